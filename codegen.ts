@@ -1,0 +1,20 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// The client's typed documents come from the schema the API emits.
+const config: CodegenConfig = {
+  schema: process.env.CODEGEN_SCHEMA ?? 'schema/schema.graphql',
+  documents: ['client/src/**/*.graphql'],
+  ignoreNoDocuments: true,
+  generates: {
+    'client/src/gql/': {
+      preset: 'client',
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: 'string', ID: 'string' },
+      },
+      presetConfig: { fragmentMasking: false },
+    },
+  },
+};
+export default config;
