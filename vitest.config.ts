@@ -1,4 +1,10 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+// Node loads graphql's CommonJS build for packages outside Vite (Apollo, type-graphql);
+// our own files must get the very same module, or graphql-js sees two realms.
+const graphqlCjs = createRequire(import.meta.url).resolve('graphql');
+const sameGraphql = { alias: [{ find: /^graphql$/, replacement: graphqlCjs }] };
 
 // One `vitest run` covers every layer. API and browser tests share one embedded
 // PostgreSQL (and LiveKit, when built) started by the global setup; each test
@@ -14,6 +20,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: sameGraphql,
         test: {
           name: 'api',
           include: ['api/src/**/*.test.ts'],
@@ -25,6 +32,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: sameGraphql,
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],

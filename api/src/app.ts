@@ -1,0 +1,175 @@
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { WebSocketServer } from 'ws';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { createContext, type Context } from './graphql/context.js';
+import { PubSub } from './graphql/pubsub.js';
+import { getSchema } from './graphql/schema.js';
+import { costError, extraValidationRules } from './graphql/validation.js';
+import { parseCookies, viewerFromAuthorization } from './http/auth.js';
+import { GRAPHIQL_HTML, graphiqlRouter } from './http/graphiql.js';
+import { attachGraphqlWs } from './http/ws.js';
+import { readinessRouter, type ReadinessCheck } from './http/health.js';
+import { TokenSigner } from './lib/tokens.js';
+import { createServices, type Services } from './services.js';
+import { featureRoutes } from './features/routes.js';
+
+export interface App {
+  server: Server;
+  services: Services;
+  pubsub: PubSub;
+  readiness: Map<string, ReadinessCheck>;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function createApp(deps: { config: Config; orm: MikroORM; log: Logger }): Promise<App> {
+  const { config, orm, log } = deps;
+  const schema = await getSchema();
+  const pubsub = new PubSub();
+  const signer = new TokenSigner(config.jwtSecret);
+  const services = createServices({ config, pubsub, signer, orm, log });
+  const readiness = new Map<string, ReadinessCheck>();
+  readiness.set('database', async () => {
+    await orm.em.getConnection().execute('select 1');
+    return { ok: true };
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const server = createServer(app);
+  const ws = attachGraphqlWs({ server, schema, orm, config, log, pubsub, services, signer });
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    validationRules: extraValidationRules,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ request, document, schema: s }) {
+              const error = costError(s, document, request.variables, request.operationName);
+              if (error) throw error;
+            },
+            async didEncounterErrors({ errors, contextValue }) {
+              for (const error of errors) {
+                if (!error.extensions?.code || error.extensions.code === 'INTERNAL_SERVER_ERROR') {
+                  contextValue?.log?.error({ err: error.originalError ?? error }, 'graphql error');
+                }
+              }
+            },
+          };
+        },
+      },
+    ],
+    formatError: (formatted, error) => {
+      // Never leak internals: unexpected errors are logged above and answered generically.
+      if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+        return { message: 'Something went wrong on our side. Try again.', extensions: { code: 'INTERNAL_SERVER_ERROR' }, path: formatted.path };
+      }
+      void error;
+      return formatted;
+    },
+  });
+  await apollo.start();
+
+  app.use((req, res, next) => {
+    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+    res.setHeader('x-request-id', requestId);
+    (req as Request & { log: Logger }).log = log.child({ requestId });
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) }));
+  app.use(readinessRouter(readiness));
+  app.use(graphiqlRouter());
+  app.get('/graphql', (req, res, next) => {
+    if (req.accepts(['text/html', 'application/json']) === 'text/html' && !req.query.query) return void res.type('html').send(GRAPHIQL_HTML);
+    next();
+  });
+
+  app.use('/graphql', express.json({ limit: '1mb' }), async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const reqLog = (req as Request & { log: Logger }).log;
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const cookies = parseCookies(req.headers.cookie);
+      const setCookies: string[] = [];
+      const result = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: new URL(req.url, 'http://x').search, body: req.body },
+        context: async () => {
+          const em = orm.em.fork();
+          const viewer = await viewerFromAuthorization(req.headers.authorization, signer, em);
+          const ctx = createContext({
+            orm, viewer, requestId: String(res.getHeader('x-request-id')), ip: req.ip ?? 'unknown',
+            userAgent: req.headers['user-agent'] ?? null, log: reqLog, config, pubsub, services,
+            http: { cookies, setCookie: (header) => setCookies.push(header) },
+          });
+          ctx.em = em;
+          return ctx;
+        },
+      });
+      for (const [key, value] of result.headers) res.setHeader(key, value);
+      if (setCookies.length) res.setHeader('set-cookie', setCookies);
+      res.status(result.status ?? 200);
+      if (result.body.kind === 'complete') return void res.send(result.body.string);
+      for await (const chunk of result.body.asyncIterator) res.write(chunk);
+      res.end();
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  for (const router of featureRoutes({ config, orm, log, services, signer, pubsub, readiness })) app.use(router);
+
+  // The built client, with long caching for hashed assets and the SPA fallback.
+  if (existsSync(join(config.clientDist, 'index.html'))) {
+    app.use('/assets', express.static(join(config.clientDist, 'assets'), { immutable: true, maxAge: '1y' }));
+    app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!graphql|media|livekit|healthz|readyz).*/, (_req, res) => {
+      res.setHeader('cache-control', 'no-cache');
+      res.sendFile(join(config.clientDist, 'index.html'));
+    });
+  } else {
+    app.get('/', (_req, res) => void res.type('text').send('The client is not built yet: run `npm run setup` (or `npm run build`). GraphiQL is at /graphql.'));
+  }
+
+  app.use((_req: Request, res: Response) => void res.status(404).json({ message: 'Not found' }));
+  app.use((error: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) (req as Request & { log?: Logger }).log?.error({ err: error }, 'request failed');
+    const message = error.type === 'entity.parse.failed' ? 'The request body is not valid JSON.'
+      : error.type === 'entity.too.large' ? 'The request body is too large.'
+      : status === 500 ? 'Something went wrong on our side. Try again.' : error.message;
+    if (!res.headersSent) res.status(status).json({ message });
+  });
+
+  return {
+    server,
+    services,
+    pubsub,
+    readiness,
+    listen: (port, host = config.host) => new Promise((resolveListen, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolveListen((server.address() as { port: number }).port));
+    }),
+    close: async () => {
+      await apollo.stop();
+      server.closeAllConnections?.();
+    },
+  };
+}

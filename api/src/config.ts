@@ -1,0 +1,122 @@
+import { resolve } from 'node:path';
+
+/** Everything the API reads from the environment, validated once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  jwtSecret: string;
+  /** Public origin of the app, used for absolute URLs (media, LiveKit). */
+  publicUrl: string;
+  livekit: { url: string; publicUrl: string; apiKey: string; apiSecret: string } | null;
+  modelsDir: string;
+  clientDist: string;
+  logLevel: string;
+  cookieSecure: boolean;
+  callRingTimeoutMs: number;
+  media: {
+    storage: 'local' | 's3';
+    s3?: { bucket: string; region: string; endpoint?: string; accessKeyId?: string; secretAccessKey?: string; publicUrl?: string };
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Dev-only LiveKit keys, matching livekit.yaml; real deployments set their own. */
+export const DEV_LIVEKIT_KEY = 'devkey';
+export const DEV_LIVEKIT_SECRET = 'pp-enter-dev-secret-change-me-0123456789';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}=${JSON.stringify(raw)} must be a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+  const url = (name: string, fallback: string | null, protocols: string[]): string | null => {
+    const raw = env[name];
+    if (!raw) return fallback;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) throw new Error();
+      return raw;
+    } catch {
+      problems.push(`${name}=${JSON.stringify(raw)} must be a URL starting with ${protocols.join(' or ')}//`);
+      return fallback;
+    }
+  };
+
+  const port = int('PORT', 4000, 0, 65535);
+  const host = env.HOST || '0.0.0.0';
+  const databaseUrl = url('DATABASE_URL', null, ['postgres:', 'postgresql:']);
+  const jwtSecret = env.JWT_SECRET || 'pp-enter-dev-jwt-secret-not-for-production';
+  if (env.JWT_SECRET && env.JWT_SECRET.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
+  const publicUrl = url('PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:'])!;
+
+  const lkUrl = url('LIVEKIT_URL', null, ['ws:', 'wss:', 'http:', 'https:']);
+  const lkKey = env.LIVEKIT_API_KEY;
+  const lkSecret = env.LIVEKIT_API_SECRET;
+  if ((lkKey && !lkSecret) || (!lkKey && lkSecret)) problems.push('LIVEKIT_API_KEY and LIVEKIT_API_SECRET go together');
+  if (lkSecret && lkSecret.length < 32) problems.push('LIVEKIT_API_SECRET must be at least 32 characters');
+  const livekit = lkUrl
+    ? {
+        url: lkUrl.replace(/^http/, 'ws'),
+        publicUrl: (url('LIVEKIT_PUBLIC_URL', lkUrl, ['ws:', 'wss:', 'http:', 'https:']) ?? lkUrl).replace(/^http/, 'ws'),
+        apiKey: lkKey || DEV_LIVEKIT_KEY,
+        apiSecret: lkSecret || DEV_LIVEKIT_SECRET,
+      }
+    : null;
+
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)} must be one of fatal, error, warn, info, debug, trace, silent`);
+  }
+  const storage = (env.MEDIA_STORAGE || 'local') as 'local' | 's3';
+  if (!['local', 's3'].includes(storage)) problems.push(`MEDIA_STORAGE=${JSON.stringify(storage)} must be local or s3`);
+  let s3: Config['media']['s3'];
+  if (storage === 's3') {
+    if (!env.S3_BUCKET) problems.push('S3_BUCKET is required when MEDIA_STORAGE=s3');
+    s3 = {
+      bucket: env.S3_BUCKET ?? '',
+      region: env.S3_REGION || 'us-east-1',
+      endpoint: url('S3_ENDPOINT', null, ['http:', 'https:']) ?? undefined,
+      accessKeyId: env.S3_ACCESS_KEY_ID,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+      publicUrl: url('S3_PUBLIC_URL', null, ['http:', 'https:']) ?? undefined,
+    };
+  }
+  const callRingTimeoutMs = int('CALL_RING_TIMEOUT_MS', 30_000, 100, 600_000);
+  const cookieSecure = env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : publicUrl.startsWith('https:');
+
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    port,
+    host,
+    dataDir: resolve(env.DATA_DIR || resolve(ROOT, '.data')),
+    databaseUrl,
+    jwtSecret,
+    publicUrl,
+    livekit,
+    modelsDir: resolve(ROOT, 'client/public/models'),
+    clientDist: resolve(ROOT, 'client/dist'),
+    logLevel,
+    cookieSecure,
+    callRingTimeoutMs,
+    media: { storage, s3 },
+  };
+}
+
+export const PROJECT_ROOT = ROOT;

@@ -1,0 +1,5 @@
+// Committed migrations, applied in this order at start. Add new ones at the end.
+import { Migration20261126000000Accounts } from './Migration20261126000000Accounts.js';
+import { Migration20261126000100Notifications } from './Migration20261126000100Notifications.js';
+
+export const migrations = [Migration20261126000000Accounts, Migration20261126000100Notifications];

@@ -1,0 +1,92 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+
+@Entity({ tableName: 'users' })
+export class User {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** As typed at sign-up; uniqueness is on the lower-case form (unique index in the migration). */
+  @Property({ type: 'string', length: 30 })
+  username!: string;
+
+  @Property({ type: 'string', length: 320 })
+  email!: string;
+
+  @Property({ type: 'string', hidden: true, lazy: true })
+  passwordHash!: string;
+
+  @Property({ type: 'string', length: 50 })
+  displayName!: string;
+
+  @Property({ type: 'string', length: 300, nullable: true })
+  bio: string | null = null;
+
+  /** Media id of the avatar; the media feature resolves it. */
+  @Property({ type: 'uuid', nullable: true })
+  avatarId: string | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}
+
+/** One signed-in device. Revoking it ends every refresh token it issued. */
+@Entity({ tableName: 'sessions' })
+export class Session {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  @Index()
+  user!: User;
+
+  @Property({ type: 'string', length: 400, nullable: true })
+  userAgent: string | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  revokedAt: Date | null = null;
+}
+
+/** Refresh tokens are stored only as SHA-256 hashes; a used one stays to detect reuse. */
+@Entity({ tableName: 'refresh_tokens' })
+export class RefreshToken {
+  @PrimaryKey({ type: 'string', length: 64 })
+  hash!: string;
+
+  @ManyToOne(() => Session, { deleteRule: 'cascade' })
+  @Index()
+  session!: Session;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  usedAt: Date | null = null;
+}
+
+/** Failed sign-ins, counted per account and per IP over a sliding window. */
+@Entity({ tableName: 'login_failures' })
+export class LoginFailure {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid', nullable: true })
+  userId: string | null = null;
+
+  @Property({ type: 'string', length: 64 })
+  ip!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+}
+
+export const accountEntities = [User, Session, RefreshToken, LoginFailure];

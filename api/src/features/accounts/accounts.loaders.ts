@@ -1,0 +1,12 @@
+import DataLoader from 'dataloader';
+import { loader, type Context } from '../../graphql/context.js';
+import { User } from './accounts.entity.js';
+
+/** Users by raw id, one query per request tick. */
+export function userById(ctx: Context): DataLoader<string, User | null> {
+  return loader(ctx, 'userById', () => new DataLoader<string, User | null>(async (ids) => {
+    const users = await ctx.em.find(User, { id: { $in: [...ids] } });
+    const byId = new Map(users.map((u) => [u.id, u]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }));
+}

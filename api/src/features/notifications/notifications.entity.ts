@@ -1,0 +1,57 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { User } from '../accounts/accounts.entity.js';
+
+/** Kept in step with the contract's NotificationType enum. */
+export const NOTIFICATION_TYPES = [
+  'LIKE', 'COMMENT', 'REPLY', 'FRIEND_REQUEST', 'FRIEND_ACCEPTED', 'FOLLOW', 'PHOTO_TAG', 'MISSED_CALL', 'SCREENSHOT',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_TYPES)[number];
+
+/**
+ * One inbox entry. The subject columns are plain ids, so a feature adds its own
+ * notification type without this table knowing its entities; each feature resolves
+ * `post`, `comment`, `call` … on the GraphQL type with its own loaders.
+ */
+@Entity({ tableName: 'notifications' })
+@Index({ properties: ['recipient', 'createdAt', 'id'] })
+export class Notification {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  recipient!: User;
+
+  @Property({ type: 'string', length: 32 })
+  type!: NotificationKind;
+
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'cascade' })
+  actor: User | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  postId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  commentId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  callId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  roomId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  mediaId: string | null = null;
+
+  /** Same key for the same recipient = the same event; used to avoid notifying twice. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  dedupeKey: string | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  readAt: Date | null = null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+}
+
+export const notificationEntities = [Notification];

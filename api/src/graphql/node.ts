@@ -1,0 +1,34 @@
+import { Arg, Field, ID, InterfaceType, Query, Resolver, Ctx } from 'type-graphql';
+import type { Context } from './context.js';
+import { parseGlobalId } from './ids.js';
+
+type NodeLoader = (ctx: Context, id: string) => Promise<object | null>;
+const loaders = new Map<string, NodeLoader>();
+const typeNames = new Map<Function, string>();
+
+/** Each feature registers its Node types: how to load one by raw id, and which class it comes back as. */
+export function registerNodeType(typeName: string, entityClass: Function, load: NodeLoader): void {
+  loaders.set(typeName, load);
+  typeNames.set(entityClass, typeName);
+}
+
+export function nodeTypeName(value: object): string | undefined {
+  return typeNames.get(value.constructor) ?? (value as { __typename?: string }).__typename;
+}
+
+@InterfaceType('Node', { resolveType: (value) => nodeTypeName(value) })
+export abstract class Node {
+  @Field(() => ID)
+  id!: string;
+}
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true })
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<object | null> {
+    const parsed = parseGlobalId(id);
+    const load = parsed && loaders.get(parsed.type);
+    if (!parsed || !load) return null;
+    return load(ctx, parsed.id);
+  }
+}

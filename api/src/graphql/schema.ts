@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { buildSchema } from 'type-graphql';
+import {
+  defaultFieldResolver, isObjectType, lexicographicSortSchema, printSchema, type GraphQLFieldResolver, type GraphQLSchema,
+} from 'graphql';
+import { resolvers } from '../features/index.js';
+import { DomainError } from './errors.js';
+import { toGlobalId } from './ids.js';
+import { DateTime } from './scalars.js';
+
+let built: Promise<GraphQLSchema> | null = null;
+
+/** Built once per process: type-graphql's metadata is global. */
+export function getSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: resolvers as unknown as [Function, ...Function[]],
+    scalarsMap: [{ type: Date, scalar: DateTime }],
+    validate: false,
+    // Every subscription supplies its own `subscribe` (PubSub.subscribe with a fresh
+    // context per event); type-graphql only insists that a pubSub exists.
+    pubSub: { publish: () => undefined, subscribe: () => { throw new Error('use @Subscription({ subscribe })'); } },
+  }).then(finishSchema);
+  return built;
+}
+
+/**
+ * Two cross-cutting rules applied once here rather than in every resolver:
+ * - a DomainError thrown by a mutation becomes that payload's `userErrors`;
+ * - every Node's `id` is the opaque global id of its raw database id.
+ */
+function finishSchema(schema: GraphQLSchema): GraphQLSchema {
+  const mutation = schema.getMutationType();
+  for (const field of Object.values(mutation?.getFields() ?? {})) {
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = async (source, args, ctx, info) => {
+      try {
+        return await resolve(source, args, ctx, info);
+      } catch (error) {
+        if (error instanceof DomainError) return { userErrors: error.errors };
+        throw error;
+      }
+    };
+  }
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || !type.getInterfaces().some((i) => i.name === 'Node')) continue;
+    const idField = type.getFields().id;
+    const typeName = type.name;
+    const globalId: GraphQLFieldResolver<{ id: string }, unknown> = (source) => toGlobalId(typeName, source.id);
+    idField.resolve = globalId;
+  }
+  return schema;
+}
+
+export async function printSortedSchema(): Promise<string> {
+  return printSchema(lexicographicSortSchema(await getSchema())) + '\n';
+}

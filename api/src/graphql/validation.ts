@@ -1,0 +1,67 @@
+import {
+  GraphQLError, Kind, getNamedType, isObjectType,
+  type ASTVisitor, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext,
+} from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE, MAX_PAGE } from './relay.js';
+
+export const MAX_DEPTH = 12;
+export const MAX_COST = 20_000;
+
+/** Rejects operations nested deeper than MAX_DEPTH (fragments followed, introspection counted too). */
+export function depthLimitRule(context: ValidationContext): ASTVisitor {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of context.getDocument().definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+
+  const depthOf = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
+    if (!set) return 0;
+    let max = 0;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) max = Math.max(max, sel.selectionSet ? 1 + depthOf(sel.selectionSet, seen) : 1);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) max = Math.max(max, depthOf(sel.selectionSet, seen));
+      else if (!seen.has(sel.name.value)) {
+        const fragment = fragments.get(sel.name.value);
+        max = Math.max(max, depthOf(fragment?.selectionSet, new Set([...seen, sel.name.value])));
+      }
+    }
+    return max;
+  };
+
+  return {
+    OperationDefinition(node) {
+      const depth = depthOf(node.selectionSet, new Set());
+      if (depth > MAX_DEPTH) {
+        context.reportError(new GraphQLError(`The query is nested ${depth} levels deep; at most ${MAX_DEPTH} are allowed.`, {
+          nodes: [node], extensions: { code: 'QUERY_TOO_DEEP' },
+        }));
+      }
+    },
+  };
+}
+
+/** Connections cost their page size times their children; everything else costs 1. */
+const connectionEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
+  const named = getNamedType(field.type);
+  if (isObjectType(named) && named.name.endsWith('Connection')) {
+    const first = typeof args.first === 'number' ? Math.min(Math.max(args.first, 0), MAX_PAGE) : DEFAULT_PAGE;
+    return 1 + first * Math.max(childComplexity, 1);
+  }
+  if (typeof args.first === 'number') return 1 + Math.min(Math.max(args.first, 0), MAX_PAGE) * Math.max(childComplexity, 1);
+  return 1 + childComplexity;
+};
+
+/** The cost check, run for HTTP and WebSocket operations alike; null when within budget. */
+export function costError(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): GraphQLError | null {
+  let cost: number;
+  try {
+    cost = getComplexity({ schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [connectionEstimator] });
+  } catch {
+    return null; // variable errors are reported by execution with a clearer message
+  }
+  if (cost <= MAX_COST) return null;
+  return new GraphQLError(`The query would cost ${cost}; at most ${MAX_COST} is allowed. Ask for smaller pages.`, {
+    extensions: { code: 'QUERY_TOO_COSTLY', cost, maximumCost: MAX_COST, http: { status: 400 } },
+  });
+}
+
+export const extraValidationRules = [depthLimitRule];

@@ -1,0 +1,62 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import express, { type Router } from 'express';
+
+const require = createRequire(import.meta.url);
+const pkgDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+
+/** GraphiQL for integrators, served from our own node_modules so it works offline. */
+export function graphiqlRouter(): Router {
+  const router = express.Router();
+  const files: Record<string, string> = {
+    'react.js': join(pkgDir('react'), 'umd/react.production.min.js'),
+    'react-dom.js': join(pkgDir('react-dom'), 'umd/react-dom.production.min.js'),
+    'graphiql.js': join(pkgDir('graphiql'), 'graphiql.min.js'),
+    'graphiql.css': join(pkgDir('graphiql'), 'graphiql.min.css'),
+    'graphql-ws.js': join(pkgDir('graphql-ws'), 'umd/graphql-ws.min.js'),
+  };
+  router.get('/graphiql/:file', (req, res) => {
+    const file = files[req.params.file];
+    if (!file) return void res.status(404).json({ message: 'Not found' });
+    res.sendFile(file, { maxAge: '7d' });
+  });
+  return router;
+}
+
+export const GRAPHIQL_HTML = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8" />
+<title>PP-ENTER GraphiQL</title>
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<link rel="stylesheet" href="/graphiql/graphiql.css" />
+<style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+</head>
+<body>
+<div id="graphiql">Loading GraphiQL…</div>
+<script src="/graphiql/react.js"></script>
+<script src="/graphiql/react-dom.js"></script>
+<script src="/graphiql/graphql-ws.js"></script>
+<script src="/graphiql/graphiql.js"></script>
+<script>
+  // Subscriptions go over graphql-ws on the same path; the Authorization header set in
+  // the Headers tab is sent over HTTP and as connectionParams on the WebSocket.
+  const url = location.origin + '/graphql';
+  const wsUrl = url.replace(/^http/, 'ws');
+  let headers = {};
+  const wsClient = graphqlWs.createClient({
+    url: wsUrl,
+    lazy: true,
+    connectionParams: () => (headers.Authorization || headers.authorization ? { authorization: headers.Authorization || headers.authorization } : {}),
+  });
+  const httpFetcher = GraphiQL.createFetcher({ url, wsClient });
+  const fetcher = (params, opts) => {
+    headers = (opts && opts.headers) || {};
+    return httpFetcher(params, opts);
+  };
+  ReactDOM.createRoot(document.getElementById('graphiql')).render(
+    React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true, isHeadersEditorEnabled: true, shouldPersistHeaders: true }),
+  );
+</script>
+</body>
+</html>`;

@@ -1,0 +1,92 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import type { Config } from '../config.js';
+import { createContext, type Viewer } from '../graphql/context.js';
+import type { PubSub } from '../graphql/pubsub.js';
+import { costError, extraValidationRules } from '../graphql/validation.js';
+import type { TokenSigner } from '../lib/tokens.js';
+import type { Services } from '../services.js';
+import { viewerFromAuthorization } from './auth.js';
+
+interface ConnectionState {
+  viewer: Viewer | null;
+  ip: string;
+  userAgent: string | null;
+}
+
+/**
+ * graphql-ws on the same `/graphql` path. The token comes in
+ * `connectionParams.authorization`; a bad one closes the socket with 4401 and a reason.
+ * Every operation passes the same depth and cost checks as on HTTP.
+ */
+export function attachGraphqlWs(deps: {
+  server: Server; schema: GraphQLSchema; orm: MikroORM; config: Config; log: Logger; pubsub: PubSub; services: Services; signer: TokenSigner;
+}) {
+  const { server, schema, orm, config, log, pubsub, services, signer } = deps;
+  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const states = new WeakMap<object, ConnectionState>();
+
+  const cleanup = useServer({
+    schema,
+    onConnect: async (ctx) => {
+      const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+      const request = ctx.extra.request;
+      const state: ConnectionState = {
+        viewer: null,
+        ip: request.socket.remoteAddress ?? 'unknown',
+        userAgent: request.headers['user-agent'] ?? null,
+      };
+      if (raw !== undefined && raw !== null && raw !== '') {
+        try {
+          state.viewer = await viewerFromAuthorization(String(raw), signer, orm.em.fork());
+        } catch (error) {
+          const reason = error instanceof GraphQLError ? error.message : 'Unauthorized';
+          ctx.extra.socket.close(4401, reason.slice(0, 120));
+          return false;
+        }
+      }
+      states.set(ctx.extra, state);
+      return true;
+    },
+    onSubscribe: (ctx, _id, payload) => {
+      let document;
+      try {
+        document = parse(payload.query);
+      } catch (error) {
+        return [error as GraphQLError];
+      }
+      const errors = validate(schema, document, [...specifiedRules, ...extraValidationRules]);
+      if (errors.length) return errors;
+      const tooCostly = costError(schema, document, payload.variables ?? undefined, payload.operationName);
+      if (tooCostly) return [tooCostly];
+      const state = states.get(ctx.extra) ?? { viewer: null, ip: 'unknown', userAgent: null };
+      const requestId = randomUUID();
+      const args: ExecutionArgs = {
+        schema,
+        document,
+        variableValues: payload.variables,
+        operationName: payload.operationName,
+        contextValue: createContext({
+          orm, viewer: state.viewer, requestId, ip: state.ip, userAgent: state.userAgent,
+          log: log.child({ requestId, ws: true }), config, pubsub, services,
+        }),
+      };
+      return args;
+    },
+    onError: (_ctx, _id, _payload, errors) => {
+      for (const error of errors) if (!error.extensions?.code) log.warn({ err: error }, 'subscription error');
+    },
+  }, wss);
+
+  return {
+    dispose: async () => {
+      await cleanup.dispose();
+      wss.close();
+    },
+  };
+}

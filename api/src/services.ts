@@ -1,0 +1,25 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { PubSub } from './graphql/pubsub.js';
+import type { TokenSigner } from './lib/tokens.js';
+import { AccountsService } from './features/accounts/accounts.service.js';
+import { NotificationsService } from './features/notifications/notifications.service.js';
+
+export interface ServiceDeps {
+  config: Config;
+  pubsub: PubSub;
+  signer: TokenSigner;
+  orm: MikroORM;
+  log: Logger;
+}
+
+/** One instance of each feature's service per app, one line per feature. */
+export function createServices(deps: ServiceDeps) {
+  return {
+    accounts: new AccountsService(deps.signer),
+    notifications: new NotificationsService(deps.pubsub),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

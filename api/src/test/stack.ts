@@ -1,0 +1,65 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { createApp, type App } from '../app.js';
+import { loadConfig, type Config } from '../config.js';
+import { ensureDatabase } from '../db/bootstrap.js';
+import { createOrm, type MikroORM } from '../db/orm.js';
+import { createLogger } from '../logger.js';
+import { TEMPLATE_DATABASE } from './global-setup.js';
+
+export interface TestStack {
+  baseUrl: string;
+  app: App;
+  orm: MikroORM;
+  config: Config;
+  /** Counts SQL statements run while `work` runs. */
+  countQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: number }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real API (and the built client, when present) on a random loopback port,
+ * with a fresh database cloned from the migrated template.
+ */
+export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
+  const adminUrl = inject('pgAdminUrl');
+  const livekit = inject('livekit');
+  const database = `t_${randomBytes(6).toString('hex')}`;
+  await ensureDatabase(adminUrl, database, TEMPLATE_DATABASE);
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'pp-test-data-'));
+
+  const config = loadConfig({
+    PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: url.toString(), LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...(livekit ? { LIVEKIT_URL: livekit.url, LIVEKIT_API_KEY: livekit.apiKey, LIVEKIT_API_SECRET: livekit.apiSecret } : {}),
+    ...env,
+  });
+  const orm = await createOrm(url.toString());
+  const app = await createApp({ config, orm, log: createLogger(config.logLevel) });
+  const port = await app.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${port}`;
+  config.publicUrl = baseUrl;
+
+  const knex = orm.em.getConnection().getKnex();
+  let counter = 0;
+  knex.on('query', () => counter++);
+
+  return {
+    baseUrl, app, orm, config,
+    async countQueries(work) {
+      const before = counter;
+      const result = await work();
+      return { result, queries: counter - before };
+    },
+    async stop() {
+      await app.close();
+      await orm.close(true);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
