@@ -1,0 +1,72 @@
+// `npm start` (and `npm run dev` with --dev): PostgreSQL (embedded, inside the API process),
+// the LiveKit server, the API serving the built client, all on loopback. Ctrl-C stops all of it.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findLivekitBinary, ROOT } from './lib/paths.mjs';
+
+const dev = process.argv.includes('--dev');
+const port = process.env.PORT || '4000';
+const children = [];
+let stopping = false;
+
+function start(name, command, args, env = {}) {
+  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+  child.name = name;
+  children.push(child);
+  child.on('exit', (code, signal) => {
+    children.splice(children.indexOf(child), 1);
+    if (!stopping) {
+      console.error(`${name} exited (${signal ?? `code ${code}`}); stopping everything.`);
+      void stop(code || 1);
+    } else if (!children.length) {
+      process.exit(process.exitCode ?? 0);
+    }
+  });
+  return child;
+}
+
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  process.exitCode = code;
+  for (const child of children) child.kill(child.name === 'api' ? 'SIGINT' : 'SIGTERM');
+  setTimeout(() => {
+    for (const child of children) child.kill('SIGKILL');
+    process.exit(code || 1);
+  }, 12_000).unref();
+  if (!children.length) process.exit(code);
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+const apiEnv = { PORT: port };
+if (!process.env.LIVEKIT_URL) {
+  const binary = findLivekitBinary();
+  const configPath = join(ROOT, 'livekit.yaml');
+  if (binary && existsSync(configPath)) {
+    const lkPort = process.env.LIVEKIT_PORT || '7880';
+    // The webhook must reach this API, whatever PORT it runs on.
+    const config = readFileSync(configPath, 'utf8').replace(/localhost:4000/g, `localhost:${port}`);
+    const keys = /keys:\s*\n\s+([\w-]+):\s*['"]?([^'"\s]+)/.exec(config);
+    start('livekit', binary, [
+      '--config-body', config,
+      '--port', lkPort,
+      '--rtc.tcp_port', process.env.LIVEKIT_RTC_TCP_PORT || '7881',
+      '--udp-port', process.env.LIVEKIT_RTC_UDP_PORT || '7882',
+      '--bind', '127.0.0.1',
+    ]);
+    Object.assign(apiEnv, {
+      LIVEKIT_URL: `ws://127.0.0.1:${lkPort}`,
+      LIVEKIT_PUBLIC_URL: process.env.LIVEKIT_PUBLIC_URL || `ws://localhost:${lkPort}`,
+      LIVEKIT_API_KEY: keys?.[1] ?? '',
+      LIVEKIT_API_SECRET: keys?.[2] ?? '',
+    });
+  }
+}
+
+start('api', join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'api/src/main.ts')], apiEnv);
+if (dev) {
+  start('vite', 'npm', ['run', 'dev', '-w', 'client', '--', '--host', '127.0.0.1'], { API_URL: `http://127.0.0.1:${port}` });
+  console.log('Vite dev server with hot reload: http://localhost:5173 (proxies the API)');
+}
