@@ -2,5 +2,6 @@
 import { NodeResolver } from '../graphql/node.js';
 import { AccountsResolver } from './accounts/accounts.resolver.js';
 import { NotificationsResolver } from './notifications/notifications.resolver.js';
+import { TagsResolver } from './tags/tags.resolver.js';
 
-export const resolvers = [NodeResolver, AccountsResolver, NotificationsResolver];
+export const resolvers = [NodeResolver, AccountsResolver, NotificationsResolver, TagsResolver];

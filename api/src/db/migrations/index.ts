@@ -1,5 +1,6 @@
 // Committed migrations, applied in this order at start. Add new ones at the end.
 import { Migration20261126000000Accounts } from './Migration20261126000000Accounts.js';
 import { Migration20261126000100Notifications } from './Migration20261126000100Notifications.js';
+import { Migration20261126002100Tags } from './Migration20261126002100Tags.js';
 
-export const migrations = [Migration20261126000000Accounts, Migration20261126000100Notifications];
+export const migrations = [Migration20261126000000Accounts, Migration20261126000100Notifications, Migration20261126002100Tags];

@@ -1,0 +1,8 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Node } from '../../graphql/node.js';
+
+@ObjectType('Tag', { implements: Node })
+export class TagObject extends Node {
+  @Field(() => String, { description: "Lower-case, without '#'." }) name!: string;
+  @Field(() => Int, { description: 'How many posts carry this tag.' }) postCount!: number;
+}
