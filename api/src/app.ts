@@ -12,7 +12,7 @@ import type { Config } from './config.js';
 import { createContext, type Context } from './graphql/context.js';
 import { PubSub } from './graphql/pubsub.js';
 import { getSchema } from './graphql/schema.js';
-import { costError, extraValidationRules } from './graphql/validation.js';
+import { limitsError } from './graphql/validation.js';
 import { parseCookies, viewerFromAuthorization } from './http/auth.js';
 import { GRAPHIQL_HTML, graphiqlRouter } from './http/graphiql.js';
 import { attachGraphqlWs } from './http/ws.js';
@@ -50,7 +50,6 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
 
   const apollo = new ApolloServer<Context>({
     schema,
-    validationRules: extraValidationRules,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     plugins: [
@@ -60,7 +59,7 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
         async requestDidStart() {
           return {
             async didResolveOperation({ request, document, schema: s }) {
-              const error = costError(s, document, request.variables, request.operationName);
+              const error = limitsError(s, document, request.variables, request.operationName);
               if (error) throw error;
             },
             async didEncounterErrors({ errors, contextValue }) {
@@ -88,7 +87,15 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
   app.use((req, res, next) => {
     const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
     res.setHeader('x-request-id', requestId);
-    (req as Request & { log: Logger }).log = log.child({ requestId });
+    const reqLog = log.child({ requestId });
+    (req as Request & { log: Logger }).log = reqLog;
+    const started = performance.now();
+    res.on('finish', () => {
+      // Path only: query strings and bodies may carry tokens.
+      const entry = { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started) };
+      if (req.path === '/healthz' || req.path === '/readyz') reqLog.debug(entry, 'request');
+      else reqLog.info(entry, 'request');
+    });
     next();
   });
 

@@ -24,7 +24,7 @@ export function getSchema(): Promise<GraphQLSchema> {
 }
 
 /**
- * Two cross-cutting rules applied once here rather than in every resolver:
+ * Cross-cutting rules applied once here rather than in every resolver:
  * - a DomainError thrown by a mutation becomes that payload's `userErrors`;
  * - every Node's `id` is the opaque global id of its raw database id.
  */
@@ -42,7 +42,15 @@ function finishSchema(schema: GraphQLSchema): GraphQLSchema {
     };
   }
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || !type.getInterfaces().some((i) => i.name === 'Node')) continue;
+    if (!isObjectType(type)) continue;
+    // Connection counts are thunks, so the COUNT query runs only when a client asks for it.
+    for (const field of Object.values(type.getFields())) {
+      if (type.name.endsWith('Connection') && /Count$/.test(field.name)) {
+        const name = field.name;
+        field.resolve = (source: Record<string, unknown>) => (typeof source[name] === 'function' ? (source[name] as () => unknown)() : source[name]);
+      }
+    }
+    if (!type.getInterfaces().some((i) => i.name === 'Node')) continue;
     const idField = type.getFields().id;
     const typeName = type.name;
     const globalId: GraphQLFieldResolver<{ id: string }, unknown> = (source) => toGlobalId(typeName, source.id);

@@ -1,17 +1,21 @@
 import {
   GraphQLError, Kind, getNamedType, isObjectType,
-  type ASTVisitor, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext,
+  type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode,
 } from 'graphql';
-import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { createRequire } from 'node:module';
+import type { ComplexityEstimator, getComplexity as GetComplexity } from 'graphql-query-complexity';
 import { DEFAULT_PAGE, MAX_PAGE } from './relay.js';
+
+// Its ESM build imports graphql's .mjs files, a second graphql realm; the CommonJS build shares ours.
+const { getComplexity } = createRequire(import.meta.url)('graphql-query-complexity') as { getComplexity: typeof GetComplexity };
 
 export const MAX_DEPTH = 12;
 export const MAX_COST = 20_000;
 
-/** Rejects operations nested deeper than MAX_DEPTH (fragments followed, introspection counted too). */
-export function depthLimitRule(context: ValidationContext): ASTVisitor {
+/** The error for an operation nested deeper than MAX_DEPTH (fragments followed), or null. */
+export function depthError(document: DocumentNode): GraphQLError | null {
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const def of context.getDocument().definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
 
   const depthOf = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
     if (!set) return 0;
@@ -27,16 +31,16 @@ export function depthLimitRule(context: ValidationContext): ASTVisitor {
     return max;
   };
 
-  return {
-    OperationDefinition(node) {
-      const depth = depthOf(node.selectionSet, new Set());
-      if (depth > MAX_DEPTH) {
-        context.reportError(new GraphQLError(`The query is nested ${depth} levels deep; at most ${MAX_DEPTH} are allowed.`, {
-          nodes: [node], extensions: { code: 'QUERY_TOO_DEEP' },
-        }));
-      }
-    },
-  };
+  for (const def of document.definitions) {
+    if (def.kind !== Kind.OPERATION_DEFINITION) continue;
+    const depth = depthOf(def.selectionSet, new Set());
+    if (depth > MAX_DEPTH) {
+      return new GraphQLError(`The query is nested ${depth} levels deep; at most ${MAX_DEPTH} are allowed.`, {
+        extensions: { code: 'QUERY_TOO_DEEP', http: { status: 400 } },
+      });
+    }
+  }
+  return null;
 }
 
 /** Connections cost their page size times their children; everything else costs 1. */
@@ -64,4 +68,7 @@ export function costError(schema: GraphQLSchema, document: DocumentNode, variabl
   });
 }
 
-export const extraValidationRules = [depthLimitRule];
+/** Depth, then cost: run on HTTP (Apollo plugin) and on WebSocket (graphql-ws onSubscribe) alike. */
+export function limitsError(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): GraphQLError | null {
+  return depthError(document) ?? costError(schema, document, variables, operationName);
+}

@@ -10,7 +10,7 @@ export function readinessRouter(checks: Map<string, ReadinessCheck>): Router {
       try {
         const result = await Promise.race([
           check(),
-          new Promise<{ ok: boolean; message: string }>((r) => setTimeout(() => r({ ok: false, message: 'timed out after 2 s' }), 2000).unref()),
+          new Promise<{ ok: boolean; state?: string; message?: string }>((r) => setTimeout(() => r({ ok: false, message: 'timed out after 2 s' }), 2000).unref()),
         ]);
         return [name, { state: result.state ?? (result.ok ? 'ok' : 'down'), ...result }] as const;
       } catch (error) {

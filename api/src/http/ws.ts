@@ -8,7 +8,7 @@ import { WebSocketServer } from 'ws';
 import type { Config } from '../config.js';
 import { createContext, type Viewer } from '../graphql/context.js';
 import type { PubSub } from '../graphql/pubsub.js';
-import { costError, extraValidationRules } from '../graphql/validation.js';
+import { limitsError } from '../graphql/validation.js';
 import type { TokenSigner } from '../lib/tokens.js';
 import type { Services } from '../services.js';
 import { viewerFromAuthorization } from './auth.js';
@@ -60,10 +60,10 @@ export function attachGraphqlWs(deps: {
       } catch (error) {
         return [error as GraphQLError];
       }
-      const errors = validate(schema, document, [...specifiedRules, ...extraValidationRules]);
+      const errors = validate(schema, document, specifiedRules);
       if (errors.length) return errors;
-      const tooCostly = costError(schema, document, payload.variables ?? undefined, payload.operationName);
-      if (tooCostly) return [tooCostly];
+      const overLimit = limitsError(schema, document, payload.variables ?? undefined, payload.operationName);
+      if (overLimit) return [overLimit];
       const state = states.get(ctx.extra) ?? { viewer: null, ip: 'unknown', userAgent: null };
       const requestId = randomUUID();
       const args: ExecutionArgs = {

@@ -1,8 +1,10 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
 @Entity({ tableName: 'users' })
 export class User {
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'bio' | 'avatarId';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -36,6 +38,8 @@ export class User {
 /** One signed-in device. Revoking it ends every refresh token it issued. */
 @Entity({ tableName: 'sessions' })
 export class Session {
+  [OptionalProps]?: 'createdAt' | 'userAgent' | 'revokedAt';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -56,6 +60,8 @@ export class Session {
 /** Refresh tokens are stored only as SHA-256 hashes; a used one stays to detect reuse. */
 @Entity({ tableName: 'refresh_tokens' })
 export class RefreshToken {
+  [OptionalProps]?: 'createdAt' | 'usedAt';
+
   @PrimaryKey({ type: 'string', length: 64 })
   hash!: string;
 
@@ -76,6 +82,8 @@ export class RefreshToken {
 /** Failed sign-ins, counted per account and per IP over a sliding window. */
 @Entity({ tableName: 'login_failures' })
 export class LoginFailure {
+  [OptionalProps]?: 'createdAt' | 'userId';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { User } from '../accounts/accounts.entity.js';
 
@@ -16,6 +16,8 @@ export type NotificationKind = (typeof NOTIFICATION_TYPES)[number];
 @Entity({ tableName: 'notifications' })
 @Index({ properties: ['recipient', 'createdAt', 'id'] })
 export class Notification {
+  [OptionalProps]?: 'createdAt' | 'actor' | 'postId' | 'commentId' | 'callId' | 'roomId' | 'mediaId' | 'dedupeKey' | 'readAt';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

@@ -55,10 +55,10 @@ export class NotificationsResolver {
       if (!raw.length) return 0;
       const result = await conn.execute(
         'update notifications set read_at = now() where recipient_id = ? and read_at is null and id = any(?::uuid[])', [viewer.id, raw], 'run');
-      return (result as { affectedRows: number }).affectedRows;
+      return (result as unknown as { affectedRows: number }).affectedRows;
     }
     const result = await conn.execute('update notifications set read_at = now() where recipient_id = ? and read_at is null', [viewer.id], 'run');
-    return (result as { affectedRows: number }).affectedRows;
+    return (result as unknown as { affectedRows: number }).affectedRows;
   }
 
   @Subscription(() => NotificationObject, {
