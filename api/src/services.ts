@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import type { PubSub } from './graphql/pubsub.js';
 import type { TokenSigner } from './lib/tokens.js';
 import { AccountsService } from './features/accounts/accounts.service.js';
+import { FriendsService } from './features/friends/friends.service.js';
 import { NotificationsService } from './features/notifications/notifications.service.js';
 
 export interface ServiceDeps {
@@ -19,6 +20,7 @@ export function createServices(deps: ServiceDeps) {
   return {
     accounts: new AccountsService(deps.signer),
     notifications: new NotificationsService(deps.pubsub),
+    friends: new FriendsService(),
   };
 }
 

@@ -1,6 +1,7 @@
 // Every entity class, one line per feature: MikroORM discovers exactly these.
 import { accountEntities } from '../features/accounts/accounts.entity.js';
+import { friendEntities } from '../features/friends/friends.entity.js';
 import { notificationEntities } from '../features/notifications/notifications.entity.js';
 import { tagEntities } from '../features/tags/tags.entity.js';
 
-export const entities = [...accountEntities, ...notificationEntities, ...tagEntities];
+export const entities = [...accountEntities, ...notificationEntities, ...friendEntities, ...tagEntities];

@@ -1,7 +1,8 @@
 // Every resolver class, one line per feature.
 import { NodeResolver } from '../graphql/node.js';
 import { AccountsResolver } from './accounts/accounts.resolver.js';
+import { FriendsResolver, FriendsUserFieldsResolver } from './friends/friends.resolver.js';
 import { NotificationsResolver } from './notifications/notifications.resolver.js';
 import { TagsResolver } from './tags/tags.resolver.js';
 
-export const resolvers = [NodeResolver, AccountsResolver, NotificationsResolver, TagsResolver];
+export const resolvers = [NodeResolver, AccountsResolver, NotificationsResolver, FriendsResolver, FriendsUserFieldsResolver, TagsResolver];

@@ -2,5 +2,6 @@
 import { Migration20261126000000Accounts } from './Migration20261126000000Accounts.js';
 import { Migration20261126000100Notifications } from './Migration20261126000100Notifications.js';
 import { Migration20261126002100Tags } from './Migration20261126002100Tags.js';
+import { Migration20261126001000Friends } from './Migration20261126001000Friends.js';
 
-export const migrations = [Migration20261126000000Accounts, Migration20261126000100Notifications, Migration20261126002100Tags];
+export const migrations = [Migration20261126000000Accounts, Migration20261126000100Notifications, Migration20261126002100Tags, Migration20261126001000Friends];

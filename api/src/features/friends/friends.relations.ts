@@ -9,7 +9,7 @@
  *   (blocked_id, blocker_id) for the reverse direction.
  *
  * All ids are raw uuids. Malformed ids never reach PostgreSQL (they would fail the uuid cast): they are
- * treated as "no relation".
+ * treated as "no relation". The async helpers run in the transaction of `em` when it is one (`em.execute`).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 
@@ -21,7 +21,7 @@ export function isUuid(id: unknown): id is string {
 
 export async function areFriends(em: EntityManager, a: string, b: string): Promise<boolean> {
   if (!isUuid(a) || !isUuid(b) || a === b) return false;
-  const rows = await em.getConnection().execute(
+  const rows = await em.execute(
     `select 1 from friendships where user_id = ? and friend_id = ? limit 1`, [a, b]);
   return rows.length > 0;
 }
@@ -29,7 +29,7 @@ export async function areFriends(em: EntityManager, a: string, b: string): Promi
 /** True when a blocked b or b blocked a. */
 export async function isBlockedEither(em: EntityManager, a: string, b: string): Promise<boolean> {
   if (!isUuid(a) || !isUuid(b) || a === b) return false;
-  const rows = await em.getConnection().execute(
+  const rows = await em.execute(
     `select 1 from blocks where (blocker_id = ? and blocked_id = ?) or (blocker_id = ? and blocked_id = ?) limit 1`,
     [a, b, b, a]);
   return rows.length > 0;
@@ -38,7 +38,7 @@ export async function isBlockedEither(em: EntityManager, a: string, b: string): 
 /** Ids of the user's friends, newest friendship first. */
 export async function friendIds(em: EntityManager, userId: string): Promise<string[]> {
   if (!isUuid(userId)) return [];
-  const rows: { friend_id: string }[] = await em.getConnection().execute(
+  const rows: { friend_id: string }[] = await em.execute(
     `select friend_id from friendships where user_id = ? order by created_at desc, friend_id desc`, [userId]);
   return rows.map((r) => r.friend_id);
 }
