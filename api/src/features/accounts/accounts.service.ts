@@ -102,7 +102,7 @@ export class AccountsService {
     if (!token) throw invalid(['refreshToken'], 'No session to refresh: sign in again.');
     const hashed = sha256(token);
     return ctx.em.transactional(async (tx) => {
-      const conn = tx.getConnection();
+      const conn = tx; // em.execute runs inside this transaction
       const [row] = await conn.execute<{ session_id: string; used_at: Date | null; expires_at: Date; revoked_at: Date | null }[]>(
         `select t.session_id, t.used_at, t.expires_at, s.revoked_at from refresh_tokens t
            join sessions s on s.id = t.session_id where t.hash = ? for update of t`, [hashed]);
@@ -157,7 +157,7 @@ export class AccountsService {
         checkPassword(input.newPassword, ['input', 'newPassword'], errors);
         if (!errors.errors.length) {
           user.passwordHash = await hash(input.newPassword);
-          await tx.getConnection().execute('update sessions set revoked_at = now() where user_id = ? and id <> ? and revoked_at is null',
+          await tx.execute('update sessions set revoked_at = now() where user_id = ? and id <> ? and revoked_at is null',
             [viewerId, ctx.viewer?.sessionId ?? null]);
         }
       }

@@ -54,7 +54,7 @@ export class NotificationsResolver {
       const raw = ids.map((id) => fromGlobalId(id, 'Notification')).filter((id): id is string => id !== null);
       if (!raw.length) return 0;
       const result = await conn.execute(
-        'update notifications set read_at = now() where recipient_id = ? and read_at is null and id = any(?::uuid[])', [viewer.id, raw], 'run');
+        'update notifications set read_at = now() where recipient_id = ? and read_at is null and id = any(array[?]::uuid[])', [viewer.id, raw], 'run');
       return (result as unknown as { affectedRows: number }).affectedRows;
     }
     const result = await conn.execute('update notifications set read_at = now() where recipient_id = ? and read_at is null', [viewer.id], 'run');

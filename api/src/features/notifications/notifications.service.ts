@@ -33,7 +33,7 @@ export class NotificationsService {
     if (input.actorId && input.actorId === input.recipientId) return null; // never about your own action
     if (input.dedupeKey) {
       const since = input.dedupeWithinMs ? new Date(Date.now() - input.dedupeWithinMs) : new Date(0);
-      const seen = await tx.getConnection().execute(
+      const seen = await tx.execute(
         'select 1 from notifications where recipient_id = ? and dedupe_key = ? and created_at > ? limit 1',
         [input.recipientId, input.dedupeKey, since]);
       if (seen.length) return null;
