@@ -18,17 +18,18 @@ import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, sta
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { launchChromium } from '../e2e/lib/browser.ts';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../e2e/lib/browser';
 import {
   CORE_EMOTIONS,
   EMOTIONS,
   classifyEmotion,
-} from '../client/src/features/facechat/emotion/classify.ts';
+} from '../client/src/features/facechat/emotion/classify';
 import {
   FACE_LANDMARKER_MODEL_FILE,
   MAX_INPUT_SIDE,
   faceLandmarkerOptions,
-} from '../client/src/features/facechat/emotion/landmarkerOptions.ts';
+} from '../client/src/features/facechat/emotion/landmarkerOptions';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TASKS_VISION_DIR = join(ROOT, 'node_modules/@mediapipe/tasks-vision');
@@ -109,8 +110,9 @@ async function detectAll(photos: Photo[], faces: string, models: string): Promis
     '/faces/': faces,
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await launchChromium(['--enable-unsafe-swiftshader']);
+  let browser: Browser | undefined;
   try {
+    browser = await launchChromium(['--enable-unsafe-swiftshader']);
     const page = await browser.newPage();
     page.on('pageerror', (error) => console.error('[page]', error.message));
     await page.goto(`${origin}/index.html`);
@@ -127,7 +129,8 @@ async function detectAll(photos: Photo[], faces: string, models: string): Promis
     }
     return detected;
   } finally {
-    await browser.close();
+    await browser?.close();
+    server.closeAllConnections(); // keep-alive sockets would hold the process open
     server.close();
   }
 }
@@ -191,6 +194,10 @@ function report(detected: DetectedPhoto[]): void {
 async function main(): Promise<number> {
   let detected: DetectedPhoto[];
   if (process.argv.includes('--cached')) {
+    if (!existsSync(CACHE_FILE)) {
+      console.error(`No ${relative(process.cwd(), CACHE_FILE)} yet: run once without --cached.`);
+      return 1;
+    }
     detected = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as DetectedPhoto[];
     console.log(`Read ${detected.length} photos from ${relative(process.cwd(), CACHE_FILE)}`);
   } else {

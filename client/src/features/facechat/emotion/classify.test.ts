@@ -84,13 +84,18 @@ describe('classifyEmotion', () => {
   });
 
   it('reads pulled lip corners with wide eyes and raised brows as surprised, not happy', () => {
-    const gasp = face({ ...CLEAR_FACES.surprised, ...bilateral('mouthSmile', 0.7), jawOpen: 0.8 });
+    // A moderate surprise whose open mouth also stretches the lip corners.
+    const gasp = face({ browInnerUp: 0.4, ...bilateral('browOuterUp', 0.6), ...bilateral('eyeWide', 0.26) });
+    Object.assign(gasp, { mouthSmileLeft: 0.65, mouthSmileRight: 0.8, jawOpen: 0.8 });
     expect(classifyEmotion(gasp).emotion).toBe('surprised');
   });
 
   it('does not read the brow dip of a broad smile as anger', () => {
     const laugh = face({ ...bilateral('mouthSmile', 0.8), ...bilateral('browDown', 0.3), jawOpen: 0.4 });
     expect(classifyEmotion(laugh).emotion).toBe('happy');
+    // A hearty laugh squeezes the eyes shut and drags the brows down further still.
+    const squeezedLaugh = face({ ...bilateral('mouthSmile', 0.6), ...bilateral('browDown', 0.65), jawOpen: 0.5 });
+    expect(classifyEmotion(squeezedLaugh).emotion).toBe('happy');
   });
 
   it('needs the outer brows for surprise: inner brows alone read as sad', () => {

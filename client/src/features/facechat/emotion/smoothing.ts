@@ -2,15 +2,19 @@
  * Turns a 5–10 Hz stream of per-frame classifyEmotion results into a label that
  * does not flicker:
  *
- * 1. Exponential smoothing of the scores and of the confidence, with a time-based
- *    factor (half-life in ms), so an uneven frame rate or a dropped frame changes
- *    nothing but the weight of the next frame.
- * 2. Low confidence falls back to neutral: when the smoothed confidence is under
- *    `minConfidence` (classes tie, or blendshapes are missing) the label we aim for
- *    is neutral rather than a coin toss between two expressions. Leaving neutral
+ * 1. Exponential smoothing of the scores, with a time-based factor (half-life in
+ *    ms), so an uneven frame rate or a dropped frame changes nothing but the weight
+ *    of the next frame. A frame without a face counts as pure neutral.
+ * 2. Confidence is recomputed from the smoothed scores, as classifyEmotion does per
+ *    frame: (top − runner-up) / top. Averaging the per-frame confidences instead
+ *    would punish a mild but steady expression, whose single frames flip between
+ *    "sure" and "unsure", though its averaged scores lean clearly one way.
+ * 3. Low confidence falls back to neutral: when the smoothed confidence is under
+ *    `minConfidence` (two classes keep trading places) the label we aim for is
+ *    neutral rather than a coin toss between two expressions. Leaving neutral
  *    takes `minConfidence + confidenceBand`, so a confidence hovering at the
  *    threshold does not toggle the label.
- * 3. Hysteresis: a new label must lead the current one by `switchMargin` in smoothed
+ * 4. Hysteresis: a new label must lead the current one by `switchMargin` in smoothed
  *    score, keep that lead for `holdMs`, and at least `minDwellMs` must have passed
  *    since the last switch. The dwell is the hard guarantee of at most one switch
  *    per 2 s; the margin and hold keep a steady, noisy face from switching at all.
@@ -29,7 +33,7 @@ export interface EmotionSmootherOptions {
   holdMs: number;
   /** Minimum time between two switches. */
   minDwellMs: number;
-  /** Smoothed confidence under which the label falls back to neutral. */
+  /** Confidence of the smoothed scores under which the label falls back to neutral. */
   minConfidence: number;
   /** Extra confidence needed to leave neutral again (hysteresis on confidence). */
   confidenceBand: number;
@@ -40,13 +44,13 @@ export const DEFAULT_SMOOTHER_OPTIONS: EmotionSmootherOptions = {
   switchMargin: 0.1,
   holdMs: 300,
   minDwellMs: 2000,
-  minConfidence: 0.15,
-  confidenceBand: 0.05,
+  minConfidence: 0.1,
+  confidenceBand: 0.1,
 };
 
 export interface SmoothedEmotion {
   emotion: Emotion;
-  /** Smoothed confidence, 0..1. */
+  /** Confidence of the smoothed scores, 0..1: (top − runner-up) / top. */
   confidence: number;
   /** Smoothed scores of every class. */
   scores: Record<Emotion, number>;
@@ -57,7 +61,7 @@ export interface SmoothedEmotion {
 const neutralScores = (): Record<Emotion, number> =>
   Object.fromEntries(EMOTIONS.map((emotion) => [emotion, emotion === 'neutral' ? 1 : 0])) as Record<Emotion, number>;
 
-/** A frame without a face: evidence for nothing, so it pulls towards neutral with no confidence. */
+/** A frame without a face: evidence for nothing, so it pulls the scores towards neutral. */
 const NO_FACE: EmotionResult = { emotion: 'neutral', confidence: 0, scores: neutralScores() };
 
 export class EmotionSmoother {
@@ -105,8 +109,8 @@ export class EmotionSmoother {
       const score = Number.isFinite(value) ? value : 0;
       this.scores[emotion] += weight * (score - this.scores[emotion]);
     }
-    const confidence = Number.isFinite(frame.confidence) ? frame.confidence : 0;
-    this.confidence += weight * (confidence - this.confidence);
+    const [top, runnerUp] = Object.values(this.scores).sort((a, b) => b - a);
+    this.confidence = top > 0 ? (top - runnerUp) / top : 0;
   }
 
   /** The label the smoothed state points at, before hysteresis. */
