@@ -6,6 +6,11 @@ import type { TokenSigner } from './lib/tokens.js';
 import { AccountsService } from './features/accounts/accounts.service.js';
 import { FriendsService } from './features/friends/friends.service.js';
 import { NotificationsService } from './features/notifications/notifications.service.js';
+import { MediaService } from './features/media/media.service.js';
+import { CommentsService } from './features/posts/comments.service.js';
+import { LikesService } from './features/posts/likes.service.js';
+import { PhotoTagsService } from './features/posts/photo-tags.service.js';
+import { PostsService } from './features/posts/posts.service.js';
 
 export interface ServiceDeps {
   config: Config;
@@ -21,6 +26,11 @@ export function createServices(deps: ServiceDeps) {
     accounts: new AccountsService(deps.signer),
     notifications: new NotificationsService(deps.pubsub),
     friends: new FriendsService(),
+    media: new MediaService(deps),
+    posts: new PostsService(),
+    likes: new LikesService(deps.pubsub),
+    comments: new CommentsService(),
+    photoTags: new PhotoTagsService(),
   };
 }
 

@@ -3,5 +3,7 @@ import { accountEntities } from '../features/accounts/accounts.entity.js';
 import { friendEntities } from '../features/friends/friends.entity.js';
 import { notificationEntities } from '../features/notifications/notifications.entity.js';
 import { tagEntities } from '../features/tags/tags.entity.js';
+import { mediaEntities } from '../features/media/media.entity.js';
+import { postEntities } from '../features/posts/posts.entity.js';
 
-export const entities = [...accountEntities, ...notificationEntities, ...friendEntities, ...tagEntities];
+export const entities = [...accountEntities, ...notificationEntities, ...friendEntities, ...tagEntities, ...mediaEntities, ...postEntities];

@@ -4,5 +4,7 @@ import { AccountsResolver } from './accounts/accounts.resolver.js';
 import { FriendsResolver, FriendsUserFieldsResolver } from './friends/friends.resolver.js';
 import { NotificationsResolver } from './notifications/notifications.resolver.js';
 import { TagsResolver } from './tags/tags.resolver.js';
+import { mediaResolvers } from './media/media.resolver.js';
+import { postResolvers } from './posts/resolvers.js';
 
-export const resolvers = [NodeResolver, AccountsResolver, NotificationsResolver, FriendsResolver, FriendsUserFieldsResolver, TagsResolver];
+export const resolvers = [NodeResolver, AccountsResolver, NotificationsResolver, FriendsResolver, FriendsUserFieldsResolver, TagsResolver, ...mediaResolvers, ...postResolvers];

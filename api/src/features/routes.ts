@@ -6,6 +6,7 @@ import type { PubSub } from '../graphql/pubsub.js';
 import type { ReadinessCheck } from '../http/health.js';
 import type { TokenSigner } from '../lib/tokens.js';
 import type { Services } from '../services.js';
+import { mediaRoutes } from './media/media.routes.js';
 
 export interface RouteDeps {
   config: Config;
@@ -18,6 +19,6 @@ export interface RouteDeps {
 }
 
 /** HTTP routes outside GraphQL (uploads, webhooks), one line per feature. */
-export function featureRoutes(_deps: RouteDeps): Router[] {
-  return [];
+export function featureRoutes(deps: RouteDeps): Router[] {
+  return [mediaRoutes(deps)];
 }

@@ -3,5 +3,7 @@ import { Migration20261126000000Accounts } from './Migration20261126000000Accoun
 import { Migration20261126000100Notifications } from './Migration20261126000100Notifications.js';
 import { Migration20261126002100Tags } from './Migration20261126002100Tags.js';
 import { Migration20261126001000Friends } from './Migration20261126001000Friends.js';
+import { Migration20261126002000Media } from './Migration20261126002000Media.js';
+import { Migration20261126002200Posts } from './Migration20261126002200Posts.js';
 
-export const migrations = [Migration20261126000000Accounts, Migration20261126000100Notifications, Migration20261126002100Tags, Migration20261126001000Friends];
+export const migrations = [Migration20261126000000Accounts, Migration20261126000100Notifications, Migration20261126002100Tags, Migration20261126001000Friends, Migration20261126002000Media, Migration20261126002200Posts];

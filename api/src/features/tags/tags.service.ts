@@ -34,12 +34,12 @@ export function normaliseTags(names: string[]): { tags: string[]; error?: string
  */
 export async function upsertTags(tx: EntityManager, names: string[]): Promise<Tag[]> {
   if (!names.length) return [];
-  const conn = tx.getConnection();
-  await conn.execute(
+  // tx.execute (not getConnection().execute): the statements must run inside the caller's transaction.
+  await tx.execute(
     `insert into tags (id, name, post_count, created_at)
        select gen_random_uuid(), n, 0, now() from jsonb_array_elements_text(?::jsonb) as n
      on conflict (name) do nothing`, [JSON.stringify(names)]);
-  const rows = await conn.execute('select * from tags where name in (select jsonb_array_elements_text(?::jsonb))', [JSON.stringify(names)]);
+  const rows = await tx.execute('select * from tags where name in (select jsonb_array_elements_text(?::jsonb))', [JSON.stringify(names)]);
   const byName = new Map(rows.map((row: Record<string, unknown>) => [row.name as string, tx.map(Tag, row)]));
   return names.map((name) => byName.get(name)!).filter(Boolean);
 }
@@ -47,7 +47,7 @@ export async function upsertTags(tx: EntityManager, names: string[]): Promise<Ta
 /** Adds `delta` to the post count of each tag id (once per occurrence). */
 export async function adjustPostCounts(tx: EntityManager, tagIds: string[], delta: number): Promise<void> {
   if (!tagIds.length || !delta) return;
-  await tx.getConnection().execute(
+  await tx.execute(
     `update tags t set post_count = greatest(t.post_count + d.n * ?, 0)
        from (select id::uuid, count(*)::int as n from jsonb_array_elements_text(?::jsonb) as id group by id) d where t.id = d.id`,
     [delta, JSON.stringify(tagIds)]);
@@ -56,7 +56,7 @@ export async function adjustPostCounts(tx: EntityManager, tagIds: string[], delt
 /** Tags whose name starts with `prefix` (all when empty), most used first, then by name. */
 export async function searchTags(em: EntityManager, prefix: string, limit: number): Promise<Tag[]> {
   const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const rows = await em.getConnection().execute(
+  const rows = await em.execute(
     `select * from tags where (?::text = '' or name like ?) order by post_count desc, name limit ?`, [prefix, pattern, limit]);
   return rows.map((row: Record<string, unknown>) => em.map(Tag, row));
 }

@@ -1,0 +1,53 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+
+export const MEDIA_KINDS = ['UPLOAD', 'SCREENSHOT', 'AVATAR'] as const;
+export type MediaKindValue = (typeof MEDIA_KINDS)[number];
+
+/**
+ * One uploaded image, stored re-encoded (no metadata) as `<id>.webp` (display size)
+ * and `<id>-t.webp` (thumbnail). Only its owner can attach it to posts, the profile or photo tags.
+ */
+@Entity({ tableName: 'media' })
+@Index({ properties: ['ownerId', 'kind', 'createdAt', 'id'] })
+export class Media {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid' })
+  ownerId!: string;
+
+  @Property({ type: 'string', length: 16 })
+  kind: MediaKindValue = 'UPLOAD';
+
+  /** Storage key of the display image; the thumbnail is `thumbKey`. */
+  @Property({ type: 'string', length: 100 })
+  fileKey!: string;
+
+  @Property({ type: 'string', length: 100 })
+  thumbKey!: string;
+
+  @Property({ type: 'integer' })
+  width!: number;
+
+  @Property({ type: 'integer' })
+  height!: number;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  blurhash: string | null = null;
+
+  @Property({ type: 'string', length: 500, nullable: true })
+  altText: string | null = null;
+
+  /** For screenshots: the room it was taken in (the calls feature resolves `Media.room`). */
+  @Property({ type: 'uuid', nullable: true })
+  roomId: string | null = null;
+
+  @Property({ type: 'integer' })
+  bytes!: number;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+}
+
+export const mediaEntities = [Media];

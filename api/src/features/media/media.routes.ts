@@ -1,0 +1,141 @@
+import Busboy from 'busboy';
+import { Router, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import { createContext } from '../../graphql/context.js';
+import { viewerFromAuthorization } from '../../http/auth.js';
+import type { RouteDeps } from '../routes.js';
+import { MAX_UPLOAD_BYTES, UploadRefused } from './media.image.js';
+
+const FILE_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(-t)?\.webp$/;
+/** Room for the multipart framing and the small text fields around the file. */
+const ENVELOPE_BYTES = 64 * 1024;
+/** How much of a refused body is read and thrown away before the connection is cut. */
+const DISCARD_LIMIT_BYTES = 8 * 1024 * 1024;
+const DISCARD_LIMIT_MS = 10_000;
+
+/** `POST /media` (multipart upload) and `GET /media/<file>` (immutable, long-cached). */
+export function mediaRoutes(deps: RouteDeps): Router {
+  const { orm, signer, services, config, pubsub } = deps;
+  services.media.installAvatar(services.accounts);
+  const router = Router();
+
+  router.post('/media', async (req: Request, res: Response) => {
+    const log = (req as Request & { log?: Logger }).log ?? deps.log;
+    try {
+      const em = orm.em.fork();
+      const viewer = await viewerFromAuthorization(req.headers.authorization, signer, em).catch(() => null);
+      if (!viewer) throw new UploadRefused(401, 'Sign in first: send `Authorization: Bearer <access token>`.');
+      if (!/^multipart\/form-data\s*;/i.test(req.headers['content-type'] ?? '')) {
+        throw new UploadRefused(415, 'Send the image as multipart/form-data in the field `file`.');
+      }
+      if (Number(req.headers['content-length']) > MAX_UPLOAD_BYTES + ENVELOPE_BYTES) {
+        throw new UploadRefused(413, `The image can be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
+      }
+      const form = await readForm(req);
+      if (!form.file) throw new UploadRefused(400, 'Send the image in the field `file`.');
+      const ctx = createContext({
+        orm, viewer, requestId: String(res.getHeader('x-request-id') ?? ''), ip: req.ip ?? 'unknown',
+        userAgent: req.headers['user-agent'] ?? null, log, config, pubsub, services,
+      });
+      ctx.em = em;
+      const media = await services.media.upload(ctx, viewer.id, { file: form.file, ...form.fields });
+      res.status(201).json(services.media.toJson(media));
+    } catch (error) {
+      if (!(error instanceof UploadRefused)) log.error({ err: error }, 'media upload failed');
+      const status = error instanceof UploadRefused ? error.status : 500;
+      const message = error instanceof UploadRefused ? error.message : 'Something went wrong on our side. Try again.';
+      refuse(req, res, status, message);
+    }
+  });
+
+  router.get('/media/:file', async (req: Request, res: Response) => {
+    const file = String(req.params.file);
+    const found = FILE_NAME.test(file) ? await services.media.storage.get(file) : null;
+    if (!found) return void res.status(404).json({ message: 'Not found' });
+    res.setHeader('content-type', found.contentType);
+    if (found.size !== undefined) res.setHeader('content-length', String(found.size));
+    res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('content-security-policy', "default-src 'none'");
+    if (req.method === 'HEAD') return void (found.body.destroy(), res.end());
+    found.body.on('error', () => res.destroy());
+    found.body.pipe(res);
+  });
+
+  return router;
+}
+
+/**
+ * Answers an error while the client may still be sending. The rest of the body is no longer
+ * parsed or kept; it is discarded as it arrives (so the client, still writing, can read the
+ * answer instead of a reset), and the connection is cut if it keeps sending for long.
+ */
+function refuse(req: Request, res: Response, status: number, message: string): void {
+  if (res.headersSent) return void res.destroy();
+  if (!req.complete) {
+    req.unpipe();
+    let discarded = 0;
+    req.on('data', (chunk: Buffer) => {
+      discarded += chunk.length;
+      if (discarded > DISCARD_LIMIT_BYTES) req.socket.destroy();
+    });
+    req.resume();
+    setTimeout(() => { if (!req.complete) req.socket.destroy(); }, DISCARD_LIMIT_MS).unref();
+  }
+  res.status(status).json({ message });
+}
+
+interface Form {
+  file: Buffer | null;
+  fields: { kind?: string; altText?: string; roomId?: string };
+}
+
+/** Reads the multipart body; the file is kept in memory (15 MB at most, checked while it streams). */
+function readForm(req: Request): Promise<Form> {
+  return new Promise((resolve, reject) => {
+    let bb: Busboy.Busboy;
+    try {
+      bb = Busboy({ headers: req.headers, limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 4096, parts: 12 } });
+    } catch {
+      return reject(new UploadRefused(400, 'The multipart body could not be read.'));
+    }
+    const form: Form = { file: null, fields: {} };
+    let failed = false;
+    const fail = (error: UploadRefused) => {
+      if (failed) return;
+      failed = true;
+      req.unpipe(bb);
+      reject(error);
+    };
+    let pending: Promise<void> = Promise.resolve();
+    bb.on('file', (name, stream) => {
+      if (name !== 'file' || form.file) return void stream.resume();
+      const chunks: Buffer[] = [];
+      let size = 0;
+      pending = new Promise((done) => {
+        stream.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          chunks.push(chunk);
+        });
+        stream.on('limit', () => {
+          chunks.length = 0;
+          fail(new UploadRefused(413, `The image can be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`));
+        });
+        stream.on('close', () => {
+          if (!failed) form.file = Buffer.concat(chunks, size);
+          done();
+        });
+      });
+    });
+    bb.on('field', (name, value) => {
+      if (name === 'kind' || name === 'altText' || name === 'roomId') form.fields[name] = value;
+    });
+    bb.on('partsLimit', () => fail(new UploadRefused(400, 'Too many parts in the form.')));
+    bb.on('filesLimit', () => fail(new UploadRefused(400, 'Send one file per upload.')));
+    bb.on('fieldsLimit', () => fail(new UploadRefused(400, 'Too many fields in the form.')));
+    bb.on('error', () => fail(new UploadRefused(400, 'The multipart body could not be read.')));
+    bb.on('close', () => void pending.then(() => { if (!failed) resolve(form); }));
+    req.on('aborted', () => fail(new UploadRefused(400, 'The upload was interrupted.')));
+    req.pipe(bb);
+  });
+}

@@ -1,0 +1,41 @@
+import { Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { emptyConnection, PageArgs } from '../../graphql/relay.js';
+import type { User } from '../accounts/accounts.entity.js';
+import { UserObject } from '../accounts/accounts.types.js';
+import { isBlockedEither } from '../friends/friends.relations.js';
+import type { Notification } from '../notifications/notifications.entity.js';
+import { NotificationObject } from '../notifications/notifications.types.js';
+import { commentById } from './comments.queries.js';
+import { postById, postCountOfUser } from './posts.loaders.js';
+import { postConnection } from './posts.queries.js';
+import { CommentObject, PostConnection, PostObject } from './posts.types.js';
+
+/** `User.posts` and `User.postCount`. */
+@Resolver(() => UserObject)
+export class PostUserResolver {
+  @FieldResolver(() => PostConnection, { description: 'Newest first; empty when the viewer and the user blocked each other.' })
+  async posts(@Root() user: User, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
+    if (ctx.viewer && (await isBlockedEither(ctx.em, ctx.viewer.id, user.id))) return emptyConnection();
+    return postConnection(ctx, { authorId: user.id }, page);
+  }
+
+  @FieldResolver(() => Int)
+  postCount(@Root() user: User, @Ctx() ctx: Context) {
+    return postCountOfUser(ctx).load(user.id);
+  }
+}
+
+/** `Notification.post` and `Notification.comment` (LIKE, COMMENT, REPLY, PHOTO_TAG). */
+@Resolver(() => NotificationObject)
+export class PostNotificationResolver {
+  @FieldResolver(() => PostObject, { nullable: true })
+  post(@Root() n: Notification, @Ctx() ctx: Context) {
+    return n.postId ? postById(ctx).load(n.postId) : null;
+  }
+
+  @FieldResolver(() => CommentObject, { nullable: true })
+  comment(@Root() n: Notification, @Ctx() ctx: Context) {
+    return n.commentId ? commentById(ctx).load(n.commentId) : null;
+  }
+}

@@ -1,0 +1,78 @@
+import type { Context } from '../../graphql/context.js';
+import { paginate, type ConnectionShape } from '../../graphql/relay.js';
+import { containsPattern } from '../accounts/accounts.search.js';
+import { blockedSql, feedAuthorsSql } from '../friends/friends.relations.js';
+import { keysetSql, timeKey } from './keyset.js';
+import { Post } from './posts.entity.js';
+import { POST_COLUMNS } from './posts.loaders.js';
+
+export interface PostFilter {
+  /** Home feed of this viewer: their own posts, friends' and followed users'. */
+  feedOf?: string;
+  authorId?: string;
+  /** Normalised tag name. */
+  tag?: string;
+  /** Lower-case text searched in title, body and tag names. */
+  text?: string;
+}
+
+/** SQL conditions on `posts p` for a filter, blocks of the viewer always applied. */
+function conditions(ctx: Context, filter: PostFilter): { sql: string[]; params: unknown[] } {
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  const add = (part: { sql: string; params: unknown[] }) => { sql.push(part.sql); params.push(...part.params); };
+  if (filter.feedOf) add(feedAuthorsSql('p.author_id', filter.feedOf));
+  if (filter.authorId) add({ sql: 'p.author_id = ?', params: [filter.authorId] });
+  if (filter.tag) add({ sql: 'p.id in (select pt.post_id from post_tags pt join tags t on t.id = pt.tag_id where t.name = ?)', params: [filter.tag] });
+  if (filter.text) add({ sql: 'p.search_text like ?', params: [containsPattern(filter.text)] });
+  // The home feed holds only friends and followed users, whom a block has already removed.
+  if (!filter.feedOf) {
+    const hidden = blockedSql('p.author_id', ctx.viewer?.id ?? null);
+    if (hidden.sql !== 'false') add({ sql: `not (${hidden.sql})`, params: hidden.params });
+  }
+  return { sql, params };
+}
+
+/** A page of posts, newest first, keyset on (created_at, id). */
+export function postConnection(ctx: Context, filter: PostFilter, page: { first?: number | null; after?: string | null }): Promise<ConnectionShape<Post>> {
+  const where = conditions(ctx, filter);
+  const conn = ctx.em.getConnection();
+  const whereSql = where.sql.length ? where.sql.join(' and ') : 'true';
+  return paginate({
+    ...page,
+    cursorShape: ['string', 'string'],
+    fetch: async (limit, after) => {
+      const key = keysetSql('p', after, 'desc');
+      const rows = await conn.execute(
+        `select ${POST_COLUMNS} from posts p where ${whereSql} and ${key.sql} order by p.created_at desc, p.id desc limit ?`,
+        [...where.params, ...key.params, limit]);
+      return rows.map((row) => ctx.em.map(Post, row));
+    },
+    keyOf: timeKey,
+    count: async () => (await conn.execute(`select count(*)::int as n from posts p where ${whereSql}`, where.params))[0].n,
+  });
+}
+
+/** The viewer's favorites, most recently favorited first (keyset on the favorite). */
+export function favoriteConnection(ctx: Context, viewerId: string, page: { first?: number | null; after?: string | null }): Promise<ConnectionShape<Post>> {
+  const conn = ctx.em.getConnection();
+  const hidden = blockedSql('p.author_id', viewerId);
+  type Row = { post: Post; favoritedAt: Date; favoriteId: string };
+  return paginate<Row, Post>({
+    ...page,
+    cursorShape: ['string', 'string'],
+    fetch: async (limit, after) => {
+      const key = keysetSql('f', after, 'desc');
+      const rows = await conn.execute(
+        `select ${POST_COLUMNS}, f.id as _fav_id, f.created_at as _fav_at from favorites f join posts p on p.id = f.post_id
+          where f.user_id = ? and not (${hidden.sql}) and ${key.sql} order by f.created_at desc, f.id desc limit ?`,
+        [viewerId, ...hidden.params, ...key.params, limit]);
+      return rows.map(({ _fav_id, _fav_at, ...row }) => ({ post: ctx.em.map(Post, row), favoritedAt: new Date(_fav_at), favoriteId: _fav_id }));
+    },
+    keyOf: (row) => [row.favoritedAt.toISOString(), row.favoriteId],
+    toNode: (row) => row.post,
+    count: async () => (await conn.execute(
+      `select count(*)::int as n from favorites f join posts p on p.id = f.post_id where f.user_id = ? and not (${hidden.sql})`,
+      [viewerId, ...hidden.params]))[0].n,
+  });
+}
