@@ -41,7 +41,8 @@ export class MediaService {
     this.storage = createMediaStorage(deps.config);
   }
 
-  onScreenshot(hook: ScreenshotHook): void {
+  /** Registers (or, with null, removes) the screenshot rules of the calls feature. */
+  onScreenshot(hook: ScreenshotHook | null): void {
     this.screenshotHook = hook;
   }
 
@@ -82,22 +83,21 @@ export class MediaService {
     }
 
     const image = await processImage(input.file);
-    const media = new Media();
-    media.fileKey = `${media.id}.webp`;
-    media.thumbKey = `${media.id}-t.webp`;
-    await Promise.all([
-      this.storage.put(media.fileKey, image.display.data, 'image/webp'),
-      this.storage.put(media.thumbKey, image.thumb.data, 'image/webp'),
-    ]);
     return inTransaction(ctx.em, async (tx, afterCommit) => {
-      const row = tx.create(Media, {
-        id: media.id, ownerId: viewerId, kind, fileKey: media.fileKey, thumbKey: media.thumbKey,
-        width: image.display.width, height: image.display.height, blurhash: image.blurhash, altText, roomId,
-        bytes: image.display.data.length, createdAt: new Date(),
+      const media = tx.create(Media, {
+        ownerId: viewerId, kind, fileKey: '', thumbKey: '', width: image.display.width, height: image.display.height,
+        blurhash: image.blurhash, altText, roomId, bytes: image.display.data.length, createdAt: new Date(),
       });
+      media.fileKey = `${media.id}.webp`;
+      media.thumbKey = `${media.id}-t.webp`;
       await tx.flush();
-      if (kind === 'SCREENSHOT') await hook!.after(tx, afterCommit, row, viewerId);
-      return row;
+      if (kind === 'SCREENSHOT') await hook!.after(tx, afterCommit, media, viewerId);
+      // Written last, so a refusal above leaves no file behind.
+      await Promise.all([
+        this.storage.put(media.fileKey, image.display.data, 'image/webp'),
+        this.storage.put(media.thumbKey, image.thumb.data, 'image/webp'),
+      ]);
+      return media;
     });
   }
 
