@@ -1,0 +1,121 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import type { LoginInput, RegisterInput, ViewerFieldsFragment } from '../../gql/graphql';
+import { loginRequest, logoutRequest, refreshRequest, registerRequest, type AuthResult } from './authApi';
+import {
+  SESSION_CHANNEL, SessionCoordinator,
+  type ChangeCause, type ChannelLike, type LockManagerLike, type Session,
+} from './sessionCoordinator';
+
+/** `unreachable`: the first session check could not reach the server. */
+export type AuthStatus = 'loading' | 'signedIn' | 'signedOut' | 'unreachable';
+
+export type SessionListener = (session: Session | null, cause: ChangeCause, previous: Session | null) => void;
+
+function browserLocks(): LockManagerLike | null {
+  return typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks as unknown as LockManagerLike) : null;
+}
+
+function browserChannel(): ChannelLike | null {
+  return typeof BroadcastChannel !== 'undefined' ? (new BroadcastChannel(SESSION_CHANNEL) as unknown as ChannelLike) : null;
+}
+
+/**
+ * The signed-in user and their access token, in memory only: the refresh token is an
+ * httpOnly cookie the API sets, and nothing of the session goes to localStorage.
+ */
+export const useAuthStore = defineStore('auth', () => {
+  const session = shallowRef<Session | null>(null);
+  const status = ref<AuthStatus>('loading');
+  const listeners = new Set<SessionListener>();
+
+  const coordinator = new SessionCoordinator({
+    fetchRefresh: refreshRequest,
+    locks: browserLocks(),
+    channel: browserChannel(),
+    onChange(next, cause) {
+      const previous = session.value;
+      session.value = next;
+      if (status.value !== 'loading' || next) status.value = next ? 'signedIn' : 'signedOut';
+      for (const listener of listeners) listener(next, cause, previous);
+    },
+  });
+
+  if (typeof document !== 'undefined') {
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') coordinator.wake();
+    });
+  }
+
+  const user = computed<ViewerFieldsFragment | null>(() => session.value?.user ?? null);
+  const isSignedIn = computed(() => session.value !== null);
+  const accessToken = computed(() => session.value?.accessToken ?? null);
+
+  let restoring: Promise<void> | null = null;
+
+  /** On load: the cookie, if any, becomes a session. */
+  function restore(): Promise<void> {
+    status.value = 'loading';
+    restoring = coordinator.refresh().then((outcome) => {
+      if (outcome.kind === 'session') status.value = 'signedIn';
+      else if (outcome.kind === 'signedOut') status.value = 'signedOut';
+      else status.value = coordinator.current ? 'signedIn' : 'unreachable';
+    });
+    return restoring;
+  }
+
+  /** Resolves once the first session check is over. */
+  function ready(): Promise<void> {
+    return restoring ?? restore();
+  }
+
+  async function finish(result: AuthResult): Promise<AuthResult> {
+    if (result.ok) coordinator.signIn(result.session);
+    return result;
+  }
+
+  const signIn = async (input: LoginInput) => finish(await loginRequest(input));
+  const register = async (input: RegisterInput) => finish(await registerRequest(input));
+
+  /** Ends the session on the server (best effort) and everywhere in this browser. */
+  async function signOut(): Promise<void> {
+    try {
+      await logoutRequest();
+    } catch {
+      // Server unreachable: the cookie outlives this tab's sign-out, but nothing here keeps the session.
+    }
+    coordinator.signOut();
+  }
+
+  /** The token to send now, refreshed first when it is about to expire. */
+  async function validToken(): Promise<string | null> {
+    const held = coordinator.current;
+    if (!held) return null;
+    if (!coordinator.isStale()) return held.accessToken;
+    const outcome = await coordinator.refresh(held.accessToken);
+    return outcome.kind === 'session' ? outcome.session.accessToken : null;
+  }
+
+  /** A request with `token` was refused as UNAUTHENTICATED: the token to retry with, or null. */
+  async function tokenAfterRejection(token: string | null): Promise<string | null> {
+    if (!coordinator.current) return null;
+    const outcome = await coordinator.refresh(token);
+    return outcome.kind === 'session' ? outcome.session.accessToken : null;
+  }
+
+  function updateUser(next: ViewerFieldsFragment): void {
+    coordinator.updateUser(next);
+  }
+
+  function onSessionChange(listener: SessionListener): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }
+
+  return {
+    session, status, user, isSignedIn, accessToken,
+    restore, ready, signIn, register, signOut, validToken, tokenAfterRejection, updateUser, onSessionChange,
+  };
+});
+
+export type AuthStore = ReturnType<typeof useAuthStore>;

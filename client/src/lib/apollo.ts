@@ -1,0 +1,67 @@
+import { ApolloClient, HttpLink, InMemoryCache, split, type NormalizedCacheObject } from '@apollo/client/core';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition, relayStylePagination } from '@apollo/client/utilities';
+import type { AuthStore } from '../features/auth/useAuthStore';
+import { createAuthLink } from './authLink';
+import { GRAPHQL_PATH } from './graphqlFetch';
+import { createRestartableClient, type RestartableClient } from './restartableWs';
+
+export interface Apollo {
+  client: ApolloClient<NormalizedCacheObject>;
+  ws: RestartableClient;
+}
+
+function wsUrl(): string {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}${GRAPHQL_PATH}`;
+}
+
+export function createCache(): InMemoryCache {
+  return new InMemoryCache({
+    typePolicies: {
+      Query: {
+        fields: {
+          // Each search text is its own list; "load more" appends pages to it.
+          searchUsers: relayStylePagination(['query']),
+        },
+      },
+    },
+  });
+}
+
+/**
+ * Queries and mutations over HTTP (`/graphql`, same-origin cookies), subscriptions over
+ * graphql-ws on the same path. Both carry the access token from the auth store; the
+ * socket is restarted whenever the token changes, so subscriptions use the new one.
+ */
+export function createApollo(auth: AuthStore): Apollo {
+  const ws = createRestartableClient({
+    url: wsUrl,
+    lazy: true,
+    retryAttempts: 10,
+    connectionParams: async () => {
+      const token = await auth.validToken();
+      return token ? { authorization: `Bearer ${token}` } : {};
+    },
+  });
+
+  const http = createAuthLink(auth).concat(new HttpLink({ uri: GRAPHQL_PATH, credentials: 'same-origin' }));
+  const link = split(
+    ({ query }) => {
+      const definition = getMainDefinition(query);
+      return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+    },
+    new GraphQLWsLink(ws),
+    http,
+  );
+
+  const client = new ApolloClient({ link, cache: createCache() });
+
+  auth.onSessionChange((session, _cause, previous) => {
+    if (session?.accessToken !== previous?.accessToken) ws.restart();
+    // Another person (or nobody): nothing cached for the last one may show.
+    if (session?.user.id !== previous?.user.id) void client.clearStore();
+  });
+
+  return { client, ws };
+}

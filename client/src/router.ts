@@ -1,0 +1,51 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import type { Pinia } from 'pinia';
+import { useAuthStore } from './features/auth/useAuthStore';
+import { safeRedirect } from './features/auth/useSessionRedirects';
+import { i18n } from './i18n';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Signed-out visitors are sent to sign in first. */
+    requiresAuth?: boolean;
+    /** Only for signed-out visitors (sign in, sign up). */
+    guestOnly?: boolean;
+    /** i18n key of the page title. */
+    title?: string;
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: () => import('./features/home/HomePage.vue'), meta: { requiresAuth: true, title: 'home.title' } },
+  { path: '/sign-in', name: 'sign-in', component: () => import('./features/auth/AuthSignInPage.vue'), meta: { guestOnly: true, title: 'auth.signInTitle' } },
+  { path: '/sign-up', name: 'sign-up', component: () => import('./features/auth/AuthSignUpPage.vue'), meta: { guestOnly: true, title: 'auth.signUpTitle' } },
+  { path: '/people', name: 'people', component: () => import('./features/people/PeopleSearchPage.vue'), meta: { requiresAuth: true, title: 'people.title' } },
+  { path: '/settings/profile', name: 'profile-edit', component: () => import('./features/profile/ProfileEditPage.vue'), meta: { requiresAuth: true, title: 'profileEdit.title' } },
+  { path: '/u/:username', name: 'profile', component: () => import('./features/profile/ProfilePage.vue'), props: true, meta: { requiresAuth: true } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./features/shell/ShellNotFound.vue'), meta: { title: 'app.notFoundTitle' } },
+];
+
+export function createAppRouter(pinia: Pinia) {
+  const router = createRouter({
+    history: createWebHistory(),
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  });
+
+  router.beforeEach(async (to) => {
+    const auth = useAuthStore(pinia);
+    await auth.ready();
+    if (to.meta.requiresAuth && !auth.isSignedIn) {
+      return { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+    }
+    if (to.meta.guestOnly && auth.isSignedIn) return safeRedirect(to.query.redirect);
+    return true;
+  });
+
+  router.afterEach((to) => {
+    const page = to.meta.title ? i18n.global.t(to.meta.title) : typeof to.params.username === 'string' ? `@${to.params.username}` : null;
+    document.title = page ? `${page} · PP-ENTER` : 'PP-ENTER';
+  });
+
+  return router;
+}
