@@ -24,7 +24,7 @@ export function createRestartableClient(options: ClientOptions): RestartableClie
         options.on?.opened?.(socket);
         const ws = socket as WebSocket;
         restart = () => {
-          if (ws.readyState === WebSocket.OPEN) ws.close(RESTART_CODE, 'Client Restart');
+          if (ws.readyState === 1 /* OPEN */) ws.close(RESTART_CODE, 'Client Restart');
         };
       },
       closed: (event) => {
