@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n';
 import en, { type MessageSchema } from './en';
 import ko from './ko';
+import { featureMessages } from './features';
 
 export const LOCALES = ['ko', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -35,7 +36,10 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
   legacy: false,
   locale: detectLocale(),
   fallbackLocale: 'en',
-  messages: { en, ko },
+  messages: {
+    en: Object.assign({}, en, ...featureMessages.map((m) => m.en)) as MessageSchema,
+    ko: Object.assign({}, ko, ...featureMessages.map((m) => m.ko)) as MessageSchema,
+  },
   missingWarn: false,
   fallbackWarn: false,
 });

@@ -1,0 +1,9 @@
+// Each feature keeps its own texts in `features/<feature>/<feature>.i18n.ts`, exporting
+// `{ en: { <feature>: {...} }, ko: { <feature>: {...} } }` with the same keys in both languages
+// (a top-level key of its own, so features never collide). Register it here, one line each.
+export interface FeatureMessages {
+  en: Record<string, unknown>;
+  ko: Record<string, unknown>;
+}
+
+export const featureMessages: FeatureMessages[] = [];
