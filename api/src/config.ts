@@ -111,7 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     livekit,
     modelsDir: resolve(ROOT, 'client/public/models'),
-    clientDist: resolve(ROOT, 'client/dist'),
+    clientDist: resolve(env.CLIENT_DIST || resolve(ROOT, 'client/dist')),
     logLevel,
     cookieSecure,
     callRingTimeoutMs,

@@ -36,6 +36,8 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
 
   const config = loadConfig({
     PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: url.toString(), LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // A private client build (`vite build --outDir …`) when several people build at once.
+    ...(process.env.CLIENT_DIST ? { CLIENT_DIST: process.env.CLIENT_DIST } : {}),
     ...(livekit ? { LIVEKIT_URL: livekit.url, LIVEKIT_API_KEY: livekit.apiKey, LIVEKIT_API_SECRET: livekit.apiSecret } : {}),
     ...env,
   });
