@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-export const CLIENT_DIST = join(import.meta.dirname, '../../client/dist');
+/** What the test stack serves: client/dist, or a private build named by CLIENT_DIST. */
+export const CLIENT_DIST = process.env.CLIENT_DIST || join(import.meta.dirname, '../../client/dist');
 
-/** The stack serves client/dist: without a build there is nothing to test. */
+/** Without a client build there is nothing to test. */
 export function assertClientBuilt(): void {
   if (!existsSync(join(CLIENT_DIST, 'index.html'))) {
-    throw new Error('client/dist is missing: run `npm run build -w client` before the browser tests.');
+    throw new Error(`${CLIENT_DIST} has no build: run \`npm run build -w client\` before the browser tests.`);
   }
 }
 
