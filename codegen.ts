@@ -11,6 +11,8 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
+        // Only the types operations use: a schema change elsewhere does not churn the generated files.
+        onlyOperationTypes: true,
         scalars: { DateTime: 'string', ID: 'string' },
       },
       presetConfig: { fragmentMasking: false },
