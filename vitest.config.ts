@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'unit',
           include: ['client/src/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
+          // Groups run one after another: unit, then API, then browser tests.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -29,6 +31,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           pool: 'forks',
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -42,6 +45,7 @@ export default defineConfig({
           pool: 'forks',
           maxWorkers: 1,
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],
