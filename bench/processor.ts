@@ -1,0 +1,103 @@
+/**
+ * `npm run bench:processor` — frame rate of the published (processed) video with
+ * our emotion-background processor, recognition running, against LiveKit's own
+ * virtual background (@livekit/track-processors, CPU delegate, self-hosted
+ * assets), on the same fake 640×480 camera at 20 fps in headless Chromium.
+ *
+ * The fake camera plays a face photo (e2e/lib/y4m.ts), so the face landmarker does
+ * its full work (detection, mesh, blendshapes) rather than finding no face.
+ * Each processor: wait until it runs (ours: until both models produced results),
+ * 3 s warm-up, then count the processed track's frames for 10 s.
+ *
+ * Env: BENCH_MEASURE_MS, BENCH_WARMUP_MS, BENCH_FACE (photo), CHROMIUM_PATH.
+ * Exit 1 when ours is under 90 % of the camera rate (18 fps).
+ */
+import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { MEDIA_FLAGS, launchChromium } from '../e2e/lib/browser';
+import { ROOT, bundlePage, ensureMediapipeAssets, servePageWithAssets } from '../e2e/lib/harness/pageServer';
+import { photoToY4m } from '../e2e/lib/y4m';
+import type { BenchOptions, BenchResult } from './lib/processor-page/main';
+
+const WIDTH = 640;
+const HEIGHT = 480;
+const FRAME_RATE = 20;
+const TARGET_FPS = 0.9 * FRAME_RATE;
+const WORK_DIR = join(ROOT, '.bench/processor');
+const FACE = process.env.BENCH_FACE ?? join(ROOT, '../shared/faces/happy/vggemo_happy.jpg');
+
+/** The busiest processes right now, so a slow figure can be read against what else ran. */
+function busiestProcesses(): string {
+  try {
+    const lines = execFileSync('ps', ['-eo', 'pcpu,comm', '--sort=-pcpu'], { encoding: 'utf8' }).trim().split('\n');
+    return lines.slice(1, 6).map((line) => line.trim()).join(', ');
+  } catch {
+    return 'unknown';
+  }
+}
+
+function machineLine(): string {
+  const [one, five] = loadavg();
+  return `load ${one.toFixed(2)} (1 min) ${five.toFixed(2)} (5 min) on ${cpus().length} cores; busiest: ${busiestProcesses()}`;
+}
+
+function describe(result: BenchResult): string {
+  const extra =
+    result.maskHz !== undefined
+      ? `, masks ${result.maskHz.toFixed(1)} Hz, recognition ${result.recognitionHz!.toFixed(1)} Hz` +
+        ` (segment ${result.stats!.segmentMs.toFixed(0)} ms, landmark ${result.stats!.landmarkMs.toFixed(0)} ms,` +
+        ` compose ${result.stats!.composeMs.toFixed(1)} ms, ${result.stats!.pipeline}, fallback ${result.stats!.fallback ?? 'none'},` +
+        ` emotion ${result.stats!.emotion})`
+      : '';
+  return `${result.fps.toFixed(1)} fps (camera ${result.cameraFps.toFixed(1)} fps, first frame after ${result.startMs.toFixed(0)} ms${extra})`;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(WORK_DIR, { recursive: true });
+  await ensureMediapipeAssets();
+  const camera = join(WORK_DIR, 'camera.y4m');
+  await photoToY4m(FACE, camera, { width: WIDTH, height: HEIGHT, fps: FRAME_RATE });
+  const pageDir = join(ROOT, 'bench/lib/processor-page');
+  const outDir = join(WORK_DIR, 'page');
+  await bundlePage(pageDir, outDir);
+  const server = await servePageWithAssets(outDir);
+  const browser = await launchChromium([...MEDIA_FLAGS, `--use-file-for-fake-video-capture=${camera}`]);
+  const results: BenchResult[] = [];
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error('[page]', error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') console.error('[page]', message.text());
+    });
+    await page.goto(`${server.origin}/`);
+    await page.waitForFunction('window.benchPageReady === true', undefined, { timeout: 30_000 });
+    console.log(`machine before: ${machineLine()}`);
+    for (const which of ['ours', 'livekit'] as const) {
+      const options: BenchOptions = {
+        which,
+        warmupMs: Number(process.env.BENCH_WARMUP_MS ?? 3000),
+        measureMs: Number(process.env.BENCH_MEASURE_MS ?? 10_000),
+        width: WIDTH,
+        height: HEIGHT,
+        frameRate: FRAME_RATE,
+      };
+      const result = (await page.evaluate(`window.runBench(${JSON.stringify(options)})`)) as BenchResult;
+      results.push(result);
+      console.log(`${which === 'ours' ? 'ours (emotion mode)   ' : 'LiveKit virtual bg    '}: ${describe(result)}`);
+    }
+    console.log(`machine after:  ${machineLine()}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const [ours, livekit] = results;
+  console.log(`ratio ours / LiveKit: ${(ours.fps / livekit.fps).toFixed(2)}×   target ours ≥ ${TARGET_FPS} fps: ${ours.fps >= TARGET_FPS ? 'met' : 'MISSED'}`);
+  if (ours.fps < TARGET_FPS) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,265 @@
+/**
+ * LiveKit TrackProcessor that replaces the background behind the person with an
+ * animated theme for their emotion (or blurs it), on the participant's own camera.
+ * See README.md in this folder for the design; in short:
+ *
+ *   camera frame ─┬─ compositor (main thread, every frame, camera resolution) ─→ published track
+ *                 └─ worker (when idle): segmenter ≤15 Hz at 256 px, landmarker ≤8 Hz
+ *                        → mask → compositor        → blendshapes → classify → smoother → theme + attribute
+ */
+import type { Room, Track, TrackProcessor, VideoProcessorOptions } from 'livekit-client';
+import type { Emotion } from '../emotion/classify';
+import { publishEmotionAttribute } from './attribute';
+import { hasWebGL2 } from './canvas';
+import { type Background, Compositor } from './compositor';
+import { FrameAnalyzer } from './frameAnalyzer';
+import { FrameBudget, budgetForFrameRate } from './frameBudget';
+import {
+  type FrameOutcome,
+  type FramePipeline,
+  hasInsertableStreams,
+  startCanvasCapture,
+  startInsertableStreams,
+} from './framePipeline';
+
+export type EffectMode = 'emotion' | 'blur' | 'off';
+/** What is drawn instead of the chosen effect: blur (no segmentation) or a plain colour (over budget). */
+export type ActiveFallback = null | 'blur' | 'color';
+
+export interface EmotionChange {
+  emotion: Emotion;
+  confidence: number;
+  /** Whether the last recognition found a face (no face drifts towards neutral). */
+  faceFound: boolean;
+}
+
+export interface EmotionBackgroundOptions {
+  mode: EffectMode;
+  /** Prefix of the app's asset URLs: models at `${assetsBase}/models/`, wasm at `${assetsBase}/mediapipe/`. */
+  assetsBase?: string;
+  /** Overrides `${assetsBase}/models` (tests point it somewhere broken). */
+  modelsBase?: string;
+  /** Overrides `${assetsBase}/mediapipe`. */
+  wasmBase?: string;
+  onEmotion?: (change: EmotionChange) => void;
+  onFallback?: (fallback: ActiveFallback) => void;
+  /** Publish the emotion as a participant attribute once the track is published (default true). */
+  publishAttribute?: boolean;
+  /** Use the canvas captureStream path even where insertable streams exist (tests, benchmarks). */
+  forceCanvasCapture?: boolean;
+  /** Long side of the segmentation input and mask (default 256). */
+  maskLongSide?: number;
+  segmentationHz?: number;
+  recognitionHz?: number;
+}
+
+export interface ProcessorStats {
+  pipeline: FramePipeline['kind'] | null;
+  analyzer: FrameAnalyzer['state'] | 'none';
+  fallback: ActiveFallback;
+  framesOut: number;
+  masks: number;
+  recognitions: number;
+  faces: number;
+  loadMs: number;
+  segmentMs: number;
+  landmarkMs: number;
+  /** Exponential average of the main-thread compositing time. */
+  composeMs: number;
+  emotion: Emotion;
+}
+
+export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Video, VideoProcessorOptions> {
+  readonly name = 'emotion-background';
+  processedTrack?: MediaStreamTrack;
+  private mode: EffectMode;
+  private fallback: ActiveFallback = null;
+  private pipeline: FramePipeline | null = null;
+  private compositor: Compositor | null = null;
+  private analyzer: FrameAnalyzer | null = null;
+  private budget = new FrameBudget();
+  private room: Room | null = null;
+  private current: EmotionChange = { emotion: 'neutral', confidence: 0, faceFound: false };
+  private framesOut = 0;
+  private composeMs = 0;
+
+  /** Starts loading the models at once (in a worker), so create the processor early, e.g. when the call page opens. */
+  constructor(private readonly options: EmotionBackgroundOptions) {
+    this.mode = options.mode;
+    if (this.mode !== 'off') this.ensureAnalyzer();
+  }
+
+  get activeFallback(): ActiveFallback {
+    return this.fallback;
+  }
+
+  get effectMode(): EffectMode {
+    return this.mode;
+  }
+
+  get emotion(): EmotionChange {
+    return { ...this.current };
+  }
+
+  get stats(): ProcessorStats {
+    const analyzer = this.analyzer;
+    return {
+      pipeline: this.pipeline?.kind ?? null,
+      analyzer: analyzer?.state ?? 'none',
+      fallback: this.fallback,
+      framesOut: this.framesOut,
+      ...(analyzer ? analyzer.counts : { masks: 0, recognitions: 0, faces: 0 }),
+      ...(analyzer ? analyzer.timings : { loadMs: 0, segmentMs: 0, landmarkMs: 0 }),
+      composeMs: this.composeMs,
+      emotion: this.current.emotion,
+    };
+  }
+
+  async init(options: VideoProcessorOptions): Promise<void> {
+    this.start(options.track);
+  }
+
+  async restart(options: VideoProcessorOptions): Promise<void> {
+    this.stopPipeline();
+    this.analyzer?.resetEmotion();
+    this.start(options.track);
+  }
+
+  async destroy(): Promise<void> {
+    this.stopPipeline();
+    this.analyzer?.close();
+    this.analyzer = null;
+  }
+
+  async onPublish(room: Room): Promise<void> {
+    this.room = room;
+    await this.publishAttribute();
+  }
+
+  async onUnpublish(): Promise<void> {
+    this.room = null;
+  }
+
+  setMode(mode: EffectMode): void {
+    if (mode === this.mode) return;
+    this.mode = mode;
+    // A new mode gets a fresh chance at its full effect.
+    this.budget.reset();
+    if (this.fallback === 'color') this.setFallback(null);
+    if (mode === 'off') this.compositor?.setMask(null);
+    if (mode !== 'emotion') {
+      this.analyzer?.resetEmotion();
+      this.changeEmotion({ emotion: 'neutral', confidence: 0, faceFound: false });
+    }
+    if (mode !== 'off') this.ensureAnalyzer();
+    void this.publishAttribute();
+  }
+
+  private start(track: MediaStreamTrack): void {
+    const settings = track.getSettings();
+    this.budget = new FrameBudget({ budgetMs: budgetForFrameRate(settings.frameRate) });
+    const useStreams = hasInsertableStreams() && !this.options.forceCanvasCapture;
+    const width = settings.width ?? 640;
+    const height = settings.height ?? 480;
+    const canvas = useStreams ? new OffscreenCanvas(width, height) : Object.assign(document.createElement('canvas'), { width, height });
+    const compositor = new Compositor(canvas);
+    compositor.themes.setEmotion(this.current.emotion, 0);
+    this.compositor = compositor;
+    const handle = (source: VideoFrame | HTMLVideoElement, w: number, h: number, nowMs: number) => this.handleFrame(source, w, h, nowMs);
+    const timed = (durationMs: number, nowMs: number) => this.recordFrameTime(durationMs, nowMs);
+    this.pipeline = useStreams
+      ? startInsertableStreams(track, canvas, handle, timed)
+      : startCanvasCapture(track, canvas as HTMLCanvasElement, handle, timed);
+    this.processedTrack = this.pipeline.track;
+    if (this.mode !== 'off') this.ensureAnalyzer();
+  }
+
+  private stopPipeline(): void {
+    this.pipeline?.stop();
+    this.pipeline = null;
+    this.compositor?.dispose();
+    this.compositor = null;
+  }
+
+  private handleFrame(source: VideoFrame | HTMLVideoElement, width: number, height: number, nowMs: number): FrameOutcome {
+    const compositor = this.compositor;
+    if (this.mode === 'off' || !compositor) return 'passthrough';
+    this.analyzer?.offer(source, width, height, { segment: true, recognise: this.mode === 'emotion' }, nowMs);
+    compositor.render(source, width, height, this.background(), nowMs);
+    return 'rendered';
+  }
+
+  private recordFrameTime(durationMs: number, nowMs: number): void {
+    this.composeMs += 0.1 * (durationMs - this.composeMs);
+    this.framesOut++;
+    // Only the full effect can be made cheaper; blur without a mask is already the floor.
+    if (this.budget.record(durationMs, nowMs) && this.fallback === null && this.compositor?.hasMask) this.setFallback('color');
+  }
+
+  private background(): Background {
+    if (this.fallback === 'color') return this.mode === 'emotion' ? 'flat-theme' : 'flat-grey';
+    return this.mode === 'emotion' ? 'theme' : 'blur';
+  }
+
+  private ensureAnalyzer(): void {
+    if (this.analyzer || this.fallback === 'blur') return;
+    if (typeof Worker === 'undefined' || !hasWebGL2()) {
+      this.setFallback('blur');
+      return;
+    }
+    const assetsBase = (this.options.assetsBase ?? '').replace(/\/$/, '');
+    const modelsBase = this.options.modelsBase ?? `${assetsBase}/models`;
+    this.analyzer = new FrameAnalyzer({
+      wasmBase: this.options.wasmBase ?? `${assetsBase}/mediapipe`,
+      segmenterModelUrl: `${modelsBase}/selfie_segmenter.tflite`,
+      landmarkerModelUrl: `${modelsBase}/face_landmarker.task`,
+      maskLongSide: this.options.maskLongSide ?? 256,
+      landmarkLongSide: 640,
+      segmentIntervalMs: 1000 / (this.options.segmentationHz ?? 15),
+      landmarkIntervalMs: 1000 / (this.options.recognitionHz ?? 8),
+      onMask: (mask) => {
+        if (this.compositor && this.mode !== 'off') this.compositor.setMask(mask);
+        else mask.close();
+      },
+      onEmotion: (smoothed) => {
+        if (this.mode !== 'emotion') return;
+        this.changeEmotion({ emotion: smoothed.emotion, confidence: smoothed.confidence, faceFound: smoothed.faceFound });
+      },
+      onReady: () => void this.publishAttribute(),
+      onFailure: (reason) => {
+        console.warn('[emotion-background] segmentation unavailable, blurring instead:', reason);
+        this.setFallback('blur');
+        void this.publishAttribute();
+      },
+    });
+    this.analyzer.start();
+  }
+
+  private changeEmotion(change: EmotionChange): void {
+    const previous = this.current;
+    this.current = change;
+    this.compositor?.themes.setEmotion(change.emotion, performance.now());
+    if (previous.emotion === change.emotion && previous.faceFound === change.faceFound) return;
+    this.options.onEmotion?.({ ...change });
+    if (previous.emotion !== change.emotion) void this.publishAttribute();
+  }
+
+  private setFallback(fallback: ActiveFallback): void {
+    if (fallback === this.fallback) return;
+    this.fallback = fallback;
+    this.options.onFallback?.(fallback);
+  }
+
+  /** The attribute carries the emotion only while it is being recognised. */
+  private async publishAttribute(): Promise<void> {
+    if (!this.room || this.options.publishAttribute === false) return;
+    const analyzer = this.analyzer;
+    const recognising =
+      this.mode === 'emotion' && !!analyzer && (analyzer.state === 'loading' || (analyzer.state === 'ready' && analyzer.landmarkerReady));
+    await publishEmotionAttribute(this.room, recognising ? this.current.emotion : '');
+  }
+}
+
+export function createEmotionBackgroundProcessor(options: EmotionBackgroundOptions): EmotionBackgroundProcessor {
+  return new EmotionBackgroundProcessor(options);
+}

@@ -1,0 +1,131 @@
+/**
+ * The heavy half of the processor, off the main thread: MediaPipe ImageSegmenter
+ * (selfie_segmenter, confidence mask) and FaceLandmarker (blendshapes) on copies
+ * of the camera frames the main thread sends when this worker is idle.
+ *
+ * A classic worker (bundled as IIFE): tasks-vision loads its wasm glue with
+ * importScripts, which module workers do not have.
+ *
+ * The mask is smoothed over time here (cheap at 256×192) so it does not flicker,
+ * then sent back as an ImageBitmap whose alpha is the person.
+ */
+/// <reference lib="webworker" />
+import { FaceLandmarker, FilesetResolver, ImageSegmenter, type MPMask } from '@mediapipe/tasks-vision';
+import type { AnalysisFrame, AnalysisInit, AnalysisRequest, AnalysisResponse } from './analysisProtocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** Weight of the newest mask in the temporal blend: higher follows motion faster, lower flickers less. */
+const MASK_BLEND = 0.7;
+/** Confidence band mapped onto alpha 0..1: a soft but not mushy edge. */
+const EDGE_LOW = 0.3;
+const EDGE_HIGH = 0.7;
+
+let segmenter: ImageSegmenter | null = null;
+let landmarker: FaceLandmarker | null = null;
+let blended: Float32Array | null = null;
+let lastTimestampMs = 0;
+
+const post = (message: AnalysisResponse, transfer: Transferable[] = []) => self.postMessage(message, transfer);
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** VIDEO mode wants strictly increasing timestamps. */
+function nextTimestamp(): number {
+  lastTimestampMs = Math.max(lastTimestampMs + 1, Math.round(performance.now()));
+  return lastTimestampMs;
+}
+
+async function init(message: AnalysisInit): Promise<void> {
+  const started = performance.now();
+  const errors: string[] = [];
+  try {
+    const fileset = await FilesetResolver.forVisionTasks(message.wasmBase);
+    const loads: Promise<void>[] = [
+      ImageSegmenter.createFromOptions(fileset, {
+        baseOptions: { modelAssetPath: message.segmenterModelUrl, delegate: 'CPU' },
+        runningMode: 'VIDEO',
+        outputConfidenceMasks: true,
+        outputCategoryMask: false,
+      }).then(
+        (task) => void (segmenter = task),
+        (error) => void errors.push(`segmenter: ${describe(error)}`),
+      ),
+    ];
+    if (message.landmarkerOptions) {
+      loads.push(
+        FaceLandmarker.createFromOptions(fileset, message.landmarkerOptions).then(
+          (task) => void (landmarker = task),
+          (error) => void errors.push(`landmarker: ${describe(error)}`),
+        ),
+      );
+    }
+    await Promise.all(loads);
+  } catch (error) {
+    errors.push(`wasm: ${describe(error)}`);
+  }
+  post({ type: 'ready', segmenter: !!segmenter, landmarker: !!landmarker, errors, loadMs: performance.now() - started });
+}
+
+/** Person confidence of the selfie segmenter: one mask (person), or background + person. */
+function personConfidence(masks: MPMask[]): Float32Array {
+  const person = masks[masks.length - 1];
+  return person.getAsFloat32Array();
+}
+
+async function maskBitmap(confidence: Float32Array, width: number, height: number): Promise<ImageBitmap> {
+  if (!blended || blended.length !== confidence.length) blended = Float32Array.from(confidence);
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < confidence.length; i++) {
+    const value = (blended[i] += MASK_BLEND * (confidence[i] - blended[i]));
+    const t = Math.min(1, Math.max(0, (value - EDGE_LOW) / (EDGE_HIGH - EDGE_LOW)));
+    const j = i * 4;
+    rgba[j] = rgba[j + 1] = rgba[j + 2] = 255;
+    rgba[j + 3] = 255 * t * t * (3 - 2 * t);
+  }
+  return createImageBitmap(new ImageData(rgba, width, height));
+}
+
+async function analyse(message: AnalysisFrame): Promise<void> {
+  const result: Extract<AnalysisResponse, { type: 'result' }> = { type: 'result', id: message.id };
+  const transfer: Transferable[] = [];
+  try {
+    if (message.segment && segmenter) {
+      const started = performance.now();
+      const { width, height } = message.segment;
+      let confidence: Float32Array | null = null;
+      segmenter.segmentForVideo(message.segment, nextTimestamp(), (output) => {
+        // Masks are only valid inside the callback: copy what we need.
+        if (output.confidenceMasks?.length) confidence = personConfidence(output.confidenceMasks).slice();
+      });
+      if (confidence) {
+        result.mask = await maskBitmap(confidence, width, height);
+        transfer.push(result.mask);
+      }
+      result.segmentMs = performance.now() - started;
+    }
+    if (message.landmark && landmarker) {
+      const started = performance.now();
+      const detected = landmarker.detectForVideo(message.landmark, nextTimestamp());
+      const categories = detected.faceBlendshapes?.[0]?.categories;
+      result.blendshapes = categories ? Object.fromEntries(categories.map((c) => [c.categoryName, c.score])) : null;
+      result.landmarkMs = performance.now() - started;
+    }
+  } catch (error) {
+    result.error = describe(error);
+  } finally {
+    message.segment?.close();
+    message.landmark?.close();
+  }
+  post(result, transfer);
+}
+
+self.onmessage = (event: MessageEvent<AnalysisRequest>) => {
+  const message = event.data;
+  if (message.type === 'init') void init(message);
+  else if (message.type === 'frame') void analyse(message);
+  else {
+    segmenter?.close();
+    landmarker?.close();
+    self.close();
+  }
+};

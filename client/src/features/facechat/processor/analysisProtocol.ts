@@ -1,0 +1,45 @@
+/** Messages between the processor (main thread) and analysis.worker.ts. */
+import type { FaceLandmarkerOptions } from '@mediapipe/tasks-vision';
+
+export interface AnalysisInit {
+  type: 'init';
+  /** Folder holding vision_wasm_internal.{js,wasm} (served by the app, never a CDN). */
+  wasmBase: string;
+  segmenterModelUrl: string;
+  /** null: recognition is not wanted, do not load the landmarker. */
+  landmarkerOptions: FaceLandmarkerOptions | null;
+}
+
+export interface AnalysisFrame {
+  type: 'frame';
+  id: number;
+  /** Low-resolution copy of the camera frame for the segmenter (e.g. 256×192). */
+  segment?: ImageBitmap;
+  /** Copy of the camera frame for the face landmarker. */
+  landmark?: ImageBitmap;
+}
+
+export type AnalysisRequest = AnalysisInit | AnalysisFrame | { type: 'close' };
+
+export interface AnalysisReady {
+  type: 'ready';
+  segmenter: boolean;
+  landmarker: boolean;
+  /** Why a model did not load, for logs and the fallback. */
+  errors: string[];
+  loadMs: number;
+}
+
+export interface AnalysisResult {
+  type: 'result';
+  id: number;
+  /** Person mask: alpha = how sure the segmenter is that the pixel is the person. */
+  mask?: ImageBitmap;
+  /** Blendshape scores of the first face; null when no face was found; absent when not run. */
+  blendshapes?: Record<string, number> | null;
+  segmentMs?: number;
+  landmarkMs?: number;
+  error?: string;
+}
+
+export type AnalysisResponse = AnalysisReady | AnalysisResult;

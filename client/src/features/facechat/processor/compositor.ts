@@ -1,0 +1,111 @@
+/**
+ * Composites one output frame at the camera's resolution with Canvas 2D:
+ *
+ *   camera frame (full resolution)
+ *   + background layer at half resolution: animated theme | blurred camera | flat
+ *     colour, with the person cut out of it by the segmenter's mask
+ *     ('destination-out'), upscaled over the frame with smoothing.
+ *
+ * The person's pixels come straight from the camera at full resolution; only the
+ * background (soft by nature) and the mask (256 px anyway) are half resolution,
+ * which makes a frame 3 full-size blits instead of 6.
+ *
+ * Canvas 2D rather than WebGL: a few blits per frame are cheap on a CPU raster
+ * backend too, and it keeps working where WebGL does not (the models need WebGL,
+ * the compositing does not). Without a mask the whole frame is blurred, so the
+ * raw background is never sent once an effect is chosen.
+ */
+import { type AnyCanvas, type Context2D, context2d, createCanvas, resizeCanvas } from './canvas';
+import { ThemeRenderer } from './themeRenderer';
+
+/** theme: animated emotion theme; blur: blurred camera; flat-*: one colour (frame-budget fallback). */
+export type Background = 'theme' | 'blur' | 'flat-theme' | 'flat-grey';
+
+/** Resolution of the background layer relative to the frame. */
+const BACKGROUND_SCALE = 0.5;
+/** Downscale factor of the blurred image: blurring a small image is what makes it cheap. */
+const BLUR_DOWNSCALE = 8;
+const BLUR_RADIUS_PX = 2;
+/** Flat colour behind the person when blur is over budget, and under the blur's edges. */
+const FLAT_GREY = 'rgb(96, 104, 118)';
+
+export class Compositor {
+  readonly themes = new ThemeRenderer();
+  private readonly context: Context2D;
+  private readonly layer = createCanvas(1, 1);
+  private readonly layerContext = context2d(this.layer);
+  private readonly small = createCanvas(1, 1);
+  private readonly smallContext = context2d(this.small);
+  private mask: ImageBitmap | null = null;
+
+  constructor(readonly output: AnyCanvas) {
+    this.context = context2d(output, { alpha: false, desynchronized: true });
+  }
+
+  get hasMask(): boolean {
+    return this.mask !== null;
+  }
+
+  /** Takes ownership of the newest mask (the previous one is closed). */
+  setMask(mask: ImageBitmap | null): void {
+    this.mask?.close();
+    this.mask = mask;
+  }
+
+  /**
+   * Draws the frame. `background` is what goes behind the person; without a mask
+   * the blurred frame is drawn instead (even for 'theme'), never the raw one.
+   */
+  render(source: CanvasImageSource, width: number, height: number, background: Background, nowMs: number): void {
+    resizeCanvas(this.output, width, height);
+    const context = this.context;
+    context.imageSmoothingEnabled = true;
+    if (!this.mask) {
+      this.drawBlurred(context, source, width, height);
+      return;
+    }
+    const layerWidth = Math.max(1, Math.round(width * BACKGROUND_SCALE));
+    const layerHeight = Math.max(1, Math.round(height * BACKGROUND_SCALE));
+    resizeCanvas(this.layer, layerWidth, layerHeight);
+    const layer = this.layerContext;
+    layer.globalCompositeOperation = 'source-over';
+    layer.imageSmoothingEnabled = true;
+    if (background === 'theme') this.themes.draw(layer, layerWidth, layerHeight, nowMs);
+    else if (background === 'blur') this.drawBlurred(layer, source, layerWidth, layerHeight);
+    else if (background === 'flat-theme') this.themes.drawFlat(layer, layerWidth, layerHeight);
+    else {
+      layer.fillStyle = FLAT_GREY;
+      layer.fillRect(0, 0, layerWidth, layerHeight);
+    }
+    // Cut the person out of the background, then lay it over the camera frame.
+    layer.globalCompositeOperation = 'destination-out';
+    layer.drawImage(this.mask, 0, 0, layerWidth, layerHeight);
+    layer.globalCompositeOperation = 'source-over';
+    context.drawImage(source, 0, 0, width, height);
+    context.drawImage(this.layer, 0, 0, width, height);
+  }
+
+  dispose(): void {
+    this.setMask(null);
+  }
+
+  /** Heavy blur: downscale (with a small blur where ctx.filter exists), then upscale smoothly. */
+  private drawBlurred(target: Context2D, source: CanvasImageSource, width: number, height: number): void {
+    const small = this.smallContext;
+    const filter = 'filter' in small;
+    // The same blur whatever the target's size: the intermediate follows the output frame.
+    // Without ctx.filter a smaller intermediate is the only blur, so go smaller.
+    const factor = filter ? BLUR_DOWNSCALE : BLUR_DOWNSCALE * 2;
+    const smallWidth = Math.max(1, Math.round(this.output.width / factor));
+    const smallHeight = Math.max(1, Math.round(this.output.height / factor));
+    resizeCanvas(this.small, smallWidth, smallHeight);
+    small.imageSmoothingEnabled = true;
+    // Drawing with a blur filter leaves the borders half-transparent: fill first.
+    small.fillStyle = FLAT_GREY;
+    small.fillRect(0, 0, smallWidth, smallHeight);
+    if (filter) small.filter = `blur(${BLUR_RADIUS_PX}px)`;
+    small.drawImage(source, -2, -2, smallWidth + 4, smallHeight + 4);
+    if (filter) small.filter = 'none';
+    target.drawImage(this.small, 0, 0, width, height);
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * Main-thread side of analysis.worker.ts: decides which frames go to the worker
+ * and turns its answers into a mask and an emotion.
+ *
+ * One frame is in flight at a time (the worker is never queued up), segmentation
+ * is asked for at most every `segmentIntervalMs` and recognition at most every
+ * `landmarkIntervalMs` (5–10 Hz). The compositor never waits for the worker: it
+ * draws every camera frame with the newest mask it has.
+ */
+import { classifyEmotion } from '../emotion/classify';
+import { faceLandmarkerOptions } from '../emotion/landmarkerOptions';
+import { EmotionSmoother, type SmoothedEmotion } from '../emotion/smoothing';
+import type { AnalysisFrame, AnalysisInit, AnalysisResponse } from './analysisProtocol';
+
+export interface FrameAnalyzerOptions {
+  wasmBase: string;
+  segmenterModelUrl: string;
+  landmarkerModelUrl: string;
+  /** Long side of the image the segmenter sees; the mask has this size too. */
+  maskLongSide: number;
+  /** Long side of the image the landmarker sees. */
+  landmarkLongSide: number;
+  segmentIntervalMs: number;
+  landmarkIntervalMs: number;
+  onMask(mask: ImageBitmap): void;
+  onEmotion(emotion: SmoothedEmotion & { faceFound: boolean }): void;
+  /** Called once the worker has loaded what it could (see segmenterReady, landmarkerReady). */
+  onReady(): void;
+  /** Called once when segmentation cannot be used (worker, WebGL or model failed): the caller falls back. */
+  onFailure(reason: string): void;
+}
+
+export type AnalyzerState = 'loading' | 'ready' | 'failed' | 'closed';
+
+/** What the analysis needs for the current mode. */
+export interface AnalysisNeeds {
+  segment: boolean;
+  recognise: boolean;
+}
+
+const scaledSize = (width: number, height: number, longSide: number) => {
+  const scale = Math.min(1, longSide / Math.max(width, height));
+  return { resizeWidth: Math.max(1, Math.round(width * scale)), resizeHeight: Math.max(1, Math.round(height * scale)) };
+};
+
+export class FrameAnalyzer {
+  state: AnalyzerState = 'loading';
+  segmenterReady = false;
+  landmarkerReady = false;
+  /** Completed analyses, for rates in the bench and the tests. */
+  readonly counts = { masks: 0, recognitions: 0, faces: 0 };
+  readonly timings = { loadMs: 0, segmentMs: 0, landmarkMs: 0 };
+  private worker: Worker | null = null;
+  private busy = false;
+  private nextId = 1;
+  private lastSegmentMs = Number.NEGATIVE_INFINITY;
+  private lastLandmarkMs = Number.NEGATIVE_INFINITY;
+  private readonly smoother = new EmotionSmoother();
+
+  constructor(private readonly options: FrameAnalyzerOptions) {}
+
+  start(): void {
+    try {
+      this.worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { name: 'emotion-analysis' });
+    } catch (error) {
+      this.fail(`worker: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    this.worker.onmessage = (event: MessageEvent<AnalysisResponse>) => this.receive(event.data);
+    this.worker.onerror = (event) => this.fail(`worker: ${event.message || 'failed to load'}`);
+    const init: AnalysisInit = {
+      type: 'init',
+      wasmBase: this.options.wasmBase,
+      segmenterModelUrl: this.options.segmenterModelUrl,
+      landmarkerOptions: faceLandmarkerOptions('VIDEO', this.options.landmarkerModelUrl),
+    };
+    this.worker.postMessage(init);
+  }
+
+  /** Sends the frame to the worker if it is idle and an analysis is due. Never blocks. */
+  offer(source: VideoFrame | HTMLVideoElement, width: number, height: number, needs: AnalysisNeeds, nowMs: number): void {
+    if (this.state !== 'ready' || this.busy || !this.worker) return;
+    const segment = needs.segment && this.segmenterReady && nowMs - this.lastSegmentMs >= this.options.segmentIntervalMs;
+    const recognise = needs.recognise && this.landmarkerReady && nowMs - this.lastLandmarkMs >= this.options.landmarkIntervalMs;
+    if (!segment && !recognise) return;
+    this.busy = true;
+    if (segment) this.lastSegmentMs = nowMs;
+    if (recognise) this.lastLandmarkMs = nowMs;
+    // The caller closes its frame as soon as this returns; the copies need their own reference.
+    const copy = source instanceof VideoFrame ? source.clone() : source;
+    const bitmaps = Promise.all([
+      segment ? createImageBitmap(copy, scaledSize(width, height, this.options.maskLongSide)) : undefined,
+      recognise ? createImageBitmap(copy, scaledSize(width, height, this.options.landmarkLongSide)) : undefined,
+    ]);
+    bitmaps
+      .then(([segmentBitmap, landmarkBitmap]) => {
+        if (!this.worker) {
+          segmentBitmap?.close();
+          landmarkBitmap?.close();
+          return;
+        }
+        const message: AnalysisFrame = { type: 'frame', id: this.nextId++, segment: segmentBitmap, landmark: landmarkBitmap };
+        this.worker.postMessage(message, [segmentBitmap, landmarkBitmap].filter((b): b is ImageBitmap => !!b));
+      })
+      .catch(() => {
+        this.busy = false;
+      })
+      .finally(() => {
+        if (copy instanceof VideoFrame) copy.close();
+      });
+  }
+
+  /** Forget the emotion (the camera or the mode changed). */
+  resetEmotion(): void {
+    this.smoother.reset();
+  }
+
+  close(): void {
+    this.state = 'closed';
+    this.worker?.postMessage({ type: 'close' });
+    this.worker = null;
+  }
+
+  private receive(message: AnalysisResponse): void {
+    if (this.state === 'closed') {
+      if (message.type === 'result') message.mask?.close();
+      return;
+    }
+    if (message.type === 'ready') {
+      this.timings.loadMs = message.loadMs;
+      this.segmenterReady = message.segmenter;
+      this.landmarkerReady = message.landmarker;
+      if (message.errors.length) console.warn('[emotion-background] model loading:', message.errors.join('; '));
+      if (!message.segmenter && !message.landmarker) this.fail(message.errors.join('; ') || 'no model loaded');
+      else this.state = 'ready';
+      if (!message.segmenter && message.landmarker) this.options.onFailure(`segmenter: ${message.errors.join('; ')}`);
+      this.options.onReady();
+      return;
+    }
+    this.busy = false;
+    if (message.mask) {
+      this.counts.masks++;
+      this.timings.segmentMs = message.segmentMs ?? 0;
+      this.options.onMask(message.mask);
+    }
+    if (message.blendshapes !== undefined) {
+      this.counts.recognitions++;
+      this.timings.landmarkMs = message.landmarkMs ?? 0;
+      const face = message.blendshapes ? classifyEmotion(message.blendshapes) : null;
+      if (face) this.counts.faces++;
+      this.options.onEmotion({ ...this.smoother.update(face, performance.now()), faceFound: !!face });
+    }
+    if (message.error) console.warn('[emotion-background] analysis:', message.error);
+  }
+
+  private fail(reason: string): void {
+    if (this.state === 'failed' || this.state === 'closed') return;
+    this.state = 'failed';
+    this.worker?.terminate();
+    this.worker = null;
+    this.options.onFailure(reason);
+  }
+}

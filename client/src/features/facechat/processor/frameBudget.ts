@@ -1,0 +1,44 @@
+/**
+ * Watches how long compositing a frame takes and says when the budget "keeps
+ * being missed": most frames over budget for a sustained window, not one slow
+ * frame (a GC pause or a tab switch). Pure, so it is unit-tested with fake times.
+ */
+export interface FrameBudgetOptions {
+  /** Compositing time one frame may take. */
+  budgetMs: number;
+  /** How long misses must go on before we call it. */
+  windowMs: number;
+  /** Share of frames in the window that must miss. */
+  missRatio: number;
+}
+
+export const DEFAULT_FRAME_BUDGET: FrameBudgetOptions = { budgetMs: 30, windowMs: 2000, missRatio: 0.7 };
+
+/** A budget that leaves room for encoding and the page: 60 % of the frame interval. */
+export const budgetForFrameRate = (frameRate: number | undefined) =>
+  Math.max(12, (0.6 * 1000) / Math.max(1, Math.min(60, frameRate || 30)));
+
+export class FrameBudget {
+  private readonly options: FrameBudgetOptions;
+  private samples: { atMs: number; missed: boolean }[] = [];
+
+  constructor(options: Partial<FrameBudgetOptions> = {}) {
+    this.options = { ...DEFAULT_FRAME_BUDGET, ...options };
+  }
+
+  /** Records one frame; true when the budget has been missed for the whole window. */
+  record(durationMs: number, nowMs: number): boolean {
+    this.samples.push({ atMs: nowMs, missed: durationMs > this.options.budgetMs });
+    const from = nowMs - this.options.windowMs;
+    while (this.samples.length && this.samples[0].atMs < from) this.samples.shift();
+    // Only judge a full window: the first samples after a reset say little.
+    const span = nowMs - (this.samples[0]?.atMs ?? nowMs);
+    if (span < this.options.windowMs * 0.9 || this.samples.length < 5) return false;
+    const missed = this.samples.filter((sample) => sample.missed).length;
+    return missed / this.samples.length >= this.options.missRatio;
+  }
+
+  reset(): void {
+    this.samples = [];
+  }
+}
