@@ -1,0 +1,137 @@
+import { decodeJwt } from 'jose';
+import { AccessToken, RoomServiceClient, TrackSource, WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+
+/** How long a join token is valid. A connected participant keeps going; a reconnect after that needs joinRoom again. */
+export const TOKEN_TTL_SECONDS = 600;
+/** Server API calls give up after this long, so a join answers UNAVAILABLE quickly instead of hanging. */
+export const REQUEST_TIMEOUT_SECONDS = 3;
+/** LiveKit closes a room nobody joined after this long, and one everybody left after DEPARTURE_TIMEOUT. */
+export const EMPTY_TIMEOUT_SECONDS = 60;
+export const DEPARTURE_TIMEOUT_SECONDS = 15;
+
+export interface RoomAccessGrant {
+  token: string;
+  url: string;
+  roomName: string;
+  expiresAt: Date;
+}
+
+/** What the token tells the other participants about a user (LiveKit participant `name` and `attributes`). */
+export interface ParticipantProfile {
+  /** Raw user id: the LiveKit identity. */
+  userId: string;
+  /** Global `User` id, as the GraphQL API shows it: the `userId` attribute. */
+  globalId: string;
+  username: string;
+  displayName: string;
+}
+
+export class LivekitUnavailable extends Error {}
+
+/**
+ * The API's side of LiveKit: join tokens, the room service (create, remove, delete) and
+ * webhook verification. The API secret stays here; clients only ever get room-scoped tokens.
+ * `enabled` is false when no LiveKit server is configured: every call then throws LivekitUnavailable.
+ */
+export class LivekitGateway {
+  private readonly rooms: RoomServiceClient | null;
+  readonly receiver: WebhookReceiver | null;
+
+  constructor(private readonly config: Config['livekit'], private readonly log: Logger) {
+    this.rooms = config
+      ? new RoomServiceClient(config.url.replace(/^ws/, 'http'), config.apiKey, config.apiSecret, { requestTimeout: REQUEST_TIMEOUT_SECONDS, failover: false })
+      : null;
+    this.receiver = config ? new WebhookReceiver(config.apiKey, config.apiSecret) : null;
+  }
+
+  get enabled(): boolean {
+    return this.config !== null;
+  }
+
+  /**
+   * A token for exactly one room: join it, publish camera and microphone, subscribe, send data.
+   * Identity = the raw user id; name = display name; attributes `userId` (global id) and `username`.
+   */
+  async token(roomName: string, who: ParticipantProfile): Promise<RoomAccessGrant> {
+    const config = this.require();
+    const at = new AccessToken(config.apiKey, config.apiSecret, {
+      identity: who.userId,
+      name: who.displayName,
+      ttl: TOKEN_TTL_SECONDS,
+      attributes: { userId: who.globalId, username: who.username },
+    });
+    at.addGrant({
+      roomJoin: true,
+      room: roomName,
+      canPublish: true,
+      canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE],
+      canSubscribe: true,
+      canPublishData: true,
+    });
+    const token = await at.toJwt();
+    const exp = decodeJwt(token).exp ?? Math.floor(Date.now() / 1000) + TOKEN_TTL_SECONDS;
+    return { token, url: config.publicUrl, roomName, expiresAt: new Date(exp * 1000) };
+  }
+
+  /** Creates the LiveKit room (or keeps the existing one) with the room's capacity. */
+  async ensureRoom(roomName: string, capacity: number): Promise<void> {
+    const rooms = this.requireRooms();
+    try {
+      await rooms.createRoom({
+        name: roomName, maxParticipants: capacity, emptyTimeout: EMPTY_TIMEOUT_SECONDS, departureTimeout: DEPARTURE_TIMEOUT_SECONDS,
+      });
+    } catch (error) {
+      this.log.warn({ err: error, roomName }, 'LiveKit createRoom failed');
+      throw new LivekitUnavailable('The video server cannot be reached right now. Try again in a moment.');
+    }
+  }
+
+  /** Disconnects one user from the room; nothing happens when they are not connected. Never throws. */
+  async removeParticipant(roomName: string, userId: string): Promise<void> {
+    if (!this.rooms) return;
+    await this.rooms.removeParticipant(roomName, userId).catch((error: { status?: number }) => {
+      if (error?.status !== 404) this.log.warn({ err: error, roomName }, 'LiveKit removeParticipant failed');
+    });
+  }
+
+  /** Deletes the room in LiveKit, disconnecting everyone in it. Never throws. */
+  async deleteRoom(roomName: string): Promise<void> {
+    if (!this.rooms) return;
+    await this.rooms.deleteRoom(roomName).catch((error: { status?: number }) => {
+      if (error?.status !== 404) this.log.warn({ err: error, roomName }, 'LiveKit deleteRoom failed');
+    });
+  }
+
+  /** Readiness: one cheap authenticated call with a short deadline. */
+  async ping(): Promise<{ ok: boolean; state?: string; message?: string }> {
+    if (!this.config) return { ok: false, state: 'disabled', message: 'LIVEKIT_URL is not set: calls are disabled.' };
+    const probe = new RoomServiceClient(this.config.url.replace(/^ws/, 'http'), this.config.apiKey, this.config.apiSecret, {
+      requestTimeout: 1.5, failover: false,
+    });
+    try {
+      await probe.listRooms(['readyz-probe']);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: `LiveKit at ${this.config.url} does not answer: ${(error as Error).message}` };
+    }
+  }
+
+  /** The event of a signed webhook body; throws when the Authorization header is missing, forged or stale. */
+  async verifyWebhook(body: string, authorization: string | undefined): Promise<WebhookEvent> {
+    if (!this.receiver) throw new LivekitUnavailable('LiveKit is not configured.');
+    if (!authorization) throw new Error('authorization header is empty');
+    return this.receiver.receive(body, authorization);
+  }
+
+  private require(): NonNullable<Config['livekit']> {
+    if (!this.config) throw new LivekitUnavailable('Video calls are not available on this server.');
+    return this.config;
+  }
+
+  private requireRooms(): RoomServiceClient {
+    this.require();
+    return this.rooms!;
+  }
+}
