@@ -7,6 +7,7 @@ import type { ReadinessCheck } from '../http/health.js';
 import type { TokenSigner } from '../lib/tokens.js';
 import type { Services } from '../services.js';
 import { mediaRoutes } from './media/media.routes.js';
+import { facechatRoutes } from './rooms/facechat.js';
 
 export interface RouteDeps {
   config: Config;
@@ -20,5 +21,5 @@ export interface RouteDeps {
 
 /** HTTP routes outside GraphQL (uploads, webhooks), one line per feature. */
 export function featureRoutes(deps: RouteDeps): Router[] {
-  return [mediaRoutes(deps)];
+  return [mediaRoutes(deps), facechatRoutes(deps)];
 }

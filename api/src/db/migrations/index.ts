@@ -5,5 +5,6 @@ import { Migration20261126002100Tags } from './Migration20261126002100Tags.js';
 import { Migration20261126001000Friends } from './Migration20261126001000Friends.js';
 import { Migration20261126002000Media } from './Migration20261126002000Media.js';
 import { Migration20261126002200Posts } from './Migration20261126002200Posts.js';
+import { Migration20261126003000Rooms } from './Migration20261126003000Rooms.js';
 
-export const migrations = [Migration20261126000000Accounts, Migration20261126000100Notifications, Migration20261126002100Tags, Migration20261126001000Friends, Migration20261126002000Media, Migration20261126002200Posts];
+export const migrations = [Migration20261126000000Accounts, Migration20261126000100Notifications, Migration20261126002100Tags, Migration20261126001000Friends, Migration20261126002000Media, Migration20261126002200Posts, Migration20261126003000Rooms];

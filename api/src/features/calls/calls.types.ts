@@ -1,0 +1,45 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { UserError } from '../../graphql/errors.js';
+import { Node } from '../../graphql/node.js';
+import { connectionTypes } from '../../graphql/relay.js';
+import { DateTime } from '../../graphql/scalars.js';
+import { RoomAccessObject } from '../rooms/rooms.types.js';
+
+export enum CallStatus {
+  RINGING = 'RINGING',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  MISSED = 'MISSED',
+  CANCELED = 'CANCELED',
+  ENDED = 'ENDED',
+}
+registerEnumType(CallStatus, {
+  name: 'CallStatus',
+  valuesConfig: {
+    RINGING: { description: 'Ringing the callees; nobody answered yet.' },
+    ACCEPTED: { description: 'At least one callee accepted: the call is on.' },
+    DECLINED: { description: 'Every callee declined.' },
+    MISSED: { description: 'Nobody answered in time.' },
+    CANCELED: { description: 'The caller hung up while it was ringing.' },
+    ENDED: { description: 'Hung up after it was accepted, or everybody left the room.' },
+  },
+});
+
+/** `caller`, `callees` and `room` are field resolvers. */
+@ObjectType('Call', { implements: Node })
+export class CallObject extends Node {
+  @Field(() => CallStatus) status!: CallStatus;
+  @Field(() => DateTime) createdAt!: Date;
+  @Field(() => DateTime, { nullable: true }) answeredAt!: Date | null;
+  @Field(() => DateTime, { nullable: true }) endedAt!: Date | null;
+}
+
+export const { Edge: CallEdge, Connection: CallConnection } = connectionTypes('Call', CallObject);
+
+@ObjectType('CallPayload')
+export class CallPayload {
+  @Field(() => CallObject, { nullable: true }) call?: object | null;
+  @Field(() => RoomAccessObject, { nullable: true, description: 'Set for the caller on startCall and for a callee on acceptCall.' })
+  access?: RoomAccessObject | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}

@@ -1,0 +1,133 @@
+/** Shared by the rooms, calls and chat tests: documents, friendships, LiveKit webhooks and tokens. */
+import { createHash } from 'node:crypto';
+import { decodeJwt } from 'jose';
+import { AccessToken } from 'livekit-server-sdk';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { fromGlobalId } from '../../graphql/ids.js';
+import { gql, signUp, wsClient, type TestUser } from '../../test/client.js';
+import type { TestLivekitInfo } from '../../test/livekit-setup.js';
+import { startTestStack, type TestStack } from '../../test/stack.js';
+import { ACCEPT, act, BLOCK, SEND } from '../friends/friends.testkit.js';
+
+/** The test LiveKit server, or null when its binary is absent (LiveKit-dependent tests then skip). */
+export const livekit = inject('livekit') as TestLivekitInfo | null;
+export const NO_LIVEKIT = 'SKIPPED: no LiveKit server binary (.tools/bin/livekit-server); run `npm run setup`';
+if (!livekit) console.warn(`[rooms tests] ${NO_LIVEKIT}`);
+
+export const ERRORS = 'userErrors { code field message }';
+export const ROOM_FIELDS = `id title capacity visibility createdAt viewerCanEdit viewerIsParticipant isLive participantCount
+  owner { id } tags { name } participants { id }`;
+export const ACCESS_FIELDS = 'token url roomName expiresAt';
+export const CREATE = `mutation($input: CreateRoomInput!) { createRoom(input: $input) { room { ${ROOM_FIELDS} } ${ERRORS} } }`;
+export const UPDATE = `mutation($id: ID!, $input: UpdateRoomInput!) { updateRoom(id: $id, input: $input) { room { ${ROOM_FIELDS} } ${ERRORS} } }`;
+export const DELETE = `mutation($id: ID!) { deleteRoom(id: $id) { deletedId ${ERRORS} } }`;
+export const JOIN = `mutation($id: ID!) { joinRoom(roomId: $id) { room { id } access { ${ACCESS_FIELDS} } ${ERRORS} } }`;
+export const LEAVE = `mutation($id: ID!) { leaveRoom(roomId: $id) { room { id participantCount } ${ERRORS} } }`;
+export const ROOM = `query($id: ID!) { room(id: $id) { ${ROOM_FIELDS} } }`;
+export const LOBBY = `query($query: String, $first: Int, $after: String) { rooms(query: $query, first: $first, after: $after) {
+  totalCount nodes { id title isLive } pageInfo { hasNextPage endCursor } } }`;
+
+const CALL_FIELDS = 'id status createdAt answeredAt endedAt caller { id } callees { id } room { id visibility capacity }';
+export const START_CALL = `mutation($ids: [ID!]!) { startCall(calleeIds: $ids) { call { ${CALL_FIELDS} } access { ${ACCESS_FIELDS} } ${ERRORS} } }`;
+const callMutation = (name: string) =>
+  `mutation($id: ID!) { ${name}(callId: $id) { call { ${CALL_FIELDS} } access { ${ACCESS_FIELDS} } ${ERRORS} } }`;
+export const ACCEPT_CALL = callMutation('acceptCall');
+export const DECLINE_CALL = callMutation('declineCall');
+export const END_CALL = callMutation('endCall');
+export const INCOMING = 'subscription { incomingCall { id status caller { id } callees { id } } }';
+export const CALL_UPDATED = 'subscription($id: ID) { callUpdated(callId: $id) { id status } }';
+
+/** A test stack for the file (started before, stopped after), graphql-ws clients closed after each test, fresh users. */
+export function useStack(env: Record<string, string> = {}) {
+  let stack: TestStack | undefined;
+  const clients: ReturnType<typeof wsClient>[] = [];
+  beforeAll(async () => { stack = await startTestStack(env); });
+  afterAll(async () => { await stack?.stop(); });
+  afterEach(async () => { await Promise.all(clients.splice(0).map((c) => c.dispose())); });
+  return {
+    get stack(): TestStack { return stack!; },
+    client(token: string) {
+      const c = wsClient(stack!, token);
+      clients.push(c);
+      return c;
+    },
+    users: (n: number) => Promise.all(Array.from({ length: n }, () => signUp(stack!))),
+  };
+}
+
+/** Runs a mutation or query as `who`; returns the only root field (or the errors). */
+export async function as(stack: TestStack, who: TestUser | null, document: string, variables: Record<string, unknown> = {}) {
+  const res = await gql(stack, document, variables, who ? { token: who.token } : {});
+  if (res.errors) return { errors: res.errors };
+  return Object.values(res.data as Record<string, any>)[0];
+}
+
+export async function befriend(stack: TestStack, a: TestUser, b: TestUser): Promise<void> {
+  const sent = await act(stack, a, SEND, b.id);
+  const accepted = await act(stack, b, ACCEPT, sent.friendRequest.id);
+  if (accepted.userErrors?.length) throw new Error(JSON.stringify(accepted.userErrors));
+}
+
+export async function block(stack: TestStack, blocker: TestUser, blocked: TestUser): Promise<void> {
+  const res = await act(stack, blocker, BLOCK, blocked.id);
+  if (res.userErrors?.length) throw new Error(JSON.stringify(res.userErrors));
+}
+
+export async function createRoom(stack: TestStack, owner: TestUser, input: Record<string, unknown> = {}) {
+  const res = await as(stack, owner, CREATE, { input: { title: 'Room', ...input } });
+  if (!res.room) throw new Error(JSON.stringify(res));
+  return res.room as { id: string; [key: string]: any };
+}
+
+export const rawUser = (user: TestUser) => fromGlobalId(user.id, 'User')!;
+export const rawRoom = (globalId: string) => fromGlobalId(globalId, 'FacechatRoom')!;
+
+/** A LiveKit webhook body signed exactly as LiveKit signs it (JWT of the API key with the body's sha256). */
+export async function signWebhook(body: string, options: { secret?: string; ttl?: number | string } = {}): Promise<string> {
+  const at = new AccessToken('devkey', options.secret ?? 'pp-enter-dev-secret-change-me-0123456789', { ttl: options.ttl ?? '5m' });
+  at.sha256 = createHash('sha256').update(body).digest('base64');
+  return at.toJwt();
+}
+
+let seq = 0;
+/** A webhook event JSON as LiveKit sends it. `room`: raw room id; `identity`: raw user id. */
+export function webhookBody(event: string, room: string, identity?: string, sid?: string): string {
+  return JSON.stringify({
+    event,
+    room: { sid: `RM_${room.slice(0, 8)}`, name: room },
+    ...(identity ? { participant: { sid: sid ?? `PA_${identity.slice(0, 8)}`, identity, name: 'x', state: 'ACTIVE' } } : {}),
+    id: `EV_test_${++seq}`,
+    createdAt: String(Math.floor(Date.now() / 1000)),
+  });
+}
+
+export async function postWebhook(stack: TestStack, body: string, authorization: string | null) {
+  const res = await fetch(`${stack.baseUrl}/livekit/webhook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/webhook+json', ...(authorization !== null ? { authorization } : {}) },
+    body,
+  });
+  return { status: res.status, body: await res.json().catch(() => null) };
+}
+
+/** LiveKit says `user` connected to (event participant_joined) or left the room. */
+export async function presence(stack: TestStack, event: 'participant_joined' | 'participant_left', roomGlobalId: string, user: TestUser) {
+  const body = webhookBody(event, rawRoom(roomGlobalId), rawUser(user));
+  const res = await postWebhook(stack, body, await signWebhook(body));
+  if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
+}
+
+/** Lets the real LiveKit server's webhooks reach `stack` (through the relay of the test set-up); returns the undo. */
+export async function relayLivekitWebhooks(stack: TestStack): Promise<() => Promise<void>> {
+  if (!livekit) return async () => {};
+  const call = (method: string) => fetch(`${livekit.webhookRelayUrl}/targets`, { method, body: JSON.stringify({ url: stack.baseUrl }) });
+  await call('POST');
+  return async () => { await call('DELETE'); };
+}
+
+export function tokenClaims(token: string) {
+  return decodeJwt(token) as ReturnType<typeof decodeJwt> & {
+    name?: string; attributes?: Record<string, string>;
+    video?: { room?: string; roomJoin?: boolean; canPublish?: boolean; canSubscribe?: boolean; canPublishData?: boolean; canPublishSources?: string[] };
+  };
+}
