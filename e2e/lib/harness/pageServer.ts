@@ -49,7 +49,6 @@ export async function bundlePage(pageDir: string, outDir: string): Promise<void>
     base: '/',
     publicDir: false,
     build: { outDir, emptyOutDir: true, target: 'es2022', minify: false, sourcemap: false, reportCompressedSize: false },
-    worker: { format: 'iife' },
   });
 }
 

@@ -3,8 +3,10 @@
  * (selfie_segmenter, confidence mask) and FaceLandmarker (blendshapes) on copies
  * of the camera frames the main thread sends when this worker is idle.
  *
- * A classic worker (bundled as IIFE): tasks-vision loads its wasm glue with
- * importScripts, which module workers do not have.
+ * A module worker (Vite bundles it in build and serves it as is in dev). tasks-vision
+ * loads its wasm glue with importScripts, which module workers lack, and then falls
+ * back to `self.import(url)`; we provide that below, with the ES-module build of the
+ * glue (vision_wasm_module_internal.js, chosen by forVisionTasks(base, true)).
  *
  * The mask is smoothed over time here (cheap at 256×192) so it does not flicker,
  * then sent back as an ImageBitmap whose alpha is the person.
@@ -13,7 +15,21 @@
 import { FaceLandmarker, FilesetResolver, ImageSegmenter, type MPMask } from '@mediapipe/tasks-vision';
 import type { AnalysisFrame, AnalysisInit, AnalysisRequest, AnalysisResponse } from './analysisProtocol';
 
-declare const self: DedicatedWorkerGlobalScope;
+declare const self: DedicatedWorkerGlobalScope & {
+  import?(url: string): Promise<void>;
+  ModuleFactory?: unknown;
+  custom_dbg?(...args: unknown[]): void;
+};
+
+// The ES-module glue declares its debug logger inside an if block, which strict mode
+// scopes to that block ("custom_dbg is not defined"); a global one takes its place.
+self.custom_dbg = (...args: unknown[]) => console.debug(...args);
+
+self.import = async (url: string) => {
+  // A full URL: Vite's dev server leaves it alone (a path would get `?import` and be refused as a public file).
+  const glue = (await import(/* @vite-ignore */ new URL(url, self.location.href).href)) as { default: unknown };
+  self.ModuleFactory = glue.default;
+};
 
 /** Weight of the newest mask in the temporal blend: higher follows motion faster, lower flickers less. */
 const MASK_BLEND = 0.7;
@@ -39,7 +55,7 @@ async function init(message: AnalysisInit): Promise<void> {
   const started = performance.now();
   const errors: string[] = [];
   try {
-    const fileset = await FilesetResolver.forVisionTasks(message.wasmBase);
+    const fileset = await FilesetResolver.forVisionTasks(message.wasmBase, true);
     const loads: Promise<void>[] = [
       ImageSegmenter.createFromOptions(fileset, {
         baseOptions: { modelAssetPath: message.segmenterModelUrl, delegate: 'CPU' },

@@ -61,7 +61,7 @@ export class FrameAnalyzer {
 
   start(): void {
     try {
-      this.worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { name: 'emotion-analysis' });
+      this.worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'emotion-analysis' });
     } catch (error) {
       this.fail(`worker: ${error instanceof Error ? error.message : String(error)}`);
       return;
