@@ -3,7 +3,7 @@
  *
  * - Binary: $LIVEKIT_BIN, then .tools/bin/livekit-server (`npm run setup` puts it there), then PATH.
  *   Without one, `startTestLivekit()` returns null, `inject('livekit')` is null and the test stacks run with
- *   LiveKit disabled (LiveKit-dependent tests skip themselves with a message).
+ *   LiveKit disabled (LiveKit-dependent tests skip themselves with a message). `TEST_LIVEKIT=off` does the same on purpose.
  * - Config: generated, on free loopback ports (HTTP/WebSocket, RTC TCP, RTC UDP), `rtc.enable_loopback_candidate`,
  *   `use_external_ip: false`, the dev key pair of api/src/config.ts, `room.auto_create: false` like livekit.yaml.
  * - Webhooks: every test stack listens on its own random port, but a LiveKit server has one fixed webhook URL.
@@ -42,6 +42,10 @@ export function findLivekitBinary(): string | null {
 }
 
 export async function startTestLivekit(): Promise<{ info: TestLivekitInfo; stop(): Promise<void> } | null> {
+  if (process.env.TEST_LIVEKIT === 'off') {
+    console.warn('[livekit] TEST_LIVEKIT=off: tests that need LiveKit are skipped.');
+    return null;
+  }
   const binary = findLivekitBinary();
   if (!binary) {
     console.warn('[livekit] No LiveKit server binary (.tools/bin/livekit-server, LIVEKIT_BIN or PATH): '

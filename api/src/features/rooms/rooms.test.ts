@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gql, settle, subscribe } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
-import { as, befriend, block, CREATE, createRoom, DELETE, LOBBY, presence, ROOM, UPDATE, useStack } from './rooms.testkit.js';
+import { as, befriend, block, CREATE, createRoom, DELETE, LOBBY, presence, ROOM, UPDATE, useStack, WEBHOOKS_ENV } from './rooms.testkit.js';
 
-const t = useStack();
+const t = useStack(WEBHOOKS_ENV);
 let stack: TestStack;
 beforeAll(() => { stack = t.stack; });
 const { client, users } = t;

@@ -11,8 +11,10 @@ import { ACCEPT, act, BLOCK, SEND } from '../friends/friends.testkit.js';
 
 /** The test LiveKit server, or null when its binary is absent (LiveKit-dependent tests then skip). */
 export const livekit = inject('livekit') as TestLivekitInfo | null;
-export const NO_LIVEKIT = 'SKIPPED: no LiveKit server binary (.tools/bin/livekit-server); run `npm run setup`';
+export const NO_LIVEKIT = 'SKIPPED: no LiveKit server for the tests (no .tools/bin/livekit-server — run `npm run setup` — or TEST_LIVEKIT=off)';
 if (!livekit) console.warn(`[rooms tests] ${NO_LIVEKIT}`);
+/** Without the binary, a stack still verifies signed webhooks (dev keys), though no LiveKit server answers. */
+export const WEBHOOKS_ENV: Record<string, string> = livekit ? {} : { LIVEKIT_URL: 'ws://127.0.0.1:1' };
 
 export const ERRORS = 'userErrors { code field message }';
 export const ROOM_FIELDS = `id title capacity visibility createdAt viewerCanEdit viewerIsParticipant isLive participantCount
