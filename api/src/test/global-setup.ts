@@ -12,7 +12,7 @@ export const TEMPLATE_DATABASE = 'pp_template';
 declare module 'vitest' {
   export interface ProvidedContext {
     pgAdminUrl: string;
-    livekit: { url: string; apiKey: string; apiSecret: string } | null;
+    livekit: { url: string; apiKey: string; apiSecret: string; webhookRelayUrl?: string } | null;
   }
 }
 

@@ -47,6 +47,12 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
   const baseUrl = `http://127.0.0.1:${port}`;
   config.publicUrl = baseUrl;
 
+  // LiveKit posts its webhooks to one relay; it forwards them to every registered stack.
+  const relay = (method: string) => livekit?.webhookRelayUrl
+    ? fetch(`${livekit.webhookRelayUrl}/targets`, { method, body: JSON.stringify({ url: baseUrl }) }).then(() => undefined)
+    : Promise.resolve();
+  await relay('POST');
+
   const knex = orm.em.getConnection().getKnex();
   let counter = 0;
   knex.on('query', () => counter++);
@@ -59,6 +65,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
       return { result, queries: counter - before };
     },
     async stop() {
+      await relay('DELETE');
       await app.close();
       await orm.close(true);
       rmSync(dataDir, { recursive: true, force: true });
