@@ -40,7 +40,15 @@ type HarnessState = {
   remoteEmotion: string | null;
   stats: { faces: number; recognitions: number; masks: number; loadMs: number } | null;
 };
-type RemoteSample = { width: number; height: number; corners: { left: Rgb; right: Rgb }; sharpness: number; meanLuma: number; png: string };
+type RemoteSample = {
+  width: number;
+  height: number;
+  corners: { left: Rgb; right: Rgb };
+  centre: Rgb;
+  sharpness: number;
+  meanLuma: number;
+  png: string;
+};
 
 const livekit = inject('livekit');
 let stack: TestStack;
@@ -184,6 +192,22 @@ describe('emotion backgrounds in a call', () => {
       });
     });
   }
+
+  it('frame budget missed: the published video keeps the person on the theme colour, flat', async () => {
+    await withCall(CASES[2].photo, 'over-budget', async (publisher, viewer, access) => {
+      // A budget no frame can meet stands in for a device too slow for the animated theme.
+      await publisher.evaluate(`publish(${JSON.stringify(access)}, { mode: 'emotion', frameBudgetMs: 0.01 })`);
+      await poll('the colour fallback', 20_000, async () => ((await state(publisher)).fallback === 'color' ? true : undefined));
+      let last: RemoteSample | null = null;
+      await poll('the flat neutral colour in the remote video', 15_000, async () => {
+        last = await sample(viewer);
+        const corners = last ? [last.corners.left, last.corners.right] : [];
+        return corners.length && corners.every((corner) => colourDistance(corner, THEMES.neutral.top) < 40) ? true : undefined;
+      }).finally(() => keep('over-budget-remote', last));
+      // The person is still there (not a colour-only frame): the face is not the theme colour.
+      expect(colourDistance((last as RemoteSample | null)!.centre, THEMES.neutral.top)).toBeGreaterThan(60);
+    });
+  });
 
   it('models failing to load: the published video is blurred, not the raw frame, nor black; off sends it raw', async () => {
     await withCall(CASES[0].photo, 'fallback', async (publisher, viewer, access, raw) => {

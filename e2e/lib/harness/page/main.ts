@@ -12,7 +12,7 @@ import {
   createEmotionBackgroundProcessor,
   readEmotionAttribute,
 } from '../../../../client/src/features/facechat/processor';
-import { meanLuma, sharpness, topCorners } from '../imageStats';
+import { meanLuma, patchMedian, sharpness, topCorners } from '../imageStats';
 
 interface Access {
   url: string;
@@ -36,11 +36,12 @@ let processor: EmotionBackgroundProcessor | null = null;
 const since = () => Math.round(performance.now() - startedAt);
 const badge = (id: string, text: string) => (document.getElementById(id)!.textContent = text);
 
-async function publish(access: Access, options: { mode: EffectMode; modelsBase?: string }): Promise<void> {
+async function publish(access: Access, options: { mode: EffectMode; modelsBase?: string; frameBudgetMs?: number }): Promise<void> {
   startedAt = performance.now();
   processor = createEmotionBackgroundProcessor({
     mode: options.mode,
     modelsBase: options.modelsBase,
+    frameBudgetMs: options.frameBudgetMs,
     onEmotion: (change) => {
       state.localEmotion = change.emotion;
       state.localChanges.push({ ...change, atMs: since() });
@@ -99,6 +100,8 @@ function sampleRemote(size?: { width: number; height: number } | null) {
     videoWidth: video.videoWidth,
     videoHeight: video.videoHeight,
     corners: topCorners(data, width, height, 4),
+    /** Where the face is in the test photos (centre, a little below the middle). */
+    centre: patchMedian(data, width, 4, Math.round(width / 2 - 12), Math.round(height * 0.65), 24, 24),
     sharpness: sharpness(data, width, height, 4),
     meanLuma: meanLuma(data, width, height, 4),
     png: canvas.toDataURL('image/png'),

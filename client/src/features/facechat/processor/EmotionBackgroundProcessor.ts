@@ -51,6 +51,8 @@ export interface EmotionBackgroundOptions {
   maskLongSide?: number;
   segmentationHz?: number;
   recognitionHz?: number;
+  /** Main-thread ms a frame may take before the plain-colour fallback (default: 60 % of the frame interval). */
+  frameBudgetMs?: number;
 }
 
 export interface ProcessorStats {
@@ -157,7 +159,7 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
 
   private start(track: MediaStreamTrack): void {
     const settings = track.getSettings();
-    this.budget = new FrameBudget({ budgetMs: budgetForFrameRate(settings.frameRate) });
+    this.budget = new FrameBudget({ budgetMs: this.options.frameBudgetMs ?? budgetForFrameRate(settings.frameRate) });
     const useStreams = hasInsertableStreams() && !this.options.forceCanvasCapture;
     const width = settings.width ?? 640;
     const height = settings.height ?? 480;
