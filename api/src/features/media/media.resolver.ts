@@ -7,6 +7,7 @@ import type { User } from '../accounts/accounts.entity.js';
 import { userById } from '../accounts/accounts.loaders.js';
 import { UserObject } from '../accounts/accounts.types.js';
 import { timeKeyAfter } from '../posts/keyset.js';
+import { toMedia, type MediaRecord } from '../posts/records.js';
 import { Media } from './media.entity.js';
 import { mediaById } from './media.loaders.js';
 import { MediaConnection, MediaObject } from './media.types.js';
@@ -28,25 +29,25 @@ export class MediaResolver {
           `select * from media where owner_id = ? and kind = 'SCREENSHOT'
              and (?::timestamptz is null or (created_at, id) < (?::timestamptz, ?::uuid))
            order by created_at desc, id desc limit ?`, [viewer.id, key[0], key[0], key[1], limit]);
-        return rows.map((row) => ctx.em.map(Media, row));
+        return rows.map(toMedia);
       },
-      keyOf: (m: Media) => [m.createdAt.toISOString(), m.id],
+      keyOf: (m: MediaRecord) => [m.createdAt.toISOString(), m.id],
       count: async () => (await conn.execute(`select count(*)::int as n from media where owner_id = ? and kind = 'SCREENSHOT'`, [viewer.id]))[0].n,
     });
   }
 
   @FieldResolver(() => UserObject)
-  owner(@Root() media: Media, @Ctx() ctx: Context) {
+  owner(@Root() media: MediaRecord, @Ctx() ctx: Context) {
     return userById(ctx).load(media.ownerId);
   }
 
   @FieldResolver(() => String, { description: 'The display image (WebP, at most 2048 px on the longest side).' })
-  url(@Root() media: Media, @Ctx() ctx: Context): string {
+  url(@Root() media: MediaRecord, @Ctx() ctx: Context): string {
     return ctx.services.media.urlFor(media.fileKey);
   }
 
   @FieldResolver(() => String, { description: 'A thumbnail (WebP, at most 480 px on the longest side).' })
-  thumbnailUrl(@Root() media: Media, @Ctx() ctx: Context): string {
+  thumbnailUrl(@Root() media: MediaRecord, @Ctx() ctx: Context): string {
     return ctx.services.media.urlFor(media.thumbKey);
   }
 }

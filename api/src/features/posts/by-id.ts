@@ -1,12 +1,38 @@
 import DataLoader from 'dataloader';
-import type { EntityClass } from '@mikro-orm/core';
 import { loader, type Context } from '../../graphql/context.js';
 
-/** The per-request DataLoader of `entity` rows by raw id (null when missing), one query per tick. */
-export function byIdLoader<T extends { id: string }>(ctx: Context, name: string, entity: EntityClass<T>): DataLoader<string, T | null> {
-  return loader(ctx, name, () => new DataLoader<string, T | null>(async (ids) => {
-    const rows = (await ctx.em.find(entity, { id: { $in: [...ids] } } as never)) as T[];
-    const byId = new Map(rows.map((row) => [row.id, row]));
+const camelKeys = new Map<string, string>();
+const camel = (key: string) => {
+  let found = camelKeys.get(key);
+  if (found === undefined) {
+    found = key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+    camelKeys.set(key, found);
+  }
+  return found;
+};
+
+/**
+ * Row → plain object for read paths: snake_case columns become the entity's camelCase
+ * properties (timestamps as Dates), and `__typename` lets the Node interface resolve it. Much cheaper than
+ * `em.map` (no identity map, no change-tracking snapshot), which dominated the feed's CPU profile.
+ */
+export function toRecord<T>(typename: string): (row: Record<string, unknown>) => T {
+  return (row) => {
+    const out: Record<string, unknown> = { __typename: typename };
+    for (const key in row) {
+      const value = row[key];
+      // MikroORM makes the driver return timestamps as text; `*_at` columns become Dates again.
+      out[camel(key)] = typeof value === 'string' && key.endsWith('_at') ? new Date(value) : value;
+    }
+    return out as T;
+  };
+}
+
+/** The per-request DataLoader of `table` rows by raw id (null when missing), one query per tick. */
+export function byIdLoader<T extends { id: string }>(ctx: Context, table: string, map: (row: Record<string, unknown>) => T): DataLoader<string, T | null> {
+  return loader(ctx, `${table}ById`, () => new DataLoader<string, T | null>(async (ids) => {
+    const rows = await ctx.em.execute(`select * from ${table} where id in (?)`, [[...ids]]);
+    const byId = new Map(rows.map((row) => [row.id as string, map(row)]));
     return ids.map((id) => byId.get(id) ?? null);
   }));
 }

@@ -8,6 +8,7 @@ import { userById } from '../accounts/accounts.loaders.js';
 import { UserObject } from '../accounts/accounts.types.js';
 import { commentById, commentConnection, replyCount } from './comments.queries.js';
 import { Comment } from './posts.entity.js';
+import type { CommentRecord } from './records.js';
 import { postById } from './posts.loaders.js';
 import { AddCommentInput, CommentConnection, CommentObject, CommentPayload, DeletePayload, PostObject } from './posts.types.js';
 
@@ -34,32 +35,32 @@ export class CommentsResolver {
   }
 
   @FieldResolver(() => PostObject)
-  post(@Root() comment: Comment, @Ctx() ctx: Context) {
+  post(@Root() comment: CommentRecord, @Ctx() ctx: Context) {
     return postById(ctx).load(comment.postId);
   }
 
   @FieldResolver(() => UserObject)
-  author(@Root() comment: Comment, @Ctx() ctx: Context) {
+  author(@Root() comment: CommentRecord, @Ctx() ctx: Context) {
     return userById(ctx).load(comment.authorId);
   }
 
   @FieldResolver(() => CommentObject, { nullable: true, description: 'The comment this one replies to; null for a top-level comment.' })
-  parent(@Root() comment: Comment, @Ctx() ctx: Context) {
+  parent(@Root() comment: CommentRecord, @Ctx() ctx: Context) {
     return comment.parentId ? commentById(ctx).load(comment.parentId) : null;
   }
 
   @FieldResolver(() => Int)
-  replyCount(@Root() comment: Comment, @Ctx() ctx: Context) {
+  replyCount(@Root() comment: CommentRecord, @Ctx() ctx: Context) {
     return comment.parentId ? 0 : replyCount(ctx).load(comment.id);
   }
 
   @FieldResolver(() => CommentConnection, { description: 'Oldest first.' })
-  replies(@Root() comment: Comment, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
+  replies(@Root() comment: CommentRecord, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
     return commentConnection(ctx, { parentId: comment.id }, page);
   }
 
   @FieldResolver(() => Boolean)
-  viewerCanEdit(@Root() comment: Comment, @Ctx() ctx: Context): boolean {
+  viewerCanEdit(@Root() comment: CommentRecord, @Ctx() ctx: Context): boolean {
     return ctx.viewer?.id === comment.authorId;
   }
 }

@@ -8,6 +8,7 @@ import { UserObject } from '../accounts/accounts.types.js';
 import { likeById } from './comments.queries.js';
 import { postLikedTopic, type PostLikedEvent } from './likes.service.js';
 import { Like } from './posts.entity.js';
+import type { LikeRecord } from './records.js';
 import { postById, postStats } from './posts.loaders.js';
 import { LikeEvent, LikeObject, PostObject, PostPayload } from './posts.types.js';
 
@@ -58,12 +59,12 @@ export class LikesResolver {
   }
 
   @FieldResolver(() => UserObject)
-  user(@Root() like: Like, @Ctx() ctx: Context) {
+  user(@Root() like: LikeRecord, @Ctx() ctx: Context) {
     return userById(ctx).load(like.userId);
   }
 
   @FieldResolver(() => PostObject)
-  post(@Root() like: Like, @Ctx() ctx: Context) {
+  post(@Root() like: LikeRecord, @Ctx() ctx: Context) {
     return postById(ctx).load(like.postId);
   }
 }

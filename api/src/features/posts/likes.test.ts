@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, settle, signUp, subscribe, wsClient, type TestUser } from '../../test/client.js';
 import { startTestStack, type TestStack } from '../../test/stack.js';
-import { block, createPost, notificationsOf, postMutation, raw } from './posts.testkit.js';
+import { block, createPost, notificationsOf, postMutation, quickUsers, raw } from './posts.testkit.js';
 
 let stack: TestStack;
 let alice: TestUser;
@@ -19,8 +19,7 @@ const rowsOf = async (table: string, postId: string) =>
 describe('likes and favorites', () => {
   it('200 distinct users liking at once leave exactly 200 likes; one user liking 20 times at once leaves one', async () => {
     const post = await createPost(stack, alice);
-    const likers: TestUser[] = [];
-    for (let i = 0; i < 200; i += 20) likers.push(...await Promise.all(Array.from({ length: 20 }, () => signUp(stack))));
+    const likers = await quickUsers(stack, 200);
     const results = await Promise.all(likers.map((u) => gql(stack, LIKE, { id: post.id }, { token: u.token })));
     expect(results.every((r) => !r.errors && r.data.likePost.userErrors.length === 0)).toBe(true);
     expect(await rowsOf('likes', post.id)).toBe(200);
@@ -34,7 +33,7 @@ describe('likes and favorites', () => {
     expect(await rowsOf('likes', other.id)).toBe(1);
     const likeNotes = (await notificationsOf(stack, alice)).filter((n) => n.type === 'LIKE' && n.post_id === raw(other.id));
     expect(likeNotes).toHaveLength(1);
-  });
+  }, 60_000);
 
   it('notifies the author once per liker per post, never for their own post; unlike and favorite are idempotent', async () => {
     const post = await createPost(stack, alice);

@@ -8,6 +8,7 @@ import { UserObject } from '../accounts/accounts.types.js';
 import { mediaById } from '../media/media.loaders.js';
 import { MediaObject } from '../media/media.types.js';
 import { PhotoTag } from './posts.entity.js';
+import type { PhotoTagRecord } from './records.js';
 import { photoTagById, postById } from './posts.loaders.js';
 import { DeletePayload, PhotoTagInput, PhotoTagObject, PhotoTagPayload, PostObject } from './posts.types.js';
 
@@ -29,17 +30,17 @@ export class PhotoTagsResolver {
   }
 
   @FieldResolver(() => PostObject)
-  post(@Root() tag: PhotoTag, @Ctx() ctx: Context) {
+  post(@Root() tag: PhotoTagRecord, @Ctx() ctx: Context) {
     return postById(ctx).load(tag.postId);
   }
 
   @FieldResolver(() => MediaObject)
-  media(@Root() tag: PhotoTag, @Ctx() ctx: Context) {
+  media(@Root() tag: PhotoTagRecord, @Ctx() ctx: Context) {
     return mediaById(ctx).load(tag.mediaId);
   }
 
   @FieldResolver(() => UserObject)
-  user(@Root() tag: PhotoTag, @Ctx() ctx: Context) {
+  user(@Root() tag: PhotoTagRecord, @Ctx() ctx: Context) {
     return userById(ctx).load(tag.userId);
   }
 }

@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import { loader, type Context } from '../../graphql/context.js';
 import { blockedSql } from '../friends/friends.relations.js';
-import { Media } from '../media/media.entity.js';
-import { Tag } from '../tags/tags.entity.js';
 import { byIdLoader } from './by-id.js';
-import { PhotoTag, Post } from './posts.entity.js';
+import {
+  toMedia, toPhotoTag, toPost, toTag, type MediaRecord, type PhotoTagRecord, type PostRecord, type TagRecord,
+} from './records.js';
 
 /** Columns of a post without the search text. */
 export const POST_COLUMNS = 'p.id, p.author_id, p.title, p.body, p.created_at, p.updated_at';
@@ -23,44 +23,44 @@ function groupedLoader<T>(ctx: Context, name: string, fetch: (ids: readonly stri
 }
 
 /** Posts by raw id that the viewer may see (not hidden by a block either way). */
-export function postById(ctx: Context): DataLoader<string, Post | null> {
-  return loader(ctx, 'postById', () => new DataLoader<string, Post | null>(async (ids) => {
+export function postById(ctx: Context): DataLoader<string, PostRecord | null> {
+  return loader(ctx, 'postById', () => new DataLoader<string, PostRecord | null>(async (ids) => {
     const hidden = blockedSql('p.author_id', ctx.viewer?.id ?? null);
     const rows = await ctx.em.getConnection().execute(
       `select ${POST_COLUMNS} from posts p where p.id in (?) and not (${hidden.sql})`, [[...ids], ...hidden.params]);
-    const byId = new Map(rows.map((row) => [row.id as string, ctx.em.map(Post, row)]));
+    const byId = new Map(rows.map((row) => [row.id as string, toPost(row)]));
     return ids.map((id) => byId.get(id) ?? null);
   }));
 }
 
 /** The media of each post, in display order. */
-export function mediaOfPost(ctx: Context): DataLoader<string, Media[]> {
+export function mediaOfPost(ctx: Context): DataLoader<string, MediaRecord[]> {
   return groupedLoader(ctx, 'mediaOfPost', async (ids) => {
     const rows = await ctx.em.getConnection().execute(
       `select pm.post_id as _post_id, m.* from post_media pm join media m on m.id = pm.media_id
         where pm.post_id in (?) order by pm.post_id, pm.position`, [[...ids]]);
-    return rows.map(({ _post_id, ...row }) => [_post_id as string, ctx.em.map(Media, row)]);
+    return rows.map(({ _post_id, ...row }) => [_post_id as string, toMedia(row)]);
   });
 }
 
 /** The tags of each post, in the order they were given. */
-export function tagsOfPost(ctx: Context): DataLoader<string, Tag[]> {
+export function tagsOfPost(ctx: Context): DataLoader<string, TagRecord[]> {
   return groupedLoader(ctx, 'tagsOfPost', async (ids) => {
     const rows = await ctx.em.getConnection().execute(
       `select pt.post_id as _post_id, t.* from post_tags pt join tags t on t.id = pt.tag_id
         where pt.post_id in (?) order by pt.post_id, pt.position`, [[...ids]]);
-    return rows.map(({ _post_id, ...row }) => [_post_id as string, ctx.em.map(Tag, row)]);
+    return rows.map(({ _post_id, ...row }) => [_post_id as string, toTag(row)]);
   });
 }
 
 /** The photo tags of each post (of users the viewer may see). */
-export function photoTagsOfPost(ctx: Context): DataLoader<string, PhotoTag[]> {
+export function photoTagsOfPost(ctx: Context): DataLoader<string, PhotoTagRecord[]> {
   return groupedLoader(ctx, 'photoTagsOfPost', async (ids) => {
     const hidden = blockedSql('pt.user_id', ctx.viewer?.id ?? null);
     const rows = await ctx.em.getConnection().execute(
       `select pt.* from photo_tags pt where pt.post_id in (?) and not (${hidden.sql}) order by pt.post_id, pt.created_at, pt.id`,
       [[...ids], ...hidden.params]);
-    return rows.map((row) => [row.post_id as string, ctx.em.map(PhotoTag, row)]);
+    return rows.map((row) => [row.post_id as string, toPhotoTag(row)]);
   });
 }
 
@@ -99,4 +99,4 @@ export function postCountOfUser(ctx: Context): DataLoader<string, number> {
   }));
 }
 
-export const photoTagById = (ctx: Context) => byIdLoader(ctx, 'photoTagById', PhotoTag);
+export const photoTagById = (ctx: Context) => byIdLoader(ctx, 'photo_tags', toPhotoTag);

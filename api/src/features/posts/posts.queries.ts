@@ -3,7 +3,7 @@ import { paginate, type ConnectionShape } from '../../graphql/relay.js';
 import { containsPattern } from '../accounts/accounts.search.js';
 import { blockedSql, feedAuthorsSql } from '../friends/friends.relations.js';
 import { keysetSql, timeKey } from './keyset.js';
-import { Post } from './posts.entity.js';
+import { toPost, type PostRecord } from './records.js';
 import { POST_COLUMNS } from './posts.loaders.js';
 
 export interface PostFilter {
@@ -34,7 +34,7 @@ function conditions(ctx: Context, filter: PostFilter): { sql: string[]; params: 
 }
 
 /** A page of posts, newest first, keyset on (created_at, id). */
-export function postConnection(ctx: Context, filter: PostFilter, page: { first?: number | null; after?: string | null }): Promise<ConnectionShape<Post>> {
+export function postConnection(ctx: Context, filter: PostFilter, page: { first?: number | null; after?: string | null }): Promise<ConnectionShape<PostRecord>> {
   const where = conditions(ctx, filter);
   const conn = ctx.em.getConnection();
   const whereSql = where.sql.length ? where.sql.join(' and ') : 'true';
@@ -46,7 +46,7 @@ export function postConnection(ctx: Context, filter: PostFilter, page: { first?:
       const rows = await conn.execute(
         `select ${POST_COLUMNS} from posts p where ${whereSql} and ${key.sql} order by p.created_at desc, p.id desc limit ?`,
         [...where.params, ...key.params, limit]);
-      return rows.map((row) => ctx.em.map(Post, row));
+      return rows.map((row) => toPost(row));
     },
     keyOf: timeKey,
     count: async () => (await conn.execute(`select count(*)::int as n from posts p where ${whereSql}`, where.params))[0].n,
@@ -54,11 +54,11 @@ export function postConnection(ctx: Context, filter: PostFilter, page: { first?:
 }
 
 /** The viewer's favorites, most recently favorited first (keyset on the favorite). */
-export function favoriteConnection(ctx: Context, viewerId: string, page: { first?: number | null; after?: string | null }): Promise<ConnectionShape<Post>> {
+export function favoriteConnection(ctx: Context, viewerId: string, page: { first?: number | null; after?: string | null }): Promise<ConnectionShape<PostRecord>> {
   const conn = ctx.em.getConnection();
   const hidden = blockedSql('p.author_id', viewerId);
-  type Row = { post: Post; favoritedAt: Date; favoriteId: string };
-  return paginate<Row, Post>({
+  type Row = { post: PostRecord; favoritedAt: Date; favoriteId: string };
+  return paginate<Row, PostRecord>({
     ...page,
     cursorShape: ['string', 'string'],
     fetch: async (limit, after) => {
@@ -67,7 +67,7 @@ export function favoriteConnection(ctx: Context, viewerId: string, page: { first
         `select ${POST_COLUMNS}, f.id as _fav_id, f.created_at as _fav_at from favorites f join posts p on p.id = f.post_id
           where f.user_id = ? and not (${hidden.sql}) and ${key.sql} order by f.created_at desc, f.id desc limit ?`,
         [viewerId, ...hidden.params, ...key.params, limit]);
-      return rows.map(({ _fav_id, _fav_at, ...row }) => ({ post: ctx.em.map(Post, row), favoritedAt: new Date(_fav_at), favoriteId: _fav_id }));
+      return rows.map(({ _fav_id, _fav_at, ...row }) => ({ post: toPost(row), favoritedAt: new Date(_fav_at), favoriteId: _fav_id }));
     },
     keyOf: (row) => [row.favoritedAt.toISOString(), row.favoriteId],
     toNode: (row) => row.post,

@@ -12,6 +12,7 @@ import { normaliseTag } from '../tags/tags.service.js';
 import { TagObject } from '../tags/tags.types.js';
 import { commentConnection, likeConnection } from './comments.queries.js';
 import { Post } from './posts.entity.js';
+import type { PostRecord } from './records.js';
 import { mediaOfPost, photoTagsOfPost, postById, postStats, tagsOfPost } from './posts.loaders.js';
 import { favoriteConnection, postConnection } from './posts.queries.js';
 import {
@@ -75,57 +76,57 @@ export class PostsResolver {
   }
 
   @FieldResolver(() => UserObject)
-  author(@Root() post: Post, @Ctx() ctx: Context) {
+  author(@Root() post: PostRecord, @Ctx() ctx: Context) {
     return userById(ctx).load(post.authorId);
   }
 
   @FieldResolver(() => [MediaObject])
-  media(@Root() post: Post, @Ctx() ctx: Context) {
+  media(@Root() post: PostRecord, @Ctx() ctx: Context) {
     return mediaOfPost(ctx).load(post.id);
   }
 
   @FieldResolver(() => [TagObject])
-  tags(@Root() post: Post, @Ctx() ctx: Context) {
+  tags(@Root() post: PostRecord, @Ctx() ctx: Context) {
     return tagsOfPost(ctx).load(post.id);
   }
 
   @FieldResolver(() => [PhotoTagObject])
-  photoTags(@Root() post: Post, @Ctx() ctx: Context) {
+  photoTags(@Root() post: PostRecord, @Ctx() ctx: Context) {
     return photoTagsOfPost(ctx).load(post.id);
   }
 
   @FieldResolver(() => Int)
-  async likeCount(@Root() post: Post, @Ctx() ctx: Context): Promise<number> {
+  async likeCount(@Root() post: PostRecord, @Ctx() ctx: Context): Promise<number> {
     return (await postStats(ctx).load(post.id)).likeCount;
   }
 
   @FieldResolver(() => Int)
-  async commentCount(@Root() post: Post, @Ctx() ctx: Context): Promise<number> {
+  async commentCount(@Root() post: PostRecord, @Ctx() ctx: Context): Promise<number> {
     return (await postStats(ctx).load(post.id)).commentCount;
   }
 
   @FieldResolver(() => Boolean)
-  async viewerHasLiked(@Root() post: Post, @Ctx() ctx: Context): Promise<boolean> {
+  async viewerHasLiked(@Root() post: PostRecord, @Ctx() ctx: Context): Promise<boolean> {
     return ctx.viewer ? (await postStats(ctx).load(post.id)).viewerHasLiked : false;
   }
 
   @FieldResolver(() => Boolean)
-  async viewerHasFavorited(@Root() post: Post, @Ctx() ctx: Context): Promise<boolean> {
+  async viewerHasFavorited(@Root() post: PostRecord, @Ctx() ctx: Context): Promise<boolean> {
     return ctx.viewer ? (await postStats(ctx).load(post.id)).viewerHasFavorited : false;
   }
 
   @FieldResolver(() => Boolean)
-  viewerCanEdit(@Root() post: Post, @Ctx() ctx: Context): boolean {
+  viewerCanEdit(@Root() post: PostRecord, @Ctx() ctx: Context): boolean {
     return ctx.viewer?.id === post.authorId;
   }
 
   @FieldResolver(() => CommentConnection, { description: 'Top-level comments, oldest first.' })
-  comments(@Root() post: Post, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
+  comments(@Root() post: PostRecord, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
     return commentConnection(ctx, { postId: post.id }, page);
   }
 
   @FieldResolver(() => LikeConnection, { description: 'Newest first.' })
-  likes(@Root() post: Post, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
+  likes(@Root() post: PostRecord, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
     return likeConnection(ctx, post.id, page);
   }
 }

@@ -1,5 +1,7 @@
 /** Shared by the posts test files: documents, set-up over the public API, database snapshots. */
-import { fromGlobalId } from '../../graphql/ids.js';
+import { randomUUID } from 'node:crypto';
+import { fromGlobalId, toGlobalId } from '../../graphql/ids.js';
+import { TokenSigner } from '../../lib/tokens.js';
 import { gql, type TestUser } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
 import { uploadMedia } from '../media/media.testkit.js';
@@ -60,4 +62,23 @@ export async function snapshot(stack: TestStack) {
 export async function notificationsOf(stack: TestStack, who: TestUser): Promise<{ type: string; actor_id: string | null; post_id: string | null; comment_id: string | null }[]> {
   return stack.orm.em.fork().getConnection().execute(
     'select type, actor_id, post_id, comment_id from notifications where recipient_id = ? order by created_at, id', [raw(who.id)]);
+}
+
+/**
+ * `n` users with a signed-in session each, written straight in SQL (sign-up hashes a password
+ * with argon2, far too slow for hundreds of users on a busy machine).
+ */
+export async function quickUsers(stack: TestStack, n: number): Promise<TestUser[]> {
+  const signer = new TokenSigner(stack.config.jwtSecret);
+  const users = Array.from({ length: n }, () => ({ id: randomUUID(), sessionId: randomUUID(), username: `q${randomUUID().slice(0, 8)}` }));
+  const conn = stack.orm.em.fork().getConnection();
+  await conn.execute(`insert into users (id, username, email, password_hash, display_name, created_at, updated_at)
+    select (u->>'id')::uuid, u->>'username', (u->>'username') || '@example.com', 'x', u->>'username', now(), now()
+    from jsonb_array_elements(?::jsonb) u`, [JSON.stringify(users)]);
+  await conn.execute(`insert into sessions (id, user_id, user_agent, created_at)
+    select (u->>'sessionId')::uuid, (u->>'id')::uuid, 'test', now() from jsonb_array_elements(?::jsonb) u`, [JSON.stringify(users)]);
+  return Promise.all(users.map(async (u) => ({
+    id: toGlobalId('User', u.id), username: u.username, refreshToken: '',
+    token: (await signer.sign({ userId: u.id, sessionId: u.sessionId })).token,
+  })));
 }

@@ -4,6 +4,7 @@ import { badInput } from '../../graphql/errors.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { pageSize } from '../../graphql/relay.js';
 import { Tag } from './tags.entity.js';
+import type { TagRecord } from '../posts/records.js';
 import { tagById } from './tags.loaders.js';
 import { normaliseTag, searchTags } from './tags.service.js';
 import { TagObject } from './tags.types.js';
@@ -17,7 +18,7 @@ export class TagsResolver {
     @Ctx() ctx: Context,
     @Arg('query', () => String, { nullable: true }) query?: string | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
-  ): Promise<Tag[]> {
+  ): Promise<TagRecord[]> {
     const prefix = normaliseTag(query ?? '');
     if ([...prefix].length > 50) throw badInput('The tag search text can be at most 50 characters.', 'query');
     const limit = pageSize(first);

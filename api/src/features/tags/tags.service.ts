@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { toTag, type TagRecord } from '../posts/records.js';
 import { Tag } from './tags.entity.js';
 
 export const MAX_TAGS = 30;
@@ -54,9 +55,9 @@ export async function adjustPostCounts(tx: EntityManager, tagIds: string[], delt
 }
 
 /** Tags whose name starts with `prefix` (all when empty), most used first, then by name. */
-export async function searchTags(em: EntityManager, prefix: string, limit: number): Promise<Tag[]> {
+export async function searchTags(em: EntityManager, prefix: string, limit: number): Promise<TagRecord[]> {
   const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const rows = await em.execute(
     `select * from tags where (?::text = '' or name like ?) order by post_count desc, name limit ?`, [prefix, pattern, limit]);
-  return rows.map((row: Record<string, unknown>) => em.map(Tag, row));
+  return rows.map(toTag);
 }
