@@ -43,6 +43,8 @@ async function publish(access: Access, options: { mode: EffectMode; modelsBase?:
     modelsBase: options.modelsBase,
     frameBudgetMs: options.frameBudgetMs,
     onEmotion: (change) => {
+      // Only a recognition result triggers this, so it also marks the recogniser running.
+      state.firstRecognitionAtMs ??= since();
       state.localEmotion = change.emotion;
       state.localChanges.push({ ...change, atMs: since() });
       badge('local-badge', change.emotion);

@@ -230,6 +230,7 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
       onReady: () => void this.publishAttribute(),
       onFailure: (reason) => {
         console.warn('[emotion-background] segmentation unavailable, blurring instead:', reason);
+        this.compositor?.setMask(null); // a mask from before the failure would freeze in place
         this.setFallback('blur');
         void this.publishAttribute();
       },

@@ -26,8 +26,10 @@ export function resizeCanvas(canvas: AnyCanvas, width: number, height: number): 
 /** True when a WebGL2 context can be made here; MediaPipe needs one even with the CPU delegate. */
 export function hasWebGL2(): boolean {
   try {
-    const canvas = createCanvas(1, 1);
-    return !!canvas.getContext('webgl2');
+    const gl = createCanvas(1, 1).getContext('webgl2') as WebGL2RenderingContext | null;
+    // Give the context back at once: browsers allow only a few live ones.
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    return !!gl;
   } catch {
     return false;
   }
