@@ -22,6 +22,13 @@ const routes: RouteRecordRaw[] = [
   { path: '/people', name: 'people', component: () => import('./features/people/PeopleSearchPage.vue'), meta: { requiresAuth: true, title: 'people.title' } },
   { path: '/settings/profile', name: 'profile-edit', component: () => import('./features/profile/ProfileEditPage.vue'), meta: { requiresAuth: true, title: 'profileEdit.title' } },
   { path: '/u/:username', name: 'profile', component: () => import('./features/profile/ProfilePage.vue'), props: true, meta: { requiresAuth: true } },
+  { path: '/new', name: 'post-new', component: () => import('./features/posts/PostEditorPage.vue'), meta: { requiresAuth: true, title: 'posts.newTitle' } },
+  { path: '/p/:id', name: 'post', component: () => import('./features/posts/PostDetailPage.vue'), props: true, meta: { requiresAuth: true, title: 'posts.postTitle' } },
+  { path: '/p/:id/edit', name: 'post-edit', component: () => import('./features/posts/PostEditorPage.vue'), props: true, meta: { requiresAuth: true, title: 'posts.editTitle' } },
+  { path: '/favorites', name: 'favorites', component: () => import('./features/posts/PostFavoritesPage.vue'), meta: { requiresAuth: true, title: 'posts.favoritesTitle' } },
+  { path: '/album', name: 'album', component: () => import('./features/media/MediaAlbumPage.vue'), meta: { requiresAuth: true, title: 'media.albumTitle' } },
+  { path: '/t/:tag', name: 'tag', component: () => import('./features/tags/TagPage.vue'), props: true, meta: { requiresAuth: true } },
+  { path: '/search', name: 'search', component: () => import('./features/search/SearchPage.vue'), meta: { requiresAuth: true, title: 'search.title' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./features/shell/ShellNotFound.vue'), meta: { title: 'app.notFoundTitle' } },
 ];
 

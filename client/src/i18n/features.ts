@@ -1,3 +1,8 @@
+import posts from '../features/posts/posts.i18n';
+import media from '../features/media/media.i18n';
+import tags from '../features/tags/tags.i18n';
+import search from '../features/search/search.i18n';
+
 // Each feature keeps its own texts in `features/<feature>/<feature>.i18n.ts`, exporting
 // `{ en: { <feature>: {...} }, ko: { <feature>: {...} } }` with the same keys in both languages
 // (a top-level key of its own, so features never collide). Register it here, one line each.
@@ -6,4 +11,6 @@ export interface FeatureMessages {
   ko: Record<string, unknown>;
 }
 
-export const featureMessages: FeatureMessages[] = [];
+export const featureMessages: FeatureMessages[] = [
+  posts, media, tags, search,
+];

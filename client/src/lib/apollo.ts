@@ -23,8 +23,13 @@ export function createCache(): InMemoryCache {
         fields: {
           // Each search text is its own list; "load more" appends pages to it.
           searchUsers: relayStylePagination(['query']),
+          // Posts (issue 4): each list is its own, pages appended; a deleted post drops out of all of them.
+          feed: relayStylePagination([]), favorites: relayStylePagination([]), screenshots: relayStylePagination([]), posts: relayStylePagination(['query', 'tag', 'authorId']),
         },
       },
+      User: { fields: { posts: relayStylePagination([]) } },
+      Post: { fields: { comments: relayStylePagination([]) } },
+      Comment: { fields: { replies: relayStylePagination([]) } },
     },
   });
 }
