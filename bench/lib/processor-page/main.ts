@@ -22,6 +22,8 @@ export interface BenchResult {
   cameraFps: number;
   /** From getUserMedia to the first processed output. */
   startMs: number;
+  /** LiveKit only: its own per-frame timings (onFrameProcessed), averaged. */
+  livekitMs?: { segmentation: number; filter: number };
   /** Ours only: analysis rates and timings during the window. */
   maskHz?: number;
   recognitionHz?: number;
@@ -84,12 +86,18 @@ async function runBench(options: BenchOptions): Promise<BenchResult> {
   await element.play();
 
   const ours = options.which === 'ours' ? createEmotionBackgroundProcessor({ mode: 'emotion', publishAttribute: false }) : null;
+  const livekitTimes = { frames: 0, segmentation: 0, filter: 0 };
   const processor: TrackProcessor<Track.Kind.Video> =
     ours ??
     BackgroundProcessor({
       mode: 'virtual-background',
       imagePath: backgroundImage(options.width, options.height),
       segmenterOptions: { delegate: 'CPU' },
+      onFrameProcessed: (stats) => {
+        livekitTimes.frames++;
+        livekitTimes.segmentation += stats.segmentationTimeMs;
+        livekitTimes.filter += stats.filterTimeMs;
+      },
       assetPaths: { tasksVisionFileSet: '/mediapipe', modelAssetPath: '/models/selfie_segmenter.tflite' },
     });
   await processor.init({ kind: Track.Kind.Video, track: camera, element });
@@ -128,6 +136,9 @@ async function runBench(options: BenchOptions): Promise<BenchResult> {
     fps: frames / seconds,
     cameraFps: cameraCount / seconds,
     startMs,
+    ...(livekitTimes.frames
+      ? { livekitMs: { segmentation: livekitTimes.segmentation / livekitTimes.frames, filter: livekitTimes.filter / livekitTimes.frames } }
+      : {}),
     ...(before && after
       ? { maskHz: (after.masks - before.masks) / seconds, recognitionHz: (after.recognitions - before.recognitions) / seconds, stats: after }
       : {}),
