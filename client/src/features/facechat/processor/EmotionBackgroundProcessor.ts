@@ -185,7 +185,8 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
 
   private handleFrame(source: VideoFrame | HTMLVideoElement, width: number, height: number, nowMs: number): FrameOutcome {
     const compositor = this.compositor;
-    if (this.mode === 'off' || !compositor) return 'passthrough';
+    if (this.mode === 'off') return 'passthrough';
+    if (!compositor) return 'drop'; // stopping: never let a raw frame slip out
     this.analyzer?.offer(source, width, height, { segment: true, recognise: this.mode === 'emotion' }, nowMs);
     compositor.render(source, width, height, this.background(), nowMs);
     return 'rendered';
