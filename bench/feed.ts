@@ -2,6 +2,7 @@
 // Seeds a large data set straight into an embedded PostgreSQL (temp dir), starts the real app,
 // drives the GraphQL `feed` query, then the same page from a hand-written SQL + node:http
 // endpoint (baseline), and prints req/s, p50/p99 and the ratio. Loopback only, bounded runs.
+import './lib/production.js';
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,7 +56,7 @@ const scale = scaleOf(factor);
 let cleanup: (() => Promise<void>)[] = [];
 
 try {
-  log(`PP-ENTER feed benchmark — scale ${factor}: ${scale.users} users, ${scale.posts} posts, ${scale.likes} likes; ${connections} connections × ${seconds} s`);
+  log(`PP-ENTER feed benchmark (NODE_ENV=${process.env.NODE_ENV}) — scale ${factor}: ${scale.users} users, ${scale.posts} posts, ${scale.likes} likes; ${connections} connections × ${seconds} s`);
   const pgServer = await startEmbeddedPostgres(join(dir, 'pg'));
   cleanup.unshift(() => pgServer.stop());
   await ensureDatabase(pgServer.adminUrl, 'bench');

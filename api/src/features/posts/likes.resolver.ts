@@ -53,7 +53,7 @@ export class LikesResolver {
     @Ctx() ctx: Context,
     @Arg('postId', () => ID, { nullable: true }) _postId?: string | null,
   ): Promise<LikeEvent | null> {
-    const [like, post, stats] = await Promise.all([likeById(ctx).load(event.likeId), postById(ctx).load(event.postId), postStats(ctx).load(event.postId)]);
+    const [like, post, stats] = await Promise.all([likeById(ctx).load(event.likeId), postById(ctx).load(event.postId), postStats(ctx, event.postId)]);
     if (!like || !post) return null;
     return { like, post, likeCount: stats.likeCount };
   }

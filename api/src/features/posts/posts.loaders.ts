@@ -3,24 +3,11 @@ import { loader, type Context } from '../../graphql/context.js';
 import { blockedSql } from '../friends/friends.relations.js';
 import { byIdLoader } from './by-id.js';
 import {
-  toMedia, toPhotoTag, toPost, toTag, type MediaRecord, type PhotoTagRecord, type PostRecord, type TagRecord,
+  primeUser, toMedia, toPhotoTag, toPost, toTag, userJson, type MediaRecord, type PhotoTagRecord, type PostRecord, type TagRecord,
 } from './records.js';
 
 /** Columns of a post without the search text. */
 export const POST_COLUMNS = 'p.id, p.author_id, p.title, p.body, p.created_at, p.updated_at';
-
-/** A loader keyed by post id (or any id) whose batch function returns rows grouped by `keyOf`. */
-function groupedLoader<T>(ctx: Context, name: string, fetch: (ids: readonly string[]) => Promise<[string, T][]>): DataLoader<string, T[]> {
-  return loader(ctx, name, () => new DataLoader<string, T[]>(async (ids) => {
-    const groups = new Map<string, T[]>();
-    for (const [key, value] of await fetch(ids)) {
-      const list = groups.get(key);
-      if (list) list.push(value);
-      else groups.set(key, [value]);
-    }
-    return ids.map((id) => groups.get(id) ?? []);
-  }));
-}
 
 /** Posts by raw id that the viewer may see (not hidden by a block either way). */
 export function postById(ctx: Context): DataLoader<string, PostRecord | null> {
@@ -33,37 +20,6 @@ export function postById(ctx: Context): DataLoader<string, PostRecord | null> {
   }));
 }
 
-/** The media of each post, in display order. */
-export function mediaOfPost(ctx: Context): DataLoader<string, MediaRecord[]> {
-  return groupedLoader(ctx, 'mediaOfPost', async (ids) => {
-    const rows = await ctx.em.getConnection().execute(
-      `select pm.post_id as _post_id, m.* from post_media pm join media m on m.id = pm.media_id
-        where pm.post_id in (?) order by pm.post_id, pm.position`, [[...ids]]);
-    return rows.map(({ _post_id, ...row }) => [_post_id as string, toMedia(row)]);
-  });
-}
-
-/** The tags of each post, in the order they were given. */
-export function tagsOfPost(ctx: Context): DataLoader<string, TagRecord[]> {
-  return groupedLoader(ctx, 'tagsOfPost', async (ids) => {
-    const rows = await ctx.em.getConnection().execute(
-      `select pt.post_id as _post_id, t.* from post_tags pt join tags t on t.id = pt.tag_id
-        where pt.post_id in (?) order by pt.post_id, pt.position`, [[...ids]]);
-    return rows.map(({ _post_id, ...row }) => [_post_id as string, toTag(row)]);
-  });
-}
-
-/** The photo tags of each post (of users the viewer may see). */
-export function photoTagsOfPost(ctx: Context): DataLoader<string, PhotoTagRecord[]> {
-  return groupedLoader(ctx, 'photoTagsOfPost', async (ids) => {
-    const hidden = blockedSql('pt.user_id', ctx.viewer?.id ?? null);
-    const rows = await ctx.em.getConnection().execute(
-      `select pt.* from photo_tags pt where pt.post_id in (?) and not (${hidden.sql}) order by pt.post_id, pt.created_at, pt.id`,
-      [[...ids], ...hidden.params]);
-    return rows.map((row) => [row.post_id as string, toPhotoTag(row)]);
-  });
-}
-
 export interface PostStats {
   likeCount: number;
   commentCount: number;
@@ -71,23 +27,84 @@ export interface PostStats {
   viewerHasFavorited: boolean;
 }
 
-/** Counts and viewer flags of each post, one statement for all four fields. */
-export function postStats(ctx: Context): DataLoader<string, PostStats> {
-  return loader(ctx, 'postStats', () => new DataLoader<string, PostStats>(async (ids) => {
-    const viewerId = ctx.viewer?.id ?? null;
-    const rows = await ctx.em.getConnection().execute(
-      `select p.id,
-         (select count(*)::int from likes l where l.post_id = p.id) as like_count,
-         (select count(*)::int from comments c where c.post_id = p.id) as comment_count,
-         exists (select 1 from likes l where l.post_id = p.id and l.user_id = ?::uuid) as liked,
-         exists (select 1 from favorites f where f.user_id = ?::uuid and f.post_id = p.id) as favorited
-       from unnest(array[?]::uuid[]) as p(id)`, [viewerId, viewerId, [...ids]]);
-    const byId = new Map(rows.map((r) => [r.id as string, {
-      likeCount: r.like_count, commentCount: r.comment_count, viewerHasLiked: r.liked, viewerHasFavorited: r.favorited,
+interface PostParts {
+  media: MediaRecord[];
+  tags: TagRecord[];
+  photoTags: PhotoTagRecord[];
+  stats: PostStats;
+}
+type Part = keyof PostParts;
+
+/**
+ * The columns computing each part of a post `p`, given the viewer. Each is a correlated
+ * subquery on an index (post_media, post_tags and photo_tags primary/unique keys, likes and
+ * comments by post), so a page of posts costs one statement whatever it asks for.
+ */
+function partColumns(part: Part, viewerId: string | null): { sql: string; params: unknown[] } {
+  switch (part) {
+    case 'media':
+      return { sql: `(select coalesce(json_agg(m.* order by pm.position), '[]') from post_media pm join media m on m.id = pm.media_id where pm.post_id = p.id) as media`, params: [] };
+    case 'tags':
+      return { sql: `(select coalesce(json_agg(t.* order by pt.position), '[]') from post_tags pt join tags t on t.id = pt.tag_id where pt.post_id = p.id) as tags`, params: [] };
+    case 'photoTags': {
+      const hidden = blockedSql('ptg.user_id', viewerId);
+      return {
+        sql: `(select coalesce(json_agg(to_jsonb(ptg) || jsonb_build_object('_user', ${userJson('u')}) order by ptg.created_at, ptg.id), '[]')
+          from photo_tags ptg join users u on u.id = ptg.user_id where ptg.post_id = p.id and not (${hidden.sql})) as photo_tags`,
+        params: hidden.params,
+      };
+    }
+    case 'stats':
+      return {
+        sql: `(select count(*)::int from likes l where l.post_id = p.id) as like_count,
+          (select count(*)::int from comments c where c.post_id = p.id) as comment_count,
+          exists (select 1 from likes l where l.post_id = p.id and l.user_id = ?::uuid) as liked,
+          exists (select 1 from favorites f where f.user_id = ?::uuid and f.post_id = p.id) as favorited`,
+        params: [viewerId, viewerId],
+      };
+  }
+}
+const PARTS: Part[] = ['media', 'tags', 'photoTags', 'stats'];
+
+/**
+ * Media, tags, photo tags, counts and viewer flags of posts: one DataLoader keyed by
+ * `part:postId`, so everything a page asks for in one tick is fetched by a single statement
+ * that computes only the parts asked for.
+ */
+function postParts(ctx: Context): DataLoader<string, PostParts[Part]> {
+  return loader(ctx, 'postParts', () => new DataLoader<string, PostParts[Part]>(async (keys) => {
+    const wanted = new Set<Part>();
+    const ids = new Set<string>();
+    for (const key of keys) {
+      const colon = key.indexOf(':');
+      wanted.add(key.slice(0, colon) as Part);
+      ids.add(key.slice(colon + 1));
+    }
+    const columns = PARTS.filter((part) => wanted.has(part)).map((part) => partColumns(part, ctx.viewer?.id ?? null));
+    const rows = await ctx.em.execute(
+      `select p.id, ${columns.map((c) => c.sql).join(', ')} from unnest(array[?]::uuid[]) as p(id)`,
+      [...columns.flatMap((c) => c.params), [...ids]]);
+    const byId = new Map<string, Partial<PostParts>>(rows.map((r) => [r.id as string, {
+      media: r.media?.map(toMedia), tags: r.tags?.map(toTag),
+      photoTags: r.photo_tags?.map(({ _user, ...tag }: Record<string, unknown>) => (primeUser(ctx, _user as Record<string, unknown>), toPhotoTag(tag))),
+      stats: 'like_count' in r ? { likeCount: r.like_count, commentCount: r.comment_count, viewerHasLiked: r.liked, viewerHasFavorited: r.favorited } : undefined,
     }]));
-    return ids.map((id) => byId.get(id) ?? { likeCount: 0, commentCount: 0, viewerHasLiked: false, viewerHasFavorited: false });
+    return keys.map((key) => {
+      const colon = key.indexOf(':');
+      const found = byId.get(key.slice(colon + 1))?.[key.slice(0, colon) as Part];
+      return found ?? new Error(`no ${key}`);
+    });
   }));
 }
+
+/** The media of each post, in display order. */
+export const mediaOfPost = (ctx: Context, postId: string) => postParts(ctx).load(`media:${postId}`) as Promise<MediaRecord[]>;
+/** The tags of each post, in the order they were given. */
+export const tagsOfPost = (ctx: Context, postId: string) => postParts(ctx).load(`tags:${postId}`) as Promise<TagRecord[]>;
+/** The photo tags of each post (of users the viewer may see). */
+export const photoTagsOfPost = (ctx: Context, postId: string) => postParts(ctx).load(`photoTags:${postId}`) as Promise<PhotoTagRecord[]>;
+/** Counts and viewer flags of each post. */
+export const postStats = (ctx: Context, postId: string) => postParts(ctx).load(`stats:${postId}`) as Promise<PostStats>;
 
 /** How many posts each user has written. */
 export function postCountOfUser(ctx: Context): DataLoader<string, number> {

@@ -3,7 +3,7 @@ import { paginate, type ConnectionShape } from '../../graphql/relay.js';
 import { containsPattern } from '../accounts/accounts.search.js';
 import { blockedSql, feedAuthorsSql } from '../friends/friends.relations.js';
 import { keysetSql, timeKey } from './keyset.js';
-import { toPost, type PostRecord } from './records.js';
+import { primeUser, toPost, userSelect, type PostRecord } from './records.js';
 import { POST_COLUMNS } from './posts.loaders.js';
 
 export interface PostFilter {
@@ -44,9 +44,13 @@ export function postConnection(ctx: Context, filter: PostFilter, page: { first?:
     fetch: async (limit, after) => {
       const key = keysetSql('p', after, 'desc');
       const rows = await conn.execute(
-        `select ${POST_COLUMNS} from posts p where ${whereSql} and ${key.sql} order by p.created_at desc, p.id desc limit ?`,
+        `select ${POST_COLUMNS}, ${userSelect('u', 'author__')} from posts p join users u on u.id = p.author_id
+          where ${whereSql} and ${key.sql} order by p.created_at desc, p.id desc limit ?`,
         [...where.params, ...key.params, limit]);
-      return rows.map((row) => toPost(row));
+      return rows.map((row) => {
+        primeUser(ctx, row, 'author__');
+        return toPost(postColumns(row));
+      });
     },
     keyOf: timeKey,
     count: async () => (await conn.execute(`select count(*)::int as n from posts p where ${whereSql}`, where.params))[0].n,
@@ -75,4 +79,10 @@ export function favoriteConnection(ctx: Context, viewerId: string, page: { first
       `select count(*)::int as n from favorites f join posts p on p.id = f.post_id where f.user_id = ? and not (${hidden.sql})`,
       [viewerId, ...hidden.params]))[0].n,
   });
+}
+
+/** The post's own columns of a joined row. */
+function postColumns(row: Record<string, unknown>): Record<string, unknown> {
+  const { id, author_id, title, body, created_at, updated_at } = row;
+  return { id, author_id, title, body, created_at, updated_at };
 }

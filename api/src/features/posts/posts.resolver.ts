@@ -82,37 +82,37 @@ export class PostsResolver {
 
   @FieldResolver(() => [MediaObject])
   media(@Root() post: PostRecord, @Ctx() ctx: Context) {
-    return mediaOfPost(ctx).load(post.id);
+    return mediaOfPost(ctx, post.id);
   }
 
   @FieldResolver(() => [TagObject])
   tags(@Root() post: PostRecord, @Ctx() ctx: Context) {
-    return tagsOfPost(ctx).load(post.id);
+    return tagsOfPost(ctx, post.id);
   }
 
   @FieldResolver(() => [PhotoTagObject])
   photoTags(@Root() post: PostRecord, @Ctx() ctx: Context) {
-    return photoTagsOfPost(ctx).load(post.id);
+    return photoTagsOfPost(ctx, post.id);
   }
 
   @FieldResolver(() => Int)
   async likeCount(@Root() post: PostRecord, @Ctx() ctx: Context): Promise<number> {
-    return (await postStats(ctx).load(post.id)).likeCount;
+    return (await postStats(ctx, post.id)).likeCount;
   }
 
   @FieldResolver(() => Int)
   async commentCount(@Root() post: PostRecord, @Ctx() ctx: Context): Promise<number> {
-    return (await postStats(ctx).load(post.id)).commentCount;
+    return (await postStats(ctx, post.id)).commentCount;
   }
 
   @FieldResolver(() => Boolean)
   async viewerHasLiked(@Root() post: PostRecord, @Ctx() ctx: Context): Promise<boolean> {
-    return ctx.viewer ? (await postStats(ctx).load(post.id)).viewerHasLiked : false;
+    return ctx.viewer ? (await postStats(ctx, post.id)).viewerHasLiked : false;
   }
 
   @FieldResolver(() => Boolean)
   async viewerHasFavorited(@Root() post: PostRecord, @Ctx() ctx: Context): Promise<boolean> {
-    return ctx.viewer ? (await postStats(ctx).load(post.id)).viewerHasFavorited : false;
+    return ctx.viewer ? (await postStats(ctx, post.id)).viewerHasFavorited : false;
   }
 
   @FieldResolver(() => Boolean)
