@@ -124,8 +124,8 @@ async function withCall(photo: string, name: string, run: CallRun) {
 beforeAll(async () => {
   if (!livekit) {
     throw new Error(
-      'LiveKit is not available: the e2e global setup did not start a LiveKit server (.tools/bin/livekit-server missing or ' +
-        'failed; `npm run setup` builds it). These tests need a real LiveKit server and do not skip.',
+      'LiveKit is not available: the e2e global setup did not start a LiveKit server (.tools/bin/livekit-server missing, ' +
+        'or TEST_LIVEKIT=off; `npm run setup` builds it). These tests need a real LiveKit server and do not skip.',
     );
   }
   mkdirSync(WORK_DIR, { recursive: true });
