@@ -1,3 +1,5 @@
+import friends from '../features/friends/friends.i18n';
+import notifications from '../features/notifications/notifications.i18n';
 import posts from '../features/posts/posts.i18n';
 import media from '../features/media/media.i18n';
 import tags from '../features/tags/tags.i18n';
@@ -12,5 +14,7 @@ export interface FeatureMessages {
 }
 
 export const featureMessages: FeatureMessages[] = [
+  friends,
+  notifications,
   posts, media, tags, search,
 ];

@@ -23,11 +23,13 @@ export function createCache(): InMemoryCache {
         fields: {
           // Each search text is its own list; "load more" appends pages to it.
           searchUsers: relayStylePagination(['query']),
+          // Friends and notifications (issue 3): one list per direction / filter and page size.
+          friendRequests: relayStylePagination(['direction', 'first']), notifications: relayStylePagination(['unreadOnly', 'first']),
           // Posts (issue 4): each list is its own, pages appended; a deleted post drops out of all of them.
           feed: relayStylePagination([]), favorites: relayStylePagination([]), screenshots: relayStylePagination([]), posts: relayStylePagination(['query', 'tag', 'authorId']),
         },
       },
-      User: { fields: { posts: relayStylePagination([]) } },
+      User: { fields: { posts: relayStylePagination([]), friends: relayStylePagination([]), followers: relayStylePagination([]), following: relayStylePagination([]) } },
       Post: { fields: { comments: relayStylePagination([]) } },
       Comment: { fields: { replies: relayStylePagination([]) } },
     },
