@@ -66,8 +66,10 @@ export function createApollo(auth: AuthStore): Apollo {
 
   auth.onSessionChange((session, _cause, previous) => {
     if (session?.accessToken !== previous?.accessToken) ws.restart();
-    // Another person (or nobody): nothing cached for the last one may show.
-    if (session?.user.id !== previous?.user.id) void client.clearStore();
+    // Another person (or nobody): nothing cached for the last one may show. On sign-in,
+    // resetStore also refetches the queries on screen (the bell appears at that moment),
+    // where clearStore would leave them without watchers.
+    if (session?.user.id !== previous?.user.id) void (session ? client.resetStore() : client.clearStore());
   });
 
   return { client, ws };
