@@ -32,6 +32,9 @@ const routes: RouteRecordRaw[] = [
   { path: '/album', name: 'album', component: () => import('./features/media/MediaAlbumPage.vue'), meta: { requiresAuth: true, title: 'media.albumTitle' } },
   { path: '/t/:tag', name: 'tag', component: () => import('./features/tags/TagPage.vue'), props: true, meta: { requiresAuth: true } },
   { path: '/search', name: 'search', component: () => import('./features/search/SearchPage.vue'), meta: { requiresAuth: true, title: 'search.title' } },
+  { path: '/rooms', name: 'rooms', component: () => import('./features/rooms/RoomsLobbyPage.vue'), meta: { requiresAuth: true, title: 'rooms.title' } },
+  { path: '/call/:roomId', name: 'call', component: () => import('./features/facechat/call/FacechatCallPage.vue'), props: true, meta: { requiresAuth: true, title: 'facechatCall.title' } },
+  { path: '/calls', name: 'calls', component: () => import('./features/calls/CallsHistoryPage.vue'), meta: { requiresAuth: true, title: 'calls.historyTitle' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./features/shell/ShellNotFound.vue'), meta: { title: 'app.notFoundTitle' } },
 ];
 

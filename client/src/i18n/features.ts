@@ -4,6 +4,11 @@ import posts from '../features/posts/posts.i18n';
 import media from '../features/media/media.i18n';
 import tags from '../features/tags/tags.i18n';
 import search from '../features/search/search.i18n';
+import rooms from '../features/rooms/rooms.i18n';
+import calls from '../features/calls/calls.i18n';
+import facechatCall from '../features/facechat/call/call.i18n';
+// The effect picker's texts (facechat/processor) also name the emotions on the call's tile badges.
+import * as facechatEffects from '../features/facechat/processor/i18n';
 
 // Each feature keeps its own texts in `features/<feature>/<feature>.i18n.ts`, exporting
 // `{ en: { <feature>: {...} }, ko: { <feature>: {...} } }` with the same keys in both languages
@@ -17,4 +22,5 @@ export const featureMessages: FeatureMessages[] = [
   friends,
   notifications,
   posts, media, tags, search,
+  rooms, calls, facechatCall, facechatEffects,
 ];

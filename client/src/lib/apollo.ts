@@ -27,6 +27,8 @@ export function createCache(): InMemoryCache {
           friendRequests: relayStylePagination(['direction', 'first']), notifications: relayStylePagination(['unreadOnly', 'first']),
           // Posts (issue 4): each list is its own, pages appended; a deleted post drops out of all of them.
           feed: relayStylePagination([]), favorites: relayStylePagination([]), screenshots: relayStylePagination([]), posts: relayStylePagination(['query', 'tag', 'authorId']),
+          // Facechat (issue 5): the lobby per search text, call history, each room's chat (newest first, live messages on top).
+          rooms: relayStylePagination(['query']), calls: relayStylePagination([]), chatMessages: relayStylePagination(['roomId']),
         },
       },
       User: { fields: { posts: relayStylePagination([]), friends: relayStylePagination([]), followers: relayStylePagination([]), following: relayStylePagination([]) } },

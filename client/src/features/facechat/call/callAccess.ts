@@ -1,0 +1,27 @@
+import type { RoomAccessFieldsFragment } from '../../../gql/graphql';
+
+/**
+ * Room access handed from the page that got it (startCall, acceptCall) to the call page, in memory
+ * only: a token never goes into the address or storage. The call page takes it once; without one
+ * (a reload, a link) it asks `joinRoom` for a fresh token.
+ */
+const pending = new Map<string, RoomAccessFieldsFragment>();
+
+/** Tokens this close to expiry are not worth connecting with. */
+const MARGIN_MS = 15_000;
+
+export function handOverAccess(roomId: string, access: RoomAccessFieldsFragment): void {
+  pending.set(roomId, access);
+}
+
+export function takeAccess(roomId: string, now = Date.now()): RoomAccessFieldsFragment | null {
+  const access = pending.get(roomId) ?? null;
+  pending.delete(roomId);
+  if (!access || new Date(access.expiresAt).getTime() - MARGIN_MS < now) return null;
+  return access;
+}
+
+/** Where a call (or a room) is: `/call/<roomId>`, with `?call=<callId>` for calls (hang up = endCall). */
+export function callRoute(roomId: string, callId?: string | null) {
+  return { name: 'call', params: { roomId }, query: callId ? { call: callId } : {} } as const;
+}

@@ -1,0 +1,188 @@
+/**
+ * One LiveKit room for the call page: connects with the access the API gave, publishes the camera
+ * (through the emotion processor, when given) and the microphone, and keeps the participant list,
+ * the connection phase and the local mic/camera state reactive.
+ *
+ * LiveKit objects stay raw (never Vue proxies); tiles listen to their own participant's events.
+ */
+import {
+  ConnectionState, DisconnectReason, LocalVideoTrack, Room, RoomEvent, Track, VideoPresets, createLocalTracks,
+  type LocalTrack, type Participant, type RoomOptions,
+} from 'livekit-client';
+import { markRaw, onScopeDispose, ref, shallowRef } from 'vue';
+
+export type CallPhase = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+export type MediaProblem = 'denied' | 'unavailable' | null;
+
+/** Capture size: what a tile needs; simulcast adds the smaller layers for big grids and small tiles. */
+export const CAPTURE = VideoPresets.h540;
+
+export function callRoomOptions(): RoomOptions {
+  return {
+    // Subscribed video follows the size and visibility of the element it is attached to…
+    adaptiveStream: true,
+    // …and publishers stop sending layers nobody watches.
+    dynacast: true,
+    publishDefaults: { simulcast: true, videoSimulcastLayers: [VideoPresets.h180, VideoPresets.h360], stopMicTrackOnMute: false },
+    videoCaptureDefaults: { resolution: CAPTURE.resolution },
+    audioCaptureDefaults: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+  };
+}
+
+export interface CallRoomOptions {
+  /** Runs on the camera track before it is published (the emotion background processor). */
+  prepareCamera?: (track: LocalVideoTrack) => Promise<void>;
+}
+
+function problemOf(error: unknown): MediaProblem {
+  const name = (error as { name?: string })?.name;
+  return name === 'NotAllowedError' || name === 'SecurityError' ? 'denied' : 'unavailable';
+}
+
+/** Camera and microphone together; when that fails, whichever of the two works. */
+async function captureTracks(): Promise<{ tracks: LocalTrack[]; problem: MediaProblem }> {
+  try {
+    return { tracks: await createLocalTracks({ audio: true, video: { resolution: CAPTURE.resolution } }), problem: null };
+  } catch (error) {
+    const [video, audio] = await Promise.allSettled([
+      createLocalTracks({ video: { resolution: CAPTURE.resolution } }),
+      createLocalTracks({ audio: true }),
+    ]);
+    const tracks = [video, audio].flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+    return { tracks, problem: tracks.length === 2 ? null : problemOf(error) };
+  }
+}
+
+export function useCallRoom(options: CallRoomOptions = {}) {
+  const room = markRaw(new Room(callRoomOptions()));
+  const phase = ref<CallPhase>('idle');
+  const participants = shallowRef<Participant[]>([]);
+  const disconnectReason = ref<DisconnectReason | null>(null);
+  const micEnabled = ref(false);
+  const cameraEnabled = ref(false);
+  const mediaProblem = ref<MediaProblem>(null);
+  const audioBlocked = ref(false);
+  const toggling = ref<'mic' | 'camera' | null>(null);
+  const published = shallowRef<Promise<void>>(Promise.resolve());
+  /** Camera and microphone are published (or failed): the toggles work from then on. */
+  const mediaReady = ref(false);
+
+  const refresh = () => {
+    participants.value = [room.localParticipant, ...room.remoteParticipants.values()];
+  };
+  const syncLocal = () => {
+    micEnabled.value = room.localParticipant.isMicrophoneEnabled;
+    cameraEnabled.value = room.localParticipant.isCameraEnabled;
+  };
+
+  room
+    .on(RoomEvent.ParticipantConnected, refresh)
+    .on(RoomEvent.ParticipantDisconnected, refresh)
+    .on(RoomEvent.Reconnecting, () => (phase.value = 'reconnecting'))
+    .on(RoomEvent.SignalReconnecting, () => (phase.value = 'reconnecting'))
+    .on(RoomEvent.Reconnected, () => (phase.value = 'connected'))
+    .on(RoomEvent.ConnectionStateChanged, (state) => {
+      if (state === ConnectionState.Connected && phase.value === 'reconnecting') phase.value = 'connected';
+    })
+    .on(RoomEvent.Disconnected, (reason) => {
+      disconnectReason.value = reason ?? DisconnectReason.UNKNOWN_REASON;
+      phase.value = 'disconnected';
+      refresh();
+    })
+    .on(RoomEvent.AudioPlaybackStatusChanged, () => (audioBlocked.value = !room.canPlaybackAudio))
+    .on(RoomEvent.LocalTrackPublished, syncLocal)
+    .on(RoomEvent.LocalTrackUnpublished, syncLocal)
+    .on(RoomEvent.TrackMuted, syncLocal)
+    .on(RoomEvent.TrackUnmuted, syncLocal);
+
+  /**
+   * Connects; resolves once connected. Camera and microphone are captured while the connection is
+   * being made and published right after, in the background (`published` says when).
+   */
+  async function connect(url: string, token: string): Promise<void> {
+    phase.value = 'connecting';
+    disconnectReason.value = null;
+    mediaReady.value = false;
+    const captured = captureTracks();
+    try {
+      await room.connect(url, token);
+    } catch (error) {
+      void captured.then(({ tracks }) => tracks.forEach((t) => t.stop()));
+      phase.value = 'disconnected';
+      throw error;
+    }
+    phase.value = 'connected';
+    refresh();
+    published.value = publish(captured);
+  }
+
+  async function publish(captured: ReturnType<typeof captureTracks>): Promise<void> {
+    const { tracks, problem } = await captured;
+    mediaProblem.value = problem;
+    if (room.state !== ConnectionState.Connected && room.state !== ConnectionState.Reconnecting) {
+      tracks.forEach((t) => t.stop());
+      return;
+    }
+    await Promise.all(tracks.map(async (track) => {
+      if (track instanceof LocalVideoTrack && options.prepareCamera) {
+        // A processor that fails must not keep the camera off: the plain camera goes out then.
+        await options.prepareCamera(track).catch((error) => console.warn('[call] camera effect failed:', error));
+      }
+      try {
+        await room.localParticipant.publishTrack(track, track.kind === Track.Kind.Video ? { simulcast: true } : {});
+      } catch (error) {
+        console.warn('[call] could not publish', track.kind, error);
+        track.stop();
+      }
+    }));
+    syncLocal();
+    mediaReady.value = true;
+    audioBlocked.value = !room.canPlaybackAudio;
+  }
+
+  /** One toggle at a time, once the media is set up; a device error is shown, the state re-read. */
+  async function toggle(kind: 'mic' | 'camera', change: () => Promise<unknown>): Promise<void> {
+    if (toggling.value || !mediaReady.value) return;
+    toggling.value = kind;
+    try {
+      await change();
+    } catch (error) {
+      mediaProblem.value = problemOf(error);
+    } finally {
+      toggling.value = null;
+      syncLocal();
+    }
+  }
+
+  const toggleMic = () => toggle('mic', () => room.localParticipant.setMicrophoneEnabled(!room.localParticipant.isMicrophoneEnabled));
+
+  const toggleCamera = () => toggle('camera', async () => {
+    const enable = !room.localParticipant.isCameraEnabled;
+    const track = (await room.localParticipant.setCameraEnabled(enable))?.track;
+    // A camera published for the first time here (it failed at the start) gets the effect too.
+    if (enable && track instanceof LocalVideoTrack && !track.getProcessor() && options.prepareCamera) {
+      await options.prepareCamera(track).catch(() => {});
+    }
+  });
+
+  async function startAudio(): Promise<void> {
+    await room.startAudio().catch(() => {});
+    audioBlocked.value = !room.canPlaybackAudio;
+  }
+
+  async function disconnect(): Promise<void> {
+    if (room.state !== ConnectionState.Disconnected) await room.disconnect();
+  }
+
+  onScopeDispose(() => {
+    void disconnect();
+    room.removeAllListeners();
+  });
+
+  return {
+    room, phase, participants, disconnectReason, micEnabled, cameraEnabled, mediaProblem, audioBlocked, toggling, published, mediaReady,
+    connect, toggleMic, toggleCamera, startAudio, disconnect,
+  };
+}
+
+export type CallRoom = ReturnType<typeof useCallRoom>;

@@ -1,0 +1,107 @@
+/**
+ * The life of the call page: get room access (handed over by startCall/acceptCall, else a fresh
+ * `joinRoom`), connect, follow the call's status (calls only), and leave — `endCall` for a call,
+ * `leaveRoom` for a room — also when the page is left some other way.
+ */
+import { useMutation } from '@vue/apollo-composable';
+import { DisconnectReason } from 'livekit-client';
+import { computed, onBeforeUnmount, ref, watch } from 'vue';
+import { EndCallDocument, JoinRoomDocument, LeaveRoomDocument, type CallStatus } from '../../../gql/graphql';
+import { isFinished, useCallStatus } from '../../calls/useCallStatus';
+import { takeAccess } from './callAccess';
+import type { CallRoom } from './useCallRoom';
+
+export type SessionStage = 'joining' | 'failed' | 'live' | 'over';
+
+/** Why the page is over: the viewer left, the call finished with a status, or LiveKit let go. */
+export type Ending =
+  | { kind: 'left' }
+  | { kind: 'call'; status: CallStatus }
+  | { kind: 'disconnected'; reason: 'closed' | 'removed' | 'elsewhere' | 'lost' };
+
+/** Why joining failed: an API code (NOT_FOUND, FORBIDDEN, FULL, UNAVAILABLE), or 'connect'. */
+export interface JoinFailure { code: string; message: string }
+
+export function useCallSession(roomId: () => string, callId: () => string | null, callRoom: CallRoom) {
+  const stage = ref<SessionStage>('joining');
+  const failure = ref<JoinFailure | null>(null);
+  const ending = ref<Ending | null>(null);
+  const leaving = ref(false);
+  const { call, status } = useCallStatus(callId);
+  const isCall = computed(() => !!callId());
+
+  const joinRoom = useMutation(JoinRoomDocument);
+  const leaveRoom = useMutation(LeaveRoomDocument);
+  const endCall = useMutation(EndCallDocument);
+
+  async function start(): Promise<void> {
+    stage.value = 'joining';
+    failure.value = null;
+    ending.value = null;
+    try {
+      let access = takeAccess(roomId());
+      if (!access) {
+        const answer = await joinRoom.mutate({ roomId: roomId() });
+        const payload = answer?.data?.joinRoom;
+        const problem = payload?.userErrors[0];
+        if (stage.value !== 'joining') return;
+        if (!payload?.access) {
+          failure.value = { code: problem?.code ?? 'UNEXPECTED', message: problem?.message ?? '' };
+          stage.value = 'failed';
+          return;
+        }
+        access = payload.access;
+      }
+      await callRoom.connect(access.url, access.token);
+      if (stage.value === 'joining') stage.value = 'live';
+      else void callRoom.disconnect(); // over while connecting
+    } catch (error) {
+      // The call may have finished meanwhile (declined, canceled): that says more than the failed connect.
+      if (stage.value !== 'joining') return;
+      failure.value = { code: 'CONNECT', message: error instanceof Error ? error.message : String(error) };
+      stage.value = 'failed';
+    }
+  }
+
+  /** Tells the API the viewer is gone (hangs up a call) and drops the media connection. */
+  async function leave(): Promise<void> {
+    if (leaving.value || stage.value === 'over') return;
+    leaving.value = true;
+    ending.value = { kind: 'left' };
+    stage.value = 'over';
+    const told = isCall.value
+      ? endCall.mutate({ callId: callId()! })
+      : leaveRoom.mutate({ roomId: roomId() });
+    await Promise.allSettled([told, callRoom.disconnect()]);
+    leaving.value = false;
+  }
+
+  // The call finished elsewhere (hung up, canceled, declined, missed): the page is over.
+  watch(status, (value) => {
+    if (!isFinished(value)) return;
+    // Over already: only a bare "disconnected" gives way to the call's own ending.
+    if (stage.value === 'over' && ending.value?.kind !== 'disconnected') return;
+    ending.value = { kind: 'call', status: value! };
+    stage.value = 'over';
+    void callRoom.disconnect();
+  });
+
+  // LiveKit let go without the viewer leaving: room closed, removed, another tab, or the network.
+  watch(callRoom.phase, (phase) => {
+    if (phase !== 'disconnected' || stage.value !== 'live') return;
+    const reason = callRoom.disconnectReason.value;
+    const kind = reason === DisconnectReason.ROOM_DELETED || reason === DisconnectReason.ROOM_CLOSED ? 'closed'
+      : reason === DisconnectReason.PARTICIPANT_REMOVED ? 'removed'
+        : reason === DisconnectReason.DUPLICATE_IDENTITY ? 'elsewhere' : 'lost';
+    // A call's own status says more than "closed"; it follows over callUpdated.
+    ending.value = isCall.value && kind === 'closed' && isFinished(status.value) ? { kind: 'call', status: status.value! } : { kind: 'disconnected', reason: kind };
+    stage.value = 'over';
+  });
+
+  // Navigating away is leaving too (the API frees the seat, a call is hung up).
+  onBeforeUnmount(() => {
+    if (stage.value === 'live' || stage.value === 'joining') void leave();
+  });
+
+  return { stage, failure, ending, leaving, call, status, isCall, start, leave };
+}

@@ -1,0 +1,153 @@
+/**
+ * A 1:1 video call in the browser, end to end: the real API, the real LiveKit server and the built
+ * client; two Chromium profiles with fake cameras over loopback. Alice (English) calls Bob (Korean)
+ * from his profile; he accepts from the incoming-call dialog; both play each other's video; chat
+ * goes both ways; Alice's screenshot lands in her album and Bob hears of it; Alice hangs up and both
+ * histories say ENDED. (Build first: `npm run build -w client -- --outDir /tmp/x`, CLIENT_DIST=/tmp/x.)
+ */
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { gql, type TestUser } from '../api/src/test/client.js';
+import { startTestStack, type TestStack } from '../api/src/test/stack.js';
+import {
+  assertRemoteVideoPlaying, befriend, callContext, fakeMediaFlags, newUser, remoteFrames, subscriptionSent,
+} from '../bench/lib/call/pages.js';
+import { assertClientBuilt, signInThroughUi, watchErrors } from './lib/app.js';
+import { launchChromium } from './lib/browser.js';
+
+const PASSWORD = 'correct horse battery';
+const livekit = inject('livekit');
+let stack: TestStack;
+let browser: Browser;
+let alice: TestUser;
+let bob: TestUser;
+
+beforeAll(async () => {
+  if (!livekit) throw new Error('LiveKit is not available (.tools/bin/livekit-server; `npm run setup`): call tests need the real server.');
+  assertClientBuilt();
+  stack = await startTestStack();
+  [alice, bob] = [await newUser(stack, 'Alice Kim'), await newUser(stack, '박보검')];
+  await befriend(stack, alice, bob);
+  browser = await launchChromium(fakeMediaFlags(15));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** Signs in through the UI and waits until the incoming-call subscription is on the wire. */
+async function openAs(user: TestUser, locale: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await callContext(browser, stack.baseUrl, { locale });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const ringable = subscriptionSent(page, 'IncomingCall');
+  await signInThroughUi(page, user.username, PASSWORD);
+  await ringable;
+  return { page, errors };
+}
+
+async function callFromProfile(caller: Page, callee: TestUser): Promise<void> {
+  await caller.goto(`/u/${callee.username}`);
+  await caller.getByTestId('start-call').click();
+  await caller.waitForURL((url) => url.pathname.startsWith('/call/') && url.searchParams.has('call'));
+}
+
+describe('a video call in the browser', () => {
+  it('rings, connects both ways with playing video, chats, screenshots, hangs up into history', async () => {
+    const a = await openAs(alice, 'en-US');
+    const b = await openAs(bob, 'ko-KR');
+
+    // Alice calls Bob from his profile: her page connects and rings.
+    await callFromProfile(a.page, bob);
+    await a.page.getByTestId('call-ringing').waitFor();
+    expect(await a.page.getByTestId('call-ringing').textContent()).toContain('Calling 박보검');
+
+    // Bob's incoming-call dialog, in Korean, on whatever page he is on.
+    const dialog = b.page.getByTestId('incoming-call');
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('incoming-call-from').textContent()).toContain('Alice Kim');
+    await dialog.getByRole('button', { name: '받기' }).click();
+    await b.page.waitForURL((url) => url.pathname.startsWith('/call/'));
+    expect(new URL(b.page.url()).pathname).toBe(new URL(a.page.url()).pathname);
+
+    // Each page plays the other's video: frames decoded on the remote tile keep increasing.
+    await a.page.getByTestId('call-ringing').waitFor({ state: 'detached' });
+    const [aSees, bSees] = await Promise.all([assertRemoteVideoPlaying(a.page, 1), assertRemoteVideoPlaying(b.page, 1)]);
+    expect(Object.keys(aSees)).toEqual([bob.id]);
+    expect(Object.keys(bSees)).toEqual([alice.id]);
+    console.log(`[calls] remote frames 1.5 s apart — Alice sees Bob: ${aSees[bob.id]}, Bob sees Alice: ${bSees[alice.id]}`);
+    expect(await a.page.locator(`[data-testid=call-tile][data-local=false]`).getAttribute('aria-label')).toContain('박보검');
+    expect(await b.page.getByTestId('toggle-mic').textContent()).toContain('음소거');
+
+    // Chat both ways; the panel reads oldest first.
+    await a.page.getByTestId('chat-input').fill('Hello Bob 👋');
+    await a.page.getByTestId('chat-send').click();
+    await b.page.getByTestId('chat-body').filter({ hasText: 'Hello Bob 👋' }).waitFor();
+    await b.page.getByTestId('chat-input').fill('안녕하세요!');
+    await b.page.getByTestId('chat-input').press('Enter');
+    await a.page.getByTestId('chat-body').filter({ hasText: '안녕하세요!' }).waitFor();
+    for (const page of [a.page, b.page]) {
+      expect(await page.getByTestId('chat-body').allTextContents()).toEqual(['Hello Bob 👋', '안녕하세요!']);
+    }
+
+    // Alice's screenshot: a flash, saved to her album (toast with the link), Bob told in the call.
+    await a.page.getByTestId('take-screenshot').click();
+    const saved = a.page.getByTestId('call-toast').filter({ hasText: 'Screenshot saved' });
+    await saved.waitFor();
+    expect(await saved.getByTestId('call-toast-link').getAttribute('href')).toBe('/album');
+    await b.page.getByTestId('call-toast').filter({ hasText: 'Alice Kim 님이 스크린샷을 찍었어요' }).waitFor();
+    await b.page.locator('[data-testid=chat-message][data-kind=SCREENSHOT]').filter({ hasText: 'Alice Kim 님이 스크린샷을 찍었어요' }).waitFor();
+    await a.page.locator('[data-testid=chat-message][data-kind=SCREENSHOT]').filter({ hasText: 'You took a screenshot' }).waitFor();
+
+    const album = await gql(stack, 'query { screenshots(first: 5) { totalCount nodes { id kind url width height room { id } } } }', {}, { token: alice.token });
+    expect(album.data.screenshots.totalCount).toBe(1);
+    const [shot] = album.data.screenshots.nodes;
+    expect(shot.kind).toBe('SCREENSHOT');
+    expect(shot.room.id).toBe(decodeURIComponent(new URL(a.page.url()).pathname.split('/').pop()!));
+    // The picture is the call as rendered: two tiles of live video, not a blank canvas.
+    const image = Buffer.from(await (await fetch(new URL(shot.url, stack.baseUrl))).arrayBuffer());
+    const stats = await sharp(image).stats();
+    expect(shot.width).toBeGreaterThan(400);
+    expect(Math.max(...stats.channels.map((c) => c.stdev))).toBeGreaterThan(20);
+
+    const notes = await gql(stack, 'query { notifications(first: 10) { nodes { type actor { id } } } }', {}, { token: bob.token });
+    expect(notes.data.notifications.nodes).toContainEqual({ type: 'SCREENSHOT', actor: { id: alice.id } });
+
+    // Alice hangs up: both pages say so, and both histories show the call ENDED.
+    await a.page.getByTestId('leave-call').click();
+    await a.page.locator('[data-testid=call-outcome][data-ending=left]').waitFor();
+    await b.page.locator('[data-testid=call-outcome][data-ending=ENDED]').waitFor();
+    expect(await b.page.getByTestId('call-outcome-message').textContent()).toContain('통화가 끝났어요');
+    expect(Object.keys(await remoteFrames(b.page))).toEqual([]);
+
+    await a.page.getByRole('link', { name: 'Call history' }).click();
+    await a.page.locator('[data-testid=call-history-row][data-status=ENDED]').first().waitFor();
+    expect(await a.page.getByTestId('call-status').first().textContent()).toContain('Ended');
+    await b.page.getByRole('link', { name: '통화 기록' }).first().click();
+    await b.page.locator('[data-testid=call-history-row][data-status=ENDED]').first().waitFor();
+    expect(await b.page.getByTestId('call-status').first().textContent()).toContain('종료됨');
+    expect(await b.page.getByTestId('call-history-row').first().textContent()).toContain('Alice Kim');
+
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+    await Promise.all([a.page.context().close(), b.page.context().close()]);
+  });
+
+  it('a declined call tells the caller and goes into history as DECLINED', async () => {
+    const a = await openAs(alice, 'en-US');
+    const b = await openAs(bob, 'en-US');
+    await callFromProfile(a.page, bob);
+    await b.page.getByTestId('incoming-call').waitFor();
+    await b.page.getByTestId('decline-call').click();
+    await b.page.getByTestId('incoming-call').waitFor({ state: 'hidden' });
+    await a.page.locator('[data-testid=call-outcome][data-ending=DECLINED]').waitFor();
+    expect(await a.page.getByTestId('call-outcome-message').textContent()).toContain('declined');
+    await b.page.goto('/calls');
+    await b.page.locator('[data-testid=call-history-row][data-status=DECLINED]').first().waitFor();
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+    await Promise.all([a.page.context().close(), b.page.context().close()]);
+  });
+});
