@@ -21,7 +21,7 @@ export const MODELS = [
 ];
 
 export const MODELS_TARGET = join(ROOT, 'client/public/models');
-export const WASM_TARGET = join(ROOT, 'client/public/mediapipe/wasm');
+export const WASM_TARGET = join(ROOT, 'client/public/mediapipe');
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
@@ -60,7 +60,7 @@ export async function installModels(log = console.log) {
   if (!existsSync(wasm)) throw new Error('node_modules/@mediapipe/tasks-vision is missing: run npm ci first.');
   mkdirSync(WASM_TARGET, { recursive: true });
   cpSync(wasm, WASM_TARGET, { recursive: true });
-  log('  MediaPipe wasm runtime: copied to client/public/mediapipe/wasm');
+  log('  MediaPipe wasm runtime: copied to client/public/mediapipe');
 }
 
 export { copyFileSync };

@@ -69,6 +69,8 @@ export class LivekitGateway {
       canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE],
       canSubscribe: true,
       canPublishData: true,
+      // The emotion badge is a participant attribute each browser sets on itself.
+      canUpdateOwnMetadata: true,
     });
     const token = await at.toJwt();
     const exp = decodeJwt(token).exp ?? Math.floor(Date.now() / 1000) + TOKEN_TTL_SECONDS;

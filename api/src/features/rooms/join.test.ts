@@ -39,6 +39,7 @@ describe.skipIf(!livekit)('joinRoom with the real LiveKit server', () => {
     expect(claims.attributes).toEqual({ userId: owner.id, username: owner.username });
     expect(claims.video).toEqual({
       room: roomName, roomJoin: true, canPublish: true, canSubscribe: true, canPublishData: true, canPublishSources: ['camera', 'microphone'],
+      canUpdateOwnMetadata: true, // for the emotion attribute
     });
     expect(claims.exp! - claims.nbf!).toBe(600);
     expect(Math.abs(claims.exp! * 1000 - (started + 600_000))).toBeLessThan(5000);

@@ -14,7 +14,7 @@ export const FACE_LANDMARKER_MODEL_FILE = 'face_landmarker.task';
 
 /** Where the app serves the model and the tasks-vision wasm files (client/public, gitignored). */
 export const FACE_LANDMARKER_MODEL_URL = `/models/${FACE_LANDMARKER_MODEL_FILE}`;
-export const MEDIAPIPE_WASM_BASE_URL = '/mediapipe/wasm';
+export const MEDIAPIPE_WASM_BASE_URL = '/mediapipe';
 
 export type LandmarkerRunningMode = 'IMAGE' | 'VIDEO';
 
