@@ -5,7 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../db/embedded.js';
 import { ensureDatabase } from '../db/bootstrap.js';
 import { createOrm, migrateUp } from '../db/orm.js';
-import { startTestLivekit } from './livekit-setup.js';
+import { startTestLivekit, type TestLivekitInfo } from './livekit-setup.js';
 
 export const TEMPLATE_DATABASE = 'pp_template';
 
@@ -16,12 +16,19 @@ declare module 'vitest' {
   }
 }
 
+export interface TestServices {
+  pgAdminUrl: string;
+  livekit: TestLivekitInfo | null;
+  stop(): Promise<void>;
+}
+
 /**
  * One embedded PostgreSQL (and one LiveKit server, when built) for the whole run.
  * The template database carries every migration; each test file clones it.
  * `TEST_DATABASE_URL` (an admin URL of another server) skips the embedded one.
+ * Also for scripts outside vitest (bench:call), which hand the result to `startTestStack`.
  */
-export default async function setup(project: TestProject) {
+export async function startTestServices(): Promise<TestServices> {
   let adminUrl = process.env.TEST_DATABASE_URL;
   let stopPg: (() => Promise<void>) | null = null;
   let dir: string | null = null;
@@ -31,20 +38,36 @@ export default async function setup(project: TestProject) {
     adminUrl = pg.adminUrl;
     stopPg = pg.stop;
   }
-  const templateUrl = new URL(adminUrl);
-  templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
-  await ensureDatabase(adminUrl, TEMPLATE_DATABASE);
-  const orm = await createOrm(templateUrl.toString());
-  await migrateUp(orm);
-  await orm.close(true);
-
-  const livekit = await startTestLivekit();
-  project.provide('pgAdminUrl', adminUrl);
-  project.provide('livekit', livekit?.info ?? null);
-
-  return async () => {
-    await livekit?.stop();
+  const stopDatabase = async () => {
     await stopPg?.();
     if (dir) rmSync(dir, { recursive: true, force: true });
   };
+  let livekit: Awaited<ReturnType<typeof startTestLivekit>>;
+  try {
+    const templateUrl = new URL(adminUrl);
+    templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
+    await ensureDatabase(adminUrl, TEMPLATE_DATABASE);
+    const orm = await createOrm(templateUrl.toString());
+    await migrateUp(orm);
+    await orm.close(true);
+    livekit = await startTestLivekit();
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+  return {
+    pgAdminUrl: adminUrl,
+    livekit: livekit?.info ?? null,
+    async stop() {
+      await livekit?.stop();
+      await stopDatabase();
+    },
+  };
+}
+
+export default async function setup(project: TestProject) {
+  const services = await startTestServices();
+  project.provide('pgAdminUrl', services.pgAdminUrl);
+  project.provide('livekit', services.livekit);
+  return () => services.stop();
 }

@@ -9,7 +9,7 @@ import { loadConfig, type Config } from '../config.js';
 import { ensureDatabase } from '../db/bootstrap.js';
 import { createOrm, type MikroORM } from '../db/orm.js';
 import { createLogger } from '../logger.js';
-import { TEMPLATE_DATABASE } from './global-setup.js';
+import { TEMPLATE_DATABASE, type TestServices } from './global-setup.js';
 
 export interface TestStack {
   baseUrl: string;
@@ -23,11 +23,12 @@ export interface TestStack {
 
 /**
  * The real API (and the built client, when present) on a random loopback port,
- * with a fresh database cloned from the migrated template.
+ * with a fresh database cloned from the migrated template. Inside vitest the services come from
+ * the global setup (inject); scripts outside it pass what `startTestServices()` gave them.
  */
-export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
-  const adminUrl = inject('pgAdminUrl');
-  const livekit = inject('livekit');
+export async function startTestStack(env: Record<string, string> = {}, services?: Pick<TestServices, 'pgAdminUrl' | 'livekit'>): Promise<TestStack> {
+  const adminUrl = services?.pgAdminUrl ?? inject('pgAdminUrl');
+  const livekit = services ? services.livekit : inject('livekit');
   const database = `t_${randomBytes(6).toString('hex')}`;
   await ensureDatabase(adminUrl, database, TEMPLATE_DATABASE);
   const url = new URL(adminUrl);

@@ -34,6 +34,9 @@ export interface CallRoomOptions {
   prepareCamera?: (track: LocalVideoTrack) => Promise<void>;
 }
 
+/** Performance marks of the setup steps (`call:…`), for the call-setup benchmark and devtools. */
+const mark = (name: string) => performance.mark(`call:${name}`);
+
 function problemOf(error: unknown): MediaProblem {
   const name = (error as { name?: string })?.name;
   return name === 'NotAllowedError' || name === 'SecurityError' ? 'denied' : 'unavailable';
@@ -103,9 +106,11 @@ export function useCallRoom(options: CallRoomOptions = {}) {
     phase.value = 'connecting';
     disconnectReason.value = null;
     mediaReady.value = false;
-    const captured = captureTracks();
+    mark('connect');
+    const captured = captureTracks().finally(() => mark('captured'));
     try {
       await room.connect(url, token);
+      mark('connected');
     } catch (error) {
       void captured.then(({ tracks }) => tracks.forEach((t) => t.stop()));
       phase.value = 'disconnected';
@@ -127,9 +132,11 @@ export function useCallRoom(options: CallRoomOptions = {}) {
       if (track instanceof LocalVideoTrack && options.prepareCamera) {
         // A processor that fails must not keep the camera off: the plain camera goes out then.
         await options.prepareCamera(track).catch((error) => console.warn('[call] camera effect failed:', error));
+        mark('camera-prepared');
       }
       try {
         await room.localParticipant.publishTrack(track, track.kind === Track.Kind.Video ? { simulcast: true } : {});
+        mark(`published-${track.kind}`);
       } catch (error) {
         console.warn('[call] could not publish', track.kind, error);
         track.stop();

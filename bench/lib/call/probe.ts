@@ -1,0 +1,60 @@
+/**
+ * In-page instrumentation for bench:call (installed with `addInitScript`, so it survives reloads
+ * and lives through the SPA's own navigations):
+ * - `__callProbe.acceptAt`: when the Accept button of the incoming-call dialog was clicked;
+ * - `__callProbe.firstRemoteFrameAt`: when the first video frame of a REMOTE tile was presented
+ *   (requestVideoFrameCallback on every remote tile's <video> as it appears).
+ * Times are epoch milliseconds from `performance.timeOrigin + high-resolution now`, so pages of one
+ * browser compare directly.
+ */
+import type { Page } from 'playwright-core';
+
+export interface ProbeState {
+  acceptAt: number | null;
+  firstRemoteFrameAt: number | null;
+}
+
+declare global {
+  interface Window { __callProbe: ProbeState }
+}
+
+/**
+ * Runs in the page. Plain JavaScript in a string: a function's source as tsx compiles it would
+ * carry esbuild's `__name` helper, which the page does not have.
+ */
+const INSTALL = `(() => {
+  const probe = { acceptAt: null, firstRemoteFrameAt: null };
+  window.__callProbe = probe;
+  const epoch = (highRes) => performance.timeOrigin + highRes;
+  document.addEventListener('click', (event) => {
+    const target = event.target;
+    if (target && target.closest && target.closest('[data-testid=accept-call]') && window.__callProbe.acceptAt === null) {
+      window.__callProbe.acceptAt = epoch(event.timeStamp);
+    }
+  }, true);
+  const watched = new WeakSet();
+  const watch = (video) => {
+    if (watched.has(video)) return;
+    watched.add(video);
+    video.requestVideoFrameCallback((now) => {
+      if (window.__callProbe.firstRemoteFrameAt === null) window.__callProbe.firstRemoteFrameAt = epoch(now);
+    });
+  };
+  const scan = () => document.querySelectorAll('[data-testid=call-tile][data-local=false] video').forEach(watch);
+  new MutationObserver(scan).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-local'] });
+})();`;
+
+export async function installProbe(page: Page): Promise<void> {
+  await page.addInitScript({ content: INSTALL });
+}
+
+export async function resetProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    window.__callProbe.acceptAt = null;
+    window.__callProbe.firstRemoteFrameAt = null;
+  });
+}
+
+export function readProbe(page: Page): Promise<ProbeState> {
+  return page.evaluate(() => ({ ...window.__callProbe }));
+}
