@@ -16,7 +16,7 @@ const EVENTS = [
   ParticipantEvent.ParticipantNameChanged, ParticipantEvent.AttributesChanged,
 ] as const;
 
-/** The name a tile shows: the token's display name, else the username, else the identity. */
+/** The token's display name, else the username, else the identity (until the API names the person). */
 export function displayNameOf(participant: Pick<Participant, 'name' | 'attributes' | 'identity'>): string {
   return participant.name || participant.attributes.username || participant.identity;
 }
@@ -29,7 +29,8 @@ export function useParticipantView(participant: () => Participant) {
   const quality = ref<ConnectionQuality>(ConnectionQuality.Unknown);
   const speaking = ref(false);
   const name = ref('');
-  const username = ref('');
+  /** Counts updates: what is read from the participant outside these refs follows it. */
+  const version = ref(0);
 
   watch(participant, (current, _previous, onCleanup) => {
     const update = () => {
@@ -46,7 +47,7 @@ export function useParticipantView(participant: () => Participant) {
       quality.value = current.connectionQuality;
       speaking.value = current.isSpeaking;
       name.value = displayNameOf(current);
-      username.value = current.attributes.username ?? '';
+      version.value++;
     };
     for (const event of EVENTS) current.on(event, update);
     update();
@@ -55,5 +56,5 @@ export function useParticipantView(participant: () => Participant) {
     });
   }, { immediate: true });
 
-  return { video, audio, micMuted, cameraOff, quality, speaking, name, username };
+  return { video, audio, micMuted, cameraOff, quality, speaking, name, version };
 }
