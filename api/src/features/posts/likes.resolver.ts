@@ -9,7 +9,7 @@ import { likeById } from './comments.queries.js';
 import { postLikedTopic, type PostLikedEvent } from './likes.service.js';
 import { Like } from './posts.entity.js';
 import type { LikeRecord } from './records.js';
-import { postById, postStats } from './posts.loaders.js';
+import { partOf, postById } from './posts.loaders.js';
 import { LikeEvent, LikeObject, PostObject, PostPayload } from './posts.types.js';
 
 registerNodeType('Like', Like, async (ctx, id) => {
@@ -53,7 +53,7 @@ export class LikesResolver {
     @Ctx() ctx: Context,
     @Arg('postId', () => ID, { nullable: true }) _postId?: string | null,
   ): Promise<LikeEvent | null> {
-    const [like, post, stats] = await Promise.all([likeById(ctx).load(event.likeId), postById(ctx).load(event.postId), postStats(ctx, event.postId)]);
+    const [like, post, stats] = await Promise.all([likeById(ctx).load(event.likeId), postById(ctx).load(event.postId), partOf(ctx, { id: event.postId }, 'stats')]);
     if (!like || !post) return null;
     return { like, post, likeCount: stats.likeCount };
   }

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import { loader, type Context } from '../../graphql/context.js';
+import type { User } from '../accounts/accounts.entity.js';
+import { userById } from '../accounts/accounts.loaders.js';
 import { blockedSql } from '../friends/friends.relations.js';
 import { byIdLoader } from './by-id.js';
 import {
@@ -97,14 +99,33 @@ function postParts(ctx: Context): DataLoader<string, PostParts[Part]> {
   }));
 }
 
-/** The media of each post, in display order. */
-export const mediaOfPost = (ctx: Context, postId: string) => postParts(ctx).load(`media:${postId}`) as Promise<MediaRecord[]>;
-/** The tags of each post, in the order they were given. */
-export const tagsOfPost = (ctx: Context, postId: string) => postParts(ctx).load(`tags:${postId}`) as Promise<TagRecord[]>;
-/** The photo tags of each post (of users the viewer may see). */
-export const photoTagsOfPost = (ctx: Context, postId: string) => postParts(ctx).load(`photoTags:${postId}`) as Promise<PhotoTagRecord[]>;
-/** Counts and viewer flags of each post. */
-export const postStats = (ctx: Context, postId: string) => postParts(ctx).load(`stats:${postId}`) as Promise<PostStats>;
+/** Parts fetched ahead for post records of a list page (see `preloadParts`), read without waiting. */
+const preloaded = new WeakMap<object, Partial<PostParts>>();
+
+/**
+ * Fetches every part of a page of posts (one statement) before the page is returned, so the
+ * field resolvers of its posts answer synchronously instead of through hundreds of promises.
+ */
+export async function preloadParts(ctx: Context, posts: PostRecord[]): Promise<void> {
+  if (!posts.length) return;
+  const parts = postParts(ctx);
+  const values = await Promise.all(posts.flatMap((post) => PARTS.map((part) => parts.load(`${part}:${post.id}`))));
+  posts.forEach((post, i) => preloaded.set(post, Object.fromEntries(PARTS.map((part, j) => [part, values[i * PARTS.length + j]]))));
+}
+
+/** One part of a post: at once when preloaded, else batched through the DataLoader. */
+export function partOf<P extends Part>(ctx: Context, post: { id: string }, part: P): PostParts[P] | Promise<PostParts[P]> {
+  return (preloaded.get(post)?.[part] as PostParts[P] | undefined) ?? (postParts(ctx).load(`${part}:${post.id}`) as Promise<PostParts[P]>);
+}
+
+const authors = new WeakMap<object, User>();
+/** Remembers the author a list query joined, for `authorOf`. */
+export const rememberAuthor = (post: PostRecord, author: User | null) => void (author && authors.set(post, author));
+/** The author of a post: at once when the list query joined it, else through `userById`. */
+export const authorOf = (ctx: Context, post: PostRecord): User | Promise<User | null> => authors.get(post) ?? userById(ctx).load(post.authorId);
+
+/** `f(value)`, after `value` resolves when it is a promise. */
+export const mapMaybe = <T, R>(value: T | Promise<T>, f: (v: T) => R): R | Promise<R> => (value instanceof Promise ? value.then(f) : f(value));
 
 /** How many posts each user has written. */
 export function postCountOfUser(ctx: Context): DataLoader<string, number> {

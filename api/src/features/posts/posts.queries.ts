@@ -4,7 +4,7 @@ import { containsPattern } from '../accounts/accounts.search.js';
 import { blockedSql, feedAuthorsSql } from '../friends/friends.relations.js';
 import { keysetSql, timeKey } from './keyset.js';
 import { primeUser, toPost, userSelect, type PostRecord } from './records.js';
-import { POST_COLUMNS } from './posts.loaders.js';
+import { POST_COLUMNS, preloadParts, rememberAuthor } from './posts.loaders.js';
 
 export interface PostFilter {
   /** Home feed of this viewer: their own posts, friends' and followed users'. */
@@ -47,10 +47,13 @@ export function postConnection(ctx: Context, filter: PostFilter, page: { first?:
         `select ${POST_COLUMNS}, ${userSelect('u', 'author__')} from posts p join users u on u.id = p.author_id
           where ${whereSql} and ${key.sql} order by p.created_at desc, p.id desc limit ?`,
         [...where.params, ...key.params, limit]);
-      return rows.map((row) => {
-        primeUser(ctx, row, 'author__');
-        return toPost(postColumns(row));
+      const posts = rows.map((row) => {
+        const post = toPost(postColumns(row));
+        rememberAuthor(post, primeUser(ctx, row, 'author__'));
+        return post;
       });
+      await preloadParts(ctx, posts);
+      return posts;
     },
     keyOf: timeKey,
     count: async () => (await conn.execute(`select count(*)::int as n from posts p where ${whereSql}`, where.params))[0].n,
@@ -71,7 +74,9 @@ export function favoriteConnection(ctx: Context, viewerId: string, page: { first
         `select ${POST_COLUMNS}, f.id as _fav_id, f.created_at as _fav_at from favorites f join posts p on p.id = f.post_id
           where f.user_id = ? and not (${hidden.sql}) and ${key.sql} order by f.created_at desc, f.id desc limit ?`,
         [viewerId, ...hidden.params, ...key.params, limit]);
-      return rows.map(({ _fav_id, _fav_at, ...row }) => ({ post: toPost(row), favoritedAt: new Date(_fav_at), favoriteId: _fav_id }));
+      const page = rows.map(({ _fav_id, _fav_at, ...row }) => ({ post: toPost(row), favoritedAt: new Date(_fav_at), favoriteId: _fav_id }));
+      await preloadParts(ctx, page.map((r) => r.post));
+      return page;
     },
     keyOf: (row) => [row.favoritedAt.toISOString(), row.favoriteId],
     toNode: (row) => row.post,

@@ -5,7 +5,6 @@ import { fromGlobalId, toGlobalId } from '../../graphql/ids.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { PageArgs } from '../../graphql/relay.js';
 import { requireViewer } from '../accounts/accounts.resolver.js';
-import { userById } from '../accounts/accounts.loaders.js';
 import { UserObject } from '../accounts/accounts.types.js';
 import { MediaObject } from '../media/media.types.js';
 import { normaliseTag } from '../tags/tags.service.js';
@@ -13,7 +12,7 @@ import { TagObject } from '../tags/tags.types.js';
 import { commentConnection, likeConnection } from './comments.queries.js';
 import { Post } from './posts.entity.js';
 import type { PostRecord } from './records.js';
-import { mediaOfPost, photoTagsOfPost, postById, postStats, tagsOfPost } from './posts.loaders.js';
+import { authorOf, mapMaybe, partOf, postById } from './posts.loaders.js';
 import { favoriteConnection, postConnection } from './posts.queries.js';
 import {
   CommentConnection, CreatePostInput, DeletePayload, LikeConnection, PhotoTagObject, PostConnection, PostObject, PostPayload, UpdatePostInput,
@@ -77,42 +76,42 @@ export class PostsResolver {
 
   @FieldResolver(() => UserObject)
   author(@Root() post: PostRecord, @Ctx() ctx: Context) {
-    return userById(ctx).load(post.authorId);
+    return authorOf(ctx, post);
   }
 
   @FieldResolver(() => [MediaObject])
   media(@Root() post: PostRecord, @Ctx() ctx: Context) {
-    return mediaOfPost(ctx, post.id);
+    return partOf(ctx, post, 'media');
   }
 
   @FieldResolver(() => [TagObject])
   tags(@Root() post: PostRecord, @Ctx() ctx: Context) {
-    return tagsOfPost(ctx, post.id);
+    return partOf(ctx, post, 'tags');
   }
 
   @FieldResolver(() => [PhotoTagObject])
   photoTags(@Root() post: PostRecord, @Ctx() ctx: Context) {
-    return photoTagsOfPost(ctx, post.id);
+    return partOf(ctx, post, 'photoTags');
   }
 
   @FieldResolver(() => Int)
-  async likeCount(@Root() post: PostRecord, @Ctx() ctx: Context): Promise<number> {
-    return (await postStats(ctx, post.id)).likeCount;
+  likeCount(@Root() post: PostRecord, @Ctx() ctx: Context) {
+    return mapMaybe(partOf(ctx, post, 'stats'), (s) => s.likeCount);
   }
 
   @FieldResolver(() => Int)
-  async commentCount(@Root() post: PostRecord, @Ctx() ctx: Context): Promise<number> {
-    return (await postStats(ctx, post.id)).commentCount;
+  commentCount(@Root() post: PostRecord, @Ctx() ctx: Context) {
+    return mapMaybe(partOf(ctx, post, 'stats'), (s) => s.commentCount);
   }
 
   @FieldResolver(() => Boolean)
-  async viewerHasLiked(@Root() post: PostRecord, @Ctx() ctx: Context): Promise<boolean> {
-    return ctx.viewer ? (await postStats(ctx, post.id)).viewerHasLiked : false;
+  viewerHasLiked(@Root() post: PostRecord, @Ctx() ctx: Context) {
+    return ctx.viewer ? mapMaybe(partOf(ctx, post, 'stats'), (s) => s.viewerHasLiked) : false;
   }
 
   @FieldResolver(() => Boolean)
-  async viewerHasFavorited(@Root() post: PostRecord, @Ctx() ctx: Context): Promise<boolean> {
-    return ctx.viewer ? (await postStats(ctx, post.id)).viewerHasFavorited : false;
+  viewerHasFavorited(@Root() post: PostRecord, @Ctx() ctx: Context) {
+    return ctx.viewer ? mapMaybe(partOf(ctx, post, 'stats'), (s) => s.viewerHasFavorited) : false;
   }
 
   @FieldResolver(() => Boolean)

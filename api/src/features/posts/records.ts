@@ -30,10 +30,13 @@ const toUserRecord = toRecord<User>('User');
  * `author` and `user` fields need no statement of their own. Rows whose keys carry `prefix`
  * (e.g. `author__username`) are read with the prefix stripped.
  */
-export function primeUser(ctx: Context, row: Record<string, unknown>, prefix = ''): void {
+export function primeUser(ctx: Context, row: Record<string, unknown>, prefix = ''): User | null {
   const fields: Record<string, unknown> = {};
   for (const column of USER_COLUMNS) fields[column] = row[prefix + column];
-  if (typeof fields.id === 'string') userById(ctx).prime(fields.id, toUserRecord(fields));
+  if (typeof fields.id !== 'string') return null;
+  const user = toUserRecord(fields);
+  userById(ctx).prime(fields.id, user);
+  return user;
 }
 
 /** `u.id as author__id, u.username as author__username, …` for a join on users `alias`. */
