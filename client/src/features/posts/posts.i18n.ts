@@ -71,7 +71,6 @@ const en = {
     publish: 'Post',
     likedYourPost: '{name} liked your post {title}',
     toasts: 'Likes on your posts',
-    dismiss: 'Dismiss',
     nav: { new: 'New post', search: 'Search', favorites: 'Favorites', album: 'Album' },
     errors: {
       title: { INVALID: 'The title must be 1–100 characters.' },
@@ -162,7 +161,6 @@ const ko: typeof en = {
     publish: '게시하기',
     likedYourPost: '{name} 님이 회원님의 게시물 {title}을(를) 좋아합니다',
     toasts: '내 게시물의 좋아요',
-    dismiss: '닫기',
     nav: { new: '새 게시물', search: '검색', favorites: '즐겨찾기', album: '앨범' },
     errors: {
       title: { INVALID: '제목은 1~100자로 입력해 주세요.' },
