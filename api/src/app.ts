@@ -19,7 +19,7 @@ import { GRAPHIQL_HTML, graphiqlRouter } from './http/graphiql.js';
 import { attachGraphqlWs } from './http/ws.js';
 import { readinessRouter, type ReadinessCheck } from './http/health.js';
 import { TokenSigner } from './lib/tokens.js';
-import { createServices, type Services } from './services.js';
+import { createServices, type Services } from './server/compose.js';
 import { featureRoutes } from './features/routes.js';
 
 export interface App {
@@ -123,14 +123,12 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: new URL(req.url, 'http://x').search, body: req.body },
         context: async () => {
-          const em = orm.em.fork();
-          const viewer = await viewerFromAuthorization(req.headers.authorization, signer, em);
           const ctx = createContext({
-            orm, viewer, requestId: String(res.getHeader('x-request-id')), ip: req.ip ?? 'unknown',
+            orm, actor: null, requestId: String(res.getHeader('x-request-id')), ip: req.ip ?? 'unknown',
             userAgent: req.headers['user-agent'] ?? null, log: reqLog, config, pubsub, services,
             http: { cookies, setCookie: (header) => setCookies.push(header) },
           });
-          ctx.em = em;
+          ctx.actor = await viewerFromAuthorization(req.headers.authorization, signer, ctx.scope.em);
           return ctx;
         },
       });

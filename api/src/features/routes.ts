@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import type { PubSub } from '../graphql/pubsub.js';
 import type { ReadinessCheck } from '../http/health.js';
 import type { TokenSigner } from '../lib/tokens.js';
-import type { Services } from '../services.js';
+import type { Services } from '../server/compose.js';
 import { mediaRoutes } from './media/media.routes.js';
 import { facechatRoutes } from './rooms/facechat.js';
 

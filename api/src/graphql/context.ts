@@ -1,21 +1,22 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import type { Actor } from '../kernel/actor.js';
+import { createScope, type Scope } from '../kernel/scope.js';
 import type { PubSub } from './pubsub.js';
-import type { Services } from '../services.js';
+import type { Services } from '../server/compose.js';
 
-export interface Viewer {
-  id: string;
-  sessionId: string;
-}
+/** @deprecated the acting user is an `Actor` (kernel/actor.ts). */
+export type Viewer = Actor;
 
 /**
- * Per-request state. On a subscription, graphql-ws keeps one context for the whole
- * subscription, so `freshen()` gives every event its own EntityManager fork and loaders.
+ * Per-operation state of the GraphQL adapter. Services never receive it: resolvers take `actor`,
+ * `scope.em` and typed input out of it. On a subscription graphql-ws keeps one context for the whole
+ * subscription, so `freshen()` gives every event its own scope (EntityManager fork and DataLoaders).
  */
 export interface Context {
-  em: EntityManager;
-  viewer: Viewer | null;
+  actor: Actor | null;
+  scope: Scope;
   requestId: string;
   ip: string;
   userAgent: string | null;
@@ -23,16 +24,18 @@ export interface Context {
   config: Config;
   pubsub: PubSub;
   services: Services;
-  /** DataLoaders of this request, created on first use by each feature's `*.loaders.ts`. */
-  loaders: Map<string, unknown>;
   /** Set on HTTP requests: lets auth mutations set and clear the refresh cookie. */
   http?: { cookies: Record<string, string>; setCookie(header: string): void };
   freshen(): void;
+  /** The scope's EntityManager (shorthand for `scope.em`). */
+  readonly em: EntityManager;
+  /** @deprecated use `actor`. */
+  viewer: Actor | null;
 }
 
-export function createContext(base: {
+interface ContextInit {
   orm: MikroORM;
-  viewer: Viewer | null;
+  actor: Actor | null;
   requestId: string;
   ip: string;
   userAgent: string | null;
@@ -41,26 +44,62 @@ export function createContext(base: {
   pubsub: PubSub;
   services: Services;
   http?: Context['http'];
-}): Context {
-  const { orm, ...rest } = base;
-  const context: Context = {
-    ...rest,
-    em: orm.em.fork(),
-    loaders: new Map(),
-    freshen() {
-      context.em = orm.em.fork();
-      context.loaders = new Map();
-    },
-  };
-  return context;
 }
 
-/** The memoised DataLoader named `key` in this request. */
-export function loader<T>(ctx: Context, key: string, create: () => T): T {
-  let found = ctx.loaders.get(key) as T | undefined;
-  if (!found) {
-    found = create();
-    ctx.loaders.set(key, found);
+/**
+ * A class, not an object literal: Apollo copies the context's own properties per operation, so the
+ * accessors must live on the prototype to keep working on the copy.
+ */
+class GraphqlContext implements Context {
+  actor: Actor | null;
+  scope: Scope;
+  requestId: string;
+  ip: string;
+  userAgent: string | null;
+  log: Logger;
+  config: Config;
+  pubsub: PubSub;
+  services: Services;
+  http?: Context['http'];
+  private readonly orm: MikroORM;
+
+  constructor(init: ContextInit) {
+    this.orm = init.orm;
+    this.actor = init.actor;
+    this.scope = createScope(init.orm);
+    this.requestId = init.requestId;
+    this.ip = init.ip;
+    this.userAgent = init.userAgent;
+    this.log = init.log;
+    this.config = init.config;
+    this.pubsub = init.pubsub;
+    this.services = init.services;
+    this.http = init.http;
   }
-  return found;
+
+  freshen(): void {
+    this.scope = createScope(this.orm);
+  }
+
+  get em(): EntityManager {
+    return this.scope.em;
+  }
+
+  get viewer(): Actor | null {
+    return this.actor;
+  }
+
+  set viewer(value: Actor | null) {
+    this.actor = value;
+  }
+}
+
+/** The one function that builds a GraphQL context, for HTTP and WebSocket alike. */
+export function createContext(init: ContextInit): Context {
+  return new GraphqlContext(init);
+}
+
+/** The memoised DataLoader named `key` in this request's scope. */
+export function loader<T>(ctx: Context, key: string, create: () => T): T {
+  return ctx.scope.memo(key, create);
 }

@@ -1,4 +1,5 @@
 import { EventEmitter, on } from 'node:events';
+import type { EventBus } from '../kernel/events.js';
 import type { Context } from './context.js';
 
 /**
@@ -6,7 +7,7 @@ import type { Context } from './context.js';
  * `notification:<userId>`; payloads are plain ids/values, never entities of another
  * request's EntityManager.
  */
-export class PubSub {
+export class PubSub implements EventBus {
   private readonly emitter = new EventEmitter({ captureRejections: false });
   constructor() {
     this.emitter.setMaxListeners(0);

@@ -4,8 +4,9 @@ import {
   defaultFieldResolver, isObjectType, lexicographicSortSchema, printSchema, type GraphQLFieldResolver, type GraphQLSchema,
 } from 'graphql';
 import { resolvers } from '../features/index.js';
-import { DomainError } from './errors.js';
-import { toGlobalId } from './ids.js';
+import { DomainError } from '../kernel/errors.js';
+import { toGlobalId } from '../kernel/ids.js';
+import { authChecker } from './auth.js';
 import { DateTime } from './scalars.js';
 
 let built: Promise<GraphQLSchema> | null = null;
@@ -16,6 +17,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     resolvers: resolvers as unknown as [Function, ...Function[]],
     scalarsMap: [{ type: Date, scalar: DateTime }],
     validate: false,
+    authChecker,
     // Every subscription supplies its own `subscribe` (PubSub.subscribe with a fresh
     // context per event); type-graphql only insists that a pubSub exists.
     pubSub: { publish: () => undefined, subscribe: () => { throw new Error('use @Subscription({ subscribe })'); } },

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { unauthenticated } from '../graphql/errors.js';
-import type { Viewer } from '../graphql/context.js';
+import { userActor, type Actor } from '../kernel/actor.js';
+import { unauthenticated } from '../kernel/errors.js';
 import { bearer, type TokenSigner } from '../lib/tokens.js';
 
 /**
@@ -8,7 +8,7 @@ import { bearer, type TokenSigner } from '../lib/tokens.js';
  * A token that is present but expired, forged or of an ended session is refused
  * outright rather than treated as signed-out, so clients know to refresh.
  */
-export async function viewerFromAuthorization(header: string | undefined | null, signer: TokenSigner, em: EntityManager): Promise<Viewer | null> {
+export async function viewerFromAuthorization(header: string | undefined | null, signer: TokenSigner, em: EntityManager): Promise<Actor | null> {
   if (!header) return null;
   const token = bearer(header);
   if (!token) throw unauthenticated('The Authorization header must be "Bearer <access token>".');
@@ -19,7 +19,7 @@ export async function viewerFromAuthorization(header: string | undefined | null,
   const rows = await em.getConnection().execute('select 1 from sessions where id = ? and user_id = ? and revoked_at is null',
     [claims.sessionId, claims.userId]);
   if (!rows.length) throw unauthenticated('This session has ended: sign in again.');
-  return { id: claims.userId, sessionId: claims.sessionId };
+  return userActor(claims.userId, claims.sessionId);
 }
 
 export function parseCookies(header: string | undefined): Record<string, string> {

@@ -6,15 +6,17 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config.js';
-import { createContext, type Viewer } from '../graphql/context.js';
+import { createContext, } from '../graphql/context.js';
+import type { Actor } from '../kernel/actor.js';
+import { RequestError } from '../kernel/errors.js';
 import type { PubSub } from '../graphql/pubsub.js';
 import { limitsError } from '../graphql/validation.js';
 import type { TokenSigner } from '../lib/tokens.js';
-import type { Services } from '../services.js';
+import type { Services } from '../server/compose.js';
 import { viewerFromAuthorization } from './auth.js';
 
 interface ConnectionState {
-  viewer: Viewer | null;
+  viewer: Actor | null;
   ip: string;
   userAgent: string | null;
 }
@@ -45,7 +47,7 @@ export function attachGraphqlWs(deps: {
         try {
           state.viewer = await viewerFromAuthorization(String(raw), signer, orm.em.fork());
         } catch (error) {
-          const reason = error instanceof GraphQLError ? error.message : 'Unauthorized';
+          const reason = error instanceof GraphQLError || error instanceof RequestError ? error.message : 'Unauthorized';
           ctx.extra.socket.close(4401, reason.slice(0, 120));
           return false;
         }
@@ -72,7 +74,7 @@ export function attachGraphqlWs(deps: {
         variableValues: payload.variables,
         operationName: payload.operationName,
         contextValue: createContext({
-          orm, viewer: state.viewer, requestId, ip: state.ip, userAgent: state.userAgent,
+          orm, actor: state.viewer, requestId, ip: state.ip, userAgent: state.userAgent,
           log: log.child({ requestId, ws: true }), config, pubsub, services,
         }),
       };

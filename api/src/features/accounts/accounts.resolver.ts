@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
+import { userActor } from '../../kernel/actor.js';
 import { unauthenticated, badInput } from '../../graphql/errors.js';
 import { fromGlobalId } from '../../graphql/ids.js';
 import { registerNodeType } from '../../graphql/node.js';
@@ -101,7 +102,7 @@ export class AccountsResolver {
 function authPayload(ctx: Context, issued: IssuedSession): AuthPayload {
   // Browsers keep the refresh token in an httpOnly cookie only the API path sees.
   ctx.http?.setCookie(refreshCookie(ctx, issued.refreshToken, 30 * 86_400));
-  ctx.viewer = { id: issued.user.id, sessionId: '' };
+  ctx.actor = userActor(issued.user.id, '');
   return { accessToken: issued.accessToken, refreshToken: issued.refreshToken, expiresAt: issued.expiresAt, user: issued.user, userErrors: [] };
 }
 

@@ -4,7 +4,7 @@ import { conflict, forbidden, invalid, notFound } from '../../graphql/errors.js'
 import { fromGlobalId } from '../../graphql/ids.js';
 import type { RoomAccessGrant } from '../../lib/livekit.js';
 import { inTransaction, type AfterCommit } from '../../lib/transaction.js';
-import type { ServiceDeps } from '../../services.js';
+import type { ServiceDeps } from '../../server/compose.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import { areFriends, isBlockedEither } from '../friends/friends.relations.js';
 import { isParticipant } from '../rooms/rooms.access.js';

@@ -3,7 +3,7 @@ import type { Context } from '../../graphql/context.js';
 import { forbidden, invalid, notFound } from '../../graphql/errors.js';
 import { fromGlobalId } from '../../graphql/ids.js';
 import { inTransaction, type AfterCommit } from '../../lib/transaction.js';
-import type { ServiceDeps } from '../../services.js';
+import type { ServiceDeps } from '../../server/compose.js';
 import type { ScreenshotHook } from '../media/media.service.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import { isParticipant, participantIds } from '../rooms/rooms.access.js';

@@ -34,10 +34,9 @@ export function mediaRoutes(deps: RouteDeps): Router {
       const form = await readForm(req);
       if (!form.file) throw new UploadRefused(400, 'Send the image in the field `file`.');
       const ctx = createContext({
-        orm, viewer, requestId: String(res.getHeader('x-request-id') ?? ''), ip: req.ip ?? 'unknown',
+        orm, actor: viewer, requestId: String(res.getHeader('x-request-id') ?? ''), ip: req.ip ?? 'unknown',
         userAgent: req.headers['user-agent'] ?? null, log, config, pubsub, services,
       });
-      ctx.em = em;
       const media = await services.media.upload(ctx, viewer.id, { file: form.file, ...form.fields });
       res.status(201).json(services.media.toJson(media));
     } catch (error) {

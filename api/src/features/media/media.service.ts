@@ -3,7 +3,7 @@ import type { Context } from '../../graphql/context.js';
 import { DomainError } from '../../graphql/errors.js';
 import { fromGlobalId, toGlobalId } from '../../graphql/ids.js';
 import { inTransaction, type AfterCommit } from '../../lib/transaction.js';
-import type { ServiceDeps } from '../../services.js';
+import type { ServiceDeps } from '../../server/compose.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { isUuid } from '../friends/friends.relations.js';
 import { Media, MEDIA_KINDS, type MediaKindValue } from './media.entity.js';

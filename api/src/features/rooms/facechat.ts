@@ -4,7 +4,7 @@
  */
 import express, { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import type { ServiceDeps } from '../../services.js';
+import type { ServiceDeps } from '../../server/compose.js';
 import type { RouteDeps } from '../routes.js';
 import { CallsService } from '../calls/calls.service.js';
 import { ChatService } from '../chat/chat.service.js';

@@ -5,7 +5,7 @@ import { DomainError, ErrorCollector, forbidden, notFound, userError } from '../
 import { fromGlobalId, toGlobalId } from '../../graphql/ids.js';
 import { LivekitGateway, LivekitUnavailable, type RoomAccessGrant } from '../../lib/livekit.js';
 import { inTransaction, type AfterCommit } from '../../lib/transaction.js';
-import type { ServiceDeps } from '../../services.js';
+import type { ServiceDeps } from '../../server/compose.js';
 import { isBlockedEither, isUuid } from '../friends/friends.relations.js';
 import { normaliseTags, upsertTags } from '../tags/tags.service.js';
 import { blockedWithAny, roomVisibleSql, seatHolders } from './rooms.access.js';
