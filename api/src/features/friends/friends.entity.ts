@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { User } from '../accounts/accounts.entity.js';
+import { User } from '../accounts/index.js';
 
 export const FRIEND_REQUEST_STATUSES = ['PENDING', 'ACCEPTED', 'DECLINED', 'CANCELED'] as const;
 export type FriendRequestState = (typeof FRIEND_REQUEST_STATUSES)[number];

@@ -1,3 +1,4 @@
+import { isUuid } from '../../kernel/ids.js';
 /**
  * Relation queries other features (posts, calls, search) use to respect friendships, follows and blocks.
  *
@@ -15,9 +16,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function isUuid(id: unknown): id is string {
-  return typeof id === 'string' && UUID.test(id);
-}
 
 export async function areFriends(em: EntityManager, a: string, b: string): Promise<boolean> {
   if (!isUuid(a) || !isUuid(b) || a === b) return false;

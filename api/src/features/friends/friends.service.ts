@@ -3,7 +3,8 @@ import type { Context } from '../../graphql/context.js';
 import { conflict, forbidden, invalid, notFound } from '../../graphql/errors.js';
 import { inTransaction, type AfterCommit } from '../../lib/transaction.js';
 import { FriendRequest } from './friends.entity.js';
-import { areFriends, isBlockedEither, isUuid } from './friends.relations.js';
+import { isUuid } from '../../kernel/ids.js';
+import { areFriends, isBlockedEither } from './friends.relations.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 

@@ -1,8 +1,8 @@
 import { Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { PageArgs, paginate } from '../../graphql/relay.js';
-import { User } from '../accounts/accounts.entity.js';
-import { UserConnection, UserObject } from '../accounts/accounts.types.js';
+import { User } from '../accounts/index.js';
+import { UserConnection, UserObject } from '../accounts/index.js';
 import { relationCounts, viewerRelation, type RelationCounts } from './friends.loaders.js';
 import { blockedSql } from './friends.relations.js';
 import { FriendshipStatus } from './friends.types.js';

@@ -1,5 +1,5 @@
 import type { Context } from '../../graphql/context.js';
-import { userVisibility } from '../accounts/accounts.search.js';
+import { userVisibility } from '../accounts/index.js';
 import { blockedSql } from './friends.relations.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { User } from '../accounts/accounts.entity.js';
+import { User } from '../accounts/index.js';
 
 /** Kept in step with the contract's NotificationType enum. */
 export const NOTIFICATION_TYPES = [

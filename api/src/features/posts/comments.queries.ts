@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import { loader, type Context } from '../../graphql/context.js';
 import { paginate, type ConnectionShape } from '../../graphql/relay.js';
-import { blockedSql } from '../friends/friends.relations.js';
+import { blockedSql } from '../friends/index.js';
 import { byIdLoader } from './by-id.js';
-import { keysetSql, timeKey } from './keyset.js';
+import { keysetSql, timeKey } from '../../kernel/pagination.js';
 import { toComment, toLike, type CommentRecord, type LikeRecord } from './records.js';
 
 /** Top-level comments of a post, or the replies of one comment; oldest first, blocked authors hidden. */

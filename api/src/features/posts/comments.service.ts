@@ -2,7 +2,7 @@ import type { Context } from '../../graphql/context.js';
 import { forbidden, invalid, notFound } from '../../graphql/errors.js';
 import { fromGlobalId } from '../../graphql/ids.js';
 import { inTransaction } from '../../lib/transaction.js';
-import { isBlockedEither } from '../friends/friends.relations.js';
+import { isBlockedEither } from '../friends/index.js';
 import { Comment } from './posts.entity.js';
 import { postForAction } from './posts.service.js';
 import type { AddCommentInput } from './posts.types.js';

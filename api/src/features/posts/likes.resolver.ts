@@ -2,9 +2,9 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root, Subscription } f
 import type { Context } from '../../graphql/context.js';
 import { fromGlobalId } from '../../graphql/ids.js';
 import { registerNodeType } from '../../graphql/node.js';
-import { requireViewer } from '../accounts/accounts.resolver.js';
-import { userById } from '../accounts/accounts.loaders.js';
-import { UserObject } from '../accounts/accounts.types.js';
+import { requireViewer } from '../accounts/index.js';
+import { userById } from '../accounts/index.js';
+import { UserObject } from '../accounts/index.js';
 import { likeById } from './comments.queries.js';
 import { postLikedTopic, type PostLikedEvent } from './likes.service.js';
 import { Like } from './posts.entity.js';

@@ -2,11 +2,11 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-grap
 import type { Context } from '../../graphql/context.js';
 import { toGlobalId } from '../../graphql/ids.js';
 import { registerNodeType } from '../../graphql/node.js';
-import { requireViewer } from '../accounts/accounts.resolver.js';
-import { userById } from '../accounts/accounts.loaders.js';
-import { UserObject } from '../accounts/accounts.types.js';
-import { mediaById } from '../media/media.loaders.js';
-import { MediaObject } from '../media/media.types.js';
+import { requireViewer } from '../accounts/index.js';
+import { userById } from '../accounts/index.js';
+import { UserObject } from '../accounts/index.js';
+import { mediaById } from '../media/index.js';
+import { MediaObject } from '../media/index.js';
 import { PhotoTag } from './posts.entity.js';
 import type { PhotoTagRecord } from './records.js';
 import { photoTagById, postById } from './posts.loaders.js';

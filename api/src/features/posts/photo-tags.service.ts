@@ -3,7 +3,7 @@ import type { Context } from '../../graphql/context.js';
 import { ErrorCollector, forbidden, invalid, notFound } from '../../graphql/errors.js';
 import { fromGlobalId } from '../../graphql/ids.js';
 import { inTransaction, type AfterCommit } from '../../lib/transaction.js';
-import { areFriends, isBlockedEither } from '../friends/friends.relations.js';
+import { areFriends, isBlockedEither } from '../friends/index.js';
 import { PhotoTag, type Post } from './posts.entity.js';
 import { postForAction } from './posts.service.js';
 import type { PhotoTagInput } from './posts.types.js';

@@ -1,11 +1,11 @@
 import { Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { emptyConnection, PageArgs } from '../../graphql/relay.js';
-import type { User } from '../accounts/accounts.entity.js';
-import { UserObject } from '../accounts/accounts.types.js';
-import { isBlockedEither } from '../friends/friends.relations.js';
-import type { Notification } from '../notifications/notifications.entity.js';
-import { NotificationObject } from '../notifications/notifications.types.js';
+import type { User } from '../accounts/index.js';
+import { UserObject } from '../accounts/index.js';
+import { isBlockedEither } from '../friends/index.js';
+import type { Notification } from '../notifications/index.js';
+import { NotificationObject } from '../notifications/index.js';
 import { commentById } from './comments.queries.js';
 import { postById, postCountOfUser } from './posts.loaders.js';
 import { postConnection } from './posts.queries.js';

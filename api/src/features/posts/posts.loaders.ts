@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import { loader, type Context } from '../../graphql/context.js';
-import type { User } from '../accounts/accounts.entity.js';
-import { userById } from '../accounts/accounts.loaders.js';
-import { blockedSql } from '../friends/friends.relations.js';
+import type { User } from '../accounts/index.js';
+import { userById } from '../accounts/index.js';
+import { blockedSql } from '../friends/index.js';
 import { byIdLoader } from './by-id.js';
 import {
   primeUser, toMedia, toPhotoTag, toPost, toTag, userJson, type MediaRecord, type PhotoTagRecord, type PostRecord, type TagRecord,

@@ -1,8 +1,8 @@
 import type { Context } from '../../graphql/context.js';
 import { paginate, type ConnectionShape } from '../../graphql/relay.js';
-import { containsPattern } from '../accounts/accounts.search.js';
-import { blockedSql, feedAuthorsSql } from '../friends/friends.relations.js';
-import { keysetSql, timeKey } from './keyset.js';
+import { containsPattern } from '../accounts/index.js';
+import { blockedSql, feedAuthorsSql } from '../friends/index.js';
+import { keysetSql, timeKey } from '../../kernel/pagination.js';
 import { primeUser, toPost, userSelect, type PostRecord } from './records.js';
 import { POST_COLUMNS, preloadParts, rememberAuthor } from './posts.loaders.js';
 

@@ -1,46 +1,18 @@
-import type { Context } from '../../graphql/context.js';
-import type { User } from '../accounts/accounts.entity.js';
-import { userById } from '../accounts/accounts.loaders.js';
-import type { Media } from '../media/media.entity.js';
-import type { Tag } from '../tags/tags.entity.js';
-import { toRecord } from './by-id.js';
+import { toRecord } from '../../kernel/rows.js';
+import { toMedia, type MediaRecord } from '../media/index.js';
+import { toTag, type TagRecord } from '../tags/index.js';
+export { primeUser, userSelect, userJson, USER_COLUMNS } from '../accounts/index.js';
+export { toMedia, toTag, type MediaRecord, type TagRecord };
 import type { Comment, Like, PhotoTag, Post } from './posts.entity.js';
 
 /** What reads hand to resolvers: the entity's fields, as plain objects (services may hand entities). */
 export type PostRecord = Pick<Post, 'id' | 'authorId' | 'title' | 'body' | 'createdAt' | 'updatedAt'>;
-export type MediaRecord = Omit<Media, never>;
-export type TagRecord = Omit<Tag, never>;
 export type CommentRecord = Omit<Comment, never>;
 export type LikeRecord = Omit<Like, never>;
 export type PhotoTagRecord = Omit<PhotoTag, never>;
 
 export const toPost = toRecord<PostRecord>('Post');
-export const toMedia = toRecord<MediaRecord>('Media');
-export const toTag = toRecord<TagRecord>('Tag');
 export const toComment = toRecord<CommentRecord>('Comment');
 export const toLike = toRecord<LikeRecord>('Like');
 export const toPhotoTag = toRecord<PhotoTagRecord>('PhotoTag');
 
-/** The public columns of a user (no password hash), for joins that prime `userById`. */
-export const USER_COLUMNS = ['id', 'username', 'email', 'display_name', 'bio', 'avatar_id', 'created_at', 'updated_at'] as const;
-const toUserRecord = toRecord<User>('User');
-
-/**
- * Users a query already joined go straight into this request's `userById` DataLoader, so
- * `author` and `user` fields need no statement of their own. Rows whose keys carry `prefix`
- * (e.g. `author__username`) are read with the prefix stripped.
- */
-export function primeUser(ctx: Context, row: Record<string, unknown>, prefix = ''): User | null {
-  const fields: Record<string, unknown> = {};
-  for (const column of USER_COLUMNS) fields[column] = row[prefix + column];
-  if (typeof fields.id !== 'string') return null;
-  const user = toUserRecord(fields);
-  userById(ctx).prime(fields.id, user);
-  return user;
-}
-
-/** `u.id as author__id, u.username as author__username, …` for a join on users `alias`. */
-export const userSelect = (alias: string, prefix: string) => USER_COLUMNS.map((c) => `${alias}.${c} as ${prefix}${c}`).join(', ');
-
-/** A jsonb object of the user's public columns. */
-export const userJson = (alias: string) => `jsonb_build_object(${USER_COLUMNS.map((c) => `'${c}', ${alias}.${c}`).join(', ')})`;

@@ -10,7 +10,8 @@
  *   (a token handed out holds a seat until it expires).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { blockedSql, isUuid } from '../friends/friends.relations.js';
+import { blockedSql } from '../friends/index.js';
+import { isUuid } from '../../kernel/ids.js';
 import { TOKEN_TTL_SECONDS } from '../../lib/livekit.js';
 
 export function roomVisibleSql(alias: string, viewerId: string | null): { sql: string; params: unknown[] } {

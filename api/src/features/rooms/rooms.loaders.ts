@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import { loader, type Context } from '../../graphql/context.js';
-import { User } from '../accounts/accounts.entity.js';
-import { userById } from '../accounts/accounts.loaders.js';
-import { blockedSql } from '../friends/friends.relations.js';
-import { Tag } from '../tags/tags.entity.js';
+import { User } from '../accounts/index.js';
+import { userById } from '../accounts/index.js';
+import { blockedSql } from '../friends/index.js';
+import { Tag } from '../tags/index.js';
 import { roomVisibleSql } from './rooms.access.js';
 import { Room } from './rooms.entity.js';
 

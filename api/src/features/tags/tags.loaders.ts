@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { loader, type Context } from '../../graphql/context.js';
 import { byIdLoader } from '../posts/by-id.js';
-import { toTag, type TagRecord } from '../posts/records.js';
+import { toTag, type TagRecord } from './tags.records.js';
 
 /** Tags by raw id, one query per request tick. */
 export const tagById = (ctx: Context): DataLoader<string, TagRecord | null> => byIdLoader(ctx, 'tags', toTag);

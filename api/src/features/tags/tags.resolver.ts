@@ -4,7 +4,7 @@ import { badInput } from '../../graphql/errors.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { pageSize } from '../../graphql/relay.js';
 import { Tag } from './tags.entity.js';
-import type { TagRecord } from '../posts/records.js';
+import type { TagRecord } from './tags.records.js';
 import { tagById } from './tags.loaders.js';
 import { normaliseTag, searchTags } from './tags.service.js';
 import { TagObject } from './tags.types.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { toTag, type TagRecord } from '../posts/records.js';
+import { toTag, type TagRecord } from './tags.records.js';
 import { Tag } from './tags.entity.js';
 
 export const MAX_TAGS = 30;

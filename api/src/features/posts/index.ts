@@ -1,0 +1,2 @@
+// The posts feature's public surface: other features import only this file.
+export { DeletePayload } from './posts.types.js';
