@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { PubSub } from '../graphql/pubsub.js';
 import type { TokenSigner } from '../lib/tokens.js';
 import { AccountsService } from '../features/accounts/accounts.service.js';
+import { FriendsRepository } from '../features/friends/friends.repository.js';
 import { FriendsService } from '../features/friends/friends.service.js';
 import { NotificationsService } from '../features/notifications/notifications.service.js';
 import { MediaService } from '../features/media/media.service.js';
@@ -26,10 +27,12 @@ export interface ServiceDeps {
  * to its constructor. Nothing else constructs a service; adapters receive `Services`.
  */
 export function createServices(deps: ServiceDeps) {
+  const accounts = new AccountsService(deps.signer);
+  const notifications = new NotificationsService(deps.pubsub);
   return {
-    accounts: new AccountsService(deps.signer),
-    notifications: new NotificationsService(deps.pubsub),
-    friends: new FriendsService(),
+    accounts,
+    notifications,
+    friends: new FriendsService(new FriendsRepository(), notifications, accounts),
     media: new MediaService(deps),
     posts: new PostsService(),
     likes: new LikesService(deps.pubsub),

@@ -28,6 +28,12 @@ export class AccountsService {
   private readonly profileExtensions: ProfileExtension[] = [];
   constructor(private readonly signer: TokenSigner) {}
 
+  /** Whether a user with this raw id exists (CROSS: smallest version for friends; the accounts helper owns the final one). */
+  async exists(em: EntityManager, userId: string): Promise<boolean> {
+    const rows = await em.execute('select 1 from users where id = ?', [userId]);
+    return rows.length > 0;
+  }
+
   extendProfile(extension: ProfileExtension): void {
     this.profileExtensions.push(extension);
   }

@@ -1,94 +1,88 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CurrentUser } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
-import { fromGlobalId } from '../../graphql/ids.js';
 import { registerNodeType } from '../../graphql/node.js';
-import { PageArgs, paginate } from '../../graphql/relay.js';
-import { userById } from '../accounts/index.js';
-import { requireViewer } from '../accounts/index.js';
-import { UserObject, UserPayload } from '../accounts/index.js';
+import { PageArgs } from '../../graphql/relay.js';
+import type { Actor } from '../../kernel/actor.js';
+import { fromGlobalId } from '../../kernel/ids.js';
+import { userById, UserObject, UserPayload } from '../accounts/index.js';
 import { FriendRequest } from './friends.entity.js';
-import { friendRequestById } from './friends.loaders.js';
+import { visibleFriendRequestById } from './friends.loaders.js';
+import type { RequestAction } from './friends.service.js';
 import { FriendRequestConnection, FriendRequestDirection, FriendRequestObject, FriendRequestPayload } from './friends.types.js';
+// TEMPORARY until the merge: fills accounts' `userVisibility` hook so searchUsers hides blocked users.
+// After the merge compose.ts passes `blockedSql` to the accounts repository and this import and file go.
 import './friends.visibility.js';
 
 /** Only the two people a request is between can see it. */
-registerNodeType('FriendRequest', FriendRequest, async (ctx, id) => {
-  const found = await friendRequestById(ctx).load(id);
-  return found && (found.from.id === ctx.viewer?.id || found.to.id === ctx.viewer?.id) ? found : null;
-});
+registerNodeType('FriendRequest', FriendRequest, (ctx, id) => visibleFriendRequestById(ctx).load(id));
 
 @Resolver(() => FriendRequestObject)
 export class FriendsResolver {
+  @Authorized()
   @Query(() => FriendRequestConnection, { description: 'Pending friend requests to (INCOMING) or from (OUTGOING) the viewer, newest first.' })
   friendRequests(
     @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
     @Arg('direction', () => FriendRequestDirection) direction: FriendRequestDirection,
     @Args(() => PageArgs) page: PageArgs,
   ) {
-    const viewer = requireViewer(ctx);
-    const side = direction === FriendRequestDirection.INCOMING ? 'to_id' : 'from_id';
-    return paginate({
-      ...page,
-      cursorShape: ['string', 'string'],
-      fetch: async (limit, after) => {
-        const rows = await ctx.em.execute(
-          `select * from friend_requests where ${side} = ? and status = 'PENDING'
-             and (?::timestamptz is null or (created_at, id) < (?::timestamptz, ?::uuid))
-           order by created_at desc, id desc limit ?`,
-          [viewer.id, after?.[0] ?? null, after?.[0] ?? null, after?.[1] ?? null, limit]);
-        return rows.map((row) => ctx.em.map(FriendRequest, row));
-      },
-      keyOf: (r: FriendRequest) => [r.createdAt.toISOString(), r.id],
-      count: async () =>
-        (await ctx.em.execute(`select count(*)::int as n from friend_requests where ${side} = ? and status = 'PENDING'`, [viewer.id]))[0].n,
-    });
+    return ctx.services.friends.friendRequests(actor, ctx.em, { direction, first: page.first, after: page.after });
   }
 
+  @Authorized()
   @Mutation(() => FriendRequestPayload, { description: 'Sending to someone who already asked you accepts their request.' })
-  async sendFriendRequest(@Ctx() ctx: Context, @Arg('userId', () => ID) userId: string): Promise<FriendRequestPayload> {
-    const viewer = requireViewer(ctx);
-    const friendRequest = await ctx.services.friends.sendFriendRequest(ctx, viewer.id, fromGlobalId(userId, 'User'));
+  async sendFriendRequest(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('userId', () => ID) userId: string): Promise<FriendRequestPayload> {
+    const friendRequest = await ctx.services.friends.sendFriendRequest(actor, ctx.em, { userId: fromGlobalId(userId, 'User') });
     return { friendRequest, userErrors: [] };
   }
 
+  @Authorized()
   @Mutation(() => FriendRequestPayload)
-  acceptFriendRequest(@Ctx() ctx: Context, @Arg('requestId', () => ID) requestId: string): Promise<FriendRequestPayload> {
-    return respond(ctx, requestId, 'accept');
+  acceptFriendRequest(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('requestId', () => ID) requestId: string): Promise<FriendRequestPayload> {
+    return respond(ctx, actor, requestId, 'accept');
   }
 
+  @Authorized()
   @Mutation(() => FriendRequestPayload)
-  declineFriendRequest(@Ctx() ctx: Context, @Arg('requestId', () => ID) requestId: string): Promise<FriendRequestPayload> {
-    return respond(ctx, requestId, 'decline');
+  declineFriendRequest(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('requestId', () => ID) requestId: string): Promise<FriendRequestPayload> {
+    return respond(ctx, actor, requestId, 'decline');
   }
 
+  @Authorized()
   @Mutation(() => FriendRequestPayload)
-  cancelFriendRequest(@Ctx() ctx: Context, @Arg('requestId', () => ID) requestId: string): Promise<FriendRequestPayload> {
-    return respond(ctx, requestId, 'cancel');
+  cancelFriendRequest(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('requestId', () => ID) requestId: string): Promise<FriendRequestPayload> {
+    return respond(ctx, actor, requestId, 'cancel');
   }
 
+  @Authorized()
   @Mutation(() => UserPayload)
-  removeFriend(@Ctx() ctx: Context, @Arg('userId', () => ID) userId: string): Promise<UserPayload> {
-    return userPayload(ctx, userId, (viewerId, target) => ctx.services.friends.removeFriend(ctx, viewerId, target));
+  removeFriend(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('userId', () => ID) userId: string): Promise<UserPayload> {
+    return userPayload(ctx, ctx.services.friends.removeFriend(actor, ctx.em, { userId: fromGlobalId(userId, 'User') }));
   }
 
+  @Authorized()
   @Mutation(() => UserPayload)
-  followUser(@Ctx() ctx: Context, @Arg('userId', () => ID) userId: string): Promise<UserPayload> {
-    return userPayload(ctx, userId, (viewerId, target) => ctx.services.friends.follow(ctx, viewerId, target));
+  followUser(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('userId', () => ID) userId: string): Promise<UserPayload> {
+    return userPayload(ctx, ctx.services.friends.follow(actor, ctx.em, { userId: fromGlobalId(userId, 'User') }));
   }
 
+  @Authorized()
   @Mutation(() => UserPayload)
-  unfollowUser(@Ctx() ctx: Context, @Arg('userId', () => ID) userId: string): Promise<UserPayload> {
-    return userPayload(ctx, userId, (viewerId, target) => ctx.services.friends.unfollow(ctx, viewerId, target));
+  unfollowUser(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('userId', () => ID) userId: string): Promise<UserPayload> {
+    return userPayload(ctx, ctx.services.friends.unfollow(actor, ctx.em, { userId: fromGlobalId(userId, 'User') }));
   }
 
+  @Authorized()
   @Mutation(() => UserPayload, { description: 'Also ends any friendship, follow in either direction and pending request between the two.' })
-  blockUser(@Ctx() ctx: Context, @Arg('userId', () => ID) userId: string): Promise<UserPayload> {
-    return userPayload(ctx, userId, (viewerId, target) => ctx.services.friends.block(ctx, viewerId, target));
+  blockUser(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('userId', () => ID) userId: string): Promise<UserPayload> {
+    return userPayload(ctx, ctx.services.friends.block(actor, ctx.em, { userId: fromGlobalId(userId, 'User') }));
   }
 
+  @Authorized()
   @Mutation(() => UserPayload)
-  unblockUser(@Ctx() ctx: Context, @Arg('userId', () => ID) userId: string): Promise<UserPayload> {
-    return userPayload(ctx, userId, (viewerId, target) => ctx.services.friends.unblock(ctx, viewerId, target));
+  unblockUser(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('userId', () => ID) userId: string): Promise<UserPayload> {
+    return userPayload(ctx, ctx.services.friends.unblock(actor, ctx.em, { userId: fromGlobalId(userId, 'User') }));
   }
 
   @FieldResolver(() => UserObject)
@@ -102,16 +96,14 @@ export class FriendsResolver {
   }
 }
 
-async function respond(ctx: Context, requestId: string, action: 'accept' | 'decline' | 'cancel'): Promise<FriendRequestPayload> {
-  const viewer = requireViewer(ctx);
-  const friendRequest = await ctx.services.friends.respond(ctx, viewer.id, fromGlobalId(requestId, 'FriendRequest'), action);
+async function respond(ctx: Context, actor: Actor, requestId: string, action: RequestAction): Promise<FriendRequestPayload> {
+  const friendRequest = await ctx.services.friends.respond(actor, ctx.em, { requestId: fromGlobalId(requestId, 'FriendRequest'), action });
   return { friendRequest, userErrors: [] };
 }
 
-/** Runs a user-to-user action and returns the other user, read after the change. */
-async function userPayload(ctx: Context, userId: string, action: (viewerId: string, target: string | null) => Promise<string>): Promise<UserPayload> {
-  const viewer = requireViewer(ctx);
-  const target = await action(viewer.id, fromGlobalId(userId, 'User'));
+/** The other user of a user-to-user action, read after the change. */
+async function userPayload(ctx: Context, action: Promise<string>): Promise<UserPayload> {
+  const target = await action;
   return { user: await userById(ctx).load(target), userErrors: [] };
 }
 

@@ -1,14 +1,35 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../graphql/context.js';
-import { conflict, forbidden, invalid, notFound } from '../../graphql/errors.js';
-import { inTransaction, type AfterCommit } from '../../lib/transaction.js';
-import { FriendRequest } from './friends.entity.js';
+import type { Actor } from '../../kernel/actor.js';
+import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
+import { conflict, forbidden, invalid, notFound } from '../../kernel/errors.js';
 import { isUuid } from '../../kernel/ids.js';
-import { areFriends, isBlockedEither } from './friends.relations.js';
+import { paginate, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
+import type { NotificationsService } from '../notifications/index.js';
+import type { FriendRequest } from './friends.entity.js';
+import type {
+  FriendsRepository, RelatedUserRow, RelationCountsRow, RelationList, RequestSide, ViewerRelationRow,
+} from './friends.repository.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
-type RequestAction = 'accept' | 'decline' | 'cancel';
+export type RequestAction = 'accept' | 'decline' | 'cancel';
+export type RelationCounts = Omit<RelationCountsRow, 'id'>;
+export type ViewerRelation = Omit<ViewerRelationRow, 'id'>;
+
+/** What friends needs to know about users (accounts implements it). */
+export interface UserDirectory {
+  exists(em: Db, userId: string): Promise<boolean>;
+}
+
+/** Target user ids arrive decoded by the adapter: null when the global id was malformed. */
+export interface UserTargetInput { userId: string | null }
+export interface RespondInput { requestId: string | null; action: RequestAction }
+export interface FriendRequestsInput extends PageInput { direction: RequestSide }
+export interface RelatedUsersPageInput { ownerId: string; list: RelationList; limit: number; after: (string | number)[] | null }
+
+const NO_COUNTS: RelationCounts = { friendCount: 0, followerCount: 0, followingCount: 0 };
+const NO_RELATION: ViewerRelation = {
+  friends: false, requestSent: false, requestReceived: false, viewerIsFollowing: false, followsViewer: false, viewerHasBlocked: false,
+};
 
 /**
  * Friend requests, friendships, follows and blocks. Every write between two users first takes a
@@ -16,143 +37,183 @@ type RequestAction = 'accept' | 'decline' | 'cancel';
  * blocks between the same two people run one after the other.
  */
 export class FriendsService {
-  async sendFriendRequest(ctx: Context, viewerId: string, targetId: string | null): Promise<FriendRequest> {
-    const target = await this.checkTarget(ctx.em, viewerId, targetId, 'You cannot send a friend request to yourself.');
-    return inTransaction(ctx.em, async (tx, afterCommit) => {
-      await lockPair(tx, viewerId, target);
-      if (await isBlockedEither(tx, viewerId, target)) throw forbidden('You cannot send a friend request to this user.', ['userId']);
-      if (await areFriends(tx, viewerId, target)) throw conflict('You are already friends.', ['userId']);
-      const pending = await pendingBetween(tx, viewerId, target);
-      if (pending.some((r) => r.from_id === viewerId)) throw conflict('You already sent this user a friend request.', ['userId']);
-      const theirs = pending.find((r) => r.from_id === target);
-      if (theirs) return this.accept(ctx, tx, afterCommit, theirs.id, viewerId, target);
+  constructor(
+    private readonly repository: FriendsRepository,
+    private readonly notifications: NotificationsService,
+    private readonly users: UserDirectory,
+  ) {}
 
-      const request = tx.create(FriendRequest, { from: viewerId, to: target, status: 'PENDING', createdAt: new Date(), respondedAt: null });
-      await tx.flush();
-      await ctx.services.notifications.notify(tx, afterCommit, {
-        recipientId: target, type: 'FRIEND_REQUEST', actorId: viewerId,
-        dedupeKey: `friend_request:${viewerId}`, dedupeWithinMs: HOUR_MS,
+  // ---- asked by other features (raw uuids; malformed ones mean "no relation") ----
+
+  areFriends(em: Db, a: string, b: string): Promise<boolean> {
+    return this.repository.areFriends(em, a, b);
+  }
+
+  /** True when a blocked b or b blocked a. */
+  isBlockedEither(em: Db, a: string, b: string): Promise<boolean> {
+    return this.repository.isBlockedEither(em, a, b);
+  }
+
+  /** Ids of the user's friends, newest friendship first. */
+  friendIds(em: Db, userId: string): Promise<string[]> {
+    return this.repository.friendIds(em, userId);
+  }
+
+  // ---- writes ----
+
+  /** Sending to someone who already asked you accepts their request. */
+  async sendFriendRequest(actor: Actor, em: Db, input: UserTargetInput): Promise<FriendRequest> {
+    const target = await this.checkTarget(actor, em, input.userId, 'You cannot send a friend request to yourself.');
+    return inTransaction(em, async (tx, afterCommit) => {
+      await this.repository.lockPair(tx, actor.id, target);
+      if (await this.repository.isBlockedEither(tx, actor.id, target)) throw forbidden('You cannot send a friend request to this user.', ['userId']);
+      if (await this.repository.areFriends(tx, actor.id, target)) throw conflict('You are already friends.', ['userId']);
+      const pending = await this.repository.pendingBetween(tx, actor.id, target);
+      if (pending.some((r) => r.fromId === actor.id)) throw conflict('You already sent this user a friend request.', ['userId']);
+      const theirs = pending.find((r) => r.fromId === target);
+      if (theirs) return this.accept(tx, afterCommit, theirs.id, actor.id, target);
+
+      const request = await this.repository.createRequest(tx, actor.id, target);
+      await this.notifications.notify(tx, afterCommit, {
+        recipientId: target, type: 'FRIEND_REQUEST', actorId: actor.id,
+        dedupeKey: `friend_request:${actor.id}`, dedupeWithinMs: HOUR_MS,
       });
       return request;
     });
   }
 
   /** Accept or decline (addressee only) or cancel (sender only) a pending request. */
-  async respond(ctx: Context, viewerId: string, requestId: string | null, action: RequestAction): Promise<FriendRequest> {
+  async respond(actor: Actor, em: Db, input: RespondInput): Promise<FriendRequest> {
+    const { requestId, action } = input;
     if (!requestId) throw notFound('No such friend request.', ['requestId']);
-    const [first] = await ctx.em.execute<{ from_id: string; to_id: string }[]>(
-      'select from_id, to_id from friend_requests where id = ?', [requestId]);
-    if (!first) throw notFound('No such friend request.', ['requestId']);
-    const allowed = action === 'cancel' ? first.from_id === viewerId : first.to_id === viewerId;
+    const parties = await this.repository.requestParties(em, requestId);
+    if (!parties) throw notFound('No such friend request.', ['requestId']);
+    const allowed = action === 'cancel' ? parties.fromId === actor.id : parties.toId === actor.id;
     if (!allowed) {
       throw forbidden(action === 'cancel' ? 'Only the sender can cancel a friend request.' : 'Only the addressee can answer a friend request.', ['requestId']);
     }
-    return inTransaction(ctx.em, async (tx, afterCommit) => {
-      await lockPair(tx, first.from_id, first.to_id);
-      const [row] = await tx.execute<{ status: string }[]>('select status from friend_requests where id = ?', [requestId]);
-      if (row?.status !== 'PENDING') throw conflict('This friend request is no longer pending.', ['requestId']);
-      if (action === 'accept') return this.accept(ctx, tx, afterCommit, requestId, first.to_id, first.from_id);
-      await tx.execute('update friend_requests set status = ?, responded_at = ? where id = ?',
-        [action === 'decline' ? 'DECLINED' : 'CANCELED', new Date(), requestId]);
-      return loadRequest(tx, requestId);
+    return inTransaction(em, async (tx, afterCommit) => {
+      await this.repository.lockPair(tx, parties.fromId, parties.toId);
+      if (await this.repository.requestStatus(tx, requestId) !== 'PENDING') throw conflict('This friend request is no longer pending.', ['requestId']);
+      if (action === 'accept') return this.accept(tx, afterCommit, requestId, parties.toId, parties.fromId);
+      await this.repository.setRequestStatus(tx, requestId, action === 'decline' ? 'DECLINED' : 'CANCELED', new Date());
+      return this.repository.loadRequest(tx, requestId);
     });
   }
 
-  /** Ends the friendship for both; nothing to do when they are not friends. */
-  async removeFriend(ctx: Context, viewerId: string, targetId: string | null): Promise<string> {
-    const target = await this.checkTarget(ctx.em, viewerId, targetId, 'You cannot unfriend yourself.');
-    await inTransaction(ctx.em, async (tx) => {
-      await lockPair(tx, viewerId, target);
-      await deleteFriendship(tx, viewerId, target);
+  /** Ends the friendship for both; nothing to do when they are not friends. Returns the other user's id. */
+  async removeFriend(actor: Actor, em: Db, input: UserTargetInput): Promise<string> {
+    const target = await this.checkTarget(actor, em, input.userId, 'You cannot unfriend yourself.');
+    await inTransaction(em, async (tx) => {
+      await this.repository.lockPair(tx, actor.id, target);
+      await this.repository.deleteFriendship(tx, actor.id, target);
     });
     return target;
   }
 
   /** Following needs no consent; following again is a no-op. */
-  async follow(ctx: Context, viewerId: string, targetId: string | null): Promise<string> {
-    const target = await this.checkTarget(ctx.em, viewerId, targetId, 'You cannot follow yourself.');
-    await inTransaction(ctx.em, async (tx, afterCommit) => {
-      await lockPair(tx, viewerId, target);
-      if (await isBlockedEither(tx, viewerId, target)) throw forbidden('You cannot follow this user.', ['userId']);
-      const inserted = await tx.execute(
-        'insert into follows (follower_id, followee_id, created_at) values (?, ?, ?) on conflict do nothing returning 1 as x',
-        [viewerId, target, new Date()]);
-      if (!inserted.length) return;
+  async follow(actor: Actor, em: Db, input: UserTargetInput): Promise<string> {
+    const target = await this.checkTarget(actor, em, input.userId, 'You cannot follow yourself.');
+    await inTransaction(em, async (tx, afterCommit) => {
+      await this.repository.lockPair(tx, actor.id, target);
+      if (await this.repository.isBlockedEither(tx, actor.id, target)) throw forbidden('You cannot follow this user.', ['userId']);
+      if (!(await this.repository.insertFollow(tx, actor.id, target, new Date()))) return;
       // Unfollowing and following again within the hour does not notify twice.
-      await ctx.services.notifications.notify(tx, afterCommit, {
-        recipientId: target, type: 'FOLLOW', actorId: viewerId, dedupeKey: `follow:${viewerId}`, dedupeWithinMs: HOUR_MS,
+      await this.notifications.notify(tx, afterCommit, {
+        recipientId: target, type: 'FOLLOW', actorId: actor.id, dedupeKey: `follow:${actor.id}`, dedupeWithinMs: HOUR_MS,
       });
     });
     return target;
   }
 
-  async unfollow(ctx: Context, viewerId: string, targetId: string | null): Promise<string> {
-    const target = await this.checkTarget(ctx.em, viewerId, targetId, 'You cannot unfollow yourself.');
-    await ctx.em.execute('delete from follows where follower_id = ? and followee_id = ?', [viewerId, target]);
+  async unfollow(actor: Actor, em: Db, input: UserTargetInput): Promise<string> {
+    const target = await this.checkTarget(actor, em, input.userId, 'You cannot unfollow yourself.');
+    await this.repository.deleteFollow(em, actor.id, target);
     return target;
   }
 
   /** Ends any friendship, follows both ways and pending requests between the two (requests → CANCELED). */
-  async block(ctx: Context, viewerId: string, targetId: string | null): Promise<string> {
-    const target = await this.checkTarget(ctx.em, viewerId, targetId, 'You cannot block yourself.');
-    await inTransaction(ctx.em, async (tx) => {
-      await lockPair(tx, viewerId, target);
-      await tx.execute('insert into blocks (blocker_id, blocked_id, created_at) values (?, ?, ?) on conflict do nothing',
-        [viewerId, target, new Date()]);
-      await deleteFriendship(tx, viewerId, target);
-      await tx.execute('delete from follows where (follower_id = ? and followee_id = ?) or (follower_id = ? and followee_id = ?)',
-        [viewerId, target, target, viewerId]);
-      await tx.execute(
-        `update friend_requests set status = 'CANCELED', responded_at = ?
-          where status = 'PENDING' and ((from_id = ? and to_id = ?) or (from_id = ? and to_id = ?))`,
-        [new Date(), viewerId, target, target, viewerId]);
+  async block(actor: Actor, em: Db, input: UserTargetInput): Promise<string> {
+    const target = await this.checkTarget(actor, em, input.userId, 'You cannot block yourself.');
+    await inTransaction(em, async (tx) => {
+      const now = new Date();
+      await this.repository.lockPair(tx, actor.id, target);
+      await this.repository.insertBlock(tx, actor.id, target, now);
+      await this.repository.deleteFriendship(tx, actor.id, target);
+      await this.repository.deleteFollowsBetween(tx, actor.id, target);
+      await this.repository.cancelPendingBetween(tx, actor.id, target, now);
     });
     return target;
   }
 
-  async unblock(ctx: Context, viewerId: string, targetId: string | null): Promise<string> {
-    const target = await this.checkTarget(ctx.em, viewerId, targetId, 'You cannot unblock yourself.');
-    await ctx.em.execute('delete from blocks where blocker_id = ? and blocked_id = ?', [viewerId, target]);
+  async unblock(actor: Actor, em: Db, input: UserTargetInput): Promise<string> {
+    const target = await this.checkTarget(actor, em, input.userId, 'You cannot unblock yourself.');
+    await this.repository.deleteBlock(em, actor.id, target);
     return target;
   }
 
-  private async accept(ctx: Context, tx: EntityManager, afterCommit: AfterCommit, requestId: string, accepterId: string, senderId: string) {
+  // ---- reads ----
+
+  /** Pending requests to (INCOMING) or from (OUTGOING) the actor, newest first. */
+  friendRequests(actor: Actor, em: Db, input: FriendRequestsInput): Promise<ConnectionShape<FriendRequest>> {
+    return paginate({
+      first: input.first,
+      after: input.after,
+      cursorShape: ['string', 'string'],
+      fetch: (limit, after) => this.repository.pendingRequests(em, actor.id, input.direction, limit, after),
+      keyOf: (r: FriendRequest) => [r.createdAt.toISOString(), r.id],
+      count: () => this.repository.countPendingRequests(em, actor.id, input.direction),
+    });
+  }
+
+  /** Requests by id, in the order asked; null unless the actor is one of the two people a request is between. */
+  async visibleRequests(actor: Actor | null, em: Db, ids: readonly string[]): Promise<(FriendRequest | null)[]> {
+    const byId = new Map((await this.repository.requestsByIds(em, ids)).map((r) => [r.id, r]));
+    return ids.map((id) => {
+      const found = byId.get(id);
+      return found && actor && (found.from.id === actor.id || found.to.id === actor.id) ? found : null;
+    });
+  }
+
+  /** One page of a user's friends/followers/following, hiding users blocked either way by the actor. */
+  relatedUsersPage(actor: Actor | null, em: Db, input: RelatedUsersPageInput): Promise<RelatedUserRow[]> {
+    return this.repository.relatedUsers(em, input.list, input.ownerId, actor?.id ?? null, input.limit, input.after);
+  }
+
+  /** The three counts of many users (one statement), agreeing with the lists the actor sees. */
+  async relationCounts(actor: Actor | null, em: Db, userIds: readonly string[]): Promise<RelationCounts[]> {
+    const byId = new Map((await this.repository.relationCounts(em, actor?.id ?? null, userIds)).map((r) => [r.id, r]));
+    return userIds.map((id) => {
+      const row = byId.get(id);
+      return row ? { friendCount: row.friendCount, followerCount: row.followerCount, followingCount: row.followingCount } : NO_COUNTS;
+    });
+  }
+
+  /** The actor's relation to many users (one statement); all false when signed out. */
+  async viewerRelations(actor: Actor | null, em: Db, userIds: readonly string[]): Promise<ViewerRelation[]> {
+    if (!actor) return userIds.map(() => NO_RELATION);
+    const byId = new Map((await this.repository.viewerRelations(em, actor.id, userIds)).map((r) => [r.id, r]));
+    return userIds.map((id) => {
+      const row = byId.get(id);
+      if (!row) return NO_RELATION;
+      const { id: _id, ...relation } = row;
+      return relation;
+    });
+  }
+
+  private async accept(tx: Db, afterCommit: AfterCommit, requestId: string, accepterId: string, senderId: string): Promise<FriendRequest> {
     const now = new Date();
-    await tx.execute(`update friend_requests set status = 'ACCEPTED', responded_at = ? where id = ?`, [now, requestId]);
-    await tx.execute(
-      'insert into friendships (user_id, friend_id, created_at) values (?, ?, ?), (?, ?, ?) on conflict do nothing',
-      [accepterId, senderId, now, senderId, accepterId, now]);
-    await ctx.services.notifications.notify(tx, afterCommit, { recipientId: senderId, type: 'FRIEND_ACCEPTED', actorId: accepterId });
-    return loadRequest(tx, requestId);
+    await this.repository.setRequestStatus(tx, requestId, 'ACCEPTED', now);
+    await this.repository.insertFriendship(tx, accepterId, senderId, now);
+    await this.notifications.notify(tx, afterCommit, { recipientId: senderId, type: 'FRIEND_ACCEPTED', actorId: accepterId });
+    return this.repository.loadRequest(tx, requestId);
   }
 
   /** The raw id of an existing other user, or the matching user error. */
-  private async checkTarget(em: EntityManager, viewerId: string, targetId: string | null, selfMessage: string): Promise<string> {
+  private async checkTarget(actor: Actor, em: Db, targetId: string | null, selfMessage: string): Promise<string> {
     if (!isUuid(targetId)) throw notFound('No such user.', ['userId']);
-    if (targetId === viewerId) throw invalid(['userId'], selfMessage);
-    const rows = await em.execute('select 1 from users where id = ?', [targetId]);
-    if (!rows.length) throw notFound('No such user.', ['userId']);
+    if (targetId === actor.id) throw invalid(['userId'], selfMessage);
+    if (!(await this.users.exists(em, targetId))) throw notFound('No such user.', ['userId']);
     return targetId;
   }
-}
-
-async function lockPair(tx: EntityManager, a: string, b: string): Promise<void> {
-  const key = a < b ? `friends:${a}:${b}` : `friends:${b}:${a}`;
-  await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [key]);
-}
-
-async function pendingBetween(tx: EntityManager, a: string, b: string): Promise<{ id: string; from_id: string }[]> {
-  return tx.execute(
-    `select id, from_id from friend_requests
-      where status = 'PENDING' and ((from_id = ? and to_id = ?) or (from_id = ? and to_id = ?))`, [a, b, b, a]);
-}
-
-async function deleteFriendship(tx: EntityManager, a: string, b: string): Promise<void> {
-  await tx.execute(
-    'delete from friendships where (user_id = ? and friend_id = ?) or (user_id = ? and friend_id = ?)', [a, b, b, a]);
-}
-
-async function loadRequest(tx: EntityManager, id: string): Promise<FriendRequest> {
-  const [row] = await tx.execute('select * from friend_requests where id = ?', [id]);
-  return tx.map(FriendRequest, row);
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toGlobalId } from '../../graphql/ids.js';
+import { toGlobalId } from '../../kernel/ids.js';
 import { gql, signUp, type TestUser } from '../../test/client.js';
 import { startTestStack, type TestStack } from '../../test/stack.js';
 import {
