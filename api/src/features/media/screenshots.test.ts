@@ -39,7 +39,7 @@ describe('screenshots', () => {
     const seen: { screenshot: { mediaId: string; roomId: string; actorId: string }; stored: Stored | undefined; inTransaction: boolean }[] = [];
     useScreenshotPolicy(stack, {
       assertMayCapture: async (actor, _em, roomId) => {
-        expect(actor.id).toBe(alice.id);
+        expect(actor.id).toBe(fromGlobalId(alice.id, 'User'));
         if (roomId !== ROOM) throw forbidden('You are not in that room.');
       },
       recorded: async (tx, _afterCommit, screenshot) => {
@@ -62,8 +62,8 @@ describe('screenshots', () => {
     }
     expect(seen).toHaveLength(3);
     expect(seen[0]).toMatchObject({
-      screenshot: { mediaId: fromGlobalId(shots[0], 'Media'), roomId: ROOM, actorId: alice.id },
-      stored: { roomId: ROOM, kind: 'SCREENSHOT', ownerId: alice.id }, inTransaction: true,
+      screenshot: { mediaId: fromGlobalId(shots[0], 'Media'), roomId: ROOM, actorId: fromGlobalId(alice.id, 'User') },
+      stored: { roomId: ROOM, kind: 'SCREENSHOT', ownerId: fromGlobalId(alice.id, 'User') }, inTransaction: true,
     });
     await upload(stack, alice.token, await jpeg()); // a plain upload is not in the album
 
