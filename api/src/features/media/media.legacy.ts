@@ -5,27 +5,33 @@
  * - accounts still has `extendProfile`; compose registers the avatar check with it
  *   (the accounts branch takes `avatars: { ownerOf }` in AccountsService's constructor instead).
  */
-import type { Context } from '../../graphql/context.js';
+import type { Actor } from '../../kernel/actor.js';
 import type { AfterCommit, Db } from '../../kernel/db.js';
 import { ErrorCode, forbidden, DomainError, type ErrorCollector } from '../../kernel/errors.js';
 import { fromGlobalId } from '../../kernel/ids.js';
 import type { MediaRecord } from './media.records.js';
 import type { ScreenshotPolicy } from './media.service.js';
 
+/** The two things the old hook's `check` read from the GraphQL context. */
+export interface LegacyHookContext {
+  viewer: Actor | null;
+  em: Db;
+}
+
 /** @deprecated the old screenshot hook of the calls/chat feature; use `ScreenshotPolicy`. */
 export interface ScreenshotHook {
   /** Throws (any error) to refuse the upload with 403. */
-  check(ctx: Context, rawRoomId: string): Promise<void>;
+  check(ctx: LegacyHookContext, rawRoomId: string): Promise<void>;
   /** Runs in the transaction that stores the screenshot (e.g. to notify the others in the room). */
   after(tx: Db, afterCommit: AfterCommit, media: MediaRecord, viewerId: string): Promise<void>;
 }
 
-/** The old hook as a ScreenshotPolicy. Its `check` reads only `viewer` and `em` of the context it gets. */
+/** The old hook as a ScreenshotPolicy. */
 export function screenshotPolicyFromHook(hook: ScreenshotHook): ScreenshotPolicy {
   return {
     async assertMayCapture(actor, em, roomId) {
       try {
-        await hook.check({ actor, viewer: actor, em } as unknown as Context, roomId);
+        await hook.check({ viewer: actor, em }, roomId);
       } catch (error) {
         if (error instanceof DomainError) throw error;
         throw forbidden(error instanceof Error ? error.message : 'You cannot take a screenshot of this room.');
