@@ -7,7 +7,7 @@ import { paginate, timeKey, timeKeyAfter, type ConnectionShape, type PageInput }
 import { MEDIA_KINDS, type MediaKindValue } from './media.entity.js';
 import { processImage } from './media.image.js';
 import type { MediaRecord } from './media.records.js';
-import type { MediaRepository } from './media.repository.js';
+import type { MediaOwnerRow, MediaRepository } from './media.repository.js';
 import type { MediaStorage } from './media.storage.js';
 
 /** Who may store a screenshot of which room, and what follows (facechat implements it). */
@@ -65,6 +65,16 @@ export class MediaService {
   async byIds(em: Db, ids: readonly string[]): Promise<(MediaRecord | null)[]> {
     const found = new Map((await this.deps.repository.byIds(em, ids)).map((m) => [m.id, m]));
     return ids.map((id) => found.get(id) ?? null);
+  }
+
+  /** Owner of one media row (null when none): for features that attach media (same as `MediaRepository.ownerOf`). */
+  ownerOf(em: Db, mediaId: string): Promise<string | null> {
+    return this.deps.repository.ownerOf(em, mediaId);
+  }
+
+  /** Owner and kind of each existing row among `mediaIds` (posts' attachments and photo tags). */
+  ownersOf(em: Db, mediaIds: readonly string[]): Promise<MediaOwnerRow[]> {
+    return this.deps.repository.ownersOf(em, mediaIds);
   }
 
   /** The actor's screenshot album, newest first. */
