@@ -7,7 +7,10 @@ import { AccountsService } from '../features/accounts/accounts.service.js';
 import { FriendsRepository } from '../features/friends/friends.repository.js';
 import { FriendsService } from '../features/friends/friends.service.js';
 import { NotificationsService } from '../features/notifications/notifications.service.js';
+import { avatarProfileExtension, screenshotPolicyFromHook } from '../features/media/media.legacy.js';
+import { MediaRepository } from '../features/media/media.repository.js';
 import { MediaService } from '../features/media/media.service.js';
+import { createMediaStorage } from '../features/media/media.storage.js';
 import { CommentsService } from '../features/posts/comments.service.js';
 import { LikesService } from '../features/posts/likes.service.js';
 import { PhotoTagsService } from '../features/posts/photo-tags.service.js';
@@ -27,18 +30,27 @@ export interface ServiceDeps {
  * to its constructor. Nothing else constructs a service; adapters receive `Services`.
  */
 export function createServices(deps: ServiceDeps) {
+  const mediaRepository = new MediaRepository();
   const accounts = new AccountsService(deps.signer);
+  // TEMPORARY (media.legacy.ts) until AccountsService takes `avatars: mediaRepository`.
+  accounts.extendProfile(avatarProfileExtension(mediaRepository));
   const notifications = new NotificationsService(deps.pubsub);
+  const facechat = facechatServices(deps);
+  const media = new MediaService({
+    config: deps.config, storage: createMediaStorage(deps.config), repository: mediaRepository,
+    // TEMPORARY (media.legacy.ts) until FacechatService implements ScreenshotPolicy: `screenshots: facechat`.
+    screenshots: screenshotPolicyFromHook(facechat.chat.screenshotHook(notifications)),
+  });
   return {
     accounts,
     notifications,
     friends: new FriendsService(new FriendsRepository(), notifications, accounts),
-    media: new MediaService(deps),
+    media,
     posts: new PostsService(),
     likes: new LikesService(deps.pubsub),
     comments: new CommentsService(),
     photoTags: new PhotoTagsService(),
-    ...facechatServices(deps),
+    ...facechat,
   };
 }
 

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { encode } from 'blurhash';
+import { DomainError, ErrorCode, userError } from '../../kernel/errors.js';
 
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 export const MAX_PIXELS = 40_000_000;
@@ -8,10 +9,10 @@ export const THUMB_SIZE = 480;
 
 type Format = 'jpeg' | 'png' | 'gif' | 'webp';
 
-/** An upload we refuse, with the HTTP status to answer. */
-export class UploadRefused extends Error {
-  constructor(readonly status: 400 | 401 | 403 | 413 | 415, message: string) {
-    super(message);
+/** An upload we refuse; `POST /media` answers it with the HTTP status of its code (see media.routes.ts). */
+export class UploadRefused extends DomainError {
+  constructor(code: ErrorCode, message: string, field?: string[] | null) {
+    super(userError(code, message, field));
   }
 }
 
@@ -37,18 +38,18 @@ export interface ProcessedImage {
  */
 export async function processImage(buf: Buffer): Promise<ProcessedImage> {
   const format = sniffFormat(buf);
-  if (!format) throw new UploadRefused(415, 'Only JPEG, PNG, WebP and GIF images are accepted.');
+  if (!format) throw new UploadRefused(ErrorCode.UNSUPPORTED_MEDIA, 'Only JPEG, PNG, WebP and GIF images are accepted.');
   let meta: sharp.Metadata;
   try {
     meta = await sharp(buf, { pages: 1, limitInputPixels: false }).metadata();
   } catch {
-    throw new UploadRefused(415, 'The image could not be read: it is damaged or not really an image.');
+    throw new UploadRefused(ErrorCode.UNSUPPORTED_MEDIA, 'The image could not be read: it is damaged or not really an image.');
   }
-  if (meta.format !== format) throw new UploadRefused(415, 'The image could not be read: its content does not match its format.');
+  if (meta.format !== format) throw new UploadRefused(ErrorCode.UNSUPPORTED_MEDIA, 'The image could not be read: its content does not match its format.');
   const width = meta.width ?? 0;
   const height = meta.pageHeight ?? meta.height ?? 0;
-  if (!width || !height) throw new UploadRefused(415, 'The image has no size.');
-  if (width * height > MAX_PIXELS) throw new UploadRefused(413, `The image is larger than ${MAX_PIXELS / 1_000_000} megapixels.`);
+  if (!width || !height) throw new UploadRefused(ErrorCode.UNSUPPORTED_MEDIA, 'The image has no size.');
+  if (width * height > MAX_PIXELS) throw new UploadRefused(ErrorCode.TOO_LARGE, `The image is larger than ${MAX_PIXELS / 1_000_000} megapixels.`);
 
   try {
     const display = await sharp(buf, { pages: 1, limitInputPixels: MAX_PIXELS, failOn: 'truncated' })
@@ -69,7 +70,7 @@ export async function processImage(buf: Buffer): Promise<ProcessedImage> {
       blurhash,
     };
   } catch (error) {
-    if (/pixel limit/i.test(String((error as Error).message))) throw new UploadRefused(413, `The image is larger than ${MAX_PIXELS / 1_000_000} megapixels.`);
-    throw new UploadRefused(415, 'The image could not be decoded: it is truncated or damaged.');
+    if (/pixel limit/i.test(String((error as Error).message))) throw new UploadRefused(ErrorCode.TOO_LARGE, `The image is larger than ${MAX_PIXELS / 1_000_000} megapixels.`);
+    throw new UploadRefused(ErrorCode.UNSUPPORTED_MEDIA, 'The image could not be decoded: it is truncated or damaged.');
   }
 }

@@ -1,6 +1,9 @@
-import type { Context } from '../../graphql/context.js';
-import { byIdLoader } from '../posts/by-id.js';
-import { toMedia } from './media.records.js';
+import DataLoader from 'dataloader';
+import { loader, type Context } from '../../graphql/context.js';
+import type { MediaRecord } from './media.records.js';
 
-/** Media by raw id, one query per request tick. */
-export const mediaById = (ctx: Context) => byIdLoader(ctx, 'media', toMedia);
+/** Media by raw id (null when missing), one query per request tick. */
+export function mediaById(ctx: Context): DataLoader<string, MediaRecord | null> {
+  const { scope, services } = ctx;
+  return loader(ctx, 'mediaById', () => new DataLoader<string, MediaRecord | null>((ids) => services.media.byIds(scope.em, ids)));
+}

@@ -1,39 +1,24 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { CurrentUser } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
-import { PageArgs, paginate } from '../../graphql/relay.js';
-import { requireViewer } from '../accounts/index.js';
-import type { User } from '../accounts/index.js';
-import { userById } from '../accounts/index.js';
-import { UserObject } from '../accounts/index.js';
-import { timeKeyAfter } from '../../kernel/pagination.js';
-import { toMedia, type MediaRecord } from './media.records.js';
+import { PageArgs } from '../../graphql/relay.js';
+import type { Actor } from '../../kernel/actor.js';
+import { userById, UserObject, type User } from '../accounts/index.js';
 import { Media } from './media.entity.js';
 import { mediaById } from './media.loaders.js';
+import type { MediaRecord } from './media.records.js';
 import { MediaConnection, MediaObject } from './media.types.js';
 
+// Any media is reachable by its id (posts, avatars and screenshots link to it), as before.
 registerNodeType('Media', Media, (ctx, id) => mediaById(ctx).load(id));
 
 @Resolver(() => MediaObject)
 export class MediaResolver {
+  @Authorized()
   @Query(() => MediaConnection, { description: "The viewer's screenshot album, newest first." })
-  screenshots(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
-    const viewer = requireViewer(ctx);
-    const conn = ctx.em.getConnection();
-    return paginate({
-      ...page,
-      cursorShape: ['string', 'string'],
-      fetch: async (limit, after) => {
-        const key = timeKeyAfter(after);
-        const rows = await conn.execute(
-          `select * from media where owner_id = ? and kind = 'SCREENSHOT'
-             and (?::timestamptz is null or (created_at, id) < (?::timestamptz, ?::uuid))
-           order by created_at desc, id desc limit ?`, [viewer.id, key[0], key[0], key[1], limit]);
-        return rows.map(toMedia);
-      },
-      keyOf: (m: MediaRecord) => [m.createdAt.toISOString(), m.id],
-      count: async () => (await conn.execute(`select count(*)::int as n from media where owner_id = ? and kind = 'SCREENSHOT'`, [viewer.id]))[0].n,
-    });
+  screenshots(@CurrentUser() actor: Actor, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
+    return ctx.services.media.screenshots(actor, ctx.em, page);
   }
 
   @FieldResolver(() => UserObject)
@@ -52,7 +37,7 @@ export class MediaResolver {
   }
 }
 
-/** `User.avatar`: the avatar belongs to media. */
+/** `User.avatar`: the avatar belongs to media (accounts knows only the id). */
 @Resolver(() => UserObject)
 export class MediaUserResolver {
   @FieldResolver(() => MediaObject, { nullable: true })

@@ -1,8 +1,10 @@
 import Busboy from 'busboy';
 import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import { createContext } from '../../graphql/context.js';
 import { viewerFromAuthorization } from '../../http/auth.js';
+import { DomainError, ErrorCode, type UserErrorData } from '../../kernel/errors.js';
+import { fromGlobalId } from '../../kernel/ids.js';
+import { createScope } from '../../kernel/scope.js';
 import type { RouteDeps } from '../routes.js';
 import { MAX_UPLOAD_BYTES, UploadRefused } from './media.image.js';
 
@@ -12,38 +14,47 @@ const ENVELOPE_BYTES = 64 * 1024;
 /** How much of a refused body is read and thrown away before the connection is cut. */
 const DISCARD_LIMIT_BYTES = 8 * 1024 * 1024;
 const DISCARD_LIMIT_MS = 10_000;
+const TOO_LARGE = `The image can be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`;
+
+/** The HTTP status of each error code a refused upload can carry. */
+const STATUS: Record<ErrorCode, number> = {
+  [ErrorCode.INVALID]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.FULL]: 409,
+  [ErrorCode.TOO_LARGE]: 413,
+  [ErrorCode.UNSUPPORTED_MEDIA]: 415,
+  [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.UNAVAILABLE]: 503,
+};
 
 /** `POST /media` (multipart upload) and `GET /media/<file>` (immutable, long-cached). */
 export function mediaRoutes(deps: RouteDeps): Router {
-  const { orm, signer, services, config, pubsub } = deps;
-  services.media.installAvatar(services.accounts);
+  const { orm, signer, services } = deps;
   const router = Router();
 
   router.post('/media', async (req: Request, res: Response) => {
     const log = (req as Request & { log?: Logger }).log ?? deps.log;
     try {
-      const em = orm.em.fork();
-      const viewer = await viewerFromAuthorization(req.headers.authorization, signer, em).catch(() => null);
-      if (!viewer) throw new UploadRefused(401, 'Sign in first: send `Authorization: Bearer <access token>`.');
+      const scope = createScope(orm);
+      const actor = await viewerFromAuthorization(req.headers.authorization, signer, scope.em).catch(() => null);
+      if (!actor) throw new UploadRefused(ErrorCode.UNAUTHENTICATED, 'Sign in first: send `Authorization: Bearer <access token>`.');
       if (!/^multipart\/form-data\s*;/i.test(req.headers['content-type'] ?? '')) {
-        throw new UploadRefused(415, 'Send the image as multipart/form-data in the field `file`.');
+        throw new UploadRefused(ErrorCode.UNSUPPORTED_MEDIA, 'Send the image as multipart/form-data in the field `file`.');
       }
-      if (Number(req.headers['content-length']) > MAX_UPLOAD_BYTES + ENVELOPE_BYTES) {
-        throw new UploadRefused(413, `The image can be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
-      }
-      const form = await readForm(req);
-      if (!form.file) throw new UploadRefused(400, 'Send the image in the field `file`.');
-      const ctx = createContext({
-        orm, actor: viewer, requestId: String(res.getHeader('x-request-id') ?? ''), ip: req.ip ?? 'unknown',
-        userAgent: req.headers['user-agent'] ?? null, log, config, pubsub, services,
-      });
-      const media = await services.media.upload(ctx, viewer.id, { file: form.file, ...form.fields });
+      if (Number(req.headers['content-length']) > MAX_UPLOAD_BYTES + ENVELOPE_BYTES) throw new UploadRefused(ErrorCode.TOO_LARGE, TOO_LARGE);
+      const { file, fields } = await readForm(req);
+      if (!file) throw new UploadRefused(ErrorCode.INVALID, 'Send the image in the field `file`.', ['file']);
+      // A room's global id becomes its raw id; anything else goes on as sent and the service refuses it.
+      const roomId = fields.roomId ? fromGlobalId(fields.roomId, 'FacechatRoom') ?? fields.roomId : null;
+      const media = await services.media.upload(actor, scope.em, { file, kind: fields.kind, altText: fields.altText, roomId });
       res.status(201).json(services.media.toJson(media));
     } catch (error) {
-      if (!(error instanceof UploadRefused)) log.error({ err: error }, 'media upload failed');
-      const status = error instanceof UploadRefused ? error.status : 500;
-      const message = error instanceof UploadRefused ? error.message : 'Something went wrong on our side. Try again.';
-      refuse(req, res, status, message);
+      if (error instanceof DomainError) return refuse(req, res, STATUS[error.code] ?? 400, errorBody(error));
+      log.error({ err: error }, 'media upload failed');
+      refuse(req, res, 500, { message: 'Something went wrong on our side. Try again.' });
     }
   });
 
@@ -64,12 +75,18 @@ export function mediaRoutes(deps: RouteDeps): Router {
   return router;
 }
 
+/** The JSON of a refused upload: `{ message, code, field }` (the first problem; uploads have one at a time). */
+function errorBody(error: DomainError): UserErrorData {
+  const first = error.errors[0];
+  return { message: first?.message ?? error.message, code: error.code, field: first?.field ?? null };
+}
+
 /**
  * Answers an error while the client may still be sending. The rest of the body is no longer
  * parsed or kept; it is discarded as it arrives (so the client, still writing, can read the
  * answer instead of a reset), and the connection is cut if it keeps sending for long.
  */
-function refuse(req: Request, res: Response, status: number, message: string): void {
+function refuse(req: Request, res: Response, status: number, body: UserErrorData | { message: string }): void {
   if (res.headersSent) return void res.destroy();
   if (!req.complete) {
     req.unpipe();
@@ -81,7 +98,7 @@ function refuse(req: Request, res: Response, status: number, message: string): v
     req.resume();
     setTimeout(() => { if (!req.complete) req.socket.destroy(); }, DISCARD_LIMIT_MS).unref();
   }
-  res.status(status).json({ message });
+  res.status(status).json(body);
 }
 
 interface Form {
@@ -96,7 +113,7 @@ function readForm(req: Request): Promise<Form> {
     try {
       bb = Busboy({ headers: req.headers, limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 4096, parts: 12 } });
     } catch {
-      return reject(new UploadRefused(400, 'The multipart body could not be read.'));
+      return reject(new UploadRefused(ErrorCode.INVALID, 'The multipart body could not be read.'));
     }
     const form: Form = { file: null, fields: {} };
     let failed = false;
@@ -118,7 +135,7 @@ function readForm(req: Request): Promise<Form> {
         });
         stream.on('limit', () => {
           chunks.length = 0;
-          fail(new UploadRefused(413, `The image can be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`));
+          fail(new UploadRefused(ErrorCode.TOO_LARGE, TOO_LARGE));
         });
         stream.on('close', () => {
           if (!failed) form.file = Buffer.concat(chunks, size);
@@ -129,12 +146,12 @@ function readForm(req: Request): Promise<Form> {
     bb.on('field', (name, value) => {
       if (name === 'kind' || name === 'altText' || name === 'roomId') form.fields[name] = value;
     });
-    bb.on('partsLimit', () => fail(new UploadRefused(400, 'Too many parts in the form.')));
-    bb.on('filesLimit', () => fail(new UploadRefused(400, 'Send one file per upload.')));
-    bb.on('fieldsLimit', () => fail(new UploadRefused(400, 'Too many fields in the form.')));
-    bb.on('error', () => fail(new UploadRefused(400, 'The multipart body could not be read.')));
+    bb.on('partsLimit', () => fail(new UploadRefused(ErrorCode.INVALID, 'Too many parts in the form.')));
+    bb.on('filesLimit', () => fail(new UploadRefused(ErrorCode.INVALID, 'Send one file per upload.')));
+    bb.on('fieldsLimit', () => fail(new UploadRefused(ErrorCode.INVALID, 'Too many fields in the form.')));
+    bb.on('error', () => fail(new UploadRefused(ErrorCode.INVALID, 'The multipart body could not be read.')));
     bb.on('close', () => void pending.then(() => { if (!failed) resolve(form); }));
-    req.on('aborted', () => fail(new UploadRefused(400, 'The upload was interrupted.')));
+    req.on('aborted', () => fail(new UploadRefused(ErrorCode.INVALID, 'The upload was interrupted.')));
     req.pipe(bb);
   });
 }

@@ -1,27 +1,36 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../graphql/context.js';
-import { DomainError } from '../../graphql/errors.js';
-import { fromGlobalId, toGlobalId } from '../../graphql/ids.js';
-import { inTransaction, type AfterCommit } from '../../lib/transaction.js';
-import type { ServiceDeps } from '../../server/compose.js';
-import type { AccountsService } from '../accounts/index.js';
-import { isUuid } from '../../kernel/ids.js';
-import { Media, MEDIA_KINDS, type MediaKindValue } from './media.entity.js';
-import { processImage, UploadRefused } from './media.image.js';
-import { createMediaStorage, type MediaStorage } from './media.storage.js';
+import type { Config } from '../../config.js';
+import type { Actor } from '../../kernel/actor.js';
+import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
+import { DomainError, forbidden, invalid } from '../../kernel/errors.js';
+import { isUuid, toGlobalId } from '../../kernel/ids.js';
+import { paginate, timeKey, timeKeyAfter, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
+import { MEDIA_KINDS, type MediaKindValue } from './media.entity.js';
+import { processImage } from './media.image.js';
+import type { MediaRecord } from './media.records.js';
+import type { MediaOwnerRow, MediaRepository } from './media.repository.js';
+import type { MediaStorage } from './media.storage.js';
 
-/** Registered by the calls feature: who may store a screenshot of which room, and what follows. */
-export interface ScreenshotHook {
-  /** Throws (any error) to refuse the upload with 403. */
-  check(ctx: Context, rawRoomId: string): Promise<void>;
-  /** Runs in the transaction that stores the screenshot (e.g. to notify the others in the room). */
-  after(tx: EntityManager, afterCommit: AfterCommit, media: Media, viewerId: string): Promise<void>;
+/** Who may store a screenshot of which room, and what follows (facechat implements it). */
+export interface ScreenshotPolicy {
+  /** Throws a DomainError (FORBIDDEN) when the actor may not store a screenshot of the room. */
+  assertMayCapture(actor: Actor, em: Db, roomId: string): Promise<void>;
+  /** Runs in the transaction that stores the screenshot: the chat line and the others' notifications. */
+  recorded(tx: Db, afterCommit: AfterCommit, screenshot: { mediaId: string; roomId: string; actorId: string }): Promise<void>;
+}
+
+export interface MediaServiceDeps {
+  /** Read at call time: `publicUrl` may be set after start (tests listen on a random port). */
+  config: Pick<Config, 'publicUrl'>;
+  storage: MediaStorage;
+  repository: MediaRepository;
+  screenshots: ScreenshotPolicy;
 }
 
 export interface UploadInput {
   file: Buffer;
   kind?: string | null;
   altText?: string | null;
+  /** The raw room uuid (the route decodes the global id; anything else is refused here). */
   roomId?: string | null;
 }
 
@@ -35,15 +44,9 @@ export interface MediaJson {
 
 export class MediaService {
   readonly storage: MediaStorage;
-  private screenshotHook: ScreenshotHook | null = null;
 
-  constructor(private readonly deps: ServiceDeps) {
-    this.storage = createMediaStorage(deps.config);
-  }
-
-  /** Registers (or, with null, removes) the screenshot rules of the calls feature. */
-  onScreenshot(hook: ScreenshotHook | null): void {
-    this.screenshotHook = hook;
+  constructor(private readonly deps: MediaServiceDeps) {
+    this.storage = deps.storage;
   }
 
   /** Where `key` is served: the bucket's public URL, or this API's `GET /media/<key>`. */
@@ -51,47 +54,66 @@ export class MediaService {
     return this.storage.directUrl(key) ?? `${this.deps.config.publicUrl.replace(/\/$/, '')}/media/${key}`;
   }
 
-  toJson(media: Media): MediaJson {
+  toJson(media: MediaRecord): MediaJson {
     return {
       id: toGlobalId('Media', media.id), kind: media.kind, url: this.urlFor(media.fileKey), thumbnailUrl: this.urlFor(media.thumbKey),
       width: media.width, height: media.height, blurhash: media.blurhash, altText: media.altText, createdAt: media.createdAt.toISOString(),
     };
   }
 
-  /** Checks, re-encodes, stores and records one upload of the viewer. Refusals throw UploadRefused. */
-  async upload(ctx: Context, viewerId: string, input: UploadInput): Promise<Media> {
+  /** Media by raw id, in the order asked (null when missing): the batch behind `mediaById`. */
+  async byIds(em: Db, ids: readonly string[]): Promise<(MediaRecord | null)[]> {
+    const found = new Map((await this.deps.repository.byIds(em, ids)).map((m) => [m.id, m]));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  /** Owner of one media row (null when none): for features that attach media (same as `MediaRepository.ownerOf`). */
+  ownerOf(em: Db, mediaId: string): Promise<string | null> {
+    return this.deps.repository.ownerOf(em, mediaId);
+  }
+
+  /** Owner and kind of each existing row among `mediaIds` (posts' attachments and photo tags). */
+  ownersOf(em: Db, mediaIds: readonly string[]): Promise<MediaOwnerRow[]> {
+    return this.deps.repository.ownersOf(em, mediaIds);
+  }
+
+  /** The actor's screenshot album, newest first. */
+  screenshots(actor: Actor, em: Db, page: PageInput): Promise<ConnectionShape<MediaRecord>> {
+    const { repository } = this.deps;
+    return paginate({
+      ...page,
+      cursorShape: ['string', 'string'],
+      fetch: (limit, after) => repository.screenshotsPage(em, actor.id, limit, timeKeyAfter(after)),
+      keyOf: timeKey,
+      count: () => repository.countScreenshots(em, actor.id),
+    });
+  }
+
+  /** Checks, re-encodes, stores and records one upload of the actor. Refusals throw DomainErrors (UploadRefused among them). */
+  async upload(actor: Actor, em: Db, input: UploadInput): Promise<MediaRecord> {
     const kind = (input.kind || 'UPLOAD').trim().toUpperCase() as MediaKindValue;
-    if (!MEDIA_KINDS.includes(kind)) throw new UploadRefused(400, '`kind` must be UPLOAD, SCREENSHOT or AVATAR.');
+    if (!MEDIA_KINDS.includes(kind)) throw invalid(['kind'], '`kind` must be UPLOAD, SCREENSHOT or AVATAR.');
     const altText = (input.altText ?? '').trim() || null;
-    if (altText && [...altText].length > MAX_ALT_TEXT) throw new UploadRefused(400, `\`altText\` can be at most ${MAX_ALT_TEXT} characters.`);
+    if (altText && [...altText].length > MAX_ALT_TEXT) throw invalid(['altText'], `\`altText\` can be at most ${MAX_ALT_TEXT} characters.`);
     let roomId: string | null = null;
     if (input.roomId) {
-      roomId = fromGlobalId(input.roomId, 'FacechatRoom') ?? (isUuid(input.roomId) ? input.roomId.toLowerCase() : null);
-      if (!roomId) throw new UploadRefused(400, '`roomId` is not a room id.');
+      if (!isUuid(input.roomId)) throw invalid(['roomId'], '`roomId` is not a room id.');
+      roomId = input.roomId.toLowerCase();
     }
-    const hook = this.screenshotHook;
     if (kind === 'SCREENSHOT') {
-      if (!roomId) throw new UploadRefused(400, 'A screenshot needs the `roomId` it was taken in.');
-      if (!hook) throw new UploadRefused(403, 'Screenshots cannot be stored right now.');
-      try {
-        await hook.check(ctx, roomId);
-      } catch (error) {
-        throw new UploadRefused(403, error instanceof DomainError || error instanceof Error ? error.message : 'You cannot take a screenshot of this room.');
-      }
+      if (!roomId) throw invalid(['roomId'], 'A screenshot needs the `roomId` it was taken in.');
+      await this.assertMayCapture(actor, em, roomId);
     } else if (roomId) {
-      throw new UploadRefused(400, '`roomId` only goes with kind SCREENSHOT.');
+      throw invalid(['roomId'], '`roomId` only goes with kind SCREENSHOT.');
     }
 
     const image = await processImage(input.file);
-    return inTransaction(ctx.em, async (tx, afterCommit) => {
-      const media = tx.create(Media, {
-        ownerId: viewerId, kind, fileKey: '', thumbKey: '', width: image.display.width, height: image.display.height,
-        blurhash: image.blurhash, altText, roomId, bytes: image.display.data.length, createdAt: new Date(),
+    return inTransaction(em, async (tx, afterCommit) => {
+      const media = await this.deps.repository.insert(tx, {
+        ownerId: actor.id, kind, width: image.display.width, height: image.display.height,
+        blurhash: image.blurhash, altText, roomId, bytes: image.display.data.length,
       });
-      media.fileKey = `${media.id}.webp`;
-      media.thumbKey = `${media.id}-t.webp`;
-      await tx.flush();
-      if (kind === 'SCREENSHOT') await hook!.after(tx, afterCommit, media, viewerId);
+      if (kind === 'SCREENSHOT') await this.deps.screenshots.recorded(tx, afterCommit, { mediaId: media.id, roomId: roomId!, actorId: actor.id });
       // Written last, so a refusal above leaves no file behind.
       await Promise.all([
         this.storage.put(media.fileKey, image.display.data, 'image/webp'),
@@ -101,21 +123,13 @@ export class MediaService {
     });
   }
 
-  /** `updateProfile(avatarId)`: only the owner's own media can become their avatar. */
-  installAvatar(accounts: AccountsService): void {
-    accounts.extendProfile(async (_ctx, tx, user, input, errors) => {
-      if (input.avatarId === undefined) return;
-      if (input.avatarId === null) {
-        user.avatarId = null;
-        return;
-      }
-      const field = ['input', 'avatarId'];
-      const rawId = fromGlobalId(input.avatarId, 'Media');
-      if (!rawId) return errors.add('INVALID', 'That is not a media id.', field);
-      const [row] = await tx.execute<{ owner_id: string }[]>('select owner_id from media where id = ?', [rawId]);
-      if (!row) return errors.add('NOT_FOUND', 'No such media.', field);
-      if (row.owner_id !== user.id) return errors.add('FORBIDDEN', 'You can only use your own images.', field);
-      user.avatarId = rawId;
-    });
+  /** Any refusal of the policy is a 403 for the uploader, whatever code it carries (as before). */
+  private async assertMayCapture(actor: Actor, em: Db, roomId: string): Promise<void> {
+    try {
+      await this.deps.screenshots.assertMayCapture(actor, em, roomId);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      throw forbidden(error.message, error.errors[0]?.field ?? undefined);
+    }
   }
 }

@@ -16,12 +16,17 @@ beforeAll(async () => {
 });
 afterAll(async () => { await stack?.stop(); });
 
-/** A refused upload answers `status` with a JSON message and stores nothing. */
+/** The error code `POST /media` answers with each refusal status. */
+const CODE_OF: Record<number, string> = { 400: 'INVALID', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 413: 'TOO_LARGE', 415: 'UNSUPPORTED_MEDIA' };
+
+/** A refused upload answers `status` with a JSON `{ message, code, field }` and stores nothing. */
 async function expectRefused(file: Buffer | null, status: number | number[], fields: Record<string, string> = {}, name = 'x.jpg', type = 'image/jpeg') {
   const [rows, files] = [await mediaRows(stack), storedFiles().length];
   const res = await upload(stack, alice.token, file, fields, name, type);
   expect([status].flat()).toContain(res.status);
   expect(typeof res.body.message).toBe('string');
+  expect(res.body.code).toBe(CODE_OF[res.status]);
+  expect(res.body.field === null || Array.isArray(res.body.field)).toBe(true);
   expect(await mediaRows(stack)).toBe(rows);
   expect(storedFiles().length).toBe(files);
   return res;
@@ -110,6 +115,7 @@ describe('POST /media', () => {
       headers: { authorization: `Bearer ${alice.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
     } as RequestInit).catch((error: Error) => ({ status: -1, error }));
     expect(res.status, String((res as { error?: Error }).error?.cause ?? '')).toBe(413);
+    expect(await (res as Response).json()).toMatchObject({ code: 'TOO_LARGE' });
     expect(sent).toBeLessThan(80);
     expect(await mediaRows(stack)).toBe(rows);
   });
@@ -117,11 +123,15 @@ describe('POST /media', () => {
   it('answers 401 without a valid token, 400/415 for a form without a file or not multipart', async () => {
     const res = await upload(stack, null, await jpeg());
     expect(res.status).toBe(401);
-    expect((await upload(stack, 'forged.token.here', await jpeg())).status).toBe(401);
-    await expectRefused(null, 400, { altText: 'nothing attached' });
-    await expectRefused(await jpeg(), 400, { kind: 'BANNER' });
+    expect(res.body).toEqual({ message: expect.any(String), code: 'UNAUTHENTICATED', field: null });
+    const forged = await upload(stack, 'forged.token.here', await jpeg());
+    expect(forged.status).toBe(401);
+    expect(forged.body.code).toBe('UNAUTHENTICATED');
+    expect((await expectRefused(null, 400, { altText: 'nothing attached' })).body.field).toEqual(['file']);
+    expect((await expectRefused(await jpeg(), 400, { kind: 'BANNER' })).body.field).toEqual(['kind']);
     const json = await fetch(`${stack.baseUrl}/media`, { method: 'POST', headers: { authorization: `Bearer ${alice.token}`, 'content-type': 'application/json' }, body: '{}' });
     expect(json.status).toBe(415);
+    expect(await json.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA', field: null });
     expect((await fetch(`${stack.baseUrl}/media/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
     expect((await fetch(`${stack.baseUrl}/media/00000000-0000-0000-0000-000000000000.webp`)).status).toBe(404);
   });

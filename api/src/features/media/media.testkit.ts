@@ -1,5 +1,8 @@
 import sharp from 'sharp';
+import { forbidden } from '../../kernel/errors.js';
 import type { TestStack } from '../../test/stack.js';
+import { MediaRepository } from './media.repository.js';
+import { MediaService, type ScreenshotPolicy } from './media.service.js';
 
 export interface UploadResult {
   status: number;
@@ -34,4 +37,19 @@ export async function uploadMedia(stack: { baseUrl: string }, token: string, fie
 export async function mediaRows(stack: TestStack): Promise<number> {
   const [row] = await stack.orm.em.fork().getConnection().execute('select count(*)::int as n from media');
   return row.n;
+}
+
+/** A policy that lets nobody store a screenshot (what the app did before any feature gave media its rules). */
+export const NO_SCREENSHOTS: ScreenshotPolicy = {
+  assertMayCapture: async () => { throw forbidden('Screenshots cannot be stored right now.'); },
+  recorded: async () => { throw new Error('no screenshot can be recorded'); },
+};
+
+/**
+ * Gives the running stack a media service with `screenshots` as its screenshot rules (the others as built
+ * by compose.ts). Routes and resolvers look `services.media` up per request, so the next upload uses it.
+ */
+export function useScreenshotPolicy(stack: TestStack, screenshots: ScreenshotPolicy): void {
+  const { services } = stack.app;
+  services.media = new MediaService({ config: stack.config, storage: services.media.storage, repository: new MediaRepository(), screenshots });
 }

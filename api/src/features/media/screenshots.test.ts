@@ -1,11 +1,10 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forbidden } from '../../graphql/errors.js';
-import { toGlobalId } from '../../graphql/ids.js';
+import { forbidden } from '../../kernel/errors.js';
+import { fromGlobalId, toGlobalId } from '../../kernel/ids.js';
 import { gql, signUp, type TestUser } from '../../test/client.js';
 import { startTestStack, type TestStack } from '../../test/stack.js';
-import type { Media } from './media.entity.js';
-import { jpeg, mediaRows, upload } from './media.testkit.js';
+import { jpeg, mediaRows, NO_SCREENSHOTS, upload, useScreenshotPolicy } from './media.testkit.js';
 
 let stack: TestStack;
 let alice: TestUser;
@@ -22,26 +21,36 @@ afterAll(async () => { await stack?.stop(); });
 const ALBUM = `query($after: String) { screenshots(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id kind owner { id } } } }`;
 
 describe('screenshots', () => {
-  it('are refused (403) while no feature has registered the screenshot rules, and need a roomId', async () => {
-    stack.app.services.media.onScreenshot(null);
+  it('are refused (403) while the screenshot rules let nobody store one, and need a roomId', async () => {
+    useScreenshotPolicy(stack, NO_SCREENSHOTS);
     const rows = await mediaRows(stack);
     const res = await upload(stack, alice.token, await jpeg(), { kind: 'SCREENSHOT', roomId: toGlobalId('FacechatRoom', ROOM) });
     expect(res.status).toBe(403);
-    expect(res.body.message).toEqual(expect.any(String));
-    expect((await upload(stack, alice.token, await jpeg(), { kind: 'SCREENSHOT' })).status).toBe(400);
-    expect((await upload(stack, alice.token, await jpeg(), { kind: 'UPLOAD', roomId: ROOM })).status).toBe(400);
+    expect(res.body).toEqual({ message: expect.any(String), code: 'FORBIDDEN', field: null });
+    const noRoom = await upload(stack, alice.token, await jpeg(), { kind: 'SCREENSHOT' });
+    expect(noRoom).toMatchObject({ status: 400, body: { code: 'INVALID', field: ['roomId'] } });
+    const notAScreenshot = await upload(stack, alice.token, await jpeg(), { kind: 'UPLOAD', roomId: ROOM });
+    expect(notAScreenshot).toMatchObject({ status: 400, body: { code: 'INVALID', field: ['roomId'] } });
     expect(await mediaRows(stack)).toBe(rows);
   });
 
-  it('go through the registered hook: refused → 403 and nothing stored; allowed → stored with the room, then `after` runs in the transaction', async () => {
-    const seen: { media: Media; viewerId: string; inTransaction: boolean }[] = [];
-    stack.app.services.media.onScreenshot({
-      check: async (_ctx, roomId) => { if (roomId !== ROOM) throw forbidden('You are not in that room.'); },
-      after: async (tx, _afterCommit, media, viewerId) => { seen.push({ media, viewerId, inTransaction: Boolean(tx.getTransactionContext()) }); },
+  it('go through the screenshot policy: refused → 403 and nothing stored; allowed → stored with the room, then `recorded` runs in the transaction', async () => {
+    type Stored = { kind: string; roomId: string | null; ownerId: string };
+    const seen: { screenshot: { mediaId: string; roomId: string; actorId: string }; stored: Stored | undefined; inTransaction: boolean }[] = [];
+    useScreenshotPolicy(stack, {
+      assertMayCapture: async (actor, _em, roomId) => {
+        expect(actor.id).toBe(fromGlobalId(alice.id, 'User'));
+        if (roomId !== ROOM) throw forbidden('You are not in that room.');
+      },
+      recorded: async (tx, _afterCommit, screenshot) => {
+        // The row is already written in this transaction.
+        const [stored] = await tx.execute<Stored[]>('select kind, room_id as "roomId", owner_id as "ownerId" from media where id = ?', [screenshot.mediaId]);
+        seen.push({ screenshot, stored, inTransaction: Boolean(tx.getTransactionContext()) });
+      },
     });
     const rows = await mediaRows(stack);
     const refused = await upload(stack, alice.token, await jpeg(), { kind: 'SCREENSHOT', roomId: toGlobalId('FacechatRoom', OTHER_ROOM) });
-    expect(refused).toEqual({ status: 403, body: { message: 'You are not in that room.' } });
+    expect(refused).toEqual({ status: 403, body: { message: 'You are not in that room.', code: 'FORBIDDEN', field: null } });
     expect(await mediaRows(stack)).toBe(rows);
 
     const shots: string[] = [];
@@ -52,7 +61,10 @@ describe('screenshots', () => {
       shots.push(res.body.id);
     }
     expect(seen).toHaveLength(3);
-    expect(seen[0]).toMatchObject({ media: { roomId: ROOM, kind: 'SCREENSHOT' }, inTransaction: true });
+    expect(seen[0]).toMatchObject({
+      screenshot: { mediaId: fromGlobalId(shots[0], 'Media'), roomId: ROOM, actorId: fromGlobalId(alice.id, 'User') },
+      stored: { roomId: ROOM, kind: 'SCREENSHOT', ownerId: fromGlobalId(alice.id, 'User') }, inTransaction: true,
+    });
     await upload(stack, alice.token, await jpeg()); // a plain upload is not in the album
 
     const page1 = await gql(stack, ALBUM, {}, { token: alice.token });

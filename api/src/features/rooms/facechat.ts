@@ -1,6 +1,6 @@
 /**
  * Wiring of facechat (rooms, calls, in-call chat) into the app: its services, the LiveKit webhook,
- * the LiveKit readiness check, the screenshot hook of the media service and the ring timers.
+ * the LiveKit readiness check and the ring timers (compose.ts hands the screenshot rules to media).
  */
 import express, { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
@@ -22,9 +22,8 @@ export function facechatServices(deps: ServiceDeps) {
  */
 export function facechatRoutes(deps: RouteDeps): Router {
   const { services, readiness, log } = deps;
-  const { rooms, calls, chat } = services;
+  const { rooms, calls } = services;
   calls.install(services.notifications);
-  services.media.onScreenshot(chat.screenshotHook(services.notifications));
   readiness.set('livekit', () => rooms.livekit.ping());
   calls.resumeRinging().catch((error) => log.error({ err: error }, 'could not re-arm ring timers'));
 

@@ -1,0 +1,72 @@
+import { isUuid } from '../../kernel/ids.js';
+import { sql, type Db } from '../../kernel/db.js';
+import { Media, type MediaKindValue } from './media.entity.js';
+import { toMedia, type MediaRecord } from './media.records.js';
+
+/** Who owns a media row, for features that attach media (accounts' avatar, posts' attachments and photo tags). */
+export interface MediaOwnerRow {
+  id: string;
+  ownerId: string;
+  kind: string;
+}
+
+/** What an upload stores; `id`, keys and `createdAt` are made here. */
+export interface NewMedia {
+  ownerId: string;
+  kind: MediaKindValue;
+  width: number;
+  height: number;
+  blurhash: string | null;
+  altText: string | null;
+  roomId: string | null;
+  bytes: number;
+}
+
+/** The only place that reads or writes the `media` table. Stateless: methods take the EntityManager to work in. */
+export class MediaRepository {
+  /** Rows by raw id, in no particular order; missing and malformed ids are left out. */
+  async byIds(em: Db, ids: readonly string[]): Promise<MediaRecord[]> {
+    const wanted = ids.filter(isUuid);
+    if (!wanted.length) return [];
+    const rows = await sql<Record<string, unknown>>(em, 'select * from media where id in (?)', [wanted]);
+    return rows.map(toMedia);
+  }
+
+  /** The owner of one media row, or null when there is none. */
+  async ownerOf(em: Db, mediaId: string): Promise<string | null> {
+    if (!isUuid(mediaId)) return null;
+    const [row] = await sql<{ ownerId: string }>(em, 'select owner_id as "ownerId" from media where id = ?', [mediaId]);
+    return row?.ownerId ?? null;
+  }
+
+  /** Owner and kind of each existing row among `mediaIds` (missing ones are left out). */
+  async ownersOf(em: Db, mediaIds: readonly string[]): Promise<MediaOwnerRow[]> {
+    const wanted = mediaIds.filter(isUuid);
+    if (!wanted.length) return [];
+    return sql<MediaOwnerRow>(em, 'select id, owner_id as "ownerId", kind from media where id in (?)', [wanted]);
+  }
+
+  /** One keyset page of an owner's screenshots, newest first, after the `(created_at, id)` key. */
+  async screenshotsPage(em: Db, ownerId: string, limit: number, after: [string | null, string | null]): Promise<MediaRecord[]> {
+    const [time, id] = after;
+    const rows = await sql<Record<string, unknown>>(em,
+      `select * from media where owner_id = ? and kind = 'SCREENSHOT'
+         and (?::timestamptz is null or (created_at, id) < (?::timestamptz, ?::uuid))
+       order by created_at desc, id desc limit ?`, [ownerId, time, time, id, limit]);
+    return rows.map(toMedia);
+  }
+
+  async countScreenshots(em: Db, ownerId: string): Promise<number> {
+    const [row] = await sql<{ n: number }>(em, `select count(*)::int as n from media where owner_id = ? and kind = 'SCREENSHOT'`, [ownerId]);
+    return row?.n ?? 0;
+  }
+
+  /** Inserts one row (flushed, so the id can be referenced in the same transaction). */
+  async insert(tx: Db, input: NewMedia): Promise<MediaRecord> {
+    const media = tx.create(Media, { ...input, fileKey: '', thumbKey: '', createdAt: new Date() });
+    media.fileKey = `${media.id}.webp`;
+    media.thumbKey = `${media.id}-t.webp`;
+    await tx.flush();
+    return media;
+  }
+}
