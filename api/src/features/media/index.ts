@@ -2,5 +2,6 @@
 export { Media } from './media.entity.js';
 export { mediaById } from './media.loaders.js';
 export { toMedia, type MediaRecord } from './media.records.js';
+export type { MediaRepository } from './media.repository.js';
 export type { ScreenshotHook } from './media.service.js';
 export { MediaObject } from './media.types.js';
