@@ -3,9 +3,15 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { PubSub } from '../graphql/pubsub.js';
 import type { TokenSigner } from '../lib/tokens.js';
+import { AccountsRepository } from '../features/accounts/accounts.repository.js';
 import { AccountsService } from '../features/accounts/accounts.service.js';
 import { FriendsService } from '../features/friends/friends.service.js';
+import { NotificationsRepository } from '../features/notifications/notifications.repository.js';
 import { NotificationsService } from '../features/notifications/notifications.service.js';
+import { TagsRepository } from '../features/tags/tags.repository.js';
+import { TagsService } from '../features/tags/tags.service.js';
+import { blockedSql } from '../features/friends/index.js';
+import { MediaRepository } from '../features/media/media.repository.js';
 import { MediaService } from '../features/media/media.service.js';
 import { CommentsService } from '../features/posts/comments.service.js';
 import { LikesService } from '../features/posts/likes.service.js';
@@ -26,10 +32,16 @@ export interface ServiceDeps {
  * to its constructor. Nothing else constructs a service; adapters receive `Services`.
  */
 export function createServices(deps: ServiceDeps) {
+  const mediaRepository = new MediaRepository();
+  const notifications = new NotificationsService(deps.pubsub, new NotificationsRepository());
+  // Search hides users blocked either way (friends owns blocks); avatars must be the user's own media.
+  const accounts = new AccountsService(deps.signer, new AccountsRepository(blockedSql), mediaRepository);
+  const tags = new TagsService(new TagsRepository());
   return {
-    accounts: new AccountsService(deps.signer),
-    notifications: new NotificationsService(deps.pubsub),
+    accounts,
+    notifications,
     friends: new FriendsService(),
+    tags,
     media: new MediaService(deps),
     posts: new PostsService(),
     likes: new LikesService(deps.pubsub),

@@ -16,14 +16,13 @@ const DISCARD_LIMIT_MS = 10_000;
 /** `POST /media` (multipart upload) and `GET /media/<file>` (immutable, long-cached). */
 export function mediaRoutes(deps: RouteDeps): Router {
   const { orm, signer, services, config, pubsub } = deps;
-  services.media.installAvatar(services.accounts);
   const router = Router();
 
   router.post('/media', async (req: Request, res: Response) => {
     const log = (req as Request & { log?: Logger }).log ?? deps.log;
     try {
       const em = orm.em.fork();
-      const viewer = await viewerFromAuthorization(req.headers.authorization, signer, em).catch(() => null);
+      const viewer = await viewerFromAuthorization(req.headers.authorization, services.accounts, em).catch(() => null);
       if (!viewer) throw new UploadRefused(401, 'Sign in first: send `Authorization: Bearer <access token>`.');
       if (!/^multipart\/form-data\s*;/i.test(req.headers['content-type'] ?? '')) {
         throw new UploadRefused(415, 'Send the image as multipart/form-data in the field `file`.');

@@ -4,7 +4,6 @@ import { DomainError } from '../../graphql/errors.js';
 import { fromGlobalId, toGlobalId } from '../../graphql/ids.js';
 import { inTransaction, type AfterCommit } from '../../lib/transaction.js';
 import type { ServiceDeps } from '../../server/compose.js';
-import type { AccountsService } from '../accounts/index.js';
 import { isUuid } from '../../kernel/ids.js';
 import { Media, MEDIA_KINDS, type MediaKindValue } from './media.entity.js';
 import { processImage, UploadRefused } from './media.image.js';
@@ -98,24 +97,6 @@ export class MediaService {
         this.storage.put(media.thumbKey, image.thumb.data, 'image/webp'),
       ]);
       return media;
-    });
-  }
-
-  /** `updateProfile(avatarId)`: only the owner's own media can become their avatar. */
-  installAvatar(accounts: AccountsService): void {
-    accounts.extendProfile(async (_ctx, tx, user, input, errors) => {
-      if (input.avatarId === undefined) return;
-      if (input.avatarId === null) {
-        user.avatarId = null;
-        return;
-      }
-      const field = ['input', 'avatarId'];
-      const rawId = fromGlobalId(input.avatarId, 'Media');
-      if (!rawId) return errors.add('INVALID', 'That is not a media id.', field);
-      const [row] = await tx.execute<{ owner_id: string }[]>('select owner_id from media where id = ?', [rawId]);
-      if (!row) return errors.add('NOT_FOUND', 'No such media.', field);
-      if (row.owner_id !== user.id) return errors.add('FORBIDDEN', 'You can only use your own images.', field);
-      user.avatarId = rawId;
     });
   }
 }
