@@ -128,7 +128,7 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
             userAgent: req.headers['user-agent'] ?? null, log: reqLog, config, pubsub, services,
             http: { cookies, setCookie: (header) => setCookies.push(header) },
           });
-          ctx.actor = await viewerFromAuthorization(req.headers.authorization, signer, ctx.scope.em);
+          ctx.actor = await viewerFromAuthorization(req.headers.authorization, services.accounts, ctx.scope.em);
           return ctx;
         },
       });

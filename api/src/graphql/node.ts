@@ -1,12 +1,17 @@
 import { Arg, Field, ID, InterfaceType, Query, Resolver, Ctx } from 'type-graphql';
 import type { Context } from './context.js';
-import { parseGlobalId } from './ids.js';
+import { parseGlobalId } from '../kernel/ids.js';
 
-type NodeLoader = (ctx: Context, id: string) => Promise<object | null>;
+/**
+ * Loads one object by raw id for `node(id)`, or null when it does not exist or the actor may not see it.
+ * Goes through the feature's DataLoaders (which call its service): no SQL here, so `node` batches with the
+ * rest of the query.
+ */
+export type NodeLoader = (ctx: Context, id: string) => Promise<object | null>;
 const loaders = new Map<string, NodeLoader>();
 const typeNames = new Map<Function, string>();
 
-/** Each feature registers its Node types: how to load one by raw id, and which class it comes back as. */
+/** Each feature registers its Node types (in its resolver file): how to load one by raw id, and which class it comes back as. */
 export function registerNodeType(typeName: string, entityClass: Function, load: NodeLoader): void {
   loaders.set(typeName, load);
   typeNames.set(entityClass, typeName);

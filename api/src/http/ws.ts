@@ -45,7 +45,7 @@ export function attachGraphqlWs(deps: {
       };
       if (raw !== undefined && raw !== null && raw !== '') {
         try {
-          state.viewer = await viewerFromAuthorization(String(raw), signer, orm.em.fork());
+          state.viewer = await viewerFromAuthorization(String(raw), services.accounts, orm.em.fork());
         } catch (error) {
           const reason = error instanceof GraphQLError || error instanceof RequestError ? error.message : 'Unauthorized';
           ctx.extra.socket.close(4401, reason.slice(0, 120));

@@ -3,11 +3,16 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { PubSub } from '../graphql/pubsub.js';
 import type { TokenSigner } from '../lib/tokens.js';
+import { AccountsRepository } from '../features/accounts/accounts.repository.js';
 import { AccountsService } from '../features/accounts/accounts.service.js';
 import { FriendsRepository } from '../features/friends/friends.repository.js';
 import { FriendsService } from '../features/friends/friends.service.js';
+import { NotificationsRepository } from '../features/notifications/notifications.repository.js';
 import { NotificationsService } from '../features/notifications/notifications.service.js';
-import { avatarProfileExtension, screenshotPolicyFromHook } from '../features/media/media.legacy.js';
+import { screenshotPolicyFromHook } from '../features/media/media.legacy.js';
+import { TagsRepository } from '../features/tags/tags.repository.js';
+import { TagsService } from '../features/tags/tags.service.js';
+import { blockedSql } from '../features/friends/index.js';
 import { MediaRepository } from '../features/media/media.repository.js';
 import { MediaService } from '../features/media/media.service.js';
 import { createMediaStorage } from '../features/media/media.storage.js';
@@ -31,10 +36,10 @@ export interface ServiceDeps {
  */
 export function createServices(deps: ServiceDeps) {
   const mediaRepository = new MediaRepository();
-  const accounts = new AccountsService(deps.signer);
-  // TEMPORARY (media.legacy.ts) until AccountsService takes `avatars: mediaRepository`.
-  accounts.extendProfile(avatarProfileExtension(mediaRepository));
-  const notifications = new NotificationsService(deps.pubsub);
+  const notifications = new NotificationsService(deps.pubsub, new NotificationsRepository());
+  // Search hides users blocked either way (friends owns blocks); avatars must be the user's own media.
+  const accounts = new AccountsService(deps.signer, new AccountsRepository(blockedSql), mediaRepository);
+  const tags = new TagsService(new TagsRepository());
   const facechat = facechatServices(deps);
   const media = new MediaService({
     config: deps.config, storage: createMediaStorage(deps.config), repository: mediaRepository,
@@ -45,6 +50,7 @@ export function createServices(deps: ServiceDeps) {
     accounts,
     notifications,
     friends: new FriendsService(new FriendsRepository(), notifications, accounts),
+    tags,
     media,
     posts: new PostsService(),
     likes: new LikesService(deps.pubsub),

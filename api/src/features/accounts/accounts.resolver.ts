@@ -1,14 +1,14 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CurrentUser } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
-import { userActor } from '../../kernel/actor.js';
-import { unauthenticated, badInput } from '../../graphql/errors.js';
-import { fromGlobalId } from '../../graphql/ids.js';
 import { registerNodeType } from '../../graphql/node.js';
-import { PageArgs, paginate } from '../../graphql/relay.js';
+import { PageArgs } from '../../graphql/relay.js';
+import { userActor, type Actor } from '../../kernel/actor.js';
+import { badInput, unauthenticated } from '../../kernel/errors.js';
+import { fromGlobalId } from '../../kernel/ids.js';
 import { User } from './accounts.entity.js';
 import { userById } from './accounts.loaders.js';
 import type { IssuedSession } from './accounts.service.js';
-import { searchUsers, countSearchUsers } from './accounts.search.js';
 import {
   AuthPayload, LoginInput, RegisterInput, UpdateProfileInput, UserConnection, UserObject, UserPayload,
 } from './accounts.types.js';
@@ -17,16 +17,17 @@ registerNodeType('User', User, (ctx, id) => userById(ctx).load(id));
 
 export const REFRESH_COOKIE = 'pp_refresh';
 
+/** @deprecated use `@Authorized()` + `@CurrentUser()`, or `requireActor` (graphql/auth.ts). */
 export function requireViewer(ctx: Context): { id: string; sessionId: string } {
-  if (!ctx.viewer) throw unauthenticated();
-  return ctx.viewer;
+  if (!ctx.actor) throw unauthenticated();
+  return ctx.actor;
 }
 
 @Resolver(() => UserObject)
 export class AccountsResolver {
   @Query(() => UserObject, { nullable: true, description: 'The signed-in user, or null.' })
   me(@Ctx() ctx: Context): Promise<User | null> | null {
-    return ctx.viewer ? userById(ctx).load(ctx.viewer.id) : null;
+    return ctx.actor ? userById(ctx).load(ctx.actor.id) : null;
   }
 
   @Query(() => UserObject, { nullable: true })
@@ -39,45 +40,39 @@ export class AccountsResolver {
       const rawId = fromGlobalId(id, 'User');
       return rawId ? userById(ctx).load(rawId) : null;
     }
-    if (username) {
-      return ctx.em.getRepository(User).findOne({ username: username.trim().toLowerCase() });
-    }
+    if (username) return ctx.services.accounts.userByUsername(ctx.em, username);
     throw badInput('Give `id` or `username`.');
   }
 
   @Query(() => UserConnection)
   searchUsers(@Ctx() ctx: Context, @Arg('query', () => String) query: string, @Args(() => PageArgs) page: PageArgs) {
-    const term = query.trim().toLowerCase();
-    if (term.length > 100) throw badInput('The search text can be at most 100 characters.', 'query');
-    return paginate({
-      ...page,
-      cursorShape: ['string', 'string'],
-      fetch: (limit, after) => searchUsers(ctx, term, limit, after as [string, string] | null),
-      keyOf: (u: User) => [u.username, u.id],
-      count: () => countSearchUsers(ctx, term),
-    });
+    return ctx.services.accounts.searchUsers(ctx.actor, ctx.em, { query, first: page.first, after: page.after });
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Only visible to the user themself; null for everyone else.' })
   email(@Root() user: User, @Ctx() ctx: Context): string | null {
-    return ctx.viewer?.id === user.id ? user.email : null;
+    return ctx.actor?.id === user.id ? user.email : null;
   }
 
   @Mutation(() => AuthPayload)
   async register(@Ctx() ctx: Context, @Arg('input', () => RegisterInput) input: RegisterInput): Promise<AuthPayload> {
-    return authPayload(ctx, await ctx.services.accounts.register(ctx, input));
+    return authPayload(ctx, await ctx.services.accounts.register(ctx.em, {
+      username: input.username, email: input.email, password: input.password, displayName: input.displayName, userAgent: ctx.userAgent,
+    }));
   }
 
   @Mutation(() => AuthPayload)
   async login(@Ctx() ctx: Context, @Arg('input', () => LoginInput) input: LoginInput): Promise<AuthPayload> {
-    return authPayload(ctx, await ctx.services.accounts.login(ctx, input));
+    return authPayload(ctx, await ctx.services.accounts.login(ctx.em, {
+      login: input.login, password: input.password, ip: ctx.ip, userAgent: ctx.userAgent,
+    }));
   }
 
   @Mutation(() => AuthPayload, { description: 'Rotates the refresh token (argument or cookie); a reused token revokes its whole session.' })
   async refreshSession(@Ctx() ctx: Context, @Arg('refreshToken', () => String, { nullable: true }) refreshToken?: string | null): Promise<AuthPayload> {
     const token = refreshToken || ctx.http?.cookies[REFRESH_COOKIE] || null;
     try {
-      return authPayload(ctx, await ctx.services.accounts.refresh(ctx, token));
+      return authPayload(ctx, await ctx.services.accounts.refresh(ctx.em, token));
     } catch (error) {
       if (!refreshToken) clearRefreshCookie(ctx);
       throw error;
@@ -86,15 +81,28 @@ export class AccountsResolver {
 
   @Mutation(() => Boolean)
   async logout(@Ctx() ctx: Context): Promise<boolean> {
-    const done = await ctx.services.accounts.logout(ctx, ctx.http?.cookies[REFRESH_COOKIE] ?? null);
+    const done = await ctx.services.accounts.logout(ctx.actor, ctx.em, ctx.http?.cookies[REFRESH_COOKIE] ?? null);
     clearRefreshCookie(ctx);
     return done;
   }
 
+  @Authorized()
   @Mutation(() => UserPayload)
-  async updateProfile(@Ctx() ctx: Context, @Arg('input', () => UpdateProfileInput) input: UpdateProfileInput): Promise<UserPayload> {
-    const viewer = requireViewer(ctx);
-    const user = await ctx.services.accounts.updateProfile(ctx, viewer.id, input);
+  async updateProfile(
+    @CurrentUser() actor: Actor,
+    @Ctx() ctx: Context,
+    @Arg('input', () => UpdateProfileInput) input: UpdateProfileInput,
+  ): Promise<UserPayload> {
+    // The avatar is a Media global id; a malformed one is reported with the other field errors.
+    const avatarId = typeof input.avatarId === 'string' ? fromGlobalId(input.avatarId, 'Media') : input.avatarId;
+    const user = await ctx.services.accounts.updateProfile(actor, ctx.em, {
+      displayName: input.displayName,
+      bio: input.bio,
+      avatarId,
+      avatarIdMalformed: typeof input.avatarId === 'string' && avatarId === null,
+      currentPassword: input.currentPassword,
+      newPassword: input.newPassword,
+    });
     return { user, userErrors: [] };
   }
 }

@@ -1,11 +1,12 @@
 import { hash, verify } from '@node-rs/argon2';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { conflict, DomainError, ErrorCollector, invalid, userError } from '../../graphql/errors.js';
-import type { Context } from '../../graphql/context.js';
+import { userActor, type Actor } from '../../kernel/actor.js';
+import { inTransaction, type Db } from '../../kernel/db.js';
+import { badInput, conflict, DomainError, ErrorCode, ErrorCollector, invalid, unauthenticated, userError } from '../../kernel/errors.js';
+import { paginate, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
 import { newRefreshToken, REFRESH_TOKEN_TTL_DAYS, sha256, type TokenSigner } from '../../lib/tokens.js';
-import { RefreshToken, Session, User } from './accounts.entity.js';
-import type { LoginInput, RegisterInput, UpdateProfileInput } from './accounts.types.js';
+import type { Session, User } from './accounts.entity.js';
+import type { AccountsRepository } from './accounts.repository.js';
 
 const USERNAME = /^[a-z0-9_.]{3,30}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -21,47 +22,117 @@ export interface IssuedSession {
   expiresAt: Date;
 }
 
-/** Hook for features that own more of the profile (the avatar belongs to media). */
-export type ProfileExtension = (ctx: Context, tx: EntityManager, user: User, input: UpdateProfileInput, errors: ErrorCollector) => Promise<void>;
+/** Who owns a media item (media implements it; accounts must not import media). */
+export interface AvatarOwners {
+  /** The owner's user id, or null when there is no such media. */
+  ownerOf(em: Db, mediaId: string): Promise<string | null>;
+}
 
+export interface RegisterRequest {
+  username: string;
+  email: string;
+  password: string;
+  displayName?: string | null;
+  userAgent: string | null;
+}
+
+export interface LoginRequest {
+  login: string;
+  password: string;
+  ip: string;
+  userAgent: string | null;
+}
+
+export interface ProfileChanges {
+  displayName?: string | null;
+  bio?: string | null;
+  /** Raw media id; null removes the avatar; undefined leaves it as it is. */
+  avatarId?: string | null;
+  /** The adapter could not decode the avatar id it was given: reported with the other field errors. */
+  avatarIdMalformed?: boolean;
+  currentPassword?: string | null;
+  newPassword?: string | null;
+}
+
+export interface SearchUsersRequest extends PageInput {
+  query: string;
+}
+
+/** LIKE pattern matching `term` anywhere, with the wildcard characters escaped. */
+export function containsPattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Sign-up, sign-in, sessions, profiles and finding people. */
 export class AccountsService {
-  private readonly profileExtensions: ProfileExtension[] = [];
-  constructor(private readonly signer: TokenSigner) {}
+  constructor(
+    private readonly signer: TokenSigner,
+    private readonly repository: AccountsRepository,
+    private readonly avatars: AvatarOwners,
+  ) {}
 
-  /** Whether a user with this raw id exists (CROSS: smallest version for friends; the accounts helper owns the final one). */
-  async exists(em: EntityManager, userId: string): Promise<boolean> {
-    const rows = await em.execute('select 1 from users where id = ?', [userId]);
-    return rows.length > 0;
+  usersByIds(em: Db, ids: readonly string[]): Promise<User[]> {
+    return this.repository.findByIds(em, ids);
   }
 
-  extendProfile(extension: ProfileExtension): void {
-    this.profileExtensions.push(extension);
+  userByUsername(em: Db, username: string): Promise<User | null> {
+    return this.repository.findByUsername(em, username.trim().toLowerCase());
   }
 
-  async register(ctx: Context, input: RegisterInput): Promise<IssuedSession> {
+  exists(em: Db, userId: string): Promise<boolean> {
+    return this.repository.exists(em, userId);
+  }
+
+  /** People whose username or display name contains `query`, by username; users blocked either way are left out. */
+  searchUsers(viewer: Actor | null, em: Db, input: SearchUsersRequest): Promise<ConnectionShape<User>> {
+    const term = input.query.trim().toLowerCase();
+    if (term.length > 100) throw badInput('The search text can be at most 100 characters.', 'query');
+    const pattern = containsPattern(term);
+    const viewerId = viewer?.id ?? null;
+    return paginate({
+      first: input.first,
+      after: input.after,
+      cursorShape: ['string', 'string'],
+      fetch: (limit, after) => this.repository.searchUsers(em, viewerId, pattern, limit, after as [string, string] | null),
+      keyOf: (u: User) => [u.username, u.id],
+      count: () => this.repository.countSearchUsers(em, viewerId, pattern),
+    });
+  }
+
+  /**
+   * The actor behind an access token. A token that is expired, forged or of an ended session is refused
+   * (UNAUTHENTICATED) rather than treated as signed-out, so clients know to refresh.
+   */
+  async actorFromAccessToken(em: Db, token: string): Promise<Actor> {
+    const claims = await this.signer.verify(token);
+    if ('error' in claims) {
+      throw unauthenticated(claims.error === 'expired' ? 'The access token has expired: refresh the session.' : 'The access token is not valid.');
+    }
+    if (!(await this.repository.isSessionActive(em, claims.sessionId, claims.userId))) throw unauthenticated('This session has ended: sign in again.');
+    return userActor(claims.userId, claims.sessionId);
+  }
+
+  async register(em: Db, input: RegisterRequest): Promise<IssuedSession> {
     const errors = new ErrorCollector();
     const username = (input.username ?? '').trim().toLowerCase();
     const email = (input.email ?? '').trim().toLowerCase();
     const displayName = (input.displayName ?? '').trim() || username;
-    if (!USERNAME.test(username)) errors.add('INVALID', 'Username must be 3–30 characters of a–z, 0–9, _ and .', ['input', 'username']);
-    if (!EMAIL.test(email) || email.length > 320) errors.add('INVALID', 'Enter a valid e-mail address.', ['input', 'email']);
+    if (!USERNAME.test(username)) errors.add(ErrorCode.INVALID, 'Username must be 3–30 characters of a–z, 0–9, _ and .', ['input', 'username']);
+    if (!EMAIL.test(email) || email.length > 320) errors.add(ErrorCode.INVALID, 'Enter a valid e-mail address.', ['input', 'email']);
     checkPassword(input.password, ['input', 'password'], errors);
-    if (displayName.length > 50) errors.add('INVALID', 'Display name must be 1–50 characters.', ['input', 'displayName']);
+    if (displayName.length > 50) errors.add(ErrorCode.INVALID, 'Display name must be 1–50 characters.', ['input', 'displayName']);
     errors.throwIfAny();
 
-    const [nameTaken, emailTaken] = await Promise.all([
-      ctx.em.getConnection().execute('select 1 from users where lower(username) = ? limit 1', [username]),
-      ctx.em.getConnection().execute('select 1 from users where lower(email) = ? limit 1', [email]),
-    ]);
-    if (nameTaken.length) errors.add('CONFLICT', 'That username is taken.', ['input', 'username']);
-    if (emailTaken.length) errors.add('CONFLICT', 'An account with that e-mail address exists.', ['input', 'email']);
+    const [nameTaken, emailTaken] = await Promise.all([this.repository.usernameTaken(em, username), this.repository.emailTaken(em, email)]);
+    if (nameTaken) errors.add(ErrorCode.CONFLICT, 'That username is taken.', ['input', 'username']);
+    if (emailTaken) errors.add(ErrorCode.CONFLICT, 'An account with that e-mail address exists.', ['input', 'email']);
     errors.throwIfAny();
 
     const passwordHash = await hash(input.password);
     try {
-      return await ctx.em.transactional(async (tx) => {
-        const user = tx.create(User, { username, email, passwordHash, displayName, bio: null, avatarId: null });
-        return this.openSession(tx as EntityManager, user, ctx.userAgent);
+      return await inTransaction(em, async (tx) => {
+        const user = this.repository.createUser(tx, { username, email, passwordHash, displayName });
+        return this.openSession(tx, user, input.userAgent);
       });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
@@ -71,126 +142,118 @@ export class AccountsService {
     }
   }
 
-  async login(ctx: Context, input: LoginInput): Promise<IssuedSession> {
+  async login(em: Db, input: LoginRequest): Promise<IssuedSession> {
     const login = (input.login ?? '').trim().toLowerCase();
-    const conn = ctx.em.getConnection();
-    const rows = login
-      ? await conn.execute<{ id: string; password_hash: string }[]>(
-          'select id, password_hash from users where lower(username) = ? or lower(email) = ? limit 1', [login, login])
-      : [];
-    const found = rows[0] ?? null;
+    const found = login ? await this.repository.findLoginCandidate(em, login) : null;
 
     const since = new Date(Date.now() - FAILURE_WINDOW_MS);
-    const [counts] = await conn.execute<{ by_user: string; by_ip: string }[]>(
-      `select count(*) filter (where user_id = ?) as by_user, count(*) filter (where ip = ?) as by_ip
-         from login_failures where created_at > ? and (user_id = ? or ip = ?)`,
-      [found?.id ?? null, ctx.ip, since, found?.id ?? null, ctx.ip]);
-    if (Number(counts.by_user) >= MAX_FAILURES || Number(counts.by_ip) >= MAX_FAILURES) {
-      throw new DomainError(userError('RATE_LIMITED', 'Too many failed sign-ins. Try again in 15 minutes.'));
+    const counts = await this.repository.countRecentFailures(em, found?.id ?? null, input.ip, since);
+    if (counts.byUser >= MAX_FAILURES || counts.byIp >= MAX_FAILURES) {
+      throw new DomainError(userError(ErrorCode.RATE_LIMITED, 'Too many failed sign-ins. Try again in 15 minutes.'));
     }
 
-    const ok = await verify(found?.password_hash ?? (await DUMMY_HASH), input.password ?? '').catch(() => false);
+    const ok = await verify(found?.passwordHash ?? (await DUMMY_HASH), input.password ?? '').catch(() => false);
     if (!found || !ok) {
-      await conn.execute('insert into login_failures (id, user_id, ip, created_at) values (gen_random_uuid(), ?, ?, now())', [found?.id ?? null, ctx.ip]);
-      throw new DomainError(userError('INVALID', 'Wrong username, e-mail or password.', ['input', 'login']));
+      await this.repository.recordLoginFailure(em, found?.id ?? null, input.ip);
+      throw new DomainError(userError(ErrorCode.INVALID, 'Wrong username, e-mail or password.', ['input', 'login']));
     }
-    return ctx.em.transactional(async (tx) => {
-      const user = await tx.findOneOrFail(User, found.id);
-      return this.openSession(tx as EntityManager, user, ctx.userAgent);
-    });
+    return inTransaction(em, async (tx) => this.openSession(tx, await this.repository.userOrFail(tx, found.id), input.userAgent));
   }
 
   /**
    * Rotates a refresh token. A token that was already rotated means it leaked:
    * the whole session is revoked.
    */
-  async refresh(ctx: Context, token: string | null): Promise<IssuedSession> {
+  async refresh(em: Db, token: string | null): Promise<IssuedSession> {
     if (!token) throw invalid(['refreshToken'], 'No session to refresh: sign in again.');
     const hashed = sha256(token);
-    return ctx.em.transactional(async (tx) => {
-      const conn = tx; // em.execute runs inside this transaction
-      const [row] = await conn.execute<{ session_id: string; used_at: Date | null; expires_at: Date; revoked_at: Date | null }[]>(
-        `select t.session_id, t.used_at, t.expires_at, s.revoked_at from refresh_tokens t
-           join sessions s on s.id = t.session_id where t.hash = ? for update of t`, [hashed]);
-      if (!row || row.revoked_at || row.expires_at < new Date()) throw invalid(['refreshToken'], 'This session has ended: sign in again.');
-      if (row.used_at) {
-        await conn.execute('update sessions set revoked_at = now() where id = ? and revoked_at is null', [row.session_id]);
+    const result = await inTransaction(em, async (tx) => {
+      const row = await this.repository.lockRefreshToken(tx, hashed);
+      if (!row || row.revokedAt || row.expiresAt < new Date()) throw invalid(['refreshToken'], 'This session has ended: sign in again.');
+      if (row.usedAt) {
+        await this.repository.revokeSession(tx, row.sessionId);
         // Commit the revocation even though the caller gets an error.
-        return { reused: true } as never;
+        return { reused: true } as const;
       }
-      await conn.execute('update refresh_tokens set used_at = now() where hash = ?', [hashed]);
-      const session = await tx.findOneOrFail(Session, row.session_id, { populate: ['user'] });
-      return this.issue(tx as EntityManager, session);
-    }).then((result) => {
-      if ((result as { reused?: boolean }).reused) throw invalid(['refreshToken'], 'This refresh token was already used; the session was ended for safety. Sign in again.');
-      return result;
+      await this.repository.markRefreshTokenUsed(tx, hashed);
+      return this.issue(tx, await this.repository.sessionWithUser(tx, row.sessionId));
     });
+    if ('reused' in result) throw invalid(['refreshToken'], 'This refresh token was already used; the session was ended for safety. Sign in again.');
+    return result;
   }
 
-  async logout(ctx: Context, refreshToken: string | null): Promise<boolean> {
-    const conn = ctx.em.getConnection();
-    if (ctx.viewer) {
-      await conn.execute('update sessions set revoked_at = now() where id = ? and revoked_at is null', [ctx.viewer.sessionId]);
+  /** Ends the actor's session, or else the session of `refreshToken`; false when there was neither. */
+  async logout(actor: Actor | null, em: Db, refreshToken: string | null): Promise<boolean> {
+    if (actor) {
+      await this.repository.revokeSession(em, actor.sessionId);
       return true;
     }
     if (refreshToken) {
-      await conn.execute(`update sessions set revoked_at = now() where revoked_at is null and id =
-        (select session_id from refresh_tokens where hash = ?)`, [sha256(refreshToken)]);
+      await this.repository.revokeSessionOfRefreshToken(em, sha256(refreshToken));
       return true;
     }
     return false;
   }
 
-  async updateProfile(ctx: Context, viewerId: string, input: UpdateProfileInput): Promise<User> {
+  async updateProfile(actor: Actor, em: Db, input: ProfileChanges): Promise<User> {
     const errors = new ErrorCollector();
-    return ctx.em.transactional(async (tx) => {
-      const user = await tx.findOneOrFail(User, viewerId, { populate: ['passwordHash'] });
+    return inTransaction(em, async (tx) => {
+      const user = await this.repository.userForUpdate(tx, actor.id);
       if (input.displayName !== undefined && input.displayName !== null) {
         const displayName = input.displayName.trim();
-        if (displayName.length < 1 || displayName.length > 50) errors.add('INVALID', 'Display name must be 1–50 characters.', ['input', 'displayName']);
+        if (displayName.length < 1 || displayName.length > 50) errors.add(ErrorCode.INVALID, 'Display name must be 1–50 characters.', ['input', 'displayName']);
         else user.displayName = displayName;
       }
       if (input.bio !== undefined) {
         const bio = (input.bio ?? '').trim();
-        if (bio.length > 300) errors.add('INVALID', 'Bio can be at most 300 characters.', ['input', 'bio']);
+        if (bio.length > 300) errors.add(ErrorCode.INVALID, 'Bio can be at most 300 characters.', ['input', 'bio']);
         else user.bio = bio || null;
       }
       if (input.newPassword !== undefined && input.newPassword !== null) {
-        if (!input.currentPassword) errors.add('INVALID', 'Enter your current password to change it.', ['input', 'currentPassword']);
+        if (!input.currentPassword) errors.add(ErrorCode.INVALID, 'Enter your current password to change it.', ['input', 'currentPassword']);
         else if (!(await verify(user.passwordHash, input.currentPassword).catch(() => false))) {
-          errors.add('INVALID', 'The current password is wrong.', ['input', 'currentPassword']);
+          errors.add(ErrorCode.INVALID, 'The current password is wrong.', ['input', 'currentPassword']);
         }
         checkPassword(input.newPassword, ['input', 'newPassword'], errors);
         if (!errors.errors.length) {
           user.passwordHash = await hash(input.newPassword);
-          await tx.execute('update sessions set revoked_at = now() where user_id = ? and id <> ? and revoked_at is null',
-            [viewerId, ctx.viewer?.sessionId ?? null]);
+          await this.repository.revokeOtherSessions(tx, actor.id, actor.sessionId);
         }
       }
-      for (const extend of this.profileExtensions) await extend(ctx, tx as EntityManager, user, input, errors);
+      await this.changeAvatar(tx, user, input, errors);
       errors.throwIfAny();
       return user;
     });
   }
 
-  private async openSession(tx: EntityManager, user: User, userAgent: string | null): Promise<IssuedSession> {
-    const session = tx.create(Session, { user, userAgent: userAgent?.slice(0, 400) ?? null, revokedAt: null });
-    return this.issue(tx, session);
+  /** Only the user's own media can become their avatar. */
+  private async changeAvatar(tx: Db, user: User, input: ProfileChanges, errors: ErrorCollector): Promise<void> {
+    const field = ['input', 'avatarId'];
+    if (input.avatarIdMalformed) return errors.add(ErrorCode.INVALID, 'That is not a media id.', field);
+    if (input.avatarId === undefined) return;
+    if (input.avatarId === null) {
+      user.avatarId = null;
+      return;
+    }
+    const ownerId = await this.avatars.ownerOf(tx, input.avatarId);
+    if (!ownerId) return errors.add(ErrorCode.NOT_FOUND, 'No such media.', field);
+    if (ownerId !== user.id) return errors.add(ErrorCode.FORBIDDEN, 'You can only use your own images.', field);
+    user.avatarId = input.avatarId;
   }
 
-  private async issue(tx: EntityManager, session: Session): Promise<IssuedSession> {
+  private async openSession(tx: Db, user: User, userAgent: string | null): Promise<IssuedSession> {
+    return this.issue(tx, this.repository.createSession(tx, user, userAgent?.slice(0, 400) ?? null));
+  }
+
+  private async issue(tx: Db, session: Session): Promise<IssuedSession> {
     const refreshToken = newRefreshToken();
-    tx.create(RefreshToken, {
-      hash: sha256(refreshToken), session, usedAt: null,
-      expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_DAYS * 86_400_000),
-    });
-    await tx.flush();
+    await this.repository.saveRefreshToken(tx, session, sha256(refreshToken), new Date(Date.now() + REFRESH_TOKEN_TTL_DAYS * 86_400_000));
     const { token, expiresAt } = await this.signer.sign({ userId: session.user.id, sessionId: session.id });
     return { user: session.user, accessToken: token, refreshToken, expiresAt };
   }
 }
 
 function checkPassword(password: string | null | undefined, field: string[], errors: ErrorCollector): void {
-  if (typeof password !== 'string' || password.length < 8) errors.add('INVALID', 'Password must be at least 8 characters.', field);
-  else if (password.length > 200) errors.add('INVALID', 'Password can be at most 200 characters.', field);
+  if (typeof password !== 'string' || password.length < 8) errors.add(ErrorCode.INVALID, 'Password must be at least 8 characters.', field);
+  else if (password.length > 200) errors.add(ErrorCode.INVALID, 'Password can be at most 200 characters.', field);
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256 } from '../../lib/tokens.js';
 import { gql, signUp } from '../../test/client.js';
 import { startTestStack, type TestStack } from '../../test/stack.js';
 
@@ -84,6 +85,15 @@ describe('login and sessions', () => {
     expect(after.accessToken).toBeNull();
     const me = await gql(stack, '{ me { id } }', {}, { token: first.accessToken });
     expect(me.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses an expired refresh token', async () => {
+    const user = await signUp(stack);
+    await stack.orm.em.fork().getConnection().execute(
+      `update refresh_tokens set expires_at = now() - interval '1 minute' where hash = ?`, [sha256(user.refreshToken)]);
+    const res = (await gql(stack, REFRESH, { t: user.refreshToken })).data.refreshSession;
+    expect(res.accessToken).toBeNull();
+    expect(res.userErrors[0]).toMatchObject({ field: ['refreshToken'], code: 'INVALID' });
   });
 
   it('refreshes from the httpOnly cookie, and logout ends the session', async () => {

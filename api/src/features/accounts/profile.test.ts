@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { toGlobalId } from '../../kernel/ids.js';
 import { gql, signUp } from '../../test/client.js';
 import { startTestStack, type TestStack } from '../../test/stack.js';
 
@@ -48,6 +50,19 @@ describe('updateProfile', () => {
     expect((await gql(stack, '{ me { id } }', {}, { token: otherDevice })).status).toBe(401);
     expect((await gql(stack, LOGIN, { input: { login: me.username, password: 'first password' } })).data.login.accessToken).toBeNull();
     expect((await gql(stack, LOGIN, { input: { login: me.username, password: 'second password' } })).data.login.accessToken).toBeTruthy();
+  });
+
+  it('refuses an avatar id that is not a media id or names no media, with the other field errors', async () => {
+    const me = await signUp(stack);
+    const bad = await gql(stack, UPDATE, { input: { displayName: '', avatarId: me.id } }, { token: me.token });
+    expect(bad.data.updateProfile.userErrors).toEqual([
+      { field: ['input', 'displayName'], message: 'Display name must be 1–50 characters.', code: 'INVALID' },
+      { field: ['input', 'avatarId'], message: 'That is not a media id.', code: 'INVALID' },
+    ]);
+    const missing = await gql(stack, UPDATE, { input: { avatarId: toGlobalId('Media', randomUUID()) } }, { token: me.token });
+    expect(missing.data.updateProfile.userErrors).toEqual([{ field: ['input', 'avatarId'], message: 'No such media.', code: 'NOT_FOUND' }]);
+    const cleared = await gql(stack, UPDATE, { input: { avatarId: null } }, { token: me.token });
+    expect(cleared.data.updateProfile.userErrors).toEqual([]);
   });
 
   it('requires sign-in', async () => {

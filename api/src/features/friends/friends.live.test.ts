@@ -35,6 +35,7 @@ describe('live notifications', () => {
 
     const sent = await act(stack, sender, SEND, addressee.id);
     expect(sent.userErrors).toEqual([]);
+    // Outcome, not latency (that belongs in bench/): the push arrives once the request has committed.
     const event = await toAddressee.next(1000);
     expect(event.errors).toBeUndefined();
     expect(event.data.notificationAdded).toMatchObject({ type: 'FRIEND_REQUEST', read: false, actor: { id: sender.id } });

@@ -12,7 +12,6 @@ import type { RequestAction } from './friends.service.js';
 import { FriendRequestConnection, FriendRequestDirection, FriendRequestObject, FriendRequestPayload } from './friends.types.js';
 // TEMPORARY until the merge: fills accounts' `userVisibility` hook so searchUsers hides blocked users.
 // After the merge compose.ts passes `blockedSql` to the accounts repository and this import and file go.
-import './friends.visibility.js';
 
 /** Only the two people a request is between can see it. */
 registerNodeType('FriendRequest', FriendRequest, (ctx, id) => visibleFriendRequestById(ctx).load(id));

@@ -7,8 +7,7 @@
  */
 import type { Actor } from '../../kernel/actor.js';
 import type { AfterCommit, Db } from '../../kernel/db.js';
-import { ErrorCode, forbidden, DomainError, type ErrorCollector } from '../../kernel/errors.js';
-import { fromGlobalId } from '../../kernel/ids.js';
+import { forbidden, DomainError } from '../../kernel/errors.js';
 import type { MediaRecord } from './media.records.js';
 import type { ScreenshotPolicy } from './media.service.js';
 
@@ -40,25 +39,5 @@ export function screenshotPolicyFromHook(hook: ScreenshotHook): ScreenshotPolicy
     async recorded(tx, afterCommit, { mediaId, roomId, actorId }) {
       await hook.after(tx, afterCommit, { id: mediaId, roomId, kind: 'SCREENSHOT' } as MediaRecord, actorId);
     },
-  };
-}
-
-/** `updateProfile(avatarId)`: only the owner's own media can become their avatar (accounts' old extension hook). */
-export function avatarProfileExtension(media: { ownerOf(em: Db, mediaId: string): Promise<string | null> }) {
-  return async (
-    _ctx: unknown, tx: Db, user: { id: string; avatarId: string | null }, input: { avatarId?: string | null }, errors: ErrorCollector,
-  ): Promise<void> => {
-    if (input.avatarId === undefined) return;
-    if (input.avatarId === null) {
-      user.avatarId = null;
-      return;
-    }
-    const field = ['input', 'avatarId'];
-    const rawId = fromGlobalId(input.avatarId, 'Media');
-    if (!rawId) return errors.add(ErrorCode.INVALID, 'That is not a media id.', field);
-    const ownerId = await media.ownerOf(tx, rawId);
-    if (!ownerId) return errors.add(ErrorCode.NOT_FOUND, 'No such media.', field);
-    if (ownerId !== user.id) return errors.add(ErrorCode.FORBIDDEN, 'You can only use your own images.', field);
-    user.avatarId = rawId;
   };
 }

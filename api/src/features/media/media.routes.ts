@@ -32,14 +32,14 @@ const STATUS: Record<ErrorCode, number> = {
 
 /** `POST /media` (multipart upload) and `GET /media/<file>` (immutable, long-cached). */
 export function mediaRoutes(deps: RouteDeps): Router {
-  const { orm, signer, services } = deps;
+  const { orm, services } = deps;
   const router = Router();
 
   router.post('/media', async (req: Request, res: Response) => {
     const log = (req as Request & { log?: Logger }).log ?? deps.log;
     try {
       const scope = createScope(orm);
-      const actor = await viewerFromAuthorization(req.headers.authorization, signer, scope.em).catch(() => null);
+      const actor = await viewerFromAuthorization(req.headers.authorization, services.accounts, scope.em).catch(() => null);
       if (!actor) throw new UploadRefused(ErrorCode.UNAUTHENTICATED, 'Sign in first: send `Authorization: Bearer <access token>`.');
       if (!/^multipart\/form-data\s*;/i.test(req.headers['content-type'] ?? '')) {
         throw new UploadRefused(ErrorCode.UNSUPPORTED_MEDIA, 'Send the image as multipart/form-data in the field `file`.');

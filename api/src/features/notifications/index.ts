@@ -1,4 +1,4 @@
 // The notifications feature's public surface: other features import only this file.
-export { Notification } from './notifications.entity.js';
-export type { NotificationsService } from './notifications.service.js';
+export { Notification, type NotificationKind } from './notifications.entity.js';
+export type { NotificationsService, NotifyInput } from './notifications.service.js';
 export { NotificationObject } from './notifications.types.js';

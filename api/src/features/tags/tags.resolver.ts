@@ -1,12 +1,12 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { badInput } from '../../graphql/errors.js';
 import { registerNodeType } from '../../graphql/node.js';
-import { pageSize } from '../../graphql/relay.js';
+import { badInput } from '../../kernel/errors.js';
+import { pageSize } from '../../kernel/pagination.js';
 import { Tag } from './tags.entity.js';
 import type { TagRecord } from './tags.records.js';
 import { tagById } from './tags.loaders.js';
-import { normaliseTag, searchTags } from './tags.service.js';
+import { MAX_TAG_LENGTH, normaliseTag } from './tags.service.js';
 import { TagObject } from './tags.types.js';
 
 registerNodeType('Tag', Tag, (ctx, id) => tagById(ctx).load(id));
@@ -20,8 +20,8 @@ export class TagsResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
   ): Promise<TagRecord[]> {
     const prefix = normaliseTag(query ?? '');
-    if ([...prefix].length > 50) throw badInput('The tag search text can be at most 50 characters.', 'query');
+    if ([...prefix].length > MAX_TAG_LENGTH) throw badInput(`The tag search text can be at most ${MAX_TAG_LENGTH} characters.`, 'query');
     const limit = pageSize(first);
-    return limit ? searchTags(ctx.em, prefix, limit) : [];
+    return limit ? ctx.services.tags.searchTags(ctx.em, prefix, limit) : [];
   }
 }

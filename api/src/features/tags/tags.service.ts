@@ -1,6 +1,7 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { toTag, type TagRecord } from './tags.records.js';
-import { Tag } from './tags.entity.js';
+import type { Db } from '../../kernel/db.js';
+import type { Tag } from './tags.entity.js';
+import type { TagRecord } from './tags.records.js';
+import type { TagsRepository } from './tags.repository.js';
 
 export const MAX_TAGS = 30;
 export const MAX_TAG_LENGTH = 50;
@@ -29,35 +30,26 @@ export function normaliseTags(names: string[]): { tags: string[]; error?: string
   return { tags };
 }
 
-/**
- * The Tag rows for already-normalised `names`, in the same order, creating the missing ones.
- * Race-safe: concurrent creators of the same name both end up with the one row.
- */
-export async function upsertTags(tx: EntityManager, names: string[]): Promise<Tag[]> {
-  if (!names.length) return [];
-  // tx.execute (not getConnection().execute): the statements must run inside the caller's transaction.
-  await tx.execute(
-    `insert into tags (id, name, post_count, created_at)
-       select gen_random_uuid(), n, 0, now() from jsonb_array_elements_text(?::jsonb) as n
-     on conflict (name) do nothing`, [JSON.stringify(names)]);
-  const rows = await tx.execute('select * from tags where name in (select jsonb_array_elements_text(?::jsonb))', [JSON.stringify(names)]);
-  const byName = new Map(rows.map((row: Record<string, unknown>) => [row.name as string, tx.map(Tag, row)]));
-  return names.map((name) => byName.get(name)!).filter(Boolean);
-}
+/** Hashtags shared by posts and rooms. */
+export class TagsService {
+  constructor(private readonly repository: TagsRepository) {}
 
-/** Adds `delta` to the post count of each tag id (once per occurrence). */
-export async function adjustPostCounts(tx: EntityManager, tagIds: string[], delta: number): Promise<void> {
-  if (!tagIds.length || !delta) return;
-  await tx.execute(
-    `update tags t set post_count = greatest(t.post_count + d.n * ?, 0)
-       from (select id::uuid, count(*)::int as n from jsonb_array_elements_text(?::jsonb) as id group by id) d where t.id = d.id`,
-    [delta, JSON.stringify(tagIds)]);
-}
+  /** The Tag rows for already-normalised `names`, in the same order, creating the missing ones (race-safe). */
+  upsertTags(tx: Db, names: string[]): Promise<Tag[]> {
+    return this.repository.upsert(tx, names);
+  }
 
-/** Tags whose name starts with `prefix` (all when empty), most used first, then by name. */
-export async function searchTags(em: EntityManager, prefix: string, limit: number): Promise<TagRecord[]> {
-  const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const rows = await em.execute(
-    `select * from tags where (?::text = '' or name like ?) order by post_count desc, name limit ?`, [prefix, pattern, limit]);
-  return rows.map(toTag);
+  /** Adds `delta` to the post count of each tag id (once per occurrence), in the caller's transaction. */
+  adjustPostCounts(tx: Db, tagIds: string[], delta: number): Promise<void> {
+    return this.repository.adjustPostCounts(tx, tagIds, delta);
+  }
+
+  /** Tags whose name starts with `prefix` (all when empty), most used first, then by name. */
+  searchTags(em: Db, prefix: string, limit: number): Promise<TagRecord[]> {
+    return this.repository.search(em, prefix, limit);
+  }
+
+  tagsByIds(em: Db, ids: readonly string[]): Promise<TagRecord[]> {
+    return this.repository.findByIds(em, ids);
+  }
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { gql } from '../../test/client.js';
 import { startTestStack, type TestStack } from '../../test/stack.js';
-import { adjustPostCounts, normaliseTags, upsertTags } from './tags.service.js';
+import { normaliseTags } from './tags.service.js';
 
 describe('normaliseTags', () => {
   it('lower-cases, strips #, trims, keeps Korean, dedupes in order', () => {
@@ -27,7 +27,7 @@ describe('tags', () => {
   it('upsertTags is race-safe and returns the rows in input order', async () => {
     const em = stack.orm.em.fork() as EntityManager;
     const runs = await Promise.all(Array.from({ length: 8 }, () =>
-      em.fork().transactional((tx) => upsertTags(tx as EntityManager, ['race', '경주', 'race2']))));
+      em.fork().transactional((tx) => stack.app.services.tags.upsertTags(tx as EntityManager, ['race', '경주', 'race2']))));
     const ids = new Set(runs.map((tags) => tags.map((t) => t.id).join()));
     expect(ids.size).toBe(1);
     expect(runs[0].map((t) => t.name)).toEqual(['race', '경주', 'race2']);
@@ -38,8 +38,9 @@ describe('tags', () => {
   it('tags(query) autocompletes by prefix, most used first, with postCount', async () => {
     const em = stack.orm.em.fork() as EntityManager;
     await em.transactional(async (tx) => {
-      const [a, b, c] = await upsertTags(tx as EntityManager, ['food', 'football', '음식']);
-      await adjustPostCounts(tx as EntityManager, [a.id, b.id, b.id, c.id], 1);
+      const tags = stack.app.services.tags;
+      const [a, b, c] = await tags.upsertTags(tx as EntityManager, ['food', 'football', '음식']);
+      await tags.adjustPostCounts(tx as EntityManager, [a.id, b.id, b.id, c.id], 1);
     });
     const res = await gql(stack, `query($q: String, $n: Int) { tags(query: $q, first: $n) { id name postCount } }`, { q: '#FOO' });
     expect(res.data.tags.map((t: { name: string }) => t.name)).toEqual(['football', 'food']);

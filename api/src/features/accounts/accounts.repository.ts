@@ -1,0 +1,176 @@
+import { sql, type Db } from '../../kernel/db.js';
+import { RefreshToken, Session, User } from './accounts.entity.js';
+
+/** SQL predicate on a user column that is true when the viewer may not see that user (friends: blocks). */
+export type HiddenUsersSql = (column: string, viewerId: string | null) => { sql: string; params: unknown[] };
+
+/** A user found by login name, with the hash to check the password against. */
+export interface LoginCandidateRow {
+  id: string;
+  passwordHash: string;
+}
+
+/** Failed sign-ins in the window, per account and per IP. */
+export interface FailureCountsRow {
+  byUser: number;
+  byIp: number;
+}
+
+/** A stored refresh token and the state of its session. */
+export interface RefreshTokenStateRow {
+  sessionId: string;
+  usedAt: Date | null;
+  expiresAt: Date;
+  revokedAt: Date | null;
+}
+
+export interface NewUser {
+  username: string;
+  email: string;
+  passwordHash: string;
+  displayName: string;
+}
+
+const asDate = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
+const asDateOrNull = (value: unknown): Date | null => (value === null || value === undefined ? null : asDate(value));
+
+/**
+ * Every statement on users, sessions, refresh tokens and login failures. Stateless: `hiddenUsersSql`
+ * (friends' block predicate) is the only collaborator.
+ */
+export class AccountsRepository {
+  constructor(private readonly hiddenUsersSql: HiddenUsersSql) {}
+
+  // --- users
+
+  findByIds(em: Db, ids: readonly string[]): Promise<User[]> {
+    return em.find(User, { id: { $in: [...ids] } });
+  }
+
+  /** `username` as stored (lower-case). */
+  findByUsername(em: Db, username: string): Promise<User | null> {
+    return em.findOne(User, { username });
+  }
+
+  async exists(em: Db, userId: string): Promise<boolean> {
+    return (await sql<{ one: number }>(em, 'select 1 as one from users where id = ? limit 1', [userId])).length > 0;
+  }
+
+  async usernameTaken(em: Db, username: string): Promise<boolean> {
+    return (await sql<{ one: number }>(em, 'select 1 as one from users where lower(username) = ? limit 1', [username])).length > 0;
+  }
+
+  async emailTaken(em: Db, email: string): Promise<boolean> {
+    return (await sql<{ one: number }>(em, 'select 1 as one from users where lower(email) = ? limit 1', [email])).length > 0;
+  }
+
+  /** Staged in `tx`; written by the next flush. */
+  createUser(tx: Db, user: NewUser): User {
+    return tx.create(User, { ...user, bio: null, avatarId: null });
+  }
+
+  /** The user with their password hash (lazy otherwise), for a profile change in `tx`. */
+  userForUpdate(tx: Db, userId: string): Promise<User> {
+    return tx.findOneOrFail(User, userId, { populate: ['passwordHash'] });
+  }
+
+  userOrFail(tx: Db, userId: string): Promise<User> {
+    return tx.findOneOrFail(User, userId);
+  }
+
+  /** Users whose username or display name matches `pattern` (trigram-indexed), by username, after the keyset. */
+  async searchUsers(em: Db, viewerId: string | null, pattern: string, limit: number, after: [string, string] | null): Promise<User[]> {
+    const hidden = this.hiddenUsersSql('u.id', viewerId);
+    const rows = await sql<Record<string, unknown>>(em,
+      `select u.* from users u
+        where (lower(u.username) like ? or lower(u.display_name) like ?)
+          and (?::text is null or (u.username, u.id::text) > (?::text, ?::text))
+          and not (${hidden.sql})
+        order by u.username, u.id::text limit ?`,
+      [pattern, pattern, after?.[0] ?? null, after?.[0] ?? null, after?.[1] ?? null, ...hidden.params, limit]);
+    return rows.map((row) => em.map(User, row));
+  }
+
+  async countSearchUsers(em: Db, viewerId: string | null, pattern: string): Promise<number> {
+    const hidden = this.hiddenUsersSql('u.id', viewerId);
+    const [row] = await sql<{ n: number }>(em,
+      `select count(*)::int as n from users u where (lower(u.username) like ? or lower(u.display_name) like ?) and not (${hidden.sql})`,
+      [pattern, pattern, ...hidden.params]);
+    return row.n;
+  }
+
+  // --- sign-in attempts
+
+  async findLoginCandidate(em: Db, login: string): Promise<LoginCandidateRow | null> {
+    const [row] = await sql<LoginCandidateRow>(em,
+      'select id, password_hash as "passwordHash" from users where lower(username) = ? or lower(email) = ? limit 1', [login, login]);
+    return row ?? null;
+  }
+
+  async countRecentFailures(em: Db, userId: string | null, ip: string, since: Date): Promise<FailureCountsRow> {
+    const [row] = await sql<{ byUser: string | number; byIp: string | number }>(em,
+      `select count(*) filter (where user_id = ?) as "byUser", count(*) filter (where ip = ?) as "byIp"
+         from login_failures where created_at > ? and (user_id = ? or ip = ?)`,
+      [userId, ip, since, userId, ip]);
+    return { byUser: Number(row.byUser), byIp: Number(row.byIp) };
+  }
+
+  async recordLoginFailure(em: Db, userId: string | null, ip: string): Promise<void> {
+    await em.execute('insert into login_failures (id, user_id, ip, created_at) values (gen_random_uuid(), ?, ?, now())', [userId, ip]);
+  }
+
+  // --- sessions and refresh tokens
+
+  /** Staged in `tx`; written by the next flush. */
+  createSession(tx: Db, user: User, userAgent: string | null): Session {
+    return tx.create(Session, { user, userAgent, revokedAt: null });
+  }
+
+  /** Stages the refresh token and writes everything staged in `tx`. */
+  async saveRefreshToken(tx: Db, session: Session, hash: string, expiresAt: Date): Promise<void> {
+    tx.create(RefreshToken, { hash, session, usedAt: null, expiresAt });
+    await tx.flush();
+  }
+
+  /** The token's state, locked until `tx` ends (two concurrent refreshes of one token: the second sees it used). */
+  async lockRefreshToken(tx: Db, hash: string): Promise<RefreshTokenStateRow | null> {
+    const [row] = await sql<Record<string, unknown>>(tx,
+      `select t.session_id, t.used_at, t.expires_at, s.revoked_at from refresh_tokens t
+         join sessions s on s.id = t.session_id where t.hash = ? for update of t`, [hash]);
+    if (!row) return null;
+    return {
+      sessionId: String(row.session_id),
+      usedAt: asDateOrNull(row.used_at),
+      expiresAt: asDate(row.expires_at),
+      revokedAt: asDateOrNull(row.revoked_at),
+    };
+  }
+
+  async markRefreshTokenUsed(tx: Db, hash: string): Promise<void> {
+    await tx.execute('update refresh_tokens set used_at = now() where hash = ?', [hash]);
+  }
+
+  sessionWithUser(tx: Db, sessionId: string): Promise<Session> {
+    return tx.findOneOrFail(Session, sessionId, { populate: ['user'] });
+  }
+
+  async isSessionActive(em: Db, sessionId: string, userId: string): Promise<boolean> {
+    const rows = await sql<{ one: number }>(em,
+      'select 1 as one from sessions where id = ? and user_id = ? and revoked_at is null', [sessionId, userId]);
+    return rows.length > 0;
+  }
+
+  async revokeSession(em: Db, sessionId: string): Promise<void> {
+    await em.execute('update sessions set revoked_at = now() where id = ? and revoked_at is null', [sessionId]);
+  }
+
+  async revokeSessionOfRefreshToken(em: Db, hash: string): Promise<void> {
+    await em.execute(`update sessions set revoked_at = now() where revoked_at is null and id =
+      (select session_id from refresh_tokens where hash = ?)`, [hash]);
+  }
+
+  /** Every session of the user except `keepSessionId` (a password change signs out the other devices). */
+  async revokeOtherSessions(tx: Db, userId: string, keepSessionId: string | null): Promise<void> {
+    await tx.execute('update sessions set revoked_at = now() where user_id = ? and id <> ? and revoked_at is null', [userId, keepSessionId]);
+  }
+}
