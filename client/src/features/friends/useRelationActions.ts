@@ -9,9 +9,9 @@ import {
   type FriendRequestDirection, type FriendRequestPayloadFieldsFragment, type FriendRequestsQuery, type RelationPayloadFieldsFragment, type UserErrorFieldsFragment,
 } from '../../gql/graphql';
 import { useAuthStore } from '../auth/useAuthStore';
-import { useFormErrors } from '../forms/useFormErrors';
+import { useFormErrors } from '../../composables/useFormErrors';
 import { dropNodes } from '../notifications/notificationsCache';
-import { refetchActive } from './refetchActive';
+import { refetchActive } from '../../lib/refetchActive';
 import { DONE_KEY, predictRelation, viewerCountDelta, type Relation, type RelationAction } from './relation';
 
 type Client = ApolloClient<NormalizedCacheObject>;

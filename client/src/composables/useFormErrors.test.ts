@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeRedirect } from '../auth/useSessionRedirects';
+import { safeRedirect } from '../features/auth/useSessionRedirects';
 import { fieldOf, splitUserErrors } from './useFormErrors';
 
 const error = (field: string[] | null, message = 'bad') => ({ field, message, code: 'INVALID' });
