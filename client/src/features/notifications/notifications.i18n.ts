@@ -20,7 +20,6 @@ const en = {
     markError: 'The notifications could not be marked as read.',
     someone: 'Someone',
     toasts: 'New notifications',
-    dismiss: 'Dismiss',
     friendRequests: 'Friend requests',
     // One sentence per type; {name} is the actor.
     text: {
@@ -59,7 +58,6 @@ const ko: typeof en = {
     markError: '알림을 읽음으로 표시하지 못했습니다.',
     someone: '누군가',
     toasts: '새 알림',
-    dismiss: '닫기',
     friendRequests: '친구 요청',
     text: {
       FRIEND_REQUEST: '{name}님이 친구 요청을 보냈습니다.',

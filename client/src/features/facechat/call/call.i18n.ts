@@ -63,7 +63,7 @@ const en = {
       openAlbum: 'Open album',
       failed: 'The screenshot could not be saved. Try again.',
     },
-    toastClose: 'Close',
+    toasts: 'Messages about the call',
     failure: {
       NOT_FOUND: 'This room does not exist (any more).',
       FORBIDDEN: 'You cannot join this room.',
@@ -153,7 +153,7 @@ const ko: typeof en = {
       openAlbum: '앨범 열기',
       failed: '스크린샷을 저장하지 못했어요. 다시 시도해 주세요.',
     },
-    toastClose: '닫기',
+    toasts: '통화 알림',
     failure: {
       NOT_FOUND: '이 방은 없거나 사라졌어요.',
       FORBIDDEN: '이 방에 참여할 수 없어요.',
