@@ -38,6 +38,7 @@ describe('describeUserError', () => {
     expect(describeUserError(error, { t: koT })).toBe(ko.errors.unexpected);
     expect(describeUserError({ code: 'network', message: 'x' }, { t: koT })).toBe(ko.errors.unexpected);
     expect(describeUserError(error, { t: translator(en) })).toBe(en.errors.unexpected);
+    expect(describeUserError(error, { t: koT, fallback: 'errors.network' })).toBe(ko.errors.network);
   });
 
   it('names the field without list indexes and tries the keys in order', () => {

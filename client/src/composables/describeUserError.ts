@@ -6,7 +6,7 @@
  *
  *   1. each feature scope passed in (e.g. `posts.errors`): `<scope>.fields.<field>.<CODE>`, then `<scope>.<CODE>`
  *   2. the app's `errors.fields.<field>.<CODE>`, then `errors.<CODE>`
- *   3. `errors.unexpected` for a code nobody knows.
+ *   3. `options.fallback` (default `errors.unexpected`) for a code nobody knows.
  *
  * `<field>` is the last element of the error's path without list indexes
  * (`['input', 'mediaIds', '2']` → `mediaIds`).
@@ -33,6 +33,8 @@ export interface Translator {
 export interface DescribeOptions {
   /** Feature texts to try before the app's, most precise first, e.g. `['posts.errors']`. */
   scopes?: readonly string[];
+  /** The key for a code nobody has a text for (default `errors.unexpected`). */
+  fallback?: string;
   /** Defaults to the app's i18n (registered by `i18n/index.ts`). */
   t?: Translator;
 }
@@ -69,7 +71,7 @@ export function describeUserError(error: UserErrorLike, options: DescribeOptions
   if (!translator) throw new Error('describeUserError: no i18n registered (import i18n/index.ts first).');
   // A code is upper case (INVALID); lower-case keys under `errors` are other texts (network, unexpected).
   const key = /^[A-Z][A-Z_]*$/.test(error.code) ? userErrorKeys(error, options.scopes).find((k) => translator.te(k)) : undefined;
-  return translator.t(key ?? 'errors.unexpected');
+  return translator.t(key ?? options.fallback ?? 'errors.unexpected');
 }
 
 /** The words for each error, e.g. for a form's general alert. */

@@ -95,8 +95,6 @@ const en = {
     prompt: 'Type a name or a username to find people.',
     results: 'No people found | 1 person found | {count} people found',
     empty: 'Nobody matches “{query}”.',
-    loadMore: 'Load more',
-    loadingMore: 'Loading more…',
     searching: 'Searching…',
   },
   home: {

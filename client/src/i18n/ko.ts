@@ -95,8 +95,6 @@ const ko: MessageSchema = {
     prompt: '이름이나 사용자 이름을 입력해 사람을 찾아보세요.',
     results: '찾은 사람이 없습니다 | {count}명을 찾았습니다 | {count}명을 찾았습니다',
     empty: '“{query}”와(과) 일치하는 사람이 없습니다.',
-    loadMore: '더 보기',
-    loadingMore: '더 불러오는 중…',
     searching: '검색하는 중…',
   },
   home: {
