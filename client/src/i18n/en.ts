@@ -95,8 +95,6 @@ const en = {
     prompt: 'Type a name or a username to find people.',
     results: 'No people found | 1 person found | {count} people found',
     empty: 'Nobody matches “{query}”.',
-    loadMore: 'Load more',
-    loadingMore: 'Loading more…',
     searching: 'Searching…',
   },
   home: {
@@ -105,23 +103,40 @@ const en = {
     body: 'Your feed and calls will appear here soon. Meanwhile, find your friends.',
     findPeople: 'Find people',
   },
+  ui: {
+    close: 'Close',
+    dismiss: 'Dismiss',
+    loadMore: 'Load more',
+    loadingMore: 'Loading more…',
+    loadMoreError: 'More could not be loaded. Try again.',
+  },
   errors: {
     network: 'The server could not be reached. Check your connection and try again.',
     unexpected: 'Something went wrong. Please try again.',
     signInAgain: 'Please sign in again.',
-  },
-  // Texts for the API's userErrors, by the field (last path element) and code.
-  // English shows the API's own message; these are for other languages.
-  userErrors: {
-    username: { INVALID: 'Usernames are 3–30 characters: a–z, 0–9, _ and .', CONFLICT: 'That username is taken.' },
-    email: { INVALID: 'Enter a valid e-mail address.', CONFLICT: 'That e-mail address is already used.' },
-    password: { INVALID: 'Passwords are 8–200 characters.' },
-    newPassword: { INVALID: 'Passwords are 8–200 characters.' },
-    currentPassword: { INVALID: 'Check your current password.' },
-    displayName: { INVALID: 'Display names are 1–50 characters.' },
-    bio: { INVALID: 'A bio can be at most 300 characters.' },
-    login: { INVALID: 'Wrong username, e-mail or password.' },
-    any: { RATE_LIMITED: 'Too many attempts. Please wait and try again.', UNAVAILABLE: 'This is unavailable right now.' },
+    // The API's error codes (describeUserError): one text each, the same in every feature unless
+    // a feature or a field has a more precise one (`errors.fields.<field>.<CODE>`, `<feature>.errors…`).
+    INVALID: 'Please check what you entered.',
+    NOT_FOUND: 'It no longer exists.',
+    FORBIDDEN: 'You are not allowed to do that.',
+    CONFLICT: 'That has already been done or was changed meanwhile.',
+    RATE_LIMITED: 'Too many attempts. Please wait and try again.',
+    UNAVAILABLE: 'This is unavailable right now. Please try again later.',
+    FULL: 'It is full.',
+    UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
+    TOO_LARGE: 'That is too large.',
+    UNSUPPORTED_MEDIA: 'This kind of file cannot be used.',
+    // The accounts' fields (sign-up, sign-in, profile).
+    fields: {
+      username: { INVALID: 'Usernames are 3–30 characters: a–z, 0–9, _ and .', CONFLICT: 'That username is taken.' },
+      email: { INVALID: 'Enter a valid e-mail address.', CONFLICT: 'That e-mail address is already used.' },
+      password: { INVALID: 'Passwords are 8–200 characters.' },
+      newPassword: { INVALID: 'Passwords are 8–200 characters.' },
+      currentPassword: { INVALID: 'The current password is missing or wrong.' },
+      displayName: { INVALID: 'Display names are 1–50 characters.' },
+      bio: { INVALID: 'A bio can be at most 300 characters.' },
+      login: { INVALID: 'Wrong username, e-mail or password.' },
+    },
   },
 };
 

@@ -2,6 +2,7 @@ import { createI18n } from 'vue-i18n';
 import en, { type MessageSchema } from './en';
 import ko from './ko';
 import { featureMessages } from './features';
+import { setErrorTranslator } from '../composables/describeUserError';
 
 export const LOCALES = ['ko', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -43,6 +44,9 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
   missingWarn: false,
   fallbackWarn: false,
 });
+
+// describeUserError words API errors with the app's texts.
+setErrorTranslator({ t: (key) => i18n.global.t(key), te: (key) => i18n.global.te(key) || i18n.global.te(key, 'en') });
 
 export function currentLocale(): Locale {
   return i18n.global.locale.value;

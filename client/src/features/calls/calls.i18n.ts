@@ -30,7 +30,8 @@ const en = {
       accept: 'Accept',
       decline: 'Decline',
       failed: 'The call could not be answered. Try again.',
-      over: 'This call has already ended.',
+      // describeUserError scope `calls.incoming.errors`.
+      errors: { CONFLICT: 'This call has already ended.' },
     },
     ringing: {
       title: 'Calling {names}…',
@@ -80,7 +81,7 @@ const ko: typeof en = {
       accept: '받기',
       decline: '거절',
       failed: '전화를 받지 못했어요. 다시 시도해 주세요.',
-      over: '이미 끝난 통화예요.',
+      errors: { CONFLICT: '이미 끝난 통화예요.' },
     },
     ringing: {
       title: '{names} 님에게 거는 중…',

@@ -2,6 +2,7 @@ import { useMutation } from '@vue/apollo-composable';
 import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useRouter } from 'vue-router';
+import { describeUserError } from '../../composables/describeUserError';
 import { StartCallDocument } from '../../gql/graphql';
 import { callRoute, handOverAccess } from '../facechat/call/callAccess';
 
@@ -10,7 +11,7 @@ import { callRoute, handOverAccess } from '../facechat/call/callAccess';
  * connects with it and shows "ringing…" until someone answers.
  */
 export function useStartCall() {
-  const { t, te, locale } = useI18n();
+  const { t } = useI18n();
   const router = useRouter();
   const { mutate } = useMutation(StartCallDocument);
   const pending = ref(false);
@@ -24,8 +25,7 @@ export function useStartCall() {
       const payload = (await mutate({ calleeIds }))?.data?.startCall;
       if (!payload?.call || !payload.access) {
         const error = payload?.userErrors[0];
-        const key = `calls.start.errors.${error?.code}`;
-        problem.value = error && locale.value === 'en' ? error.message : te(key) ? t(key) : t('calls.start.failed');
+        problem.value = error ? describeUserError(error, { scopes: ['calls.start.errors'] }) : t('calls.start.failed');
         return;
       }
       handOverAccess(payload.call.room.id, payload.access);

@@ -43,8 +43,8 @@ const en = {
       blocked: 'Blocked.',
       unblocked: 'Unblocked.',
     },
-    // Other languages than English: the API's userErrors by code (English shows the API's own text).
-    userErrors: {
+    // The API's error codes for friend, follow and block actions (describeUserError scope `friends.errors`).
+    errors: {
       CONFLICT: 'That has already been done, or the request is no longer pending.',
       FORBIDDEN: 'You cannot do that with this user.',
       NOT_FOUND: 'This user or request no longer exists.',
@@ -75,8 +75,6 @@ const en = {
       count: 'Nobody | 1 person | {count} people',
       backToProfile: 'Back to the profile',
     },
-    loadMore: 'Load more',
-    loadingMore: 'Loading more…',
     loadError: 'This list could not be loaded.',
   },
 };
@@ -125,7 +123,7 @@ const ko: typeof en = {
       blocked: '차단했습니다.',
       unblocked: '차단을 해제했습니다.',
     },
-    userErrors: {
+    errors: {
       CONFLICT: '이미 처리되었거나 더 이상 대기 중인 요청이 아닙니다.',
       FORBIDDEN: '이 사용자에게는 할 수 없는 작업입니다.',
       NOT_FOUND: '사용자나 요청이 더 이상 없습니다.',
@@ -156,8 +154,6 @@ const ko: typeof en = {
       count: '아무도 없음 | {count}명 | {count}명',
       backToProfile: '프로필로 돌아가기',
     },
-    loadMore: '더 보기',
-    loadingMore: '불러오는 중…',
     loadError: '목록을 불러오지 못했습니다.',
   },
 };

@@ -8,10 +8,11 @@ import {
   UnblockUserDocument, UnfollowUserDocument,
   type FriendRequestDirection, type FriendRequestPayloadFieldsFragment, type FriendRequestsQuery, type RelationPayloadFieldsFragment, type UserErrorFieldsFragment,
 } from '../../gql/graphql';
+import { describeUserError } from '../../composables/describeUserError';
 import { useAuthStore } from '../auth/useAuthStore';
-import { useFormErrors } from '../forms/useFormErrors';
-import { dropNodes } from '../notifications/notificationsCache';
-import { refetchActive } from './refetchActive';
+import { useFormErrors } from '../../composables/useFormErrors';
+import { dropNodes } from '../../lib/cachedConnection';
+import { refetchActive } from '../../lib/refetchActive';
 import { DONE_KEY, predictRelation, viewerCountDelta, type Relation, type RelationAction } from './relation';
 
 type Client = ApolloClient<NormalizedCacheObject>;
@@ -68,18 +69,14 @@ function reconcile(cache: ApolloCache<unknown>, viewerId: string, before: Relati
  */
 export function useRelationActions() {
   const { resolveClient } = useApolloClient();
-  const { t, te, locale } = useI18n();
+  const { t } = useI18n();
   const auth = useAuthStore();
   const failure = useFormErrors([]);
   const pending = ref<RelationAction | null>(null);
   const done = ref('');
   let layers = 0;
 
-  function userErrorText(error: UserErrorFieldsFragment): string {
-    if (locale.value === 'en') return error.message;
-    const key = `friends.userErrors.${error.code}`;
-    return te(key) ? t(key) : error.message;
-  }
+  const userErrorText = (error: Pick<UserErrorFieldsFragment, 'code'>) => describeUserError(error, { scopes: ['friends.errors'] });
 
   async function send(client: Client, action: RelationAction, target: Relation, requestId: string | null): Promise<Payload> {
     const mutate = async <D extends Record<string, unknown>>(run: Promise<{ data?: D | null }>) => Object.values((await run).data ?? {})[0] as Payload;
@@ -106,7 +103,7 @@ export function useRelationActions() {
       if (!requestId && (action === 'decline' || action === 'cancel')) {
         requestId = await findPendingRequest(client, action === 'cancel' ? 'OUTGOING' : 'INCOMING', target.id);
         if (!requestId) {
-          failure.general.value = [userErrorText({ code: 'NOT_FOUND', message: 'This friend request is no longer pending.' })];
+          failure.general.value = [userErrorText({ code: 'NOT_FOUND' })];
           void refetchActive(client, ['UserRelation']);
           return false;
         }

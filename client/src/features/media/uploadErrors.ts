@@ -1,62 +1,75 @@
-/** Why an upload failed, as the UI words it (`media.errors.<kind>`). */
-export type UploadFailureKind = 'network' | 'signIn' | 'tooLarge' | 'notImage' | 'refused' | 'server' | 'aborted';
+import { describeUserError, type Translator } from '../../composables/describeUserError';
 
+/**
+ * Why an upload failed: the API's `code` (`{ message, code, field }` answers of `POST /media`),
+ * else the one its HTTP status stands for (answers without a code, older APIs), or one of the
+ * client's own: NETWORK (no answer), SERVER (5xx: nothing the user can fix), ABORTED.
+ */
 export interface UploadFailure {
-  kind: UploadFailureKind;
+  code: string;
   /** HTTP status; 0 when no answer came. */
   status: number;
-  /** The API's own `{ message }`, when it sent one. */
+  field: string[] | null;
+  /** The API's own `message` (developer text, English), kept as a detail for the curious. */
   serverMessage: string | null;
 }
 
 /** The API's upload limit (`MAX_UPLOAD_BYTES`): larger files are refused before they are sent. */
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 
+/** The code each status of `POST /media` stands for when the body names none. */
+const CODE_BY_STATUS: Record<number, string> = { 400: 'INVALID', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 413: 'TOO_LARGE', 415: 'UNSUPPORTED_MEDIA' };
+
+/** The media feature's texts for these codes (`media.errors.<CODE>`), tried before the app's. */
+export const UPLOAD_ERROR_SCOPES = ['media.errors'] as const;
+
 export class UploadError extends Error {
   constructor(readonly failure: UploadFailure) {
-    super(failure.serverMessage ?? `upload failed: ${failure.kind}`);
+    super(failure.serverMessage ?? `upload failed: ${failure.code}`);
     this.name = 'UploadError';
   }
 }
 
-/** The `message` of a JSON error body, or null for anything else (an HTML proxy page, nothing). */
-export function serverMessageOf(body: string): string | null {
+const failure = (code: string, status = 0): UploadFailure => ({ code, status, field: null, serverMessage: null });
+
+/** `{ message, code, field }` of a JSON error body; nulls for anything else (an HTML proxy page, nothing). */
+export function errorBodyOf(body: string): { message: string | null; code: string | null; field: string[] | null } {
   try {
     const parsed: unknown = JSON.parse(body);
-    const message = parsed && typeof parsed === 'object' ? (parsed as { message?: unknown }).message : null;
-    return typeof message === 'string' && message.trim() ? message.trim() : null;
+    const { message, code, field } = (parsed && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>;
+    return {
+      message: typeof message === 'string' && message.trim() ? message.trim() : null,
+      code: typeof code === 'string' && /^[A-Z][A-Z_]*$/.test(code) ? code : null,
+      field: Array.isArray(field) && field.every((part) => typeof part === 'string') ? field : null,
+    };
   } catch {
-    return null;
+    return { message: null, code: null, field: null };
   }
 }
 
-/** Maps a finished request that did not answer 201 to what the user is told. */
+/** Maps a finished request that did not answer 201 to its failure. */
 export function uploadFailure(status: number, body: string): UploadFailure {
-  const serverMessage = serverMessageOf(body);
-  let kind: UploadFailureKind;
-  if (status === 0) kind = 'network';
-  else if (status === 401) kind = 'signIn';
-  else if (status === 413) kind = 'tooLarge';
-  else if (status === 415) kind = 'notImage';
-  else if (status >= 500) kind = 'server';
-  else kind = 'refused';
-  return { kind, status, serverMessage: kind === 'server' || kind === 'network' ? null : serverMessage };
+  if (status === 0) return failure('NETWORK');
+  if (status >= 500) return failure('SERVER', status);
+  const parsed = errorBodyOf(body);
+  return { code: parsed.code ?? CODE_BY_STATUS[status] ?? 'INVALID', status, field: parsed.field, serverMessage: parsed.message };
 }
+
+export const abortedUpload = (): UploadFailure => failure('ABORTED');
+export const networkFailure = (): UploadFailure => failure('NETWORK');
 
 /** A file the API would refuse anyway, checked before a byte is sent; null when it may go. */
 export function precheckFile(file: { size: number; type: string }): UploadFailure | null {
-  if (file.size > MAX_UPLOAD_BYTES) return { kind: 'tooLarge', status: 0, serverMessage: null };
-  if (file.type && !file.type.startsWith('image/')) return { kind: 'notImage', status: 0, serverMessage: null };
+  if (file.size > MAX_UPLOAD_BYTES) return failure('TOO_LARGE');
+  if (file.type && !file.type.startsWith('image/')) return failure('UNSUPPORTED_MEDIA');
   return null;
 }
 
 /**
- * The texts for a failure: English shows the API's own message (it speaks English); other
- * languages show their own wording first and the API's message as a detail.
+ * The texts for a failure: the message by its code (describeUserError with the media texts);
+ * in other languages than English the API's own words follow as a detail.
  */
-export function uploadFailureTexts(failure: UploadFailure, locale: string, translate: (key: string) => string): { message: string; detail: string | null } {
-  const own = translate(`media.errors.${failure.kind}`);
-  if (!failure.serverMessage) return { message: own, detail: null };
-  if (locale === 'en') return { message: failure.serverMessage, detail: null };
-  return { message: own, detail: failure.serverMessage };
+export function uploadFailureTexts(failure: UploadFailure, locale: string, t?: Translator): { message: string; detail: string | null } {
+  const message = describeUserError(failure, { scopes: UPLOAD_ERROR_SCOPES, t });
+  return { message, detail: locale === 'en' ? null : failure.serverMessage };
 }

@@ -1,5 +1,5 @@
 import type { MediaFieldsFragment, MediaKind } from '../../gql/graphql';
-import { precheckFile, uploadFailure, UploadError } from './uploadErrors';
+import { abortedUpload, precheckFile, uploadFailure, UploadError } from './uploadErrors';
 
 export interface UploadOptions {
   kind?: MediaKind;
@@ -31,7 +31,7 @@ function send(file: File, token: string | null, options: UploadOptions): Promise
     };
     xhr.onload = () => resolve({ status: xhr.status, body: xhr.responseText });
     xhr.onerror = () => resolve({ status: 0, body: '' });
-    xhr.onabort = () => reject(new UploadError({ kind: 'aborted', status: 0, serverMessage: null }));
+    xhr.onabort = () => reject(new UploadError(abortedUpload()));
     options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(form);
   });

@@ -2,7 +2,7 @@ import { reactive } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { MediaFieldsFragment, MediaKind } from '../../gql/graphql';
 import { useAuthStore } from '../auth/useAuthStore';
-import { UploadError, uploadFailureTexts } from './uploadErrors';
+import { networkFailure, UploadError, uploadFailureTexts } from './uploadErrors';
 import { uploadMedia } from './uploadMedia';
 
 export interface UploadItem {
@@ -20,7 +20,7 @@ let nextKey = 0;
 /** Files on their way to `POST /media`, each with its progress; failures stay until dismissed. */
 export function useUploads(onUploaded: (media: MediaFieldsFragment) => void) {
   const auth = useAuthStore();
-  const { t, locale } = useI18n();
+  const { locale } = useI18n();
   const items = reactive<UploadItem[]>([]);
 
   const find = (key: number) => items.find((item) => item.key === key);
@@ -40,8 +40,8 @@ export function useUploads(onUploaded: (media: MediaFieldsFragment) => void) {
     } catch (error) {
       const item = find(key);
       if (item) {
-        const failure = error instanceof UploadError ? error.failure : { kind: 'network' as const, status: 0, serverMessage: null };
-        Object.assign(item, { state: 'failed', ...uploadFailureTexts(failure, locale.value, (k) => t(k)) });
+        const failure = error instanceof UploadError ? error.failure : networkFailure();
+        Object.assign(item, { state: 'failed', ...uploadFailureTexts(failure, locale.value) });
       }
       return null;
     }

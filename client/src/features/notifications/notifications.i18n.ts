@@ -14,13 +14,10 @@ const en = {
     empty: 'No notifications yet.',
     emptyUnread: 'You have read everything.',
     unreadCount: 'No unread notifications | 1 unread notification | {count} unread notifications',
-    loadMore: 'Load more',
-    loadingMore: 'Loading more…',
     loadError: 'Notifications could not be loaded.',
     markError: 'The notifications could not be marked as read.',
     someone: 'Someone',
     toasts: 'New notifications',
-    dismiss: 'Dismiss',
     friendRequests: 'Friend requests',
     // One sentence per type; {name} is the actor.
     text: {
@@ -53,13 +50,10 @@ const ko: typeof en = {
     empty: '아직 알림이 없습니다.',
     emptyUnread: '모든 알림을 읽었습니다.',
     unreadCount: '읽지 않은 알림 없음 | 읽지 않은 알림 {count}개 | 읽지 않은 알림 {count}개',
-    loadMore: '더 보기',
-    loadingMore: '불러오는 중…',
     loadError: '알림을 불러오지 못했습니다.',
     markError: '알림을 읽음으로 표시하지 못했습니다.',
     someone: '누군가',
     toasts: '새 알림',
-    dismiss: '닫기',
     friendRequests: '친구 요청',
     text: {
       FRIEND_REQUEST: '{name}님이 친구 요청을 보냈습니다.',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dropNodes, isUnreadOnlyList, markReadInList, prependNotification, type CachedList } from './notificationsCache';
+import { dropNodes } from '../../lib/cachedConnection';
+import { isUnreadOnlyList, markReadInList, prependNotification, type CachedList } from './notificationsCache';
 
 type Node = { id: string };
 const idOf = (n: Node) => n.id;

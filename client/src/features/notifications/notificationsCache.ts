@@ -1,20 +1,8 @@
-/**
- * Pure edits of a cached `notifications` connection (as relayStylePagination stores it: edges
- * whose nodes are cache references), used by the live subscription and by "mark as read".
- */
-export interface CachedEdge<Node> {
-  __typename?: string;
-  cursor: string;
-  node: Node;
-}
+import { dropNodes, type CachedEdge, type CachedList } from '../../lib/cachedConnection';
 
-export interface CachedList<Node> {
-  edges?: readonly CachedEdge<Node>[];
-  pageInfo?: { hasNextPage?: boolean; [key: string]: unknown };
-  unreadCount?: number;
-  totalCount?: number;
-  [key: string]: unknown;
-}
+export type { CachedEdge, CachedList };
+
+// Pure edits of a cached `notifications` connection, used by the live subscription and by "mark as read".
 
 /** A list kept for `unreadOnly: true` (the cache names each list by its arguments). */
 export function isUnreadOnlyList(storeFieldName: string): boolean {
@@ -56,12 +44,4 @@ export function markReadInList<Node>(list: CachedList<Node>, change: MarkRead, u
     return next;
   }
   return dropNodes(next, change.ids, idOf);
-}
-
-/** The list without the given nodes (a request answered, a notification read), its total lowered as much. */
-export function dropNodes<Node, L extends CachedList<Node>>(list: L, ids: ReadonlySet<string>, idOf: (node: Node) => string | undefined): L {
-  const edges = (list.edges ?? []).filter((e) => !ids.has(idOf(e.node) ?? ''));
-  const removed = (list.edges?.length ?? 0) - edges.length;
-  if (!removed) return list;
-  return { ...list, edges, ...(typeof list.totalCount === 'number' ? { totalCount: Math.max(0, list.totalCount - removed) } : {}) };
 }

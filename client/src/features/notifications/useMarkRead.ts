@@ -3,7 +3,7 @@ import { useApolloClient } from '@vue/apollo-composable';
 import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { MarkNotificationsReadDocument } from '../../gql/graphql';
-import { refetchActive } from '../friends/refetchActive';
+import { refetchActive } from '../../lib/refetchActive';
 import { isUnreadOnlyList, markReadInList, type MarkRead } from './notificationsCache';
 
 /** Marks cached notifications read (all when `ids` is 'all') and returns how many were unread. */

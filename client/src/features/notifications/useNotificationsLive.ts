@@ -2,7 +2,7 @@ import type { Reference } from '@apollo/client/core';
 import { useApolloClient, useSubscription } from '@vue/apollo-composable';
 import { NotificationAddedDocument, type NotificationAddedSubscription } from '../../gql/graphql';
 import { useAuthStore } from '../auth/useAuthStore';
-import { refetchActive } from '../friends/refetchActive';
+import { refetchActive } from '../../lib/refetchActive';
 import { prependNotification } from './notificationsCache';
 import { changesRelation } from './notificationView';
 

@@ -1,39 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { errorField, localiseUserErrors, outcomeOf } from './postErrors';
+import en from '../../i18n/en';
+import ko from '../../i18n/ko';
+import { describeUserError, type Translator } from '../../composables/describeUserError';
+import posts from './posts.i18n';
+import { outcomeOf, POST_ERROR_SCOPES } from './postErrors';
 
-const messages: Record<string, string> = {
-  'posts.errors.title.INVALID': '제목은 1~100자입니다.',
-  'posts.errors.any.FORBIDDEN': '권한이 없습니다.',
-};
-const t = (key: string) => messages[key] ?? key;
-const te = (key: string) => key in messages;
+function translator(messages: Record<string, unknown>): Translator {
+  const find = (key: string) => key.split('.').reduce<unknown>((at, part) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined), messages);
+  return { t: (key) => String(find(key) ?? key), te: (key) => typeof find(key) === 'string' };
+}
 
 describe('post userErrors', () => {
-  it('names the field without list indexes', () => {
-    expect(errorField({ field: ['input', 'mediaIds', '2'] })).toBe('mediaIds');
-    expect(errorField({ field: ['input', 'photoTags', '0', 'userId'] })).toBe('userId');
-    expect(errorField({ field: null })).toBe('any');
-  });
-
-  it('translates by field and code, then by code, else keeps the API words', () => {
-    const errors = [
-      { field: ['input', 'title'], code: 'INVALID', message: 'The title must be 1–100 characters.' },
-      { field: ['input', 'mediaIds', '1'], code: 'FORBIDDEN', message: 'You can only post your own photos.' },
-      { field: ['input', 'body'], code: 'INVALID', message: 'The text can be at most 2200 characters.' },
-    ];
-    expect(localiseUserErrors(errors, 'ko', t, te)).toEqual([
-      { field: ['input', 'title'], code: 'INVALID', message: '제목은 1~100자입니다.' },
-      { field: ['input', 'mediaIds'], code: 'FORBIDDEN', message: '권한이 없습니다.' },
-      { field: ['input', 'body'], code: 'INVALID', message: 'The text can be at most 2200 characters.' },
-    ]);
-    expect(localiseUserErrors(errors, 'en', t, te)[1]).toEqual({ field: ['input', 'mediaIds'], code: 'FORBIDDEN', message: 'You can only post your own photos.' });
+  it('words them with the posts texts by field, list indexes dropped, then the app texts', () => {
+    const t = translator({ ...ko, ...posts.ko });
+    const describe = (field: string[], code: string) => describeUserError({ field, code, message: 'developer text' }, { t, scopes: POST_ERROR_SCOPES });
+    expect(describe(['input', 'title'], 'INVALID')).toBe(posts.ko.posts.errors.fields.title.INVALID);
+    expect(describe(['input', 'mediaIds', '1'], 'FORBIDDEN')).toBe(posts.ko.posts.errors.fields.mediaIds.FORBIDDEN);
+    expect(describe(['input', 'photoTags', '0', 'userId'], 'FORBIDDEN')).toBe(posts.ko.posts.errors.fields.userId.FORBIDDEN);
+    expect(describe(['id'], 'NOT_FOUND')).toBe(ko.errors.NOT_FOUND);
+    const english = translator({ ...en, ...posts.en });
+    expect(describeUserError({ field: ['input', 'title'], code: 'INVALID' }, { t: english, scopes: POST_ERROR_SCOPES })).toContain('1–100');
   });
 
   it('turns a payload into an outcome', () => {
-    const words = { locale: 'ko', t, te };
-    expect(outcomeOf({ userErrors: [] }, words)).toEqual({ ok: true });
-    expect(outcomeOf({ userErrors: [{ field: ['input', 'title'], code: 'INVALID', message: 'x' }] }, words))
-      .toEqual({ ok: false, userErrors: [{ field: ['input', 'title'], code: 'INVALID', message: '제목은 1~100자입니다.' }] });
-    expect(() => outcomeOf(null, words)).toThrow();
+    expect(outcomeOf({ userErrors: [] })).toEqual({ ok: true });
+    const errors = [{ field: ['input', 'title'], code: 'INVALID', message: 'x' }];
+    expect(outcomeOf({ userErrors: errors })).toEqual({ ok: false, userErrors: errors });
+    expect(() => outcomeOf(null)).toThrow();
   });
 });

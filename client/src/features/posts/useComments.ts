@@ -1,8 +1,9 @@
-import { useApolloClient, useMutation, useQuery, useSubscription } from '@vue/apollo-composable';
-import { computed, ref } from 'vue';
+import { useApolloClient, useMutation, useSubscription } from '@vue/apollo-composable';
+import { computed } from 'vue';
 import {
   AddCommentDocument, CommentRepliesDocument, DeleteCommentDocument, PostActivityDocument, PostCommentsDocument, UpdateCommentDocument,
 } from '../../gql/graphql';
+import { usePagedQuery } from '../../composables/usePagedQuery';
 import { usePostOutcome } from './usePostOutcome';
 
 const COMMENTS_PAGE = 20;
@@ -16,31 +17,19 @@ const REPLIES_PAGE = 20;
 export function useComments(postId: () => string) {
   const { resolveClient } = useApolloClient();
   const outcome = usePostOutcome();
-  const variables = () => ({ postId: postId(), first: COMMENTS_PAGE, replies: REPLIES_FIRST });
-  const { result, loading, error, fetchMore, refetch } = useQuery(PostCommentsDocument, variables, { notifyOnNetworkStatusChange: true });
-  const loadingMore = ref(false);
+  const list = usePagedQuery(PostCommentsDocument, () => ({ postId: postId(), replies: REPLIES_FIRST }), (data) => data.post?.comments, {
+    pageSize: COMMENTS_PAGE,
+    fetchPolicy: 'cache-first',
+  });
+  const post = computed(() => list.result.value?.post ?? null);
 
-  const post = computed(() => result.value?.post ?? null);
-  const comments = computed(() => post.value?.comments.edges.map((edge) => edge.node) ?? []);
-
-  const reload = () => refetch(variables());
+  const reload = () => list.refetch();
 
   const { onResult } = useSubscription(PostActivityDocument);
   onResult(({ data }) => {
     const event = data?.notificationAdded;
     if (event?.post?.id === postId() && (event.type === 'COMMENT' || event.type === 'REPLY')) void reload();
   });
-
-  async function loadMore(): Promise<void> {
-    const after = post.value?.comments.pageInfo.endCursor;
-    if (!after || loadingMore.value) return;
-    loadingMore.value = true;
-    try {
-      await fetchMore({ variables: { ...variables(), after } });
-    } finally {
-      loadingMore.value = false;
-    }
-  }
 
   /** The next replies of a comment; the cache merges them into its list. */
   async function loadReplies(commentId: string, after: string): Promise<void> {
@@ -58,12 +47,12 @@ export function useComments(postId: () => string) {
 
   return {
     post,
-    comments,
-    loading: computed(() => loading.value && !post.value),
-    failed: computed(() => !!error.value && !post.value),
-    hasMore: computed(() => !!post.value?.comments.pageInfo.hasNextPage),
-    loadingMore,
-    loadMore,
+    comments: list.items,
+    loading: list.loading,
+    failed: list.failed,
+    hasMore: list.hasMore,
+    loadingMore: list.loadingMore,
+    loadMore: list.loadMore,
     loadReplies,
     reload,
     addComment: async (body: string, parentId?: string) =>

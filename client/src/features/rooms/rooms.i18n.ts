@@ -4,6 +4,14 @@ const en = {
     nav: 'Rooms',
     title: 'Rooms',
     create: 'Create a room',
+    // describeUserError scope `rooms.errors`: the create form's fields.
+    errors: {
+      fields: {
+        title: { INVALID: 'The title must be 1–60 characters.' },
+        tags: { INVALID: 'Tags are 1–50 letters, digits or _, at most 30.' },
+        capacity: { INVALID: 'A room holds 2–16 people.' },
+      },
+    },
     searchLabel: 'Search rooms',
     searchPlaceholder: 'Title or tag',
     loading: 'Loading rooms…',
@@ -48,6 +56,13 @@ const ko: typeof en = {
     nav: '방',
     title: '방 목록',
     create: '방 만들기',
+    errors: {
+      fields: {
+        title: { INVALID: '제목은 1~60자로 입력해 주세요.' },
+        tags: { INVALID: '태그는 글자, 숫자, _로 1~50자이며 30개까지입니다.' },
+        capacity: { INVALID: '방 인원은 2~16명입니다.' },
+      },
+    },
     searchLabel: '방 검색',
     searchPlaceholder: '제목 또는 태그',
     loading: '방 목록을 불러오는 중…',

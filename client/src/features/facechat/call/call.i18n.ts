@@ -43,6 +43,7 @@ const en = {
       switchFailed: 'That device could not be used. The previous one is still on.',
     },
     chat: {
+      errors: { fields: { body: { INVALID: 'A message is 1–1,000 characters.' } }, FORBIDDEN: 'Join the room to chat in it.' },
       title: 'Chat',
       log: 'Messages',
       label: 'Message',
@@ -63,7 +64,7 @@ const en = {
       openAlbum: 'Open album',
       failed: 'The screenshot could not be saved. Try again.',
     },
-    toastClose: 'Close',
+    toasts: 'Messages about the call',
     failure: {
       NOT_FOUND: 'This room does not exist (any more).',
       FORBIDDEN: 'You cannot join this room.',
@@ -133,6 +134,7 @@ const ko: typeof en = {
       switchFailed: '그 장치를 사용할 수 없어요. 이전 장치를 계속 사용해요.',
     },
     chat: {
+      errors: { fields: { body: { INVALID: '메시지는 1~1,000자로 입력해 주세요.' } }, FORBIDDEN: '방에 참여해야 채팅할 수 있어요.' },
       title: '채팅',
       log: '메시지',
       label: '메시지',
@@ -153,7 +155,7 @@ const ko: typeof en = {
       openAlbum: '앨범 열기',
       failed: '스크린샷을 저장하지 못했어요. 다시 시도해 주세요.',
     },
-    toastClose: '닫기',
+    toasts: '통화 알림',
     failure: {
       NOT_FOUND: '이 방은 없거나 사라졌어요.',
       FORBIDDEN: '이 방에 참여할 수 없어요.',

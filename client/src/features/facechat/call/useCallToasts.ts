@@ -1,7 +1,6 @@
-import { onScopeDispose, ref } from 'vue';
+import { useToasts } from '../../../composables/useToasts';
 
 export interface CallToast {
-  id: number;
   text: string;
   tone: 'info' | 'success' | 'error';
   /** A link to follow (e.g. the album). */
@@ -9,26 +8,18 @@ export interface CallToast {
 }
 
 const SHOW_MS = 6000;
+const MAX_SHOWN = 4;
 
-/** Short-lived messages over the call (newest last, a few at most). */
+/** Short-lived messages over the call (newest last, a few at most): the app's one toast queue. */
 export function useCallToasts() {
-  const toasts = ref<CallToast[]>([]);
-  const timers = new Map<number, ReturnType<typeof setTimeout>>();
+  const stack = useToasts<CallToast>({ ms: SHOW_MS, max: MAX_SHOWN });
   let seq = 0;
-
-  function dismiss(id: number): void {
-    clearTimeout(timers.get(id));
-    timers.delete(id);
-    toasts.value = toasts.value.filter((toast) => toast.id !== id);
-  }
-
-  function show(toast: Omit<CallToast, 'id'>, ms = SHOW_MS): number {
-    const id = ++seq;
-    toasts.value = [...toasts.value.slice(-3), { ...toast, id }];
-    timers.set(id, setTimeout(() => dismiss(id), ms));
-    return id;
-  }
-
-  onScopeDispose(() => timers.forEach((timer) => clearTimeout(timer)));
-  return { toasts, show, dismiss };
+  return {
+    stack,
+    show(toast: CallToast): string {
+      const key = `call-toast-${++seq}`;
+      stack.push(key, toast);
+      return key;
+    },
+  };
 }

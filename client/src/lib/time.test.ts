@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relativeTime } from './postTime';
+import { relativeTime } from './time';
 
 const now = new Date('2026-11-26T12:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();

@@ -1,16 +1,18 @@
 import { ref, useTemplateRef } from 'vue';
-import type { UserErrorFieldsFragment } from '../../gql/graphql';
+import type { UserErrorFieldsFragment } from '../gql/graphql';
+import type { DescribeOptions } from './describeUserError';
 import { focusFirstInvalid, useFormErrors } from './useFormErrors';
 
-type Outcome = { ok: true } | { ok: false; userErrors: readonly UserErrorFieldsFragment[] };
+export type Outcome = { ok: true } | { ok: false; userErrors: readonly UserErrorFieldsFragment[] };
 
 /**
  * The submit cycle every form shares: one request at a time, errors cleared on
  * each try, userErrors placed by field, thrown errors shown as general ones.
- * The form element is the calling component's template ref named `form`.
+ * The form element is the calling component's template ref named `form`; `scopes` are the
+ * feature's own error texts (see describeUserError).
  */
-export function useSubmit(fieldNames: readonly string[]) {
-  const errors = useFormErrors(fieldNames);
+export function useSubmit(fieldNames: readonly string[], options: Pick<DescribeOptions, 'scopes'> = {}) {
+  const errors = useFormErrors(fieldNames, options);
   const pending = ref(false);
   const form = useTemplateRef<HTMLFormElement>('form');
 
