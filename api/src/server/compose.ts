@@ -11,7 +11,7 @@ import { CommentsService } from '../features/posts/comments.service.js';
 import { LikesService } from '../features/posts/likes.service.js';
 import { PhotoTagsService } from '../features/posts/photo-tags.service.js';
 import { PostsService } from '../features/posts/posts.service.js';
-import { facechatServices } from '../features/rooms/facechat.js';
+import { facechatServices } from '../features/facechat/facechat.js';
 
 export interface ServiceDeps {
   config: Config;

@@ -10,7 +10,7 @@
  *   So LiveKit posts to a small relay started here, which forwards each webhook (body and Authorization header
  *   untouched, so the API still verifies LiveKit's own signature) to every stack registered with it:
  *   `POST <webhookRelayUrl>/targets {"url": stack.baseUrl}` (see `relayLivekitWebhooks` in
- *   features/rooms/rooms.testkit.ts). Stacks ignore events of rooms their database does not know.
+ *   features/facechat/facechat.testkit.ts). Stacks ignore events of rooms their database does not know.
  *   Tests that need a participant to join (no WebRTC client in Node) post webhooks signed the way LiveKit signs
  *   them (`signedWebhook` in the same testkit) straight to their stack.
  */

@@ -6,8 +6,8 @@ import { inTransaction, type AfterCommit } from '../../lib/transaction.js';
 import type { ServiceDeps } from '../../server/compose.js';
 import type { ScreenshotHook } from '../media/index.js';
 import type { NotificationsService } from '../notifications/index.js';
-import { isParticipant, participantIds } from '../rooms/rooms.access.js';
-import { Room } from '../rooms/rooms.entity.js';
+import { isParticipant, participantIds } from './rooms.access.js';
+import { Room } from './rooms.entity.js';
 import { ChatMessage, type ChatMessageKindValue } from './chat.entity.js';
 
 export const MAX_BODY = 1000;

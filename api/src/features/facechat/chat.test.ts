@@ -4,7 +4,7 @@ import type { TestStack } from '../../test/stack.js';
 import { jpeg, upload } from '../media/media.testkit.js';
 import {
   ACCEPT_CALL, as, befriend, block, createRoom, JOIN, LEAVE, livekit, NO_LIVEKIT, presence, rawRoom, START_CALL, useStack,
-} from '../rooms/rooms.testkit.js';
+} from './facechat.testkit.js';
 
 const t = useStack();
 let stack: TestStack;

@@ -6,7 +6,7 @@ import { settle, signUp, subscribe } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
 import {
   as, createRoom, JOIN, livekit, postWebhook, rawRoom, rawUser, relayLivekitWebhooks, ROOM, signWebhook, useStack, webhookBody, WEBHOOKS_ENV,
-} from './rooms.testkit.js';
+} from './facechat.testkit.js';
 
 const t = useStack(WEBHOOKS_ENV);
 let stack: TestStack;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, type TestUser } from '../../test/client.js';
 import { startTestStack, type TestStack } from '../../test/stack.js';
-import { as, befriend, createRoom, JOIN, livekit, START_CALL } from './rooms.testkit.js';
+import { as, befriend, createRoom, JOIN, livekit, START_CALL } from './facechat.testkit.js';
 
 /** LiveKit down (a closed port) and LiveKit not configured: joins and calls answer UNAVAILABLE at once. */
 let down: TestStack;

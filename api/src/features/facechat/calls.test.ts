@@ -5,7 +5,7 @@ import type { TestStack } from '../../test/stack.js';
 import {
   ACCEPT_CALL, as, befriend, block, CALL_UPDATED, DECLINE_CALL, END_CALL, INCOMING, JOIN, livekit, NO_LIVEKIT, rawRoom, rawUser, ROOM,
   presence, START_CALL, tokenClaims, useStack,
-} from '../rooms/rooms.testkit.js';
+} from './facechat.testkit.js';
 
 const t = useStack();
 let stack: TestStack;

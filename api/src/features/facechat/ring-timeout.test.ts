@@ -6,7 +6,7 @@ import { gql, settle, subscribe, type TestUser } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
 import {
   ACCEPT_CALL, as, befriend, CALL_UPDATED, DECLINE_CALL, livekit, NO_LIVEKIT, START_CALL, useStack,
-} from '../rooms/rooms.testkit.js';
+} from './facechat.testkit.js';
 
 /** Ring timeout 1.5 s (short, yet time enough to answer first on a busy machine): MISSED, MISSED_CALL, history, start-up. */
 const t = useStack({ CALL_RING_TIMEOUT_MS: '1500' });

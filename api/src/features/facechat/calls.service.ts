@@ -2,14 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../graphql/context.js';
 import { conflict, forbidden, invalid, notFound } from '../../graphql/errors.js';
 import { fromGlobalId } from '../../graphql/ids.js';
-import type { RoomAccessGrant } from '../../lib/livekit.js';
+import type { RoomAccessGrant } from './livekit.js';
 import { inTransaction, type AfterCommit } from '../../lib/transaction.js';
 import type { ServiceDeps } from '../../server/compose.js';
 import type { NotificationsService } from '../notifications/index.js';
 import { areFriends, isBlockedEither } from '../friends/index.js';
-import { isParticipant } from '../rooms/rooms.access.js';
-import { Room } from '../rooms/rooms.entity.js';
-import { addMember, MAX_CAPACITY, MAX_TITLE, unavailable, type RoomsService } from '../rooms/rooms.service.js';
+import { isParticipant } from './rooms.access.js';
+import { Room } from './rooms.entity.js';
+import { addMember, MAX_CAPACITY, MAX_TITLE, unavailable, type RoomsService } from './rooms.service.js';
 import { Call, FINISHED, type CalleeResponse, type CallStatusValue } from './calls.entity.js';
 
 export const MAX_CALLEES = 15;

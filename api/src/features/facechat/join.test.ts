@@ -4,7 +4,7 @@ import type { TestUser } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
 import {
   as, befriend, block, createRoom, JOIN, LEAVE, livekit, NO_LIVEKIT, presence, rawRoom, rawUser, ROOM, tokenClaims, DELETE, useStack,
-} from './rooms.testkit.js';
+} from './facechat.testkit.js';
 
 const t = useStack();
 let stack: TestStack;

@@ -6,8 +6,8 @@ import express, { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { ServiceDeps } from '../../server/compose.js';
 import type { RouteDeps } from '../routes.js';
-import { CallsService } from '../calls/calls.service.js';
-import { ChatService } from '../chat/chat.service.js';
+import { CallsService } from './calls.service.js';
+import { ChatService } from './chat.service.js';
 import { RoomsService } from './rooms.service.js';
 
 export function facechatServices(deps: ServiceDeps) {

@@ -3,7 +3,7 @@ import type { WebhookEvent } from 'livekit-server-sdk';
 import type { Context } from '../../graphql/context.js';
 import { DomainError, ErrorCollector, forbidden, notFound, userError } from '../../graphql/errors.js';
 import { fromGlobalId, toGlobalId } from '../../graphql/ids.js';
-import { LivekitGateway, LivekitUnavailable, type RoomAccessGrant } from '../../lib/livekit.js';
+import { LivekitGateway, LivekitUnavailable, type RoomAccessGrant } from './livekit.js';
 import { inTransaction, type AfterCommit } from '../../lib/transaction.js';
 import type { ServiceDeps } from '../../server/compose.js';
 import { isBlockedEither } from '../friends/index.js';

@@ -12,7 +12,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { blockedSql } from '../friends/index.js';
 import { isUuid } from '../../kernel/ids.js';
-import { TOKEN_TTL_SECONDS } from '../../lib/livekit.js';
+import { TOKEN_TTL_SECONDS } from './livekit.js';
 
 export function roomVisibleSql(alias: string, viewerId: string | null): { sql: string; params: unknown[] } {
   if (!isUuid(viewerId)) return { sql: `(${alias}.visibility = 'PUBLIC' and not ${alias}.is_call)`, params: [] };
