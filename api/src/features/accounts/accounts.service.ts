@@ -28,6 +28,13 @@ export class AccountsService {
   private readonly profileExtensions: ProfileExtension[] = [];
   constructor(private readonly signer: TokenSigner) {}
 
+  /** Name and username of each existing user among `ids` (for other features: call tokens, call titles). */
+  async profiles(em: EntityManager, ids: string[]): Promise<{ id: string; username: string; displayName: string }[]> {
+    if (!ids.length) return [];
+    const users = await em.find(User, { id: { $in: ids } });
+    return users.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName }));
+  }
+
   extendProfile(extension: ProfileExtension): void {
     this.profileExtensions.push(extension);
   }

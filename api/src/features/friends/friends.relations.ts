@@ -55,6 +55,12 @@ export function blockedSql(col: string, viewerId: string | null): { sql: string;
   };
 }
 
+/** SQL predicate (with `?` params): user column `col` is a friend of the viewer (`false` signed out). */
+export function friendOfSql(col: string, viewerId: string | null): { sql: string; params: unknown[] } {
+  if (!isUuid(viewerId)) return { sql: 'false', params: [] };
+  return { sql: `exists (select 1 from friendships _fof where _fof.user_id = ${col} and _fof.friend_id = ?::uuid)`, params: [viewerId] };
+}
+
 /**
  * SQL predicate: author column `col` is the viewer, a friend of the viewer, or followed by the viewer (home feed).
  * Does not exclude blocks by itself (a block already ends friendships and follows both ways).

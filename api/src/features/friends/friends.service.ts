@@ -126,6 +126,16 @@ export class FriendsService {
     return loadRequest(tx, requestId);
   }
 
+  /** Friends of each other (CROSS.md: other features call this, not the table). */
+  areFriends(em: EntityManager, a: string, b: string): Promise<boolean> {
+    return areFriends(em, a, b);
+  }
+
+  /** One blocked the other, either way. */
+  isBlockedEither(em: EntityManager, a: string, b: string): Promise<boolean> {
+    return isBlockedEither(em, a, b);
+  }
+
   /** The raw id of an existing other user, or the matching user error. */
   private async checkTarget(em: EntityManager, viewerId: string, targetId: string | null, selfMessage: string): Promise<string> {
     if (!isUuid(targetId)) throw notFound('No such user.', ['userId']);

@@ -61,3 +61,15 @@ export async function searchTags(em: EntityManager, prefix: string, limit: numbe
     `select * from tags where (?::text = '' or name like ?) order by post_count desc, name limit ?`, [prefix, pattern, limit]);
   return rows.map(toTag);
 }
+
+/** SQL predicate (with `?` params): the tag of id column `col` has a name `like` the pattern (for other features' searches). */
+export function tagNameLikeSql(col: string, pattern: string): { sql: string; params: unknown[] } {
+  return { sql: `exists (select 1 from tags _tn where _tn.id = ${col} and _tn.name like ?)`, params: [pattern] };
+}
+
+/** The tags service other features receive (CROSS.md); the functions above stay for existing callers. */
+export class TagsService {
+  upsertTags(tx: EntityManager, names: string[]): Promise<Tag[]> {
+    return upsertTags(tx, names);
+  }
+}
