@@ -1,75 +1,68 @@
 import { GraphQLError } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { CurrentUser, requireActor } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
-import { fromGlobalId } from '../../graphql/ids.js';
 import { registerNodeType } from '../../graphql/node.js';
-import { PageArgs, paginate } from '../../graphql/relay.js';
-import { requireViewer } from '../accounts/index.js';
-import type { User } from '../accounts/index.js';
-import { userById } from '../accounts/index.js';
-import { UserObject } from '../accounts/index.js';
-import type { Notification } from '../notifications/index.js';
-import { NotificationObject } from '../notifications/index.js';
-import { keysetSql, timeKey } from '../../kernel/pagination.js';
-import { roomById } from './rooms.loaders.js';
-import { FacechatRoomObject } from './rooms.types.js';
+import { PageArgs } from '../../graphql/relay.js';
+import type { Actor } from '../../kernel/actor.js';
+import { invalid, notFound } from '../../kernel/errors.js';
+import { fromGlobalId } from '../../kernel/ids.js';
+import { User, userById, UserObject } from '../accounts/index.js';
+import { NotificationObject, type Notification } from '../notifications/index.js';
 import { Call } from './calls.entity.js';
-import { callById, calleeIdsOfCall } from './calls.loaders.js';
-import { callTopic, incomingCallTopic, type CallEvent } from './calls.service.js';
 import { CallConnection, CallObject, CallPayload } from './calls.types.js';
+import { callTopic, incomingCallTopic, type CallEvent } from './facechat.events.js';
+import { callById, calleeIdsOfCall, roomById } from './facechat.loaders.js';
+import { FacechatRoomObject } from './rooms.types.js';
 
 registerNodeType('Call', Call, (ctx, id) => callById(ctx).load(id));
 
+/** The raw id of a Call global id; a malformed one is NOT_FOUND on `callId`. */
+function callIdOf(globalId: string): string {
+  const rawId = fromGlobalId(globalId, 'Call');
+  if (!rawId) throw notFound('That call does not exist.', ['callId']);
+  return rawId;
+}
+
 @Resolver(() => CallObject)
 export class CallsResolver {
+  @Authorized()
   @Query(() => CallConnection, { description: "The viewer's call history, newest first." })
-  calls(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
-    const viewer = requireViewer(ctx);
-    const conn = ctx.em;
-    const mine = `(c.caller_id = ? or exists (select 1 from call_callees cc where cc.call_id = c.id and cc.user_id = ?))`;
-    return paginate({
-      ...page,
-      cursorShape: ['string', 'string'],
-      fetch: async (limit, after) => {
-        const key = keysetSql('c', after, 'desc');
-        const rows = await conn.execute(`select c.* from calls c where ${mine} and ${key.sql} order by c.created_at desc, c.id desc limit ?`,
-          [viewer.id, viewer.id, ...key.params, limit]);
-        return rows.map((row) => ctx.em.map(Call, row));
-      },
-      keyOf: timeKey,
-      count: async () => (await conn.execute(`select count(*)::int as n from calls c where ${mine}`, [viewer.id, viewer.id]))[0].n,
-    });
+  calls(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Args(() => PageArgs) page: PageArgs) {
+    return ctx.services.facechat.callHistory(actor, ctx.em, { first: page.first, after: page.after });
   }
 
+  @Authorized()
   @Mutation(() => CallPayload, { description: 'Rings one or more friends; the caller gets room access at once.' })
-  async startCall(@Ctx() ctx: Context, @Arg('calleeIds', () => [ID]) calleeIds: string[]): Promise<CallPayload> {
-    const viewer = requireViewer(ctx);
-    return { ...(await ctx.services.calls.start(ctx, viewer.id, calleeIds)), userErrors: [] };
+  async startCall(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('calleeIds', () => [ID]) calleeIds: string[]): Promise<CallPayload> {
+    const raw = calleeIds.map((id) => fromGlobalId(id, 'User'));
+    if (raw.some((id) => id === null)) throw invalid(['calleeIds'], 'Those are not all user ids.');
+    return { ...(await ctx.services.facechat.startCall(actor, ctx.em, raw as string[])), userErrors: [] };
   }
 
+  @Authorized()
   @Mutation(() => CallPayload)
-  async acceptCall(@Ctx() ctx: Context, @Arg('callId', () => ID) callId: string): Promise<CallPayload> {
-    const viewer = requireViewer(ctx);
-    return { ...(await ctx.services.calls.accept(ctx, viewer.id, callId)), userErrors: [] };
+  async acceptCall(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('callId', () => ID) callId: string): Promise<CallPayload> {
+    return { ...(await ctx.services.facechat.acceptCall(actor, ctx.em, callIdOf(callId))), userErrors: [] };
   }
 
+  @Authorized()
   @Mutation(() => CallPayload)
-  async declineCall(@Ctx() ctx: Context, @Arg('callId', () => ID) callId: string): Promise<CallPayload> {
-    const viewer = requireViewer(ctx);
-    return { call: await ctx.services.calls.decline(ctx, viewer.id, callId), userErrors: [] };
+  async declineCall(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('callId', () => ID) callId: string): Promise<CallPayload> {
+    return { call: await ctx.services.facechat.declineCall(actor, ctx.em, callIdOf(callId)), userErrors: [] };
   }
 
+  @Authorized()
   @Mutation(() => CallPayload, { description: 'The caller cancels while ringing, or any participant hangs up.' })
-  async endCall(@Ctx() ctx: Context, @Arg('callId', () => ID) callId: string): Promise<CallPayload> {
-    const viewer = requireViewer(ctx);
-    return { call: await ctx.services.calls.end(ctx, viewer.id, callId), userErrors: [] };
+  async endCall(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('callId', () => ID) callId: string): Promise<CallPayload> {
+    return { call: await ctx.services.facechat.endCall(actor, ctx.em, callIdOf(callId)), userErrors: [] };
   }
 
   @Subscription(() => CallObject, {
     description: 'Calls in which the viewer is a callee, when they start ringing.',
     subscribe: ({ context }) => {
       const ctx = context as Context;
-      return ctx.pubsub.subscribe(incomingCallTopic(requireViewer(ctx).id), ctx);
+      return ctx.pubsub.subscribe(incomingCallTopic(requireActor(ctx).id), ctx);
     },
   })
   incomingCall(@Root() event: CallEvent, @Ctx() ctx: Context): Promise<Call | null> {
@@ -80,13 +73,13 @@ export class CallsResolver {
     description: 'Every status change of a call the viewer takes part in (of every such call when callId is omitted).',
     subscribe: async ({ args, context }) => {
       const ctx = context as Context;
-      const viewer = requireViewer(ctx);
+      const actor = requireActor(ctx);
       const globalId = (args as { callId?: string | null }).callId;
       const rawId = globalId ? fromGlobalId(globalId, 'Call') : null;
       if (globalId && (!rawId || !(await callById(ctx).load(rawId)))) {
         throw new GraphQLError('That call does not exist.', { extensions: { code: 'NOT_FOUND' } });
       }
-      return ctx.pubsub.subscribe<CallEvent>(callTopic(viewer.id), ctx, (event) => !rawId || event.callId === rawId);
+      return ctx.pubsub.subscribe<CallEvent>(callTopic(actor.id), ctx, (event) => !rawId || event.callId === rawId);
     },
   })
   callUpdated(@Root() event: CallEvent, @Ctx() ctx: Context, @Arg('callId', () => ID, { nullable: true }) _callId?: string | null): Promise<Call | null> {

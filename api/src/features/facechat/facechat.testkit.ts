@@ -3,16 +3,17 @@ import { createHash } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
-import { fromGlobalId } from '../../graphql/ids.js';
+import { fromGlobalId } from '../../kernel/ids.js';
 import { gql, signUp, wsClient, type TestUser } from '../../test/client.js';
 import type { TestLivekitInfo } from '../../test/livekit-setup.js';
 import { startTestStack, type TestStack } from '../../test/stack.js';
 import { ACCEPT, act, BLOCK, SEND } from '../friends/friends.testkit.js';
 
-/** The test LiveKit server, or null when its binary is absent (LiveKit-dependent tests then skip). */
+/**
+ * The test LiveKit server, or null with TEST_LIVEKIT=off (or no binary, unless TEST_LIVEKIT=required, which
+ * fails the run instead: see test/livekit-setup.ts). LiveKit-dependent tests then skip.
+ */
 export const livekit = inject('livekit') as TestLivekitInfo | null;
-export const NO_LIVEKIT = 'SKIPPED: no LiveKit server for the tests (no .tools/bin/livekit-server — run `npm run setup` — or TEST_LIVEKIT=off)';
-if (!livekit) console.warn(`[rooms tests] ${NO_LIVEKIT}`);
 /** Without the binary, a stack still verifies signed webhooks (dev keys), though no LiveKit server answers. */
 export const WEBHOOKS_ENV: Record<string, string> = livekit ? {} : { LIVEKIT_URL: 'ws://127.0.0.1:1' };
 
