@@ -19,6 +19,7 @@ import { GRAPHIQL_HTML, graphiqlRouter } from './http/graphiql.js';
 import { attachGraphqlWs } from './http/ws.js';
 import { readinessRouter, type ReadinessCheck } from './http/health.js';
 import { TokenSigner } from './lib/tokens.js';
+import { startBackgroundWork } from './server/bootstrap.js';
 import { createServices, type Services } from './server/compose.js';
 import { featureRoutes } from './features/routes.js';
 
@@ -42,6 +43,7 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
     await orm.em.getConnection().execute('select 1');
     return { ok: true };
   });
+  const stopBackgroundWork = startBackgroundWork({ services, log, readiness });
 
   const app = express();
   app.disable('x-powered-by');
@@ -177,6 +179,7 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
       server.listen(port, host, () => resolveListen((server.address() as { port: number }).port));
     }),
     close: async () => {
+      stopBackgroundWork();
       await apollo.stop();
       server.closeAllConnections?.();
     },

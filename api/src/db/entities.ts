@@ -5,8 +5,8 @@ import { notificationEntities } from '../features/notifications/notifications.en
 import { tagEntities } from '../features/tags/tags.entity.js';
 import { mediaEntities } from '../features/media/media.entity.js';
 import { postEntities } from '../features/posts/posts.entity.js';
-import { roomEntities } from '../features/rooms/rooms.entity.js';
-import { callEntities } from '../features/calls/calls.entity.js';
-import { chatEntities } from '../features/chat/chat.entity.js';
+import { roomEntities } from '../features/facechat/rooms.entity.js';
+import { callEntities } from '../features/facechat/calls.entity.js';
+import { chatEntities } from '../features/facechat/chat.entity.js';
 
 export const entities = [...accountEntities, ...notificationEntities, ...friendEntities, ...tagEntities, ...mediaEntities, ...postEntities, ...roomEntities, ...callEntities, ...chatEntities];

@@ -6,8 +6,6 @@ import { NotificationsResolver } from './notifications/notifications.resolver.js
 import { TagsResolver } from './tags/tags.resolver.js';
 import { mediaResolvers } from './media/media.resolver.js';
 import { postResolvers } from './posts/resolvers.js';
-import { roomResolvers } from './rooms/rooms.resolver.js';
-import { callResolvers } from './calls/calls.resolver.js';
-import { ChatResolver } from './chat/chat.resolver.js';
+import { facechatResolvers } from './facechat/facechat.resolvers.js';
 
-export const resolvers = [NodeResolver, AccountsResolver, NotificationsResolver, FriendsResolver, FriendsUserFieldsResolver, TagsResolver, ...mediaResolvers, ...postResolvers, ...roomResolvers, ...callResolvers, ChatResolver];
+export const resolvers = [NodeResolver, AccountsResolver, NotificationsResolver, FriendsResolver, FriendsUserFieldsResolver, TagsResolver, ...mediaResolvers, ...postResolvers, ...facechatResolvers];

@@ -7,7 +7,7 @@ import type { ReadinessCheck } from '../http/health.js';
 import type { TokenSigner } from '../lib/tokens.js';
 import type { Services } from '../server/compose.js';
 import { mediaRoutes } from './media/media.routes.js';
-import { facechatRoutes } from './rooms/facechat.js';
+import { facechatRoutes } from './facechat/facechat.routes.js';
 
 export interface RouteDeps {
   config: Config;

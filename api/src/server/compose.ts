@@ -9,7 +9,6 @@ import { FriendsRepository } from '../features/friends/friends.repository.js';
 import { FriendsService } from '../features/friends/friends.service.js';
 import { NotificationsRepository } from '../features/notifications/notifications.repository.js';
 import { NotificationsService } from '../features/notifications/notifications.service.js';
-import { screenshotPolicyFromHook } from '../features/media/media.legacy.js';
 import { TagsRepository } from '../features/tags/tags.repository.js';
 import { TagsService } from '../features/tags/tags.service.js';
 import { blockedSql } from '../features/friends/index.js';
@@ -20,7 +19,15 @@ import { CommentsService } from '../features/posts/comments.service.js';
 import { LikesService } from '../features/posts/likes.service.js';
 import { PhotoTagsService } from '../features/posts/photo-tags.service.js';
 import { PostsService } from '../features/posts/posts.service.js';
-import { facechatServices } from '../features/rooms/facechat.js';
+import { CallsRepository } from '../features/facechat/calls.repository.js';
+import { CallsService } from '../features/facechat/calls.service.js';
+import { ChatRepository } from '../features/facechat/chat.repository.js';
+import { ChatService } from '../features/facechat/chat.service.js';
+import { FacechatService } from '../features/facechat/facechat.service.js';
+import { LivekitGateway } from '../features/facechat/livekit.js';
+import { RoomsRepository } from '../features/facechat/rooms.repository.js';
+import { RoomsService } from '../features/facechat/rooms.service.js';
+import { createScope } from '../kernel/scope.js';
 
 export interface ServiceDeps {
   config: Config;
@@ -33,31 +40,51 @@ export interface ServiceDeps {
 /**
  * The composition root: every repository and service is built here, once, with its collaborators passed
  * to its constructor. Nothing else constructs a service; adapters receive `Services`.
+ * Order follows the feature dependencies: kernel ← accounts ← notifications ← media, tags, friends ← posts, facechat.
  */
 export function createServices(deps: ServiceDeps) {
   const mediaRepository = new MediaRepository();
   const notifications = new NotificationsService(deps.pubsub, new NotificationsRepository());
   // Search hides users blocked either way (friends owns blocks); avatars must be the user's own media.
   const accounts = new AccountsService(deps.signer, new AccountsRepository(blockedSql), mediaRepository);
+  const friends = new FriendsService(new FriendsRepository(), notifications, accounts);
   const tags = new TagsService(new TagsRepository());
-  const facechat = facechatServices(deps);
-  const media = new MediaService({
-    config: deps.config, storage: createMediaStorage(deps.config), repository: mediaRepository,
-    // TEMPORARY (media.legacy.ts) until FacechatService implements ScreenshotPolicy: `screenshots: facechat`.
-    screenshots: screenshotPolicyFromHook(facechat.chat.screenshotHook(notifications)),
-  });
+  const facechat = createFacechat(deps, { accounts, notifications, friends, tags });
+  // Screenshots are media whose rules (who may take one, who hears of it) are facechat's.
+  const media = new MediaService({ config: deps.config, storage: createMediaStorage(deps.config), repository: mediaRepository, screenshots: facechat });
   return {
     accounts,
     notifications,
-    friends: new FriendsService(new FriendsRepository(), notifications, accounts),
+    friends,
     tags,
     media,
     posts: new PostsService(),
     likes: new LikesService(deps.pubsub),
     comments: new CommentsService(),
     photoTags: new PhotoTagsService(),
-    ...facechat,
+    facechat,
   };
+}
+
+/** Facechat: its repositories, the LiveKit gateway, the internal rooms/calls/chat parts and the one public facade. */
+function createFacechat(
+  deps: ServiceDeps,
+  others: { accounts: AccountsService; notifications: NotificationsService; friends: FriendsService; tags: TagsService },
+): FacechatService {
+  const newEm = () => createScope(deps.orm).em;
+  const roomsRepo = new RoomsRepository();
+  const callsRepo = new CallsRepository();
+  const chatRepo = new ChatRepository();
+  const livekit = new LivekitGateway(deps.config.livekit, deps.log.child({ component: 'livekit' }));
+  const rooms = new RoomsService({
+    repo: roomsRepo, calls: callsRepo, livekit, events: deps.pubsub, friends: others.friends, tags: others.tags, accounts: others.accounts, newEm,
+  });
+  const calls = new CallsService({
+    repo: callsRepo, roomsRepo, rooms, events: deps.pubsub, notifications: others.notifications, friends: others.friends,
+    accounts: others.accounts, ringTimeoutMs: deps.config.callRingTimeoutMs, log: deps.log, newEm,
+  });
+  const chat = new ChatService({ repo: chatRepo, roomsRepo, callsRepo, events: deps.pubsub, notifications: others.notifications });
+  return new FacechatService({ rooms, calls, chat, roomsRepo, callsRepo, log: deps.log });
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -2,15 +2,16 @@
  * The real LiveKit server for the tests (started once by the global setup, when its binary exists).
  *
  * - Binary: $LIVEKIT_BIN, then .tools/bin/livekit-server (`npm run setup` puts it there), then PATH.
- *   Without one, `startTestLivekit()` returns null, `inject('livekit')` is null and the test stacks run with
- *   LiveKit disabled (LiveKit-dependent tests skip themselves with a message). `TEST_LIVEKIT=off` does the same on purpose.
+ *   `TEST_LIVEKIT=off`: no LiveKit on purpose — `startTestLivekit()` returns null, `inject('livekit')` is null, the test
+ *   stacks run with LiveKit disabled and LiveKit-dependent tests skip. `TEST_LIVEKIT=required` (CI): a missing binary
+ *   fails the run with an error. Unset: a missing binary is a warning and the LiveKit-dependent tests skip.
  * - Config: generated, on free loopback ports (HTTP/WebSocket, RTC TCP, RTC UDP), `rtc.enable_loopback_candidate`,
  *   `use_external_ip: false`, the dev key pair of api/src/config.ts, `room.auto_create: false` like livekit.yaml.
  * - Webhooks: every test stack listens on its own random port, but a LiveKit server has one fixed webhook URL.
  *   So LiveKit posts to a small relay started here, which forwards each webhook (body and Authorization header
  *   untouched, so the API still verifies LiveKit's own signature) to every stack registered with it:
  *   `POST <webhookRelayUrl>/targets {"url": stack.baseUrl}` (see `relayLivekitWebhooks` in
- *   features/rooms/rooms.testkit.ts). Stacks ignore events of rooms their database does not know.
+ *   features/facechat/facechat.testkit.ts). Stacks ignore events of rooms their database does not know.
  *   Tests that need a participant to join (no WebRTC client in Node) post webhooks signed the way LiveKit signs
  *   them (`signedWebhook` in the same testkit) straight to their stack.
  */
@@ -47,6 +48,11 @@ export async function startTestLivekit(): Promise<{ info: TestLivekitInfo; stop(
     return null;
   }
   const binary = findLivekitBinary();
+  if (!binary && process.env.TEST_LIVEKIT === 'required') {
+    throw new Error('[livekit] TEST_LIVEKIT=required but no LiveKit server binary was found (LIVEKIT_BIN'
+      + `${process.env.LIVEKIT_BIN ? `=${process.env.LIVEKIT_BIN} does not exist` : ' is not set'}, no .tools/bin/livekit-server, none on PATH). `
+      + '`npm run setup` builds it; TEST_LIVEKIT=off runs without LiveKit.');
+  }
   if (!binary) {
     console.warn('[livekit] No LiveKit server binary (.tools/bin/livekit-server, LIVEKIT_BIN or PATH): '
       + 'tests that need LiveKit are skipped. `npm run setup` builds it.');

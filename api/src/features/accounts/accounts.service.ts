@@ -75,6 +75,13 @@ export class AccountsService {
     return this.repository.findByIds(em, ids);
   }
 
+  /** Name and username of each existing user among `ids` (for other features: call tokens, call titles). */
+  async profiles(em: Db, ids: string[]): Promise<{ id: string; username: string; displayName: string }[]> {
+    if (!ids.length) return [];
+    const users = await this.repository.findByIds(em, ids);
+    return users.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName }));
+  }
+
   userByUsername(em: Db, username: string): Promise<User | null> {
     return this.repository.findByUsername(em, username.trim().toLowerCase());
   }

@@ -34,6 +34,12 @@ export function blockedSql(column: string, viewerId: string | null): SqlFragment
   };
 }
 
+/** SQL predicate (with `?` params): user column `col` is a friend of the viewer (`false` signed out). */
+export function friendOfSql(col: string, viewerId: string | null): SqlFragment {
+  if (!isUuid(viewerId)) return { sql: 'false', params: [] };
+  return { sql: `exists (select 1 from friendships _fof where _fof.user_id = ${col} and _fof.friend_id = ?::uuid)`, params: [viewerId] };
+}
+
 /**
  * SQL predicate: author column `column` is the viewer, a friend of the viewer, or followed by the viewer (home feed).
  * Does not exclude blocks by itself (a block already ends friendships and follows both ways).

@@ -2,7 +2,7 @@
 import type { Db } from '../../kernel/db.js';
 import { FriendsRepository } from './friends.repository.js';
 
-export { blockedSql, feedAuthorsSql, type SqlFragment } from './friends.repository.js';
+export { blockedSql, feedAuthorsSql, friendOfSql, type SqlFragment } from './friends.repository.js';
 export type { FriendsService } from './friends.service.js';
 
 // Deprecated free functions, kept only so features not yet taking `FriendsService` still compile until the merge.

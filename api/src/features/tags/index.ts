@@ -7,6 +7,7 @@ export { Tag } from './tags.entity.js';
 export { tagById } from './tags.loaders.js';
 export { toTag, type TagRecord } from './tags.records.js';
 export { MAX_TAG_LENGTH, MAX_TAGS, normaliseTag, normaliseTags, type TagsService } from './tags.service.js';
+export { tagNameLikeSql } from './tags.repository.js';
 export { TagObject } from './tags.types.js';
 
 // Until posts and rooms call `services.tags` (their refactors), these keep their old imports working.

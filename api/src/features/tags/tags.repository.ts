@@ -42,3 +42,8 @@ export class TagsRepository {
     return rows.map(toTag);
   }
 }
+
+/** SQL predicate (with `?` params): the tag of id column `col` has a name `like` the pattern (for other features' searches). */
+export function tagNameLikeSql(col: string, pattern: string): { sql: string; params: unknown[] } {
+  return { sql: `exists (select 1 from tags _tn where _tn.id = ${col} and _tn.name like ?)`, params: [pattern] };
+}

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.js';
-import { fromGlobalId } from '../../graphql/ids.js';
+import { fromGlobalId } from '../../kernel/ids.js';
 import { createLogger } from '../../logger.js';
 import { gql, settle, subscribe, type TestUser } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
 import {
-  ACCEPT_CALL, as, befriend, CALL_UPDATED, DECLINE_CALL, livekit, NO_LIVEKIT, START_CALL, useStack,
-} from '../rooms/rooms.testkit.js';
+  ACCEPT_CALL, as, befriend, CALL_UPDATED, DECLINE_CALL, livekit, START_CALL, useStack,
+} from './facechat.testkit.js';
 
 /** Ring timeout 1.5 s (short, yet time enough to answer first on a busy machine): MISSED, MISSED_CALL, history, start-up. */
 const t = useStack({ CALL_RING_TIMEOUT_MS: '1500' });
@@ -106,8 +106,4 @@ describe.skipIf(!livekit)('start-up', () => {
       await app.close();
     }
   });
-});
-
-describe.skipIf(livekit)('ring timeout without a LiveKit binary', () => {
-  it(NO_LIVEKIT, () => {});
 });

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
 import {
-  as, befriend, block, createRoom, JOIN, LEAVE, livekit, NO_LIVEKIT, presence, rawRoom, rawUser, ROOM, tokenClaims, DELETE, useStack,
-} from './rooms.testkit.js';
+  as, befriend, block, createRoom, JOIN, LEAVE, livekit, presence, rawRoom, rawUser, ROOM, tokenClaims, DELETE, useStack,
+} from './facechat.testkit.js';
 
 const t = useStack();
 let stack: TestStack;
@@ -26,6 +26,7 @@ describe.skipIf(!livekit)('joinRoom with the real LiveKit server', () => {
     const room = await createRoom(stack, owner, { title: 'Token room', capacity: 5 });
     const started = Date.now();
     const res = await as(stack, owner, JOIN, { id: room.id });
+    const answered = Date.now();
     expect(res.userErrors).toEqual([]);
     const { token, url, roomName, expiresAt } = res.access;
     expect(url).toBe(stack.config.livekit!.publicUrl);
@@ -42,7 +43,9 @@ describe.skipIf(!livekit)('joinRoom with the real LiveKit server', () => {
       canUpdateOwnMetadata: true, // for the emotion attribute
     });
     expect(claims.exp! - claims.nbf!).toBe(600);
-    expect(Math.abs(claims.exp! * 1000 - (started + 600_000))).toBeLessThan(5000);
+    // Valid ten minutes from when it was handed out: between the request's start and its answer, plus 600 s.
+    expect(claims.exp!).toBeGreaterThanOrEqual(Math.floor(started / 1000) + 600);
+    expect(claims.exp!).toBeLessThanOrEqual(Math.ceil(answered / 1000) + 600);
     expect(new Date(expiresAt).getTime()).toBe(claims.exp! * 1000);
     expect(token).not.toContain(livekit!.apiSecret);
 
@@ -112,8 +115,4 @@ describe.skipIf(!livekit)('joinRoom with the real LiveKit server', () => {
     await expect.poll(async () => (await lk().listRooms([rawRoom(room.id)])).length).toBe(0);
     expect(await as(stack, owner, ROOM, { id: room.id })).toBeNull();
   });
-});
-
-describe.skipIf(livekit)('joinRoom without a LiveKit binary', () => {
-  it(NO_LIVEKIT, () => {});
 });

@@ -2,17 +2,19 @@
 import { createHash } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { AccessToken } from 'livekit-server-sdk';
-import { afterAll, afterEach, beforeAll, inject } from 'vitest';
-import { fromGlobalId } from '../../graphql/ids.js';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { fromGlobalId } from '../../kernel/ids.js';
 import { gql, signUp, wsClient, type TestUser } from '../../test/client.js';
 import type { TestLivekitInfo } from '../../test/livekit-setup.js';
 import { startTestStack, type TestStack } from '../../test/stack.js';
 import { ACCEPT, act, BLOCK, SEND } from '../friends/friends.testkit.js';
+import { roomTopic } from './facechat.events.js';
 
-/** The test LiveKit server, or null when its binary is absent (LiveKit-dependent tests then skip). */
+/**
+ * The test LiveKit server, or null with TEST_LIVEKIT=off (or no binary, unless TEST_LIVEKIT=required, which
+ * fails the run instead: see test/livekit-setup.ts). LiveKit-dependent tests then skip.
+ */
 export const livekit = inject('livekit') as TestLivekitInfo | null;
-export const NO_LIVEKIT = 'SKIPPED: no LiveKit server for the tests (no .tools/bin/livekit-server — run `npm run setup` — or TEST_LIVEKIT=off)';
-if (!livekit) console.warn(`[rooms tests] ${NO_LIVEKIT}`);
 /** Without the binary, a stack still verifies signed webhooks (dev keys), though no LiveKit server answers. */
 export const WEBHOOKS_ENV: Record<string, string> = livekit ? {} : { LIVEKIT_URL: 'ws://127.0.0.1:1' };
 
@@ -79,6 +81,11 @@ export async function createRoom(stack: TestStack, owner: TestUser, input: Recor
   const res = await as(stack, owner, CREATE, { input: { title: 'Room', ...input } });
   if (!res.room) throw new Error(JSON.stringify(res));
   return res.room as { id: string; [key: string]: any };
+}
+
+/** Resolves once `roomUpdated` of the room has a listener in `stack` (instead of sleeping and hoping it is set up). */
+export async function roomSubscribed(stack: TestStack, roomGlobalId: string): Promise<void> {
+  await expect.poll(() => stack.app.pubsub.listenerCount(roomTopic(rawRoom(roomGlobalId))), { timeout: 5000 }).toBeGreaterThan(0);
 }
 
 export const rawUser = (user: TestUser) => fromGlobalId(user.id, 'User')!;

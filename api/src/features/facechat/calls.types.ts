@@ -3,7 +3,7 @@ import { UserError } from '../../graphql/errors.js';
 import { Node } from '../../graphql/node.js';
 import { connectionTypes } from '../../graphql/relay.js';
 import { DateTime } from '../../graphql/scalars.js';
-import { RoomAccessObject } from '../rooms/rooms.types.js';
+import { RoomAccessObject } from './rooms.types.js';
 
 export enum CallStatus {
   RINGING = 'RINGING',

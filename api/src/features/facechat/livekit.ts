@@ -1,7 +1,7 @@
 import { decodeJwt } from 'jose';
 import { AccessToken, RoomServiceClient, TrackSource, WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
 import type { Logger } from 'pino';
-import type { Config } from '../config.js';
+import type { Config } from '../../config.js';
 
 /** How long a join token is valid. A connected participant keeps going; a reconnect after that needs joinRoom again. */
 export const TOKEN_TTL_SECONDS = 600;

@@ -1,24 +1,47 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { GraphQLError } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { CurrentUser } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
-import { fromGlobalId, toGlobalId } from '../../graphql/ids.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { PageArgs } from '../../graphql/relay.js';
-import { requireViewer } from '../accounts/index.js';
-import { userById } from '../accounts/index.js';
-import { UserObject } from '../accounts/index.js';
-import type { Media } from '../media/index.js';
-import { MediaObject } from '../media/index.js';
+import type { Actor } from '../../kernel/actor.js';
+import { notFound } from '../../kernel/errors.js';
+import { fromGlobalId, toGlobalId } from '../../kernel/ids.js';
+import { userById, UserObject } from '../accounts/index.js';
+import { MediaObject, type Media } from '../media/index.js';
 import { DeletePayload } from '../posts/index.js';
 import { TagObject } from '../tags/index.js';
-import { Room } from './rooms.entity.js';
-import { participantCountOfRoom, participantsOfRoom, tagsOfRoom, viewerIsParticipantOf, visibleRoomById } from './rooms.loaders.js';
-import { lobby, roomEvents } from './rooms.queries.js';
-import type { RoomEvent } from './rooms.service.js';
+import { roomTopic, type RoomEvent } from './facechat.events.js';
+import { participantCountOfRoom, participantsOfRoom, tagsOfRoom, viewerIsParticipantOf, visibleRoomById } from './facechat.loaders.js';
+import { Room, type RoomVisibilityValue } from './rooms.entity.js';
 import {
   CreateRoomInput, FacechatRoomConnection, FacechatRoomObject, RoomAccessPayload, RoomPayload, UpdateRoomInput,
 } from './rooms.types.js';
 
 registerNodeType('FacechatRoom', Room, (ctx, id) => visibleRoomById(ctx).load(id));
+
+/** The raw id of a FacechatRoom global id; a malformed one is NOT_FOUND on `field`. */
+export function roomIdOf(globalId: string, field: string, message = 'That room does not exist (any more).'): string {
+  const rawId = fromGlobalId(globalId, 'FacechatRoom');
+  if (!rawId) throw notFound(message, [field]);
+  return rawId;
+}
+
+/** Events of one room for a viewer who may see it; ends when the room is deleted. */
+async function roomEvents(ctx: Context, globalId: string): Promise<AsyncGenerator<RoomEvent>> {
+  const rawId = fromGlobalId(globalId, 'FacechatRoom');
+  const { facechat } = ctx.services;
+  if (!rawId || !(await facechat.canSeeRoom(ctx.actor, ctx.em, rawId))) {
+    throw new GraphQLError('That room does not exist or is not open to you.', { extensions: { code: 'NOT_FOUND' } });
+  }
+  const source = ctx.pubsub.subscribe<RoomEvent>(roomTopic(rawId), ctx);
+  return (async function* () {
+    for await (const event of source) {
+      if (event.deleted) return;
+      if (await facechat.canSeeRoom(ctx.actor, ctx.em, rawId)) yield event;
+    }
+  })();
+}
 
 @Resolver(() => FacechatRoomObject)
 export class RoomsResolver {
@@ -26,7 +49,7 @@ export class RoomsResolver {
     description: 'The lobby: open rooms the viewer may join, live ones first, then newest; `query` matches titles and tags.',
   })
   rooms(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Arg('query', () => String, { nullable: true }) query?: string | null) {
-    return lobby(ctx, page, query);
+    return ctx.services.facechat.lobby(ctx.actor, ctx.em, { first: page.first, after: page.after, query });
   }
 
   @Query(() => FacechatRoomObject, { nullable: true })
@@ -35,37 +58,47 @@ export class RoomsResolver {
     return rawId ? visibleRoomById(ctx).load(rawId) : null;
   }
 
+  @Authorized()
   @Mutation(() => RoomPayload)
-  async createRoom(@Ctx() ctx: Context, @Arg('input', () => CreateRoomInput) input: CreateRoomInput): Promise<RoomPayload> {
-    const viewer = requireViewer(ctx);
-    return { room: await ctx.services.rooms.create(ctx, viewer.id, input), userErrors: [] };
+  async createRoom(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('input', () => CreateRoomInput) input: CreateRoomInput): Promise<RoomPayload> {
+    const room = await ctx.services.facechat.createRoom(actor, ctx.em, {
+      title: input.title, tags: input.tags, capacity: input.capacity, visibility: input.visibility as RoomVisibilityValue | null | undefined,
+    });
+    return { room, userErrors: [] };
   }
 
+  @Authorized()
   @Mutation(() => RoomPayload)
-  async updateRoom(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateRoomInput) input: UpdateRoomInput): Promise<RoomPayload> {
-    const viewer = requireViewer(ctx);
-    return { room: await ctx.services.rooms.update(ctx, viewer.id, id, input), userErrors: [] };
+  async updateRoom(
+    @Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateRoomInput) input: UpdateRoomInput,
+  ): Promise<RoomPayload> {
+    const room = await ctx.services.facechat.updateRoom(actor, ctx.em, {
+      roomId: roomIdOf(id, 'id'), title: input.title, tags: input.tags, capacity: input.capacity,
+      visibility: input.visibility as RoomVisibilityValue | null | undefined,
+    });
+    return { room, userErrors: [] };
   }
 
+  @Authorized()
   @Mutation(() => DeletePayload, { description: 'The owner deletes the room and its chat; everyone connected is disconnected.' })
-  async deleteRoom(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletePayload> {
-    const viewer = requireViewer(ctx);
-    return { deletedId: toGlobalId('FacechatRoom', await ctx.services.rooms.delete(ctx, viewer.id, id)), userErrors: [] };
+  async deleteRoom(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('id', () => ID) id: string): Promise<DeletePayload> {
+    const deleted = await ctx.services.facechat.deleteRoom(actor, ctx.em, roomIdOf(id, 'id'));
+    return { deletedId: toGlobalId('FacechatRoom', deleted), userErrors: [] };
   }
 
+  @Authorized()
   @Mutation(() => RoomAccessPayload, {
     description: 'Room access for the viewer. Codes: NOT_FOUND, FORBIDDEN (visibility, blocks, closed), FULL, UNAVAILABLE (no video server).',
   })
-  async joinRoom(@Ctx() ctx: Context, @Arg('roomId', () => ID) roomId: string): Promise<RoomAccessPayload> {
-    const viewer = requireViewer(ctx);
-    const { room, access } = await ctx.services.rooms.join(ctx, viewer.id, roomId);
+  async joinRoom(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('roomId', () => ID) roomId: string): Promise<RoomAccessPayload> {
+    const { room, access } = await ctx.services.facechat.joinRoom(actor, ctx.em, roomIdOf(roomId, 'roomId', 'That room does not exist.'));
     return { room, access, userErrors: [] };
   }
 
+  @Authorized()
   @Mutation(() => RoomPayload, { description: 'The viewer leaves the room and is disconnected from its media session.' })
-  async leaveRoom(@Ctx() ctx: Context, @Arg('roomId', () => ID) roomId: string): Promise<RoomPayload> {
-    const viewer = requireViewer(ctx);
-    return { room: await ctx.services.rooms.leave(ctx, viewer.id, roomId), userErrors: [] };
+  async leaveRoom(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('roomId', () => ID) roomId: string): Promise<RoomPayload> {
+    return { room: await ctx.services.facechat.leaveRoom(actor, ctx.em, roomIdOf(roomId, 'roomId')), userErrors: [] };
   }
 
   @Subscription(() => FacechatRoomObject, {
@@ -103,7 +136,7 @@ export class RoomsResolver {
 
   @FieldResolver(() => Boolean, { description: "The viewer owns the room and may change it (not a call's room, not closed)." })
   viewerCanEdit(@Root() room: Room, @Ctx() ctx: Context): boolean {
-    return ctx.viewer?.id === room.ownerId && !room.isCall && !room.closedAt;
+    return ctx.actor?.id === room.ownerId && !room.isCall && !room.closedAt;
   }
 
   @FieldResolver(() => Boolean, { description: 'The viewer joined and has not left, or is connected now: may chat and take screenshots.' })

@@ -2,11 +2,11 @@ import { SignJWT } from 'jose';
 import { createHash } from 'node:crypto';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { settle, signUp, subscribe } from '../../test/client.js';
+import { signUp, subscribe } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
 import {
-  as, createRoom, JOIN, livekit, postWebhook, rawRoom, rawUser, relayLivekitWebhooks, ROOM, signWebhook, useStack, webhookBody, WEBHOOKS_ENV,
-} from './rooms.testkit.js';
+  as, createRoom, JOIN, livekit, postWebhook, rawRoom, rawUser, relayLivekitWebhooks, ROOM, roomSubscribed, signWebhook, useStack, webhookBody, WEBHOOKS_ENV,
+} from './facechat.testkit.js';
 
 const t = useStack(WEBHOOKS_ENV);
 let stack: TestStack;
@@ -24,7 +24,7 @@ describe('POST /livekit/webhook', () => {
     const [owner, guest] = await users(2);
     const room = await createRoom(stack, owner);
     const updates = subscribe(client(owner.token), UPDATED, { id: room.id });
-    await settle();
+    await roomSubscribed(stack, room.id); // the webhook below must come after the subscription is listening
 
     const joined = webhookBody('participant_joined', rawRoom(room.id), rawUser(guest), 'PA_one');
     expect(await postWebhook(stack, joined, await signWebhook(joined))).toEqual({ status: 200, body: { ok: true } });

@@ -1,46 +1,28 @@
-/**
- * Wiring of facechat (rooms, calls, in-call chat) into the app: its services, the LiveKit webhook,
- * the LiveKit readiness check and the ring timers (compose.ts hands the screenshot rules to media).
- */
 import express, { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import type { ServiceDeps } from '../../server/compose.js';
 import type { RouteDeps } from '../routes.js';
-import { CallsService } from '../calls/calls.service.js';
-import { ChatService } from '../chat/chat.service.js';
-import { RoomsService } from './rooms.service.js';
-
-export function facechatServices(deps: ServiceDeps) {
-  const rooms = new RoomsService(deps);
-  return { rooms, calls: new CallsService(deps, rooms), chat: new ChatService(deps) };
-}
 
 /**
  * `POST /livekit/webhook`: LiveKit's signed webhooks (participant_joined, participant_left, room_finished) keep
  * room presence what LiveKit sees. The body is read raw: the signature (Authorization header, a JWT signed with
  * the API secret carrying the body's sha256) covers the exact bytes. Missing, forged or stale → 401, nothing changes.
  */
-export function facechatRoutes(deps: RouteDeps): Router {
-  const { services, readiness, log } = deps;
-  const { rooms, calls } = services;
-  calls.install(services.notifications);
-  readiness.set('livekit', () => rooms.livekit.ping());
-  calls.resumeRinging().catch((error) => log.error({ err: error }, 'could not re-arm ring timers'));
-
+export function facechatRoutes(deps: Pick<RouteDeps, 'services' | 'log'>): Router {
+  const { services: { facechat }, log } = deps;
   const router = Router();
   router.post('/livekit/webhook', express.raw({ type: '*/*', limit: '256kb' }), async (req: Request, res: Response) => {
     const reqLog = (req as Request & { log?: Logger }).log ?? log;
-    if (!rooms.livekit.enabled) return void res.status(503).json({ message: 'LiveKit is not configured on this server.' });
+    if (!facechat.webhooksEnabled) return void res.status(503).json({ message: 'LiveKit is not configured on this server.' });
     const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
     let event;
     try {
-      event = await rooms.livekit.verifyWebhook(body, req.headers.authorization);
+      event = await facechat.verifyWebhook(body, req.headers.authorization);
     } catch (error) {
       reqLog.warn({ reason: (error as Error).message }, 'LiveKit webhook refused');
       return void res.status(401).json({ message: 'The webhook signature is missing, forged or stale.' });
     }
     try {
-      await rooms.applyWebhook(event);
+      await facechat.applyWebhook(event);
       res.json({ ok: true });
     } catch (error) {
       reqLog.error({ err: error, event: event.event }, 'LiveKit webhook failed');

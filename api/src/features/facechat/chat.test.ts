@@ -3,8 +3,8 @@ import { gql, settle, subscribe, type TestUser } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
 import { jpeg, upload } from '../media/media.testkit.js';
 import {
-  ACCEPT_CALL, as, befriend, block, createRoom, JOIN, LEAVE, livekit, NO_LIVEKIT, presence, rawRoom, START_CALL, useStack,
-} from '../rooms/rooms.testkit.js';
+  ACCEPT_CALL, as, befriend, block, createRoom, JOIN, LEAVE, livekit, presence, rawRoom, START_CALL, useStack,
+} from './facechat.testkit.js';
 
 const t = useStack();
 let stack: TestStack;
@@ -108,8 +108,4 @@ describe.skipIf(!livekit)('screenshots in a call', () => {
     const rows = await stack.orm.em.fork().execute('select media_id, room_id from notifications where type = ?', ['SCREENSHOT']);
     expect(rows).toEqual([expect.objectContaining({ room_id: rawRoom(call.room.id) })]);
   });
-});
-
-describe.skipIf(livekit)('chat without a LiveKit binary', () => {
-  it(NO_LIVEKIT, () => {});
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gql, settle, subscribe } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
-import { as, befriend, block, CREATE, createRoom, DELETE, LOBBY, presence, ROOM, UPDATE, useStack, WEBHOOKS_ENV } from './rooms.testkit.js';
+import { as, befriend, block, CREATE, createRoom, DELETE, LOBBY, presence, ROOM, UPDATE, useStack, WEBHOOKS_ENV } from './facechat.testkit.js';
 
 const t = useStack(WEBHOOKS_ENV);
 let stack: TestStack;

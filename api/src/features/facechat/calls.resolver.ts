@@ -1,0 +1,115 @@
+import { GraphQLError } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { CurrentUser, requireActor } from '../../graphql/auth.js';
+import type { Context } from '../../graphql/context.js';
+import { registerNodeType } from '../../graphql/node.js';
+import { PageArgs } from '../../graphql/relay.js';
+import type { Actor } from '../../kernel/actor.js';
+import { invalid, notFound } from '../../kernel/errors.js';
+import { fromGlobalId } from '../../kernel/ids.js';
+import { User, userById, UserObject } from '../accounts/index.js';
+import { NotificationObject, type Notification } from '../notifications/index.js';
+import { Call } from './calls.entity.js';
+import { CallConnection, CallObject, CallPayload } from './calls.types.js';
+import { callTopic, incomingCallTopic, type CallEvent } from './facechat.events.js';
+import { callById, calleeIdsOfCall, roomById } from './facechat.loaders.js';
+import { FacechatRoomObject } from './rooms.types.js';
+
+registerNodeType('Call', Call, (ctx, id) => callById(ctx).load(id));
+
+/** The raw id of a Call global id; a malformed one is NOT_FOUND on `callId`. */
+function callIdOf(globalId: string): string {
+  const rawId = fromGlobalId(globalId, 'Call');
+  if (!rawId) throw notFound('That call does not exist.', ['callId']);
+  return rawId;
+}
+
+@Resolver(() => CallObject)
+export class CallsResolver {
+  @Authorized()
+  @Query(() => CallConnection, { description: "The viewer's call history, newest first." })
+  calls(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Args(() => PageArgs) page: PageArgs) {
+    return ctx.services.facechat.callHistory(actor, ctx.em, { first: page.first, after: page.after });
+  }
+
+  @Authorized()
+  @Mutation(() => CallPayload, { description: 'Rings one or more friends; the caller gets room access at once.' })
+  async startCall(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('calleeIds', () => [ID]) calleeIds: string[]): Promise<CallPayload> {
+    const raw = calleeIds.map((id) => fromGlobalId(id, 'User'));
+    if (raw.some((id) => id === null)) throw invalid(['calleeIds'], 'Those are not all user ids.');
+    return { ...(await ctx.services.facechat.startCall(actor, ctx.em, raw as string[])), userErrors: [] };
+  }
+
+  @Authorized()
+  @Mutation(() => CallPayload)
+  async acceptCall(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('callId', () => ID) callId: string): Promise<CallPayload> {
+    return { ...(await ctx.services.facechat.acceptCall(actor, ctx.em, callIdOf(callId))), userErrors: [] };
+  }
+
+  @Authorized()
+  @Mutation(() => CallPayload)
+  async declineCall(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('callId', () => ID) callId: string): Promise<CallPayload> {
+    return { call: await ctx.services.facechat.declineCall(actor, ctx.em, callIdOf(callId)), userErrors: [] };
+  }
+
+  @Authorized()
+  @Mutation(() => CallPayload, { description: 'The caller cancels while ringing, or any participant hangs up.' })
+  async endCall(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('callId', () => ID) callId: string): Promise<CallPayload> {
+    return { call: await ctx.services.facechat.endCall(actor, ctx.em, callIdOf(callId)), userErrors: [] };
+  }
+
+  @Subscription(() => CallObject, {
+    description: 'Calls in which the viewer is a callee, when they start ringing.',
+    subscribe: ({ context }) => {
+      const ctx = context as Context;
+      return ctx.pubsub.subscribe(incomingCallTopic(requireActor(ctx).id), ctx);
+    },
+  })
+  incomingCall(@Root() event: CallEvent, @Ctx() ctx: Context): Promise<Call | null> {
+    return callById(ctx).load(event.callId);
+  }
+
+  @Subscription(() => CallObject, {
+    description: 'Every status change of a call the viewer takes part in (of every such call when callId is omitted).',
+    subscribe: async ({ args, context }) => {
+      const ctx = context as Context;
+      const actor = requireActor(ctx);
+      const globalId = (args as { callId?: string | null }).callId;
+      const rawId = globalId ? fromGlobalId(globalId, 'Call') : null;
+      if (globalId && (!rawId || !(await callById(ctx).load(rawId)))) {
+        throw new GraphQLError('That call does not exist.', { extensions: { code: 'NOT_FOUND' } });
+      }
+      return ctx.pubsub.subscribe<CallEvent>(callTopic(actor.id), ctx, (event) => !rawId || event.callId === rawId);
+    },
+  })
+  callUpdated(@Root() event: CallEvent, @Ctx() ctx: Context, @Arg('callId', () => ID, { nullable: true }) _callId?: string | null): Promise<Call | null> {
+    return callById(ctx).load(event.callId);
+  }
+
+  @FieldResolver(() => UserObject)
+  caller(@Root() call: Call, @Ctx() ctx: Context) {
+    return userById(ctx).load(call.callerId);
+  }
+
+  @FieldResolver(() => [UserObject])
+  async callees(@Root() call: Call, @Ctx() ctx: Context): Promise<User[]> {
+    const ids = await calleeIdsOfCall(ctx).load(call.id);
+    return (await userById(ctx).loadMany(ids)).filter((u): u is User => !!u && !(u instanceof Error));
+  }
+
+  @FieldResolver(() => FacechatRoomObject)
+  room(@Root() call: Call, @Ctx() ctx: Context) {
+    return roomById(ctx).load(call.roomId);
+  }
+}
+
+/** `Notification.call` (MISSED_CALL, SCREENSHOT in a call). */
+@Resolver(() => NotificationObject)
+export class CallNotificationResolver {
+  @FieldResolver(() => CallObject, { nullable: true })
+  call(@Root() notification: Notification, @Ctx() ctx: Context) {
+    return notification.callId ? callById(ctx).load(notification.callId) : null;
+  }
+}
+
+export const callResolvers = [CallsResolver, CallNotificationResolver];

@@ -1,0 +1,38 @@
+/** SQL of the in-room chat (`chat_messages`). Authors blocked either way with the viewer are left out of reads. */
+import { blockedSql } from '../friends/index.js';
+import { sql, type Db } from '../../kernel/db.js';
+import { keysetSql } from '../../kernel/pagination.js';
+import { ChatMessage, type ChatMessageKindValue } from './chat.entity.js';
+
+export interface NewChatMessage { roomId: string; authorId: string; kind: ChatMessageKindValue; body: string; mediaId: string | null }
+
+export class ChatRepository {
+  async insert(tx: Db, input: NewChatMessage): Promise<ChatMessage> {
+    const message = tx.create(ChatMessage, { ...input, createdAt: new Date() });
+    await tx.flush();
+    return message;
+  }
+
+  async byIds(em: Db, viewerId: string | null, ids: readonly string[]): Promise<ChatMessage[]> {
+    const hidden = blockedSql('m.author_id', viewerId);
+    const rows = await sql<Record<string, unknown>>(em,
+      `select m.* from chat_messages m where m.id in (?) and not (${hidden.sql})`, [[...ids], ...hidden.params]);
+    return rows.map((row) => em.map(ChatMessage, row));
+  }
+
+  /** A page of the room's chat, newest first. */
+  async page(em: Db, viewerId: string | null, roomId: string, limit: number, after: (string | number)[] | null): Promise<ChatMessage[]> {
+    const hidden = blockedSql('m.author_id', viewerId);
+    const key = keysetSql('m', after, 'desc');
+    const rows = await sql<Record<string, unknown>>(em,
+      `select m.* from chat_messages m where m.room_id = ? and not (${hidden.sql}) and ${key.sql}
+       order by m.created_at desc, m.id desc limit ?`, [roomId, ...hidden.params, ...key.params, limit]);
+    return rows.map((row) => em.map(ChatMessage, row));
+  }
+
+  async count(em: Db, viewerId: string | null, roomId: string): Promise<number> {
+    const hidden = blockedSql('m.author_id', viewerId);
+    return (await sql<{ n: number }>(em,
+      `select count(*)::int as n from chat_messages m where m.room_id = ? and not (${hidden.sql})`, [roomId, ...hidden.params]))[0].n;
+  }
+}

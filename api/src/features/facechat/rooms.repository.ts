@@ -1,0 +1,259 @@
+/**
+ * SQL of rooms, their tags (`room_tags`), members (`room_members`) and LiveKit presence (`room_presence`).
+ *
+ * - See (lobby, `room`, chat history, `roomUpdated`, `chatMessageAdded`): the owner; anyone else not blocked
+ *   either way with the owner, when the room is PUBLIC, FRIENDS and they are the owner's friend, or PRIVATE and
+ *   they are a callee of the room's call. Signed out: PUBLIC rooms only.
+ * - Participant (chat, screenshots): joined (joinRoom / startCall / acceptCall) and not left since, or connected
+ *   to the LiveKit room right now according to its webhooks.
+ * - Seat holders (capacity): connected now, or joined within the token lifetime and not left
+ *   (a token handed out holds a seat until it expires).
+ */
+import { blockedSql, friendOfSql } from '../friends/index.js';
+import { tagNameLikeSql } from '../tags/index.js';
+import { sql, jsonList, type Db } from '../../kernel/db.js';
+import { isUuid } from '../../kernel/ids.js';
+import { timeKeyAfter } from '../../kernel/pagination.js';
+import { TOKEN_TTL_SECONDS } from './livekit.js';
+import { Room, type RoomVisibilityValue } from './rooms.entity.js';
+
+export interface RoomTagRow { roomId: string; tagId: string }
+export interface RoomUserRow { roomId: string; userId: string }
+export interface RoomCountRow { roomId: string; n: number }
+export interface LobbyRow { live: number; room: Room }
+export interface NewRoom { ownerId: string; title: string; capacity: number; visibility: RoomVisibilityValue; isCall: boolean; id?: string }
+export interface RoomChanges { title: string | null; capacity: number | null; visibility: RoomVisibilityValue | null }
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const toRoom = (em: Db) => (row: Record<string, unknown>) => em.map(Room, row);
+
+export class RoomsRepository {
+  /** SQL predicate: room `alias` is visible to the viewer (see above). */
+  visibleSql(alias: string, viewerId: string | null): { sql: string; params: unknown[] } {
+    if (!isUuid(viewerId)) return { sql: `(${alias}.visibility = 'PUBLIC' and not ${alias}.is_call)`, params: [] };
+    const blocked = blockedSql(`${alias}.owner_id`, viewerId);
+    const friend = friendOfSql(`${alias}.owner_id`, viewerId);
+    return {
+      sql: `(${alias}.owner_id = ?::uuid or (not (${blocked.sql}) and (
+          (${alias}.visibility = 'PUBLIC' and not ${alias}.is_call)
+          or (${alias}.visibility = 'FRIENDS' and ${friend.sql})
+          or (${alias}.visibility = 'PRIVATE' and exists (select 1 from calls _rc join call_callees _rcc on _rcc.call_id = _rc.id
+                where _rc.room_id = ${alias}.id and _rcc.user_id = ?::uuid)))))`,
+      params: [viewerId, ...blocked.params, ...friend.params, viewerId],
+    };
+  }
+
+  async canSee(em: Db, roomId: string, viewerId: string | null): Promise<boolean> {
+    if (!isUuid(roomId)) return false;
+    const visible = this.visibleSql('r', viewerId);
+    return (await sql(em, `select 1 from rooms r where r.id = ? and ${visible.sql}`, [roomId, ...visible.params])).length > 0;
+  }
+
+  async byIds(em: Db, ids: readonly string[]): Promise<Room[]> {
+    return ids.length ? em.find(Room, { id: { $in: [...ids] } }) : [];
+  }
+
+  async visibleByIds(em: Db, viewerId: string | null, ids: readonly string[]): Promise<Room[]> {
+    const visible = this.visibleSql('r', viewerId);
+    const rows = await sql<Record<string, unknown>>(em, `select r.* from rooms r where r.id in (?) and ${visible.sql}`, [[...ids], ...visible.params]);
+    return rows.map(toRoom(em));
+  }
+
+  async findById(em: Db, roomId: string): Promise<Room | null> {
+    return em.findOne(Room, { id: roomId });
+  }
+
+  /** The room row locked for update (edits) or for share (chat), or null. */
+  async lock(tx: Db, roomId: string, mode: 'update' | 'share'): Promise<Room | null> {
+    const [row] = await sql<Record<string, unknown>>(tx, `select * from rooms where id = ? for ${mode}`, [roomId]);
+    return row ? tx.map(Room, row) : null;
+  }
+
+  /** The room with whether the viewer may see it; `lock` takes the row for update so seats are counted once. */
+  async forJoin(em: Db, roomId: string, viewerId: string, lock: boolean): Promise<{ room: Room; visible: boolean } | null> {
+    const visible = this.visibleSql('r', viewerId);
+    const [row] = await sql<Record<string, unknown>>(em,
+      `select r.*, ${visible.sql} as _visible from rooms r where r.id = ? ${lock ? 'for update' : ''}`, [...visible.params, roomId]);
+    if (!row) return null;
+    const { _visible, ...columns } = row;
+    return { room: em.map(Room, columns), visible: Boolean(_visible) };
+  }
+
+  async insert(tx: Db, input: NewRoom): Promise<Room> {
+    const now = new Date();
+    const room = tx.create(Room, { ...input, closedAt: null, createdAt: now, updatedAt: now });
+    await tx.flush();
+    return room;
+  }
+
+  async update(tx: Db, roomId: string, changes: RoomChanges): Promise<Room> {
+    const [row] = await sql<Record<string, unknown>>(tx,
+      `update rooms set title = coalesce(?, title), capacity = coalesce(?::int, capacity), visibility = coalesce(?, visibility), updated_at = ?
+        where id = ? returning *`, [changes.title, changes.capacity, changes.visibility, new Date(), roomId]);
+    return tx.map(Room, row);
+  }
+
+  async delete(tx: Db, roomId: string): Promise<void> {
+    await sql(tx, 'delete from rooms where id = ?', [roomId]);
+  }
+
+  /** Replaces the room's tags with `tagIds`, in that order. */
+  async setTags(tx: Db, roomId: string, tagIds: string[], replace: boolean): Promise<void> {
+    if (replace) await sql(tx, 'delete from room_tags where room_id = ?', [roomId]);
+    if (!tagIds.length) return;
+    await sql(tx,
+      `insert into room_tags (room_id, tag_id, position)
+         select ?, (t ->> 0)::uuid, (t ->> 1)::smallint from jsonb_array_elements(?::jsonb) as t`,
+      [roomId, JSON.stringify(tagIds.map((id, i) => [id, i]))]);
+  }
+
+  async tagLinks(em: Db, roomIds: readonly string[]): Promise<RoomTagRow[]> {
+    return sql<RoomTagRow>(em,
+      'select room_id as "roomId", tag_id as "tagId" from room_tags where room_id in (?) order by room_id, position', [[...roomIds]]);
+  }
+
+  /** Records `userId` as joined (again) now. */
+  async addMember(tx: Db, roomId: string, userId: string): Promise<void> {
+    await sql(tx,
+      `insert into room_members (room_id, user_id, joined_at, left_at) values (?, ?, now(), null)
+       on conflict (room_id, user_id) do update set joined_at = now(), left_at = null`, [roomId, userId]);
+  }
+
+  /** `userId` leaves: no longer a member nor present. True when they were present and nobody is any more. */
+  async leave(tx: Db, roomId: string, userId: string): Promise<boolean> {
+    await this.markLeft(tx, roomId, userId);
+    const removed = await sql(tx, 'delete from room_presence where room_id = ? and user_id = ? returning user_id', [roomId, userId]);
+    return removed.length > 0 && (await this.presenceCount(tx, roomId)) === 0;
+  }
+
+  async markLeft(tx: Db, roomId: string, userId: string): Promise<void> {
+    await sql(tx, 'update room_members set left_at = now() where room_id = ? and user_id = ? and left_at is null', [roomId, userId]);
+  }
+
+  async removePresence(tx: Db, roomId: string, userId: string): Promise<void> {
+    await sql(tx, 'delete from room_presence where room_id = ? and user_id = ?', [roomId, userId]);
+  }
+
+  async presenceCount(em: Db, roomId: string): Promise<number> {
+    const [{ n }] = await sql<{ n: number }>(em, 'select count(*)::int as n from room_presence where room_id = ?', [roomId]);
+    return n;
+  }
+
+  /** Closes a call's room: nobody is a member or present any more. */
+  async close(tx: Db, roomId: string): Promise<void> {
+    await sql(tx, 'update rooms set closed_at = now(), updated_at = now() where id = ? and closed_at is null', [roomId]);
+    await sql(tx, 'update room_members set left_at = now() where room_id = ? and left_at is null', [roomId]);
+    await sql(tx, 'delete from room_presence where room_id = ?', [roomId]);
+  }
+
+  /** LiveKit says the user connected; false when the room (open) or user is unknown here. */
+  async presenceJoined(em: Db, roomId: string, userId: string, sid: string): Promise<boolean> {
+    const rows = await sql(em,
+      `insert into room_presence (room_id, user_id, participant_sid, joined_at)
+         select r.id, u.id, ?, now() from rooms r, users u where r.id = ? and u.id = ? and r.closed_at is null
+       on conflict (room_id, user_id) do update set participant_sid = excluded.participant_sid, joined_at = excluded.joined_at
+       returning room_id`, [sid, roomId, userId]);
+    return rows.length > 0;
+  }
+
+  /** LiveKit says that session left; false when it is not the session we know (older or unknown). */
+  async presenceLeft(em: Db, roomId: string, userId: string, sid: string): Promise<boolean> {
+    const removed = await sql(em,
+      'delete from room_presence where room_id = ? and user_id = ? and participant_sid = ? returning user_id', [roomId, userId, sid]);
+    return removed.length > 0;
+  }
+
+  async exists(em: Db, roomId: string): Promise<boolean> {
+    return (await sql(em, 'select 1 from rooms where id = ?', [roomId])).length > 0;
+  }
+
+  /** LiveKit closed the room: nobody is present; members who joined before that have left. */
+  async finished(em: Db, roomId: string, finishedAt: Date): Promise<void> {
+    await sql(em, 'delete from room_presence where room_id = ?', [roomId]);
+    await sql(em, 'update room_members set left_at = now() where room_id = ? and left_at is null and joined_at < ?', [roomId, finishedAt]);
+  }
+
+  async isParticipant(em: Db, roomId: string, userId: string): Promise<boolean> {
+    if (!isUuid(roomId) || !isUuid(userId)) return false;
+    const rows = await sql(em,
+      `select 1 where exists (select 1 from room_presence where room_id = ? and user_id = ?)
+          or exists (select 1 from room_members where room_id = ? and user_id = ? and left_at is null)`, [roomId, userId, roomId, userId]);
+    return rows.length > 0;
+  }
+
+  /** Everyone who is a participant of the room. */
+  async participantIds(em: Db, roomId: string): Promise<string[]> {
+    const rows = await sql<{ userId: string }>(em,
+      `select user_id as "userId" from room_presence where room_id = ?
+       union select user_id from room_members where room_id = ? and left_at is null`, [roomId, roomId]);
+    return rows.map((r) => r.userId);
+  }
+
+  async seatHolders(em: Db, roomId: string): Promise<string[]> {
+    const rows = await sql<{ userId: string }>(em,
+      `select user_id as "userId" from room_presence where room_id = ?
+       union select user_id from room_members where room_id = ? and left_at is null and joined_at > now() - make_interval(secs => ?)`,
+      [roomId, roomId, TOKEN_TTL_SECONDS]);
+    return rows.map((r) => r.userId);
+  }
+
+  /** True when `userId` and any of `others` blocked each other. */
+  async blockedWithAny(em: Db, userId: string, others: string[]): Promise<boolean> {
+    const ids = others.filter((id) => id !== userId && isUuid(id));
+    if (!ids.length) return false;
+    const blocked = blockedSql('o.id::uuid', userId);
+    const rows = await sql(em, `select 1 from jsonb_array_elements_text(?::jsonb) as o(id) where ${blocked.sql} limit 1`, [jsonList(ids), ...blocked.params]);
+    return rows.length > 0;
+  }
+
+  /** Users connected to each room, earliest first, without those blocked either way with the viewer. */
+  async presentUsers(em: Db, viewerId: string | null, roomIds: readonly string[]): Promise<RoomUserRow[]> {
+    const hidden = blockedSql('p.user_id', viewerId);
+    return sql<RoomUserRow>(em,
+      `select p.room_id as "roomId", p.user_id as "userId" from room_presence p
+        where p.room_id in (?) and not (${hidden.sql}) order by p.room_id, p.joined_at, p.user_id`, [[...roomIds], ...hidden.params]);
+  }
+
+  async presenceCounts(em: Db, roomIds: readonly string[]): Promise<RoomCountRow[]> {
+    return sql<RoomCountRow>(em,
+      'select room_id as "roomId", count(*)::int as n from room_presence where room_id in (?) group by room_id', [[...roomIds]]);
+  }
+
+  /** The rooms among `roomIds` of which `userId` is a participant. */
+  async participatingIn(em: Db, userId: string, roomIds: readonly string[]): Promise<string[]> {
+    const rows = await sql<{ roomId: string }>(em,
+      `select room_id as "roomId" from room_presence where user_id = ? and room_id in (?)
+       union select room_id from room_members where user_id = ? and left_at is null and room_id in (?)`,
+      [userId, [...roomIds], userId, [...roomIds]]);
+    return rows.map((r) => r.roomId);
+  }
+
+  /**
+   * The lobby: open rooms (not calls) the viewer may see, live ones (someone connected) first, then newest.
+   * `text` matches the title (case-insensitive substring) or a tag name (substring of `tag`).
+   */
+  lobby(em: Db, viewerId: string | null, text: string, tag: string) {
+    const visible = this.visibleSql('r', viewerId);
+    const tagMatch = tagNameLikeSql('rt.tag_id', likePattern(tag || text.toLowerCase()));
+    const match = text
+      ? { sql: `and (r.title ilike ? or exists (select 1 from room_tags rt where rt.room_id = r.id and ${tagMatch.sql}))`, params: [likePattern(text), ...tagMatch.params] }
+      : { sql: '', params: [] };
+    const where = `r.closed_at is null and not r.is_call and ${visible.sql} ${match.sql}`;
+    const params = [...visible.params, ...match.params];
+    return {
+      page: async (limit: number, after: (string | number)[] | null): Promise<LobbyRow[]> => {
+        const live = after ? Number(after[0]) : null;
+        const [time, id] = timeKeyAfter(after ? after.slice(1) : null);
+        const rows = await sql<Record<string, unknown>>(em,
+          `select * from (
+             select r.*, (exists (select 1 from room_presence p where p.room_id = r.id))::int as _live from rooms r where ${where}
+           ) x
+           where (?::int is null or (x._live, x.created_at, x.id) < (?::int, ?::timestamptz, ?::uuid))
+           order by x._live desc, x.created_at desc, x.id desc limit ?`,
+          [...params, live, live, time, id, limit]);
+        return rows.map(({ _live, ...row }) => ({ live: Number(_live), room: em.map(Room, row) }));
+      },
+      count: async (): Promise<number> => (await sql<{ n: number }>(em, `select count(*)::int as n from rooms r where ${where}`, params))[0].n,
+    };
+  }
+}

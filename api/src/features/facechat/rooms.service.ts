@@ -1,0 +1,259 @@
+import type { WebhookEvent } from 'livekit-server-sdk';
+import type { Actor } from '../../kernel/actor.js';
+import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
+import { badInput, DomainError, ErrorCode, ErrorCollector, forbidden, notFound, unavailable, userError } from '../../kernel/errors.js';
+import type { EventBus } from '../../kernel/events.js';
+import { isUuid, toGlobalId } from '../../kernel/ids.js';
+import { paginate, timeKey, type PageInput } from '../../kernel/pagination.js';
+import { normaliseTag, normaliseTags } from '../tags/index.js';
+import type { CallsRepository } from './calls.repository.js';
+import { roomTopic, type RoomEvent } from './facechat.events.js';
+import { LivekitUnavailable, type LivekitGateway, type RoomAccessGrant } from './livekit.js';
+import type { Room, RoomVisibilityValue } from './rooms.entity.js';
+import type { RoomsRepository } from './rooms.repository.js';
+
+export const MAX_TITLE = 60;
+export const MIN_CAPACITY = 2;
+export const MAX_CAPACITY = 16;
+export const DEFAULT_CAPACITY = 8;
+export const MAX_LOBBY_QUERY = 100;
+
+export interface CreateRoomData { title: string; tags?: string[] | null; capacity?: number | null; visibility?: RoomVisibilityValue | null }
+export interface UpdateRoomData { roomId: string; title?: string | null; tags?: string[] | null; capacity?: number | null; visibility?: RoomVisibilityValue | null }
+/** Nobody is connected to the room any more (`lastUserId`: who left last, null when LiveKit closed it). */
+export interface Emptied { roomId: string; lastUserId: string | null }
+
+export interface RoomsCollaborators {
+  repo: RoomsRepository;
+  calls: CallsRepository;
+  livekit: LivekitGateway;
+  events: EventBus;
+  friends: { isBlockedEither(em: Db, a: string, b: string): Promise<boolean> };
+  tags: { upsertTags(tx: Db, names: string[]): Promise<{ id: string }[]> };
+  accounts: { profiles(em: Db, ids: string[]): Promise<{ id: string; username: string; displayName: string }[]> };
+  /** A fresh EntityManager for work outside a request (webhooks). */
+  newEm: () => Db;
+}
+
+/** Rooms: settings, the lobby, joins and leaves, LiveKit presence. Part of FacechatService (not public). */
+export class RoomsService {
+  constructor(private readonly c: RoomsCollaborators) {}
+
+  get livekit(): LivekitGateway {
+    return this.c.livekit;
+  }
+
+  publish(roomId: string, deleted = false): void {
+    this.c.events.publish(roomTopic(roomId), { roomId, deleted } satisfies RoomEvent);
+  }
+
+  async create(actor: Actor, em: Db, input: CreateRoomData): Promise<Room> {
+    const errors = new ErrorCollector();
+    const title = checkTitle(input.title, errors);
+    const tags = checkTags(input.tags ?? [], errors);
+    const capacity = checkCapacity(input.capacity ?? DEFAULT_CAPACITY, errors);
+    errors.throwIfAny();
+    return inTransaction(em, async (tx) => {
+      const room = await this.c.repo.insert(tx, { ownerId: actor.id, title, capacity, visibility: input.visibility ?? 'PUBLIC', isCall: false });
+      await this.c.repo.setTags(tx, room.id, (await this.c.tags.upsertTags(tx, tags)).map((t) => t.id), false);
+      return room;
+    });
+  }
+
+  async update(actor: Actor, em: Db, input: UpdateRoomData): Promise<Room> {
+    const errors = new ErrorCollector();
+    const title = input.title != null ? checkTitle(input.title, errors) : null;
+    const tags = input.tags != null ? checkTags(input.tags, errors) : null;
+    const capacity = input.capacity != null ? checkCapacity(input.capacity, errors) : null;
+    errors.throwIfAny();
+    return inTransaction(em, async (tx, afterCommit) => {
+      const before = await this.ownRoom(tx, actor.id, input.roomId);
+      const capacityChanged = capacity !== null && capacity !== before.capacity;
+      const room = await this.c.repo.update(tx, before.id, { title, capacity, visibility: input.visibility || null });
+      if (tags) await this.c.repo.setTags(tx, room.id, (await this.c.tags.upsertTags(tx, tags)).map((t) => t.id), true);
+      afterCommit(() => {
+        this.publish(room.id);
+        if (capacityChanged) void this.resizeLivekitRoom(room.id);
+      });
+      return room;
+    });
+  }
+
+  /** Deletes the room with its chat; LiveKit disconnects everyone in it. A call's room goes with its call instead. */
+  async delete(actor: Actor, em: Db, roomId: string): Promise<string> {
+    return inTransaction(em, async (tx, afterCommit) => {
+      const room = await this.ownRoom(tx, actor.id, roomId, true);
+      await this.c.repo.delete(tx, room.id);
+      afterCommit(() => {
+        void this.c.livekit.deleteRoom(room.id);
+        this.publish(room.id, true);
+      });
+      return room.id;
+    });
+  }
+
+  /**
+   * Checks visibility, blocks (with the owner and with everyone in the room) and capacity, makes sure the
+   * LiveKit room exists, records the actor as a member and hands out a token. Refusals: NOT_FOUND,
+   * FORBIDDEN, FULL, UNAVAILABLE (LiveKit not configured or not answering; nothing is recorded then).
+   */
+  async join(actor: Actor, em: Db, roomId: string): Promise<{ room: Room; access: RoomAccessGrant }> {
+    const room = await this.checkJoin(em, roomId, actor.id, false);
+    if (!this.c.livekit.enabled) throw unavailable('Video calls are not available on this server.');
+    await this.ensureLivekitRoom(room);
+    await inTransaction(em, async (tx) => {
+      await this.checkJoin(tx, roomId, actor.id, true);
+      await this.c.repo.addMember(tx, roomId, actor.id);
+    });
+    return { room, access: await this.accessFor(em, room.id, actor.id) };
+  }
+
+  /** The actor leaves: no longer a member, disconnected from LiveKit. Leaving a room one is not in is no error. */
+  async leave(actor: Actor, em: Db, roomId: string): Promise<{ room: Room; emptied: Emptied | null }> {
+    const room = await this.c.repo.findById(em, roomId);
+    if (!room) throw notFound('That room does not exist (any more).', ['roomId']);
+    const emptied = await inTransaction(em, async (tx, afterCommit) => {
+      const wasLast = await this.c.repo.leave(tx, room.id, actor.id);
+      afterCommit(() => {
+        void this.c.livekit.removeParticipant(room.id, actor.id);
+        this.publish(room.id);
+      });
+      return wasLast;
+    });
+    return { room, emptied: emptied ? { roomId: room.id, lastUserId: actor.id } : null };
+  }
+
+  /** A join token for `userId` in `roomId` (LiveKit identity = raw user id). */
+  async accessFor(em: Db, roomId: string, userId: string): Promise<RoomAccessGrant> {
+    const [user] = await this.c.accounts.profiles(em, [userId]);
+    try {
+      return await this.c.livekit.token(roomId, {
+        userId, globalId: toGlobalId('User', userId), username: user.username, displayName: user.displayName,
+      });
+    } catch (error) {
+      if (error instanceof LivekitUnavailable) throw unavailable(error.message);
+      throw error;
+    }
+  }
+
+  /** Creates the LiveKit room for `room` (UNAVAILABLE when LiveKit is off or does not answer in time). */
+  async ensureLivekitRoom(room: { id: string; capacity: number }): Promise<void> {
+    try {
+      await this.c.livekit.ensureRoom(room.id, room.capacity);
+    } catch (error) {
+      if (error instanceof LivekitUnavailable) throw unavailable(error.message);
+      throw error;
+    }
+  }
+
+  /** Closes a call's room in `tx`: nobody is a member or present any more; LiveKit drops everyone after commit. */
+  async close(tx: Db, afterCommit: AfterCommit, roomId: string): Promise<void> {
+    await this.c.repo.close(tx, roomId);
+    afterCommit(() => {
+      void this.c.livekit.deleteRoom(roomId);
+      this.publish(roomId);
+    });
+  }
+
+  /**
+   * Keeps `room_presence` what LiveKit sees; returns the room when nobody is connected any more. Events of rooms
+   * or users this database does not know are ignored (several API instances, e.g. test stacks, may share one LiveKit).
+   */
+  async applyWebhook(event: WebhookEvent): Promise<Emptied | null> {
+    const roomId = event.room?.name;
+    if (!isUuid(roomId)) return null;
+    const em = this.c.newEm();
+    const identity = event.participant?.identity;
+    const sid = event.participant?.sid ?? '';
+    if (event.event === 'participant_joined' && isUuid(identity)) {
+      if (await this.c.repo.presenceJoined(em, roomId, identity, sid)) this.publish(roomId);
+    } else if (event.event === 'participant_left' && isUuid(identity)) {
+      if (!(await this.c.repo.presenceLeft(em, roomId, identity, sid))) return null;
+      await this.c.repo.markLeft(em, roomId, identity);
+      const n = await this.c.repo.presenceCount(em, roomId);
+      this.publish(roomId);
+      if (n === 0) return { roomId, lastUserId: identity };
+    } else if (event.event === 'room_finished') {
+      if (!(await this.c.repo.exists(em, roomId))) return null;
+      await this.c.repo.finished(em, roomId, event.createdAt ? new Date(Number(event.createdAt) * 1000) : new Date());
+      this.publish(roomId);
+      return { roomId, lastUserId: null };
+    }
+    return null;
+  }
+
+  /** The lobby: open rooms (not calls) the viewer may see, live ones first, then newest; `query` matches titles and tags. */
+  lobby(viewerId: string | null, em: Db, input: PageInput & { query?: string | null }) {
+    const text = (input.query ?? '').normalize('NFC').trim();
+    if ([...text].length > MAX_LOBBY_QUERY) throw badInput(`The search text can be at most ${MAX_LOBBY_QUERY} characters.`, 'query');
+    const lobby = this.c.repo.lobby(em, viewerId, text, normaliseTag(text));
+    return paginate({
+      first: input.first, after: input.after,
+      cursorShape: ['number', 'string', 'string'],
+      fetch: lobby.page,
+      keyOf: (row) => [row.live, ...timeKey(row.room)],
+      toNode: (row) => row.room,
+      count: lobby.count,
+    });
+  }
+
+  /** LiveKit keeps a room's maxParticipants: an empty LiveKit room is dropped so the next join recreates it. */
+  private async resizeLivekitRoom(roomId: string): Promise<void> {
+    const present = await this.c.repo.presenceCount(this.c.newEm(), roomId).catch(() => 1);
+    if (!present) await this.c.livekit.deleteRoom(roomId);
+  }
+
+  /** The actor's own room, locked; call rooms and closed rooms cannot be edited (deleted: only closed non-call rooms). */
+  private async ownRoom(tx: Db, actorId: string, roomId: string, forDelete = false): Promise<Room> {
+    const room = await this.c.repo.lock(tx, roomId, 'update');
+    if (!room) throw notFound('That room does not exist (any more).', ['id']);
+    if (room.ownerId !== actorId) throw forbidden('Only the owner can change this room.', ['id']);
+    if (room.isCall) throw forbidden("A call's room changes with the call: use endCall.", ['id']);
+    if (room.closedAt && !forDelete) throw forbidden('This room is closed.', ['id']);
+    return room;
+  }
+
+  /** Every rule of joinRoom (see `join`); `lock` takes the room row for update so seats are counted once. */
+  private async checkJoin(em: Db, roomId: string, actorId: string, lock: boolean): Promise<Room> {
+    const field = ['roomId'];
+    const found = await this.c.repo.forJoin(em, roomId, actorId, lock);
+    if (!found) throw notFound('That room does not exist (any more).', field);
+    const { room, visible } = found;
+    if (room.closedAt) throw forbidden(room.isCall ? 'This call is over.' : 'This room is closed.', field);
+    if (room.ownerId !== actorId) {
+      if (await this.c.friends.isBlockedEither(em, actorId, room.ownerId)) throw forbidden('You cannot join this room.', field);
+      if (!visible) {
+        throw forbidden(room.visibility === 'FRIENDS' ? "Only the owner's friends can join this room." : 'This room is private: only the people invited can join.', field);
+      }
+      if (room.isCall && (await this.c.calls.responseInRoom(em, room.id, actorId)) !== 'ACCEPTED') {
+        throw forbidden('Answer the call first (acceptCall).', field);
+      }
+    }
+    const holders = await this.c.repo.seatHolders(em, room.id);
+    if (await this.c.repo.blockedWithAny(em, actorId, holders)) throw forbidden('You cannot join this room.', field);
+    if (!holders.includes(actorId) && holders.length >= room.capacity) {
+      throw new DomainError(userError(ErrorCode.FULL, `This room is full (${room.capacity} people).`, field));
+    }
+    return room;
+  }
+}
+
+function checkTitle(raw: string, errors: ErrorCollector): string {
+  const title = String(raw ?? '').normalize('NFC').trim();
+  const length = [...title].length;
+  if (length < 1 || length > MAX_TITLE) errors.add(ErrorCode.INVALID, `The title must be 1–${MAX_TITLE} characters.`, ['input', 'title']);
+  return title;
+}
+
+function checkTags(raw: string[], errors: ErrorCollector): string[] {
+  const { tags, error } = normaliseTags(raw);
+  if (error) errors.add(ErrorCode.INVALID, error, ['input', 'tags']);
+  return tags;
+}
+
+function checkCapacity(capacity: number, errors: ErrorCollector): number {
+  if (!Number.isInteger(capacity) || capacity < MIN_CAPACITY || capacity > MAX_CAPACITY) {
+    errors.add(ErrorCode.INVALID, `A room holds ${MIN_CAPACITY}–${MAX_CAPACITY} people.`, ['input', 'capacity']);
+  }
+  return capacity;
+}
