@@ -7,6 +7,7 @@ import { AccountsService } from '../features/accounts/accounts.service.js';
 import { FriendsService } from '../features/friends/friends.service.js';
 import { NotificationsService } from '../features/notifications/notifications.service.js';
 import { MediaService } from '../features/media/media.service.js';
+import { TagsService } from '../features/tags/tags.service.js';
 import { CommentsService } from '../features/posts/comments.service.js';
 import { LikesService } from '../features/posts/likes.service.js';
 import { PhotoTagsService } from '../features/posts/photo-tags.service.js';
@@ -30,6 +31,7 @@ export function createServices(deps: ServiceDeps) {
     accounts: new AccountsService(deps.signer),
     notifications: new NotificationsService(deps.pubsub),
     friends: new FriendsService(),
+    tags: new TagsService(),
     media: new MediaService(deps),
     posts: new PostsService(),
     likes: new LikesService(deps.pubsub),

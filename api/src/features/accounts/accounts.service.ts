@@ -28,6 +28,11 @@ export class AccountsService {
   private readonly profileExtensions: ProfileExtension[] = [];
   constructor(private readonly signer: TokenSigner) {}
 
+  /** True when a user with this raw id exists. */
+  async exists(em: EntityManager, userId: string): Promise<boolean> {
+    return (await em.execute('select 1 from users where id = ? limit 1', [userId])).length > 0;
+  }
+
   extendProfile(extension: ProfileExtension): void {
     this.profileExtensions.push(extension);
   }

@@ -16,6 +16,15 @@ type RequestAction = 'accept' | 'decline' | 'cancel';
  * blocks between the same two people run one after the other.
  */
 export class FriendsService {
+  /** True when a blocked b or b blocked a (runs in `em`'s transaction when it is one). */
+  isBlockedEither(em: EntityManager, a: string, b: string): Promise<boolean> {
+    return isBlockedEither(em, a, b);
+  }
+
+  areFriends(em: EntityManager, a: string, b: string): Promise<boolean> {
+    return areFriends(em, a, b);
+  }
+
   async sendFriendRequest(ctx: Context, viewerId: string, targetId: string | null): Promise<FriendRequest> {
     const target = await this.checkTarget(ctx.em, viewerId, targetId, 'You cannot send a friend request to yourself.');
     return inTransaction(ctx.em, async (tx, afterCommit) => {

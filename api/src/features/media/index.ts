@@ -2,5 +2,5 @@
 export { Media } from './media.entity.js';
 export { mediaById } from './media.loaders.js';
 export { toMedia, type MediaRecord } from './media.records.js';
-export type { ScreenshotHook } from './media.service.js';
+export type { MediaService, ScreenshotHook } from './media.service.js';
 export { MediaObject } from './media.types.js';

@@ -46,6 +46,12 @@ export class MediaService {
     this.screenshotHook = hook;
   }
 
+  /** Owner and kind of each existing media id (missing ids are left out). */
+  async ownersOf(em: EntityManager, mediaIds: string[]): Promise<{ id: string; ownerId: string; kind: string }[]> {
+    if (!mediaIds.length) return [];
+    return em.execute('select id, owner_id as "ownerId", kind from media where id in (?)', [mediaIds]);
+  }
+
   /** Where `key` is served: the bucket's public URL, or this API's `GET /media/<key>`. */
   urlFor(key: string): string {
     return this.storage.directUrl(key) ?? `${this.deps.config.publicUrl.replace(/\/$/, '')}/media/${key}`;

@@ -2,3 +2,4 @@
 export { Notification } from './notifications.entity.js';
 export type { NotificationsService } from './notifications.service.js';
 export { NotificationObject } from './notifications.types.js';
+export type { NotifyInput } from './notifications.service.js';

@@ -55,4 +55,16 @@ export class NotificationsService {
     afterCommit(() => this.pubsub.publish(notificationTopic(input.recipientId), { notificationId: id }));
     return notification;
   }
+
+  /** Deletes the notifications pointing at any of these (a deleted post, comments, room or call). */
+  async removeAbout(tx: EntityManager, about: { postId?: string; commentIds?: string[]; roomId?: string; callId?: string }): Promise<void> {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (about.postId) { clauses.push('post_id = ?'); params.push(about.postId); }
+    if (about.commentIds?.length) { clauses.push('comment_id in (?)'); params.push(about.commentIds); }
+    if (about.roomId) { clauses.push('room_id = ?'); params.push(about.roomId); }
+    if (about.callId) { clauses.push('call_id = ?'); params.push(about.callId); }
+    if (!clauses.length) return;
+    await tx.execute(`delete from notifications where ${clauses.join(' or ')}`, params);
+  }
 }

@@ -1,10 +1,15 @@
 import DataLoader from 'dataloader';
 import { loader, type Context } from '../../graphql/context.js';
-import { byIdLoader } from '../posts/by-id.js';
 import { toTag, type TagRecord } from './tags.records.js';
 
 /** Tags by raw id, one query per request tick. */
-export const tagById = (ctx: Context): DataLoader<string, TagRecord | null> => byIdLoader(ctx, 'tags', toTag);
+export function tagById(ctx: Context): DataLoader<string, TagRecord | null> {
+  return loader(ctx, 'tagsById', () => new DataLoader<string, TagRecord | null>(async (ids) => {
+    const rows = await ctx.em.execute('select * from tags where id in (?)', [[...ids]]);
+    const byId = new Map(rows.map((row) => [row.id as string, toTag(row)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }));
+}
 
 /** Tags by name (normalised), e.g. for `posts(tag:)`. */
 export function tagByName(ctx: Context): DataLoader<string, TagRecord | null> {

@@ -61,3 +61,18 @@ export async function searchTags(em: EntityManager, prefix: string, limit: numbe
     `select * from tags where (?::text = '' or name like ?) order by post_count desc, name limit ?`, [prefix, pattern, limit]);
   return rows.map(toTag);
 }
+
+/** The tags feature's service: what other features (posts) call, constructor-injected. */
+export class TagsService {
+  upsertTags(tx: EntityManager, names: string[]): Promise<Tag[]> {
+    return upsertTags(tx, names);
+  }
+
+  adjustPostCounts(tx: EntityManager, tagIds: string[], delta: number): Promise<void> {
+    return adjustPostCounts(tx, tagIds, delta);
+  }
+
+  searchTags(em: EntityManager, prefix: string, limit: number): Promise<TagRecord[]> {
+    return searchTags(em, prefix, limit);
+  }
+}
