@@ -8,9 +8,14 @@ import { FriendsService } from '../features/friends/friends.service.js';
 import { NotificationsService } from '../features/notifications/notifications.service.js';
 import { MediaService } from '../features/media/media.service.js';
 import { TagsService } from '../features/tags/tags.service.js';
+import { CommentsRepository } from '../features/posts/comments.repository.js';
 import { CommentsService } from '../features/posts/comments.service.js';
+import { LikesRepository } from '../features/posts/likes.repository.js';
 import { LikesService } from '../features/posts/likes.service.js';
+import { PhotoTagsRepository } from '../features/posts/photo-tags.repository.js';
 import { PhotoTagsService } from '../features/posts/photo-tags.service.js';
+import { PostAccess } from '../features/posts/posts.collaborators.js';
+import { PostsRepository } from '../features/posts/posts.repository.js';
 import { PostsService } from '../features/posts/posts.service.js';
 import { facechatServices } from '../features/rooms/facechat.js';
 
@@ -27,16 +32,24 @@ export interface ServiceDeps {
  * to its constructor. Nothing else constructs a service; adapters receive `Services`.
  */
 export function createServices(deps: ServiceDeps) {
+  const accounts = new AccountsService(deps.signer);
+  const notifications = new NotificationsService(deps.pubsub);
+  const friends = new FriendsService();
+  const tags = new TagsService();
+  const media = new MediaService(deps);
+  const postsRepository = new PostsRepository();
+  const postAccess = new PostAccess(postsRepository, friends);
+  const photoTags = new PhotoTagsService(new PhotoTagsRepository(), postsRepository, postAccess, accounts, friends, notifications);
   return {
-    accounts: new AccountsService(deps.signer),
-    notifications: new NotificationsService(deps.pubsub),
-    friends: new FriendsService(),
-    tags: new TagsService(),
-    media: new MediaService(deps),
-    posts: new PostsService(),
-    likes: new LikesService(deps.pubsub),
-    comments: new CommentsService(),
-    photoTags: new PhotoTagsService(),
+    accounts,
+    notifications,
+    friends,
+    tags,
+    media,
+    posts: new PostsService(postsRepository, postAccess, photoTags, media, tags, notifications, friends),
+    likes: new LikesService(new LikesRepository(), postAccess, notifications, friends, deps.pubsub),
+    comments: new CommentsService(new CommentsRepository(), postAccess, notifications, friends),
+    photoTags,
     ...facechatServices(deps),
   };
 }
