@@ -15,9 +15,14 @@ import { blockedSql } from '../features/friends/index.js';
 import { MediaRepository } from '../features/media/media.repository.js';
 import { MediaService } from '../features/media/media.service.js';
 import { createMediaStorage } from '../features/media/media.storage.js';
+import { CommentsRepository } from '../features/posts/comments.repository.js';
 import { CommentsService } from '../features/posts/comments.service.js';
+import { LikesRepository } from '../features/posts/likes.repository.js';
 import { LikesService } from '../features/posts/likes.service.js';
+import { PhotoTagsRepository } from '../features/posts/photo-tags.repository.js';
 import { PhotoTagsService } from '../features/posts/photo-tags.service.js';
+import { PostAccess } from '../features/posts/posts.collaborators.js';
+import { PostsRepository } from '../features/posts/posts.repository.js';
 import { PostsService } from '../features/posts/posts.service.js';
 import { CallsRepository } from '../features/facechat/calls.repository.js';
 import { CallsService } from '../features/facechat/calls.service.js';
@@ -52,16 +57,19 @@ export function createServices(deps: ServiceDeps) {
   const facechat = createFacechat(deps, { accounts, notifications, friends, tags });
   // Screenshots are media whose rules (who may take one, who hears of it) are facechat's.
   const media = new MediaService({ config: deps.config, storage: createMediaStorage(deps.config), repository: mediaRepository, screenshots: facechat });
+  const postsRepository = new PostsRepository();
+  const postAccess = new PostAccess(postsRepository, friends);
+  const photoTags = new PhotoTagsService(new PhotoTagsRepository(), postsRepository, postAccess, accounts, friends, notifications);
   return {
     accounts,
     notifications,
     friends,
     tags,
     media,
-    posts: new PostsService(),
-    likes: new LikesService(deps.pubsub),
-    comments: new CommentsService(),
-    photoTags: new PhotoTagsService(),
+    posts: new PostsService(postsRepository, postAccess, photoTags, media, tags, notifications, friends),
+    likes: new LikesService(new LikesRepository(), postAccess, notifications, friends, deps.pubsub),
+    comments: new CommentsService(new CommentsRepository(), postAccess, notifications, friends),
+    photoTags,
     facechat,
   };
 }

@@ -9,7 +9,7 @@ import { notFound } from '../../kernel/errors.js';
 import { fromGlobalId, toGlobalId } from '../../kernel/ids.js';
 import { userById, UserObject } from '../accounts/index.js';
 import { MediaObject, type Media } from '../media/index.js';
-import { DeletePayload } from '../posts/index.js';
+import { DeletePayload } from '../../graphql/payloads.js';
 import { TagObject } from '../tags/index.js';
 import { roomTopic, type RoomEvent } from './facechat.events.js';
 import { participantCountOfRoom, participantsOfRoom, tagsOfRoom, viewerIsParticipantOf, visibleRoomById } from './facechat.loaders.js';

@@ -1,16 +1,16 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { CurrentUser } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
-import { toGlobalId } from '../../graphql/ids.js';
 import { registerNodeType } from '../../graphql/node.js';
+import { DeletePayload } from '../../graphql/payloads.js';
 import { PageArgs } from '../../graphql/relay.js';
-import { requireViewer } from '../accounts/index.js';
-import { userById } from '../accounts/index.js';
-import { UserObject } from '../accounts/index.js';
-import { commentById, commentConnection, replyCount } from './comments.queries.js';
+import type { Actor } from '../../kernel/actor.js';
+import { fromGlobalId, toGlobalId } from '../../kernel/ids.js';
+import { userById, UserObject } from '../accounts/index.js';
+import type { CommentRecord } from './comments.repository.js';
 import { Comment } from './posts.entity.js';
-import type { CommentRecord } from './records.js';
-import { postById } from './posts.loaders.js';
-import { AddCommentInput, CommentConnection, CommentObject, CommentPayload, DeletePayload, PostObject } from './posts.types.js';
+import { commentById, postById, replyCount } from './posts.loaders.js';
+import { AddCommentInput, CommentConnection, CommentObject, CommentPayload, PostObject } from './posts.types.js';
 
 registerNodeType('Comment', Comment, async (ctx, id) => {
   const comment = await commentById(ctx).load(id);
@@ -19,19 +19,25 @@ registerNodeType('Comment', Comment, async (ctx, id) => {
 
 @Resolver(() => CommentObject)
 export class CommentsResolver {
+  @Authorized()
   @Mutation(() => CommentPayload)
-  async addComment(@Ctx() ctx: Context, @Arg('input', () => AddCommentInput) input: AddCommentInput): Promise<CommentPayload> {
-    return { comment: await ctx.services.comments.add(ctx, requireViewer(ctx).id, input), userErrors: [] };
+  async addComment(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('input', () => AddCommentInput) input: AddCommentInput): Promise<CommentPayload> {
+    const comment = await ctx.services.comments.add(actor, ctx.em, {
+      postId: fromGlobalId(input.postId, 'Post'), body: input.body, parentId: input.parentId ? fromGlobalId(input.parentId, 'Comment') : undefined,
+    });
+    return { comment, userErrors: [] };
   }
 
+  @Authorized()
   @Mutation(() => CommentPayload)
-  async updateComment(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('body', () => String) body: string): Promise<CommentPayload> {
-    return { comment: await ctx.services.comments.update(ctx, requireViewer(ctx).id, id, body), userErrors: [] };
+  async updateComment(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('id', () => ID) id: string, @Arg('body', () => String) body: string): Promise<CommentPayload> {
+    return { comment: await ctx.services.comments.update(actor, ctx.em, fromGlobalId(id, 'Comment'), body), userErrors: [] };
   }
 
+  @Authorized()
   @Mutation(() => DeletePayload)
-  async deleteComment(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletePayload> {
-    return { deletedId: toGlobalId('Comment', await ctx.services.comments.delete(ctx, requireViewer(ctx).id, id)), userErrors: [] };
+  async deleteComment(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('id', () => ID) id: string): Promise<DeletePayload> {
+    return { deletedId: toGlobalId('Comment', await ctx.services.comments.delete(actor, ctx.em, fromGlobalId(id, 'Comment'))), userErrors: [] };
   }
 
   @FieldResolver(() => PostObject)
@@ -56,11 +62,11 @@ export class CommentsResolver {
 
   @FieldResolver(() => CommentConnection, { description: 'Oldest first.' })
   replies(@Root() comment: CommentRecord, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
-    return commentConnection(ctx, { parentId: comment.id }, page);
+    return ctx.services.comments.page(ctx.actor, ctx.em, { parentId: comment.id }, page);
   }
 
   @FieldResolver(() => Boolean)
   viewerCanEdit(@Root() comment: CommentRecord, @Ctx() ctx: Context): boolean {
-    return ctx.viewer?.id === comment.authorId;
+    return ctx.actor?.id === comment.authorId;
   }
 }

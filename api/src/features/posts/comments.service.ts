@@ -1,13 +1,18 @@
-import type { Context } from '../../graphql/context.js';
-import { forbidden, invalid, notFound } from '../../graphql/errors.js';
-import { fromGlobalId } from '../../graphql/ids.js';
-import { inTransaction } from '../../lib/transaction.js';
-import { isBlockedEither } from '../friends/index.js';
-import { Comment } from './posts.entity.js';
-import { postForAction } from './posts.service.js';
-import type { AddCommentInput } from './posts.types.js';
+import type { Actor } from '../../kernel/actor.js';
+import { inTransaction, type Db } from '../../kernel/db.js';
+import { forbidden, invalid, notFound } from '../../kernel/errors.js';
+import { paginate, timeKey, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
+import type { Blocks, Notifier, PostAccess } from './posts.collaborators.js';
+import type { CommentParentRow, CommentRecord, CommentsOf, CommentsRepository } from './comments.repository.js';
 
 export const MAX_COMMENT = 1000;
+
+/** A new comment, ids decoded: `parentId` undefined for a top-level comment, null when the client's id was malformed. */
+export interface AddCommentData {
+  postId: string | null;
+  body: string;
+  parentId?: string | null;
+}
 
 function checkBody(raw: string | null | undefined, field: string[]): string {
   const body = (raw ?? '').trim();
@@ -18,59 +23,77 @@ function checkBody(raw: string | null | undefined, field: string[]): string {
 
 /** Comments one level deep: a reply to a reply joins the same top-level comment. */
 export class CommentsService {
-  async add(ctx: Context, viewerId: string, input: AddCommentInput): Promise<Comment> {
+  constructor(
+    private readonly comments: CommentsRepository,
+    private readonly access: PostAccess,
+    private readonly notifications: Notifier,
+    private readonly blocks: Blocks,
+  ) {}
+
+  async add(actor: Actor, em: Db, input: AddCommentData): Promise<CommentRecord> {
     const body = checkBody(input.body, ['input', 'body']);
-    const parentRaw = input.parentId ? fromGlobalId(input.parentId, 'Comment') : null;
-    if (input.parentId && !parentRaw) throw invalid(['input', 'parentId'], 'That is not a comment id.');
-    return inTransaction(ctx.em, async (tx, afterCommit) => {
-      const post = await postForAction(tx, fromGlobalId(input.postId, 'Post'), viewerId, ['input', 'postId']);
-      let parent: { id: string; author_id: string; parent_id: string | null } | null = null;
-      if (parentRaw) {
-        [parent] = await tx.execute('select id, author_id, parent_id from comments where id = ? and post_id = ?', [parentRaw, post.id]);
+    if (input.parentId === null) throw invalid(['input', 'parentId'], 'That is not a comment id.');
+    const parentId = input.parentId;
+    return inTransaction(em, async (tx, afterCommit) => {
+      const post = await this.access.forAction(tx, actor.id, input.postId, ['input', 'postId']);
+      let parent: CommentParentRow | null = null;
+      if (parentId) {
+        parent = await this.comments.parentIn(tx, parentId, post.id);
         if (!parent) throw notFound('The comment you reply to does not exist (any more).', ['input', 'parentId']);
-        if (await isBlockedEither(tx, viewerId, parent.author_id)) throw forbidden('You cannot reply to this comment.', ['input', 'parentId']);
+        if (await this.blocks.isBlockedEither(tx, actor.id, parent.authorId)) throw forbidden('You cannot reply to this comment.', ['input', 'parentId']);
       }
-      const now = new Date();
-      const comment = tx.create(Comment, {
-        postId: post.id, authorId: viewerId, parentId: parent ? (parent.parent_id ?? parent.id) : null, body, createdAt: now, updatedAt: now,
+      const comment = await this.comments.insert(tx, {
+        postId: post.id, authorId: actor.id, parentId: parent ? (parent.parentId ?? parent.id) : null, body,
       });
-      await tx.flush();
       if (parent) {
-        await ctx.services.notifications.notify(tx, afterCommit, { recipientId: parent.author_id, type: 'REPLY', actorId: viewerId, postId: post.id, commentId: comment.id });
+        await this.notifications.notify(tx, afterCommit, { recipientId: parent.authorId, type: 'REPLY', actorId: actor.id, postId: post.id, commentId: comment.id });
       }
-      if (!parent || parent.author_id !== post.authorId) {
-        await ctx.services.notifications.notify(tx, afterCommit, { recipientId: post.authorId, type: 'COMMENT', actorId: viewerId, postId: post.id, commentId: comment.id });
+      if (!parent || parent.authorId !== post.authorId) {
+        await this.notifications.notify(tx, afterCommit, { recipientId: post.authorId, type: 'COMMENT', actorId: actor.id, postId: post.id, commentId: comment.id });
       }
       return comment;
     });
   }
 
-  async update(ctx: Context, viewerId: string, globalId: string, rawBody: string): Promise<Comment> {
+  async update(actor: Actor, em: Db, id: string | null, rawBody: string): Promise<CommentRecord> {
     const body = checkBody(rawBody, ['body']);
-    return inTransaction(ctx.em, async (tx) => {
-      const rawId = fromGlobalId(globalId, 'Comment');
-      const comment = rawId ? await tx.findOne(Comment, rawId) : null;
+    return inTransaction(em, async (tx) => {
+      const comment = id ? await this.comments.byId(tx, id) : null;
       if (!comment) throw notFound('That comment does not exist (any more).', ['id']);
-      if (comment.authorId !== viewerId) throw forbidden('Only its author can edit a comment.', ['id']);
-      comment.body = body;
-      comment.updatedAt = new Date();
-      await tx.flush();
-      return comment;
+      if (comment.authorId !== actor.id) throw forbidden('Only its author can edit a comment.', ['id']);
+      return this.comments.updateBody(tx, comment.id, body);
     });
   }
 
-  /** The comment's author or the post's author deletes it, with its replies. */
-  async delete(ctx: Context, viewerId: string, globalId: string): Promise<string> {
-    return inTransaction(ctx.em, async (tx) => {
-      const rawId = fromGlobalId(globalId, 'Comment');
-      const [row] = rawId
-        ? await tx.execute('select c.id, c.author_id, p.author_id as post_author_id from comments c join posts p on p.id = c.post_id where c.id = ?', [rawId])
-        : [];
+  /** The comment's author or the post's author deletes it, with its replies; the deleted comment's id. */
+  async delete(actor: Actor, em: Db, id: string | null): Promise<string> {
+    return inTransaction(em, async (tx) => {
+      const row = id ? await this.comments.owners(tx, id) : null;
       if (!row) throw notFound('That comment does not exist (any more).', ['id']);
-      if (row.author_id !== viewerId && row.post_author_id !== viewerId) throw forbidden('Only the comment\'s or the post\'s author can delete it.', ['id']);
-      await tx.execute('delete from notifications where comment_id in (select id from comments where id = ? or parent_id = ?)', [row.id, row.id]);
-      await tx.execute('delete from comments where id = ?', [row.id]);
-      return row.id as string;
+      if (row.authorId !== actor.id && row.postAuthorId !== actor.id) throw forbidden('Only the comment\'s or the post\'s author can delete it.', ['id']);
+      await this.notifications.removeAbout(tx, { commentIds: await this.comments.withReplyIds(tx, row.id) });
+      await this.comments.delete(tx, row.id);
+      return row.id;
     });
+  }
+
+  /** Top-level comments of a post or replies of a comment, oldest first; blocked authors hidden. */
+  page(actor: Actor | null, em: Db, of: CommentsOf, page: PageInput): Promise<ConnectionShape<CommentRecord>> {
+    const viewerId = actor?.id ?? null;
+    return paginate({
+      ...page,
+      cursorShape: ['string', 'string'],
+      fetch: (limit, after) => this.comments.page(em, viewerId, of, limit, after),
+      keyOf: timeKey,
+      count: () => this.comments.count(em, viewerId, of),
+    });
+  }
+
+  byIds(em: Db, ids: readonly string[]): Promise<CommentRecord[]> {
+    return this.comments.byIds(em, ids);
+  }
+
+  replyCounts(em: Db, parentIds: readonly string[]): Promise<{ parentId: string; n: number }[]> {
+    return this.comments.replyCounts(em, parentIds);
   }
 }

@@ -1,61 +1,103 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import { CurrentUser, requireActor } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
-import { fromGlobalId } from '../../graphql/ids.js';
 import { registerNodeType } from '../../graphql/node.js';
-import { requireViewer } from '../accounts/index.js';
-import { userById } from '../accounts/index.js';
-import { UserObject } from '../accounts/index.js';
-import { likeById } from './comments.queries.js';
-import { postLikedTopic, type PostLikedEvent } from './likes.service.js';
+import type { Actor } from '../../kernel/actor.js';
+import { fromGlobalId } from '../../kernel/ids.js';
+import { userById, UserObject } from '../accounts/index.js';
+import type { LikeRecord } from './likes.repository.js';
+import { postLikedTopic, type PostLikeChange } from './likes.service.js';
 import { Like } from './posts.entity.js';
-import type { LikeRecord } from './records.js';
-import { partOf, postById } from './posts.loaders.js';
-import { LikeEvent, LikeObject, PostObject, PostPayload } from './posts.types.js';
+import { likeById, partOf, postById } from './posts.loaders.js';
+import { LikeEvent, LikeObject, PostLikesEvent, PostObject, PostPayload } from './posts.types.js';
 
 registerNodeType('Like', Like, async (ctx, id) => {
   const like = await likeById(ctx).load(id);
   return like && (await postById(ctx).load(like.postId)) ? like : null;
 });
 
+type LikeMutation = 'like' | 'unlike' | 'favorite' | 'unfavorite';
+async function toggle(ctx: Context, actor: Actor, name: LikeMutation, postId: string): Promise<PostPayload> {
+  return { post: await ctx.services.likes[name](actor, ctx.em, fromGlobalId(postId, 'Post')), userErrors: [] };
+}
+
+/**
+ * Like changes on the actor's posts (one post when `postId` is given). Each event is checked in its own scope
+ * before it is delivered: the post must still be visible, the liker not blocked either way, and for a like the
+ * like must still exist, so the resolvers never answer null for these non-null fields.
+ */
+function likeChanges(context: unknown, postId: unknown, onlyLikes: boolean) {
+  const ctx = context as Context;
+  const actor = requireActor(ctx);
+  const onlyPost = postId ? fromGlobalId(String(postId), 'Post') ?? 'none' : null;
+  return ctx.pubsub.subscribe<PostLikeChange>(postLikedTopic(actor.id), ctx, async (change) => {
+    if ((onlyLikes && !change.liked) || (onlyPost && change.postId !== onlyPost)) return false;
+    const [post, user, like, mayShow] = await Promise.all([
+      postById(ctx).load(change.postId),
+      userById(ctx).load(change.userId),
+      change.likeId ? likeById(ctx).load(change.likeId) : null,
+      ctx.services.likes.mayShowChange(actor, ctx.em, change),
+    ]);
+    return Boolean(post && user && mayShow && (!change.liked || like));
+  });
+}
+
 @Resolver(() => LikeObject)
 export class LikesResolver {
+  @Authorized()
   @Mutation(() => PostPayload)
-  async likePost(@Ctx() ctx: Context, @Arg('postId', () => ID) postId: string): Promise<PostPayload> {
-    return { post: await ctx.services.likes.like(ctx, requireViewer(ctx).id, postId), userErrors: [] };
+  likePost(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('postId', () => ID) postId: string): Promise<PostPayload> {
+    return toggle(ctx, actor, 'like', postId);
   }
 
+  @Authorized()
   @Mutation(() => PostPayload)
-  async unlikePost(@Ctx() ctx: Context, @Arg('postId', () => ID) postId: string): Promise<PostPayload> {
-    return { post: await ctx.services.likes.unlike(ctx, requireViewer(ctx).id, postId), userErrors: [] };
+  unlikePost(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('postId', () => ID) postId: string): Promise<PostPayload> {
+    return toggle(ctx, actor, 'unlike', postId);
   }
 
+  @Authorized()
   @Mutation(() => PostPayload)
-  async favoritePost(@Ctx() ctx: Context, @Arg('postId', () => ID) postId: string): Promise<PostPayload> {
-    return { post: await ctx.services.likes.favorite(ctx, requireViewer(ctx).id, postId), userErrors: [] };
+  favoritePost(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('postId', () => ID) postId: string): Promise<PostPayload> {
+    return toggle(ctx, actor, 'favorite', postId);
   }
 
+  @Authorized()
   @Mutation(() => PostPayload)
-  async unfavoritePost(@Ctx() ctx: Context, @Arg('postId', () => ID) postId: string): Promise<PostPayload> {
-    return { post: await ctx.services.likes.unfavorite(ctx, requireViewer(ctx).id, postId), userErrors: [] };
+  unfavoritePost(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('postId', () => ID) postId: string): Promise<PostPayload> {
+    return toggle(ctx, actor, 'unfavorite', postId);
   }
 
   @Subscription(() => LikeEvent, {
     description: "Likes on the viewer's posts (one post when postId is given).",
-    subscribe: ({ args, context }) => {
-      const ctx = context as Context;
-      const viewer = requireViewer(ctx);
-      const onlyPost = args.postId ? fromGlobalId(String(args.postId), 'Post') ?? 'none' : null;
-      return ctx.pubsub.subscribe<PostLikedEvent>(postLikedTopic(viewer.id), ctx, (event) => !onlyPost || event.postId === onlyPost);
-    },
+    subscribe: ({ args, context }) => likeChanges(context, args.postId, true),
   })
   async postLiked(
-    @Root() event: PostLikedEvent,
+    @Root() change: PostLikeChange,
     @Ctx() ctx: Context,
     @Arg('postId', () => ID, { nullable: true }) _postId?: string | null,
-  ): Promise<LikeEvent | null> {
-    const [like, post, stats] = await Promise.all([likeById(ctx).load(event.likeId), postById(ctx).load(event.postId), partOf(ctx, { id: event.postId }, 'stats')]);
-    if (!like || !post) return null;
-    return { like, post, likeCount: stats.likeCount };
+  ): Promise<LikeEvent> {
+    // Loaded (memoised in this event's scope) by the subscribe filter, which dropped hidden events.
+    const [like, post, stats] = await Promise.all([likeById(ctx).load(change.likeId!), postById(ctx).load(change.postId), partOf(ctx, { id: change.postId }, 'stats')]);
+    return { like: like!, post: post!, likeCount: stats.likeCount };
+  }
+
+  @Subscription(() => PostLikesEvent, {
+    description: "Likes and unlikes on the viewer's posts (one post when postId is given), with the like count after the change.",
+    subscribe: ({ args, context }) => likeChanges(context, args.postId, false),
+  })
+  async postLikesChanged(
+    @Root() change: PostLikeChange,
+    @Ctx() ctx: Context,
+    @Arg('postId', () => ID, { nullable: true }) _postId?: string | null,
+  ): Promise<PostLikesEvent> {
+    const [like, post, user, stats] = await Promise.all([
+      change.likeId ? likeById(ctx).load(change.likeId) : null,
+      postById(ctx).load(change.postId),
+      userById(ctx).load(change.userId),
+      partOf(ctx, { id: change.postId }, 'stats'),
+    ]);
+    return { post: post!, user: user!, like, liked: change.liked, likeCount: stats.likeCount };
   }
 
   @FieldResolver(() => UserObject)

@@ -1,32 +1,42 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { CurrentUser } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
-import { toGlobalId } from '../../graphql/ids.js';
 import { registerNodeType } from '../../graphql/node.js';
-import { requireViewer } from '../accounts/index.js';
-import { userById } from '../accounts/index.js';
-import { UserObject } from '../accounts/index.js';
-import { mediaById } from '../media/index.js';
-import { MediaObject } from '../media/index.js';
+import { DeletePayload } from '../../graphql/payloads.js';
+import type { Actor } from '../../kernel/actor.js';
+import { fromGlobalId, toGlobalId } from '../../kernel/ids.js';
+import { userById, UserObject } from '../accounts/index.js';
+import { mediaById, MediaObject } from '../media/index.js';
 import { PhotoTag } from './posts.entity.js';
-import type { PhotoTagRecord } from './records.js';
+import type { PhotoTagRecord } from './photo-tags.repository.js';
+import type { PhotoTagInputData } from './photo-tags.service.js';
 import { photoTagById, postById } from './posts.loaders.js';
-import { DeletePayload, PhotoTagInput, PhotoTagObject, PhotoTagPayload, PostObject } from './posts.types.js';
+import { PhotoTagInput, PhotoTagObject, PhotoTagPayload, PostObject } from './posts.types.js';
 
 registerNodeType('PhotoTag', PhotoTag, async (ctx, id) => {
   const tag = await photoTagById(ctx).load(id);
   return tag && (await postById(ctx).load(tag.postId)) ? tag : null;
 });
 
+/** A PhotoTagInput with its ids decoded (null when malformed; the service reports them). */
+export const photoTagData = (input: PhotoTagInput): PhotoTagInputData => ({
+  mediaId: fromGlobalId(input.mediaId, 'Media'), userId: fromGlobalId(input.userId, 'User'), x: input.x, y: input.y,
+});
+
 @Resolver(() => PhotoTagObject)
 export class PhotoTagsResolver {
+  @Authorized()
   @Mutation(() => PhotoTagPayload)
-  async addPhotoTag(@Ctx() ctx: Context, @Arg('postId', () => ID) postId: string, @Arg('input', () => PhotoTagInput) input: PhotoTagInput): Promise<PhotoTagPayload> {
-    return { photoTag: await ctx.services.photoTags.add(ctx, requireViewer(ctx).id, postId, input), userErrors: [] };
+  async addPhotoTag(
+    @Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('postId', () => ID) postId: string, @Arg('input', () => PhotoTagInput) input: PhotoTagInput,
+  ): Promise<PhotoTagPayload> {
+    return { photoTag: await ctx.services.photoTags.add(actor, ctx.em, fromGlobalId(postId, 'Post'), photoTagData(input)), userErrors: [] };
   }
 
+  @Authorized()
   @Mutation(() => DeletePayload)
-  async removePhotoTag(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletePayload> {
-    return { deletedId: toGlobalId('PhotoTag', await ctx.services.photoTags.remove(ctx, requireViewer(ctx).id, id)), userErrors: [] };
+  async removePhotoTag(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('id', () => ID) id: string): Promise<DeletePayload> {
+    return { deletedId: toGlobalId('PhotoTag', await ctx.services.photoTags.remove(actor, ctx.em, fromGlobalId(id, 'PhotoTag'))), userErrors: [] };
   }
 
   @FieldResolver(() => PostObject)

@@ -1,14 +1,19 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../graphql/context.js';
-import { ErrorCollector, forbidden, invalid, notFound } from '../../graphql/errors.js';
-import { fromGlobalId } from '../../graphql/ids.js';
-import { inTransaction, type AfterCommit } from '../../lib/transaction.js';
-import { areFriends, isBlockedEither } from '../friends/index.js';
-import { PhotoTag, type Post } from './posts.entity.js';
-import { postForAction } from './posts.service.js';
-import type { PhotoTagInput } from './posts.types.js';
+import type { Actor } from '../../kernel/actor.js';
+import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
+import { ErrorCode, ErrorCollector, forbidden, invalid, notFound } from '../../kernel/errors.js';
+import type { Blocks, Notifier, PostAccess, UserDirectory } from './posts.collaborators.js';
+import type { PhotoTagRecord, PhotoTagsRepository } from './photo-tags.repository.js';
+import type { PostRecord, PostsRepository } from './posts.repository.js';
 
-/** A photo tag as parsed from input (ids raw, '' when malformed; errors collected). */
+/** A photo tag as the client sent it, ids decoded (null when malformed). */
+export interface PhotoTagInputData {
+  mediaId: string | null;
+  userId: string | null;
+  x: number;
+  y: number;
+}
+
+/** A photo tag as checked (ids raw, '' when malformed; errors collected). */
 export interface PhotoTagSpec {
   mediaId: string;
   userId: string;
@@ -18,28 +23,36 @@ export interface PhotoTagSpec {
 }
 
 export class PhotoTagsService {
-  parse(input: PhotoTagInput, field: string[], errors: ErrorCollector): PhotoTagSpec {
-    const mediaId = fromGlobalId(input.mediaId, 'Media') ?? '';
-    const userId = fromGlobalId(input.userId, 'User') ?? '';
-    if (!mediaId) errors.add('INVALID', 'That is not a media id.', [...field, 'mediaId']);
-    if (!userId) errors.add('INVALID', 'That is not a user id.', [...field, 'userId']);
+  constructor(
+    private readonly photoTags: PhotoTagsRepository,
+    private readonly posts: PostsRepository,
+    private readonly access: PostAccess,
+    private readonly users: UserDirectory,
+    private readonly blocks: Blocks,
+    private readonly notifications: Notifier,
+  ) {}
+
+  parse(input: PhotoTagInputData, field: string[], errors: ErrorCollector): PhotoTagSpec {
+    const mediaId = input.mediaId ?? '';
+    const userId = input.userId ?? '';
+    if (!mediaId) errors.add(ErrorCode.INVALID, 'That is not a media id.', [...field, 'mediaId']);
+    if (!userId) errors.add(ErrorCode.INVALID, 'That is not a user id.', [...field, 'userId']);
     for (const axis of ['x', 'y'] as const) {
       const value = input[axis];
-      if (!Number.isFinite(value) || value < 0 || value > 1) errors.add('INVALID', `${axis} must be between 0 and 1.`, [...field, axis]);
+      if (!Number.isFinite(value) || value < 0 || value > 1) errors.add(ErrorCode.INVALID, `${axis} must be between 0 and 1.`, [...field, axis]);
     }
     return { mediaId, userId, x: input.x, y: input.y, field };
   }
 
-  async add(ctx: Context, viewerId: string, postGlobalId: string, input: PhotoTagInput): Promise<PhotoTag> {
+  async add(actor: Actor, em: Db, postId: string | null, input: PhotoTagInputData): Promise<PhotoTagRecord> {
     const errors = new ErrorCollector();
     const spec = this.parse(input, ['input'], errors);
     errors.throwIfAny();
-    return inTransaction(ctx.em, async (tx, afterCommit) => {
-      const post = await postForAction(tx, fromGlobalId(postGlobalId, 'Post'), viewerId, ['postId']);
-      if (post.authorId !== viewerId) throw forbidden('Only the author can tag people in this post.', ['postId']);
-      const inPost = await tx.execute('select 1 from post_media where post_id = ? and media_id = ?', [post.id, spec.mediaId]);
-      if (!inPost.length) throw invalid(['input', 'mediaId'], 'That photo is not in this post.');
-      return this.insert(ctx, tx, afterCommit, post, viewerId, spec);
+    return inTransaction(em, async (tx, afterCommit) => {
+      const post = await this.access.forAction(tx, actor.id, postId, ['postId']);
+      if (post.authorId !== actor.id) throw forbidden('Only the author can tag people in this post.', ['postId']);
+      if (!(await this.posts.hasMedia(tx, post.id, spec.mediaId))) throw invalid(['input', 'mediaId'], 'That photo is not in this post.');
+      return this.insert(tx, afterCommit, actor, post, spec);
     });
   }
 
@@ -47,39 +60,34 @@ export class PhotoTagsService {
    * Tags `spec.userId` (a friend of the author, or the author) in a photo of `post`, or moves
    * an existing tag of them in that photo; the tagged user is notified the first time.
    */
-  async insert(ctx: Context, tx: EntityManager, afterCommit: AfterCommit, post: Post, viewerId: string, spec: PhotoTagSpec): Promise<PhotoTag> {
-    if (spec.userId !== viewerId) {
-      const [user] = await tx.execute('select 1 from users where id = ?', [spec.userId]);
-      if (!user) throw notFound('That user does not exist.', [...spec.field, 'userId']);
-      if (await isBlockedEither(tx, viewerId, spec.userId)) throw forbidden('You cannot tag this user.', [...spec.field, 'userId']);
-      if (!(await areFriends(tx, viewerId, spec.userId))) throw forbidden('You can only tag your friends.', [...spec.field, 'userId']);
+  async insert(tx: Db, afterCommit: AfterCommit, actor: Actor, post: PostRecord, spec: PhotoTagSpec): Promise<PhotoTagRecord> {
+    if (spec.userId !== actor.id) {
+      if (!(await this.users.exists(tx, spec.userId))) throw notFound('That user does not exist.', [...spec.field, 'userId']);
+      if (await this.blocks.isBlockedEither(tx, actor.id, spec.userId)) throw forbidden('You cannot tag this user.', [...spec.field, 'userId']);
+      if (!(await this.blocks.areFriends(tx, actor.id, spec.userId))) throw forbidden('You can only tag your friends.', [...spec.field, 'userId']);
     }
-    const [row] = await tx.execute(
-      `insert into photo_tags (id, post_id, media_id, user_id, x, y, created_at) values (gen_random_uuid(), ?, ?, ?, ?, ?, ?)
-       on conflict (post_id, media_id, user_id) do update set x = excluded.x, y = excluded.y
-       returning *, (xmax = 0) as _inserted`, [post.id, spec.mediaId, spec.userId, spec.x, spec.y, new Date()]);
-    const { _inserted, ...fields } = row;
-    const tag = tx.map(PhotoTag, fields);
-    if (_inserted) {
-      await ctx.services.notifications.notify(tx, afterCommit, {
-        recipientId: spec.userId, type: 'PHOTO_TAG', actorId: viewerId, postId: post.id, mediaId: spec.mediaId,
+    const { tag, inserted } = await this.photoTags.upsert(tx, { postId: post.id, mediaId: spec.mediaId, userId: spec.userId, x: spec.x, y: spec.y });
+    if (inserted) {
+      await this.notifications.notify(tx, afterCommit, {
+        recipientId: spec.userId, type: 'PHOTO_TAG', actorId: actor.id, postId: post.id, mediaId: spec.mediaId,
         dedupeKey: `photo-tag:${post.id}:${spec.mediaId}`,
       });
     }
     return tag;
   }
 
-  /** The post's author or the tagged user removes a tag. */
-  async remove(ctx: Context, viewerId: string, globalId: string): Promise<string> {
-    return inTransaction(ctx.em, async (tx) => {
-      const rawId = fromGlobalId(globalId, 'PhotoTag');
-      const [row] = rawId
-        ? await tx.execute('select pt.id, pt.user_id, p.author_id from photo_tags pt join posts p on p.id = pt.post_id where pt.id = ?', [rawId])
-        : [];
+  /** The post's author or the tagged user removes a tag; the removed tag's id. */
+  async remove(actor: Actor, em: Db, id: string | null): Promise<string> {
+    return inTransaction(em, async (tx) => {
+      const row = id ? await this.photoTags.owners(tx, id) : null;
       if (!row) throw notFound('That photo tag does not exist (any more).', ['id']);
-      if (row.user_id !== viewerId && row.author_id !== viewerId) throw forbidden('Only the post\'s author or the tagged person can remove this tag.', ['id']);
-      await tx.execute('delete from photo_tags where id = ?', [row.id]);
-      return row.id as string;
+      if (row.userId !== actor.id && row.postAuthorId !== actor.id) throw forbidden('Only the post\'s author or the tagged person can remove this tag.', ['id']);
+      await this.photoTags.delete(tx, row.id);
+      return row.id;
     });
+  }
+
+  byIds(em: Db, ids: readonly string[]): Promise<PhotoTagRecord[]> {
+    return this.photoTags.byIds(em, ids);
   }
 }

@@ -1,23 +1,17 @@
 import { Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { emptyConnection, PageArgs } from '../../graphql/relay.js';
-import type { User } from '../accounts/index.js';
-import { UserObject } from '../accounts/index.js';
-import { isBlockedEither } from '../friends/index.js';
-import type { Notification } from '../notifications/index.js';
-import { NotificationObject } from '../notifications/index.js';
-import { commentById } from './comments.queries.js';
-import { postById, postCountOfUser } from './posts.loaders.js';
-import { postConnection } from './posts.queries.js';
+import { PageArgs } from '../../graphql/relay.js';
+import { UserObject, type User } from '../accounts/index.js';
+import { NotificationObject, type Notification } from '../notifications/index.js';
+import { adopt, commentById, postById, postCountOfUser } from './posts.loaders.js';
 import { CommentObject, PostConnection, PostObject } from './posts.types.js';
 
 /** `User.posts` and `User.postCount`. */
 @Resolver(() => UserObject)
 export class PostUserResolver {
   @FieldResolver(() => PostConnection, { description: 'Newest first; empty when the viewer and the user blocked each other.' })
-  async posts(@Root() user: User, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
-    if (ctx.viewer && (await isBlockedEither(ctx.em, ctx.viewer.id, user.id))) return emptyConnection();
-    return postConnection(ctx, { authorId: user.id }, page);
+  posts(@Root() user: User, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
+    return adopt(ctx, ctx.services.posts.ofUser(ctx.actor, ctx.em, user.id, page));
   }
 
   @FieldResolver(() => Int)

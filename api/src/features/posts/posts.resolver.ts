@@ -1,31 +1,33 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CurrentUser } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
-import { badInput } from '../../graphql/errors.js';
-import { fromGlobalId, toGlobalId } from '../../graphql/ids.js';
 import { registerNodeType } from '../../graphql/node.js';
+import { DeletePayload } from '../../graphql/payloads.js';
 import { PageArgs } from '../../graphql/relay.js';
-import { requireViewer } from '../accounts/index.js';
+import type { Actor } from '../../kernel/actor.js';
+import { badInput } from '../../kernel/errors.js';
+import { fromGlobalId, toGlobalId } from '../../kernel/ids.js';
 import { UserObject } from '../accounts/index.js';
 import { MediaObject } from '../media/index.js';
-import { normaliseTag } from '../tags/index.js';
-import { TagObject } from '../tags/index.js';
-import { commentConnection, likeConnection } from './comments.queries.js';
+import { normaliseTag, TagObject } from '../tags/index.js';
 import { Post } from './posts.entity.js';
-import type { PostRecord } from './records.js';
-import { authorOf, mapMaybe, partOf, postById } from './posts.loaders.js';
-import { favoriteConnection, postConnection } from './posts.queries.js';
+import { adopt, authorOf, mapMaybe, partOf, postById } from './posts.loaders.js';
+import type { PostRecord } from './posts.repository.js';
+import { photoTagData } from './photo-tags.resolver.js';
 import {
-  CommentConnection, CreatePostInput, DeletePayload, LikeConnection, PhotoTagObject, PostConnection, PostObject, PostPayload, UpdatePostInput,
+  CommentConnection, CreatePostInput, LikeConnection, PhotoTagObject, PostConnection, PostObject, PostPayload, UpdatePostInput,
 } from './posts.types.js';
 
 registerNodeType('Post', Post, (ctx, id) => postById(ctx).load(id));
 
+const mediaIdsOf = (ids: string[]) => ids.map((id) => fromGlobalId(id, 'Media'));
+
 @Resolver(() => PostObject)
 export class PostsResolver {
+  @Authorized()
   @Query(() => PostConnection, { description: 'Home feed: posts of the viewer, their friends and the users they follow, newest first.' })
-  feed(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
-    const viewer = requireViewer(ctx);
-    return postConnection(ctx, { feedOf: viewer.id }, page);
+  feed(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Args(() => PageArgs) page: PageArgs) {
+    return adopt(ctx, ctx.services.posts.feed(actor, ctx.em, page));
   }
 
   @Query(() => PostConnection, { description: 'All posts newest first, narrowed by author, tag and/or a text query over title, body and tags.' })
@@ -41,7 +43,7 @@ export class PostsResolver {
     const tagName = tag ? normaliseTag(tag) : undefined;
     const text = query?.trim().toLowerCase() || undefined;
     if (text && [...text].length > 100) throw badInput('The search text can be at most 100 characters.', 'query');
-    return postConnection(ctx, { authorId: rawAuthor, tag: tagName, text }, page);
+    return adopt(ctx, ctx.services.posts.list(ctx.actor, ctx.em, { authorId: rawAuthor, tag: tagName, text }, page));
   }
 
   @Query(() => PostObject, { nullable: true })
@@ -50,28 +52,37 @@ export class PostsResolver {
     return rawId ? postById(ctx).load(rawId) : null;
   }
 
+  @Authorized()
   @Query(() => PostConnection, { description: "The viewer's favorited (bookmarked) posts, most recently favorited first." })
-  favorites(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
-    const viewer = requireViewer(ctx);
-    return favoriteConnection(ctx, viewer.id, page);
+  favorites(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Args(() => PageArgs) page: PageArgs) {
+    return adopt(ctx, ctx.services.posts.favorites(actor, ctx.em, page));
   }
 
+  @Authorized()
   @Mutation(() => PostPayload)
-  async createPost(@Ctx() ctx: Context, @Arg('input', () => CreatePostInput) input: CreatePostInput): Promise<PostPayload> {
-    const viewer = requireViewer(ctx);
-    return { post: await ctx.services.posts.create(ctx, viewer.id, input), userErrors: [] };
+  async createPost(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('input', () => CreatePostInput) input: CreatePostInput): Promise<PostPayload> {
+    const post = await ctx.services.posts.create(actor, ctx.em, {
+      title: input.title, body: input.body, tags: input.tags, mediaIds: mediaIdsOf(input.mediaIds ?? []),
+      photoTags: input.photoTags?.map(photoTagData),
+    });
+    return { post, userErrors: [] };
   }
 
+  @Authorized()
   @Mutation(() => PostPayload)
-  async updatePost(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdatePostInput) input: UpdatePostInput): Promise<PostPayload> {
-    const viewer = requireViewer(ctx);
-    return { post: await ctx.services.posts.update(ctx, viewer.id, id, input), userErrors: [] };
+  async updatePost(
+    @Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('id', () => ID) id: string, @Arg('input', () => UpdatePostInput) input: UpdatePostInput,
+  ): Promise<PostPayload> {
+    const post = await ctx.services.posts.update(actor, ctx.em, fromGlobalId(id, 'Post'), {
+      title: input.title, body: input.body, tags: input.tags, mediaIds: input.mediaIds != null ? mediaIdsOf(input.mediaIds) : input.mediaIds,
+    });
+    return { post, userErrors: [] };
   }
 
+  @Authorized()
   @Mutation(() => DeletePayload)
-  async deletePost(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<DeletePayload> {
-    const viewer = requireViewer(ctx);
-    return { deletedId: toGlobalId('Post', await ctx.services.posts.delete(ctx, viewer.id, id)), userErrors: [] };
+  async deletePost(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('id', () => ID) id: string): Promise<DeletePayload> {
+    return { deletedId: toGlobalId('Post', await ctx.services.posts.delete(actor, ctx.em, fromGlobalId(id, 'Post'))), userErrors: [] };
   }
 
   @FieldResolver(() => UserObject)
@@ -106,26 +117,26 @@ export class PostsResolver {
 
   @FieldResolver(() => Boolean)
   viewerHasLiked(@Root() post: PostRecord, @Ctx() ctx: Context) {
-    return ctx.viewer ? mapMaybe(partOf(ctx, post, 'stats'), (s) => s.viewerHasLiked) : false;
+    return ctx.actor ? mapMaybe(partOf(ctx, post, 'stats'), (s) => s.viewerHasLiked) : false;
   }
 
   @FieldResolver(() => Boolean)
   viewerHasFavorited(@Root() post: PostRecord, @Ctx() ctx: Context) {
-    return ctx.viewer ? mapMaybe(partOf(ctx, post, 'stats'), (s) => s.viewerHasFavorited) : false;
+    return ctx.actor ? mapMaybe(partOf(ctx, post, 'stats'), (s) => s.viewerHasFavorited) : false;
   }
 
   @FieldResolver(() => Boolean)
   viewerCanEdit(@Root() post: PostRecord, @Ctx() ctx: Context): boolean {
-    return ctx.viewer?.id === post.authorId;
+    return ctx.actor?.id === post.authorId;
   }
 
   @FieldResolver(() => CommentConnection, { description: 'Top-level comments, oldest first.' })
   comments(@Root() post: PostRecord, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
-    return commentConnection(ctx, { postId: post.id }, page);
+    return ctx.services.comments.page(ctx.actor, ctx.em, { postId: post.id }, page);
   }
 
   @FieldResolver(() => LikeConnection, { description: 'Newest first.' })
   likes(@Root() post: PostRecord, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
-    return likeConnection(ctx, post.id, page);
+    return ctx.services.likes.page(ctx.actor, ctx.em, post.id, page);
   }
 }

@@ -1,175 +1,230 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../../graphql/context.js';
-import { DomainError, ErrorCollector, forbidden, notFound, userError } from '../../graphql/errors.js';
-import { fromGlobalId } from '../../graphql/ids.js';
-import { inTransaction } from '../../lib/transaction.js';
-import { isBlockedEither } from '../friends/index.js';
-import { adjustPostCounts, normaliseTags, upsertTags } from '../tags/index.js';
-import { jsonList } from '../../kernel/db.js';
-import type { PhotoTagSpec } from './photo-tags.service.js';
-import { Post } from './posts.entity.js';
-import type { CreatePostInput, UpdatePostInput } from './posts.types.js';
+import type { Actor } from '../../kernel/actor.js';
+import { inTransaction, type Db } from '../../kernel/db.js';
+import { DomainError, ErrorCode, ErrorCollector, userError } from '../../kernel/errors.js';
+import { emptyConnection, paginate, timeKey, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
+import { normaliseTags } from '../tags/index.js';
+import type { Blocks, MediaOwners, PostAccess, TagWriter, Notifier } from './posts.collaborators.js';
+import type { PhotoTagInputData, PhotoTagSpec, PhotoTagsService } from './photo-tags.service.js';
+import {
+  POST_PARTS, type ListedPostRow, type PostFilter, type PostPart, type PostPartsRow, type PostRecord, type PostsRepository,
+} from './posts.repository.js';
 
 export const MAX_TITLE = 100;
 export const MAX_BODY = 2200;
 export const MAX_MEDIA = 10;
 const length = (s: string) => [...s].length;
+const ALL_PARTS: ReadonlySet<PostPart> = new Set(POST_PARTS);
 
-/**
- * The post `rawId` for an action of `viewerId` in `tx`, locked against a concurrent delete.
- * NOT_FOUND when missing; FORBIDDEN when the viewer and the author blocked each other.
- */
-export async function postForAction(tx: EntityManager, rawId: string | null, viewerId: string, field: string[]): Promise<Post> {
-  const [row] = rawId
-    ? await tx.execute('select id, author_id, title, body, created_at, updated_at from posts where id = ? for share', [rawId])
-    : [];
-  if (!row) throw notFound('That post does not exist (any more).', field);
-  const post = tx.map(Post, row);
-  if (await isBlockedEither(tx, viewerId, post.authorId)) throw forbidden('You cannot interact with this post.', field);
-  return post;
+/** Media ids as the client sent them, decoded (null when malformed). */
+export interface CreatePostData {
+  title: string;
+  body?: string | null;
+  mediaIds: (string | null)[];
+  tags?: string[] | null;
+  photoTags?: PhotoTagInputData[] | null;
+}
+
+export interface UpdatePostData {
+  title?: string | null;
+  body?: string | null;
+  mediaIds?: (string | null)[] | null;
+  tags?: string[] | null;
+}
+
+/** A post of a list page with its author's columns and every part, fetched with the page. */
+export interface PagePost extends ListedPostRow {
+  parts: PostPartsRow;
 }
 
 export class PostsService {
-  async create(ctx: Context, viewerId: string, input: CreatePostInput): Promise<Post> {
+  constructor(
+    private readonly posts: PostsRepository,
+    private readonly access: PostAccess,
+    private readonly photoTags: PhotoTagsService,
+    private readonly media: MediaOwners,
+    private readonly tags: TagWriter,
+    private readonly notifications: Notifier,
+    private readonly blocks: Blocks,
+  ) {}
+
+  // Reads
+
+  /** Home feed: posts of the actor, their friends and the users they follow, newest first. */
+  feed(actor: Actor, em: Db, page: PageInput): Promise<ConnectionShape<PagePost>> {
+    return this.list(actor, em, { feedOf: actor.id }, page);
+  }
+
+  /** A page of posts newest first (every part preloaded, one statement for the page). */
+  list(actor: Actor | null, em: Db, filter: PostFilter, page: PageInput): Promise<ConnectionShape<PagePost>> {
+    const viewerId = actor?.id ?? null;
+    return paginate<PagePost>({
+      ...page,
+      cursorShape: ['string', 'string'],
+      fetch: async (limit, after) => {
+        const rows = await this.posts.page(em, viewerId, filter, limit, after);
+        return this.withParts(em, viewerId, rows);
+      },
+      keyOf: (row) => timeKey(row.post),
+      count: () => this.posts.count(em, viewerId, filter),
+    });
+  }
+
+  /** `User.posts`: empty when the actor and the user blocked each other. */
+  async ofUser(actor: Actor | null, em: Db, userId: string, page: PageInput): Promise<ConnectionShape<PagePost>> {
+    if (actor && (await this.blocks.isBlockedEither(em, actor.id, userId))) return emptyConnection();
+    return this.list(actor, em, { authorId: userId }, page);
+  }
+
+  /** The actor's favorited posts, most recently favorited first. */
+  favorites(actor: Actor, em: Db, page: PageInput): Promise<ConnectionShape<PagePost>> {
+    return paginate<PagePost & { favoritedAt: Date; favoriteId: string }, PagePost>({
+      ...page,
+      cursorShape: ['string', 'string'],
+      fetch: async (limit, after) => {
+        const rows = await this.posts.favoritesPage(em, actor.id, limit, after);
+        const withParts = await this.withParts(em, actor.id, rows.map((r) => ({ post: r.post, author: {} })));
+        return rows.map((r, i) => ({ ...withParts[i], favoritedAt: r.favoritedAt, favoriteId: r.favoriteId }));
+      },
+      keyOf: (row) => [row.favoritedAt.toISOString(), row.favoriteId],
+      toNode: ({ post, author, parts }) => ({ post, author, parts }),
+      count: () => this.posts.favoritesCount(em, actor.id),
+    });
+  }
+
+  private async withParts(em: Db, viewerId: string | null, rows: ListedPostRow[]): Promise<PagePost[]> {
+    if (!rows.length) return [];
+    const parts = await this.posts.parts(em, viewerId, rows.map((r) => r.post.id), ALL_PARTS);
+    const byId = new Map(parts.map((p) => [p.id, p]));
+    return rows.map((row) => ({ ...row, parts: byId.get(row.post.id) ?? { id: row.post.id } }));
+  }
+
+  /** Posts by raw id the viewer may see (missing ones left out). */
+  byIds(actor: Actor | null, em: Db, ids: readonly string[]): Promise<PostRecord[]> {
+    return this.posts.byIds(em, actor?.id ?? null, ids);
+  }
+
+  /** The parts asked for of each post, for the viewer. */
+  parts(actor: Actor | null, em: Db, ids: readonly string[], wanted: ReadonlySet<PostPart>): Promise<PostPartsRow[]> {
+    return this.posts.parts(em, actor?.id ?? null, ids, wanted);
+  }
+
+  countsByAuthor(em: Db, authorIds: readonly string[]): Promise<{ authorId: string; n: number }[]> {
+    return this.posts.countsByAuthor(em, authorIds);
+  }
+
+  // Writes
+
+  async create(actor: Actor, em: Db, input: CreatePostData): Promise<PostRecord> {
     const errors = new ErrorCollector();
     const title = checkTitle(input.title, errors);
     const body = checkBody(input.body, errors);
-    const mediaIds = parseMediaIds(input.mediaIds, errors);
+    const mediaIds = checkMediaIds(input.mediaIds, errors);
     const tags = checkTags(input.tags, errors);
-    const specs: PhotoTagSpec[] = (input.photoTags ?? []).map((spec, i) => ctx.services.photoTags.parse(spec, ['input', 'photoTags', String(i)], errors));
+    const specs: PhotoTagSpec[] = (input.photoTags ?? []).map((spec, i) => this.photoTags.parse(spec, ['input', 'photoTags', String(i)], errors));
     for (const [i, spec] of specs.entries()) {
-      if (spec.mediaId && !mediaIds.includes(spec.mediaId)) errors.add('INVALID', 'Tag people only in this post\'s photos.', ['input', 'photoTags', String(i), 'mediaId']);
+      if (spec.mediaId && !mediaIds.includes(spec.mediaId)) errors.add(ErrorCode.INVALID, 'Tag people only in this post\'s photos.', ['input', 'photoTags', String(i), 'mediaId']);
     }
     errors.throwIfAny();
 
-    return inTransaction(ctx.em, async (tx, afterCommit) => {
-      await checkOwnMedia(tx, viewerId, mediaIds);
-      const now = new Date();
-      const post = tx.create(Post, { authorId: viewerId, title, body, searchText: searchText(title, body, tags), createdAt: now, updatedAt: now });
-      await tx.flush();
-      await linkMedia(tx, post.id, mediaIds);
-      await linkTags(tx, post.id, tags);
-      for (const spec of specs) await ctx.services.photoTags.insert(ctx, tx, afterCommit, post, viewerId, spec);
+    return inTransaction(em, async (tx, afterCommit) => {
+      await this.checkOwnMedia(tx, actor.id, mediaIds);
+      const post = await this.posts.insert(tx, { authorId: actor.id, title, body, searchText: searchText(title, body, tags) });
+      await this.posts.linkMedia(tx, post.id, mediaIds);
+      await this.linkTags(tx, post.id, tags);
+      for (const spec of specs) await this.photoTags.insert(tx, afterCommit, actor, post, spec);
       return post;
     });
   }
 
-  async update(ctx: Context, viewerId: string, globalId: string, input: UpdatePostInput): Promise<Post> {
+  async update(actor: Actor, em: Db, postId: string | null, input: UpdatePostData): Promise<PostRecord> {
     const errors = new ErrorCollector();
     const title = input.title != null ? checkTitle(input.title, errors) : null;
     const body = input.body != null ? checkBody(input.body, errors) : null;
-    const mediaIds = input.mediaIds != null ? parseMediaIds(input.mediaIds, errors) : null;
+    const mediaIds = input.mediaIds != null ? checkMediaIds(input.mediaIds, errors) : null;
     const tags = input.tags != null ? checkTags(input.tags, errors) : null;
     errors.throwIfAny();
 
-    return inTransaction(ctx.em, async (tx) => {
-      const post = await this.ownPost(tx, globalId, viewerId);
-      if (title !== null) post.title = title;
-      if (body !== null) post.body = body;
+    return inTransaction(em, async (tx) => {
+      const post = await this.access.own(tx, actor.id, postId);
       if (mediaIds) {
-        await checkOwnMedia(tx, viewerId, mediaIds);
-        await tx.execute('delete from post_media where post_id = ?', [post.id]);
-        await linkMedia(tx, post.id, mediaIds);
-        await tx.execute('delete from photo_tags where post_id = ? and media_id not in (select media_id from post_media where post_id = ?)', [post.id, post.id]);
+        await this.checkOwnMedia(tx, actor.id, mediaIds);
+        await this.posts.replaceMedia(tx, post.id, mediaIds);
       }
-      const currentTags: string[] = (await tx.execute(
-        'select t.name from post_tags pt join tags t on t.id = pt.tag_id where pt.post_id = ? order by pt.position', [post.id])).map((r) => r.name);
+      const currentTags = await this.posts.tagNames(tx, post.id);
       if (tags) {
-        await unlinkTags(tx, post.id);
-        await linkTags(tx, post.id, tags);
+        await this.unlinkTags(tx, post.id);
+        await this.linkTags(tx, post.id, tags);
       }
-      post.searchText = searchText(post.title, post.body, tags ?? currentTags);
-      post.updatedAt = new Date();
-      await tx.flush();
-      return post;
+      const next = { title: title ?? post.title, body: body ?? post.body };
+      return this.posts.update(tx, post.id, { ...next, searchText: searchText(next.title, next.body, tags ?? currentTags) });
     });
   }
 
   /** Deletes the post with its likes, comments, favorites, photo tags and tag links; the media stay. */
-  async delete(ctx: Context, viewerId: string, globalId: string): Promise<string> {
-    return inTransaction(ctx.em, async (tx) => {
-      const post = await this.ownPost(tx, globalId, viewerId);
-      await unlinkTags(tx, post.id);
-      await tx.execute('delete from notifications where post_id = ?', [post.id]);
-      await tx.execute('delete from posts where id = ?', [post.id]);
+  async delete(actor: Actor, em: Db, postId: string | null): Promise<string> {
+    return inTransaction(em, async (tx) => {
+      const post = await this.access.own(tx, actor.id, postId);
+      await this.unlinkTags(tx, post.id);
+      await this.notifications.removeAbout(tx, { postId: post.id });
+      await this.posts.delete(tx, post.id);
       return post.id;
     });
   }
 
-  private async ownPost(tx: EntityManager, globalId: string, viewerId: string): Promise<Post> {
-    const rawId = fromGlobalId(globalId, 'Post');
-    const [row] = rawId ? await tx.execute('select id, author_id, title, body, created_at, updated_at from posts where id = ? for update', [rawId]) : [];
-    if (!row) throw notFound('That post does not exist (any more).', ['id']);
-    if (row.author_id !== viewerId) throw forbidden('Only the author can change this post.', ['id']);
-    return tx.map(Post, row);
+  /** Every id must be media of the actor's: unknown → NOT_FOUND, someone else's → FORBIDDEN. */
+  private async checkOwnMedia(tx: Db, actorId: string, mediaIds: string[]): Promise<void> {
+    const owners = new Map((await this.media.ownersOf(tx, mediaIds)).map((r) => [r.id, r.ownerId]));
+    const problems = mediaIds.flatMap((id, i) => {
+      const owner = owners.get(id);
+      if (!owner) return [userError(ErrorCode.NOT_FOUND, 'That photo does not exist.', ['input', 'mediaIds', String(i)])];
+      if (owner !== actorId) return [userError(ErrorCode.FORBIDDEN, 'You can only post your own photos.', ['input', 'mediaIds', String(i)])];
+      return [];
+    });
+    if (problems.length) throw new DomainError(problems);
+  }
+
+  private async linkTags(tx: Db, postId: string, names: string[]): Promise<void> {
+    const tags = await this.tags.upsertTags(tx, names);
+    if (!tags.length) return;
+    const ids = tags.map((t) => t.id);
+    await this.posts.linkTags(tx, postId, ids);
+    await this.tags.adjustPostCounts(tx, ids, 1);
+  }
+
+  private async unlinkTags(tx: Db, postId: string): Promise<void> {
+    await this.tags.adjustPostCounts(tx, await this.posts.unlinkTags(tx, postId), -1);
   }
 }
 
 function checkTitle(raw: string | null | undefined, errors: ErrorCollector): string {
   const title = (raw ?? '').trim();
-  if (length(title) < 1 || length(title) > MAX_TITLE) errors.add('INVALID', `The title must be 1–${MAX_TITLE} characters.`, ['input', 'title']);
+  if (length(title) < 1 || length(title) > MAX_TITLE) errors.add(ErrorCode.INVALID, `The title must be 1–${MAX_TITLE} characters.`, ['input', 'title']);
   return title;
 }
 
 function checkBody(raw: string | null | undefined, errors: ErrorCollector): string {
   const body = (raw ?? '').trim();
-  if (length(body) > MAX_BODY) errors.add('INVALID', `The text can be at most ${MAX_BODY} characters.`, ['input', 'body']);
+  if (length(body) > MAX_BODY) errors.add(ErrorCode.INVALID, `The text can be at most ${MAX_BODY} characters.`, ['input', 'body']);
   return body;
 }
 
 function checkTags(raw: string[] | null | undefined, errors: ErrorCollector): string[] {
   const { tags, error } = normaliseTags(raw ?? []);
-  if (error) errors.add('INVALID', error, ['input', 'tags']);
+  if (error) errors.add(ErrorCode.INVALID, error, ['input', 'tags']);
   return tags;
 }
 
-function parseMediaIds(ids: string[] | null | undefined, errors: ErrorCollector): string[] {
-  const list = ids ?? [];
+function checkMediaIds(list: (string | null)[], errors: ErrorCollector): string[] {
   if (list.length < 1 || list.length > MAX_MEDIA) {
-    errors.add('INVALID', `A post has 1–${MAX_MEDIA} photos.`, ['input', 'mediaIds']);
+    errors.add(ErrorCode.INVALID, `A post has 1–${MAX_MEDIA} photos.`, ['input', 'mediaIds']);
     return [];
   }
-  const raw = list.map((id, i) => {
-    const rawId = fromGlobalId(id, 'Media');
-    if (!rawId) errors.add('INVALID', 'That is not a media id.', ['input', 'mediaIds', String(i)]);
+  const raw = list.map((rawId, i) => {
+    if (!rawId) errors.add(ErrorCode.INVALID, 'That is not a media id.', ['input', 'mediaIds', String(i)]);
     return rawId ?? '';
   });
-  if (new Set(raw).size !== raw.length) errors.add('INVALID', 'The same photo is in the list twice.', ['input', 'mediaIds']);
+  if (new Set(raw).size !== raw.length) errors.add(ErrorCode.INVALID, 'The same photo is in the list twice.', ['input', 'mediaIds']);
   return raw;
-}
-
-/** Every id must be media of the viewer's: unknown → NOT_FOUND, someone else's → FORBIDDEN. */
-async function checkOwnMedia(tx: EntityManager, viewerId: string, mediaIds: string[]): Promise<void> {
-  const rows: { id: string; owner_id: string }[] = await tx.execute('select id, owner_id from media where id in (?)', [mediaIds]);
-  const owners = new Map(rows.map((r) => [r.id, r.owner_id]));
-  const problems = mediaIds.flatMap((id, i) => {
-    const owner = owners.get(id);
-    if (!owner) return [userError('NOT_FOUND', 'That photo does not exist.', ['input', 'mediaIds', String(i)])];
-    if (owner !== viewerId) return [userError('FORBIDDEN', 'You can only post your own photos.', ['input', 'mediaIds', String(i)])];
-    return [];
-  });
-  if (problems.length) throw new DomainError(problems);
-}
-
-async function linkMedia(tx: EntityManager, postId: string, mediaIds: string[]): Promise<void> {
-  await tx.execute(
-    `insert into post_media (post_id, media_id, position)
-       select ?, m.id::uuid, m.pos - 1 from jsonb_array_elements_text(?::jsonb) with ordinality as m(id, pos)`, [postId, jsonList(mediaIds)]);
-}
-
-async function linkTags(tx: EntityManager, postId: string, names: string[]): Promise<void> {
-  const tags = await upsertTags(tx, names);
-  if (!tags.length) return;
-  const ids = tags.map((t) => t.id);
-  await tx.execute(
-    `insert into post_tags (post_id, tag_id, position)
-       select ?, t.id::uuid, t.pos - 1 from jsonb_array_elements_text(?::jsonb) with ordinality as t(id, pos)`, [postId, jsonList(ids)]);
-  await adjustPostCounts(tx, ids, 1);
-}
-
-async function unlinkTags(tx: EntityManager, postId: string): Promise<void> {
-  const rows = await tx.execute('delete from post_tags where post_id = ? returning tag_id', [postId]);
-  await adjustPostCounts(tx, rows.map((r) => r.tag_id as string), -1);
 }
 
 function searchText(title: string, body: string, tags: string[]): string {

@@ -3,6 +3,7 @@ import { UserError } from '../../graphql/errors.js';
 import { Node } from '../../graphql/node.js';
 import { connectionTypes } from '../../graphql/relay.js';
 import { DateTime } from '../../graphql/scalars.js';
+import { UserObject } from '../accounts/index.js';
 
 /** Relations, counts and `viewer*` fields are field resolvers (posts.resolver.ts), batched by loaders. */
 @ObjectType('Post', { implements: Node })
@@ -25,6 +26,15 @@ export class LikeEvent {
   @Field(() => LikeObject) like!: object;
   @Field(() => PostObject) post!: object;
   @Field(() => Int) likeCount!: number;
+}
+
+@ObjectType('PostLikesEvent', { description: "Pushed to a post's author when someone likes or unlikes one of their posts." })
+export class PostLikesEvent {
+  @Field(() => PostObject) post!: object;
+  @Field(() => Int, { description: 'The like count after the change.' }) likeCount!: number;
+  @Field(() => Boolean, { description: 'True when a like was added, false when one was taken back.' }) liked!: boolean;
+  @Field(() => UserObject, { description: 'Who liked or unliked.' }) user!: object;
+  @Field(() => LikeObject, { nullable: true, description: 'The new like; null on unlike.' }) like!: object | null;
 }
 
 @ObjectType('Comment', { implements: Node })
@@ -88,12 +98,5 @@ export class CommentPayload {
 @ObjectType('PhotoTagPayload')
 export class PhotoTagPayload {
   @Field(() => PhotoTagObject, { nullable: true }) photoTag?: object | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
-}
-
-/** Shared by every delete mutation (posts, comments, photo tags, rooms …). */
-@ObjectType('DeletePayload')
-export class DeletePayload {
-  @Field(() => ID, { nullable: true, description: 'Global id of what was deleted.' }) deletedId?: string | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }

@@ -1,0 +1,101 @@
+import { sql, type Db } from '../../kernel/db.js';
+import { keysetSql } from '../../kernel/pagination.js';
+import { toRecord } from '../../kernel/rows.js';
+import { blockedSql } from '../friends/index.js';
+
+/** A comment; `parentId` is the top-level comment a reply belongs to (replies are one level deep). */
+export interface CommentRecord {
+  id: string;
+  postId: string;
+  authorId: string;
+  parentId: string | null;
+  body: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+export const toComment = toRecord<CommentRecord>('Comment');
+
+/** Top-level comments of a post, or the replies of one comment. */
+export type CommentsOf = { postId: string } | { parentId: string };
+
+export interface CommentParentRow {
+  id: string;
+  authorId: string;
+  parentId: string | null;
+}
+
+export interface CommentOwnersRow {
+  id: string;
+  authorId: string;
+  postAuthorId: string;
+}
+
+const scopeOf = (of: CommentsOf) => ('postId' in of ? { sql: 'c.post_id = ? and c.parent_id is null', id: of.postId } : { sql: 'c.parent_id = ?', id: of.parentId });
+
+export class CommentsRepository {
+  async byIds(em: Db, ids: readonly string[]): Promise<CommentRecord[]> {
+    return (await sql<Record<string, unknown>>(em, 'select * from comments where id in (?)', [[...ids]])).map(toComment);
+  }
+
+  /** Oldest first, comments of users blocked either way hidden. */
+  async page(em: Db, viewerId: string | null, of: CommentsOf, limit: number, after: (string | number)[] | null): Promise<CommentRecord[]> {
+    const hidden = blockedSql('c.author_id', viewerId);
+    const scope = scopeOf(of);
+    const key = keysetSql('c', after, 'asc');
+    const rows = await sql<Record<string, unknown>>(em,
+      `select c.* from comments c where ${scope.sql} and not (${hidden.sql}) and ${key.sql} order by c.created_at, c.id limit ?`,
+      [scope.id, ...hidden.params, ...key.params, limit]);
+    return rows.map(toComment);
+  }
+
+  async count(em: Db, viewerId: string | null, of: CommentsOf): Promise<number> {
+    const hidden = blockedSql('c.author_id', viewerId);
+    const scope = scopeOf(of);
+    return (await sql<{ n: number }>(em, `select count(*)::int as n from comments c where ${scope.sql} and not (${hidden.sql})`, [scope.id, ...hidden.params]))[0].n;
+  }
+
+  /** Replies of each top-level comment (comments without replies left out). */
+  replyCounts(em: Db, parentIds: readonly string[]): Promise<{ parentId: string; n: number }[]> {
+    return sql(em, 'select parent_id as "parentId", count(*)::int as n from comments where parent_id in (?) group by parent_id', [[...parentIds]]);
+  }
+
+  /** The comment `id` of post `postId` that a reply answers. */
+  async parentIn(tx: Db, id: string, postId: string): Promise<CommentParentRow | null> {
+    const [row] = await sql<CommentParentRow>(tx, 'select id, author_id as "authorId", parent_id as "parentId" from comments where id = ? and post_id = ?', [id, postId]);
+    return row ?? null;
+  }
+
+  async insert(tx: Db, comment: { postId: string; authorId: string; parentId: string | null; body: string }): Promise<CommentRecord> {
+    const now = new Date();
+    const [row] = await sql<Record<string, unknown>>(tx,
+      `insert into comments (id, post_id, author_id, parent_id, body, created_at, updated_at) values (gen_random_uuid(), ?, ?, ?, ?, ?, ?) returning *`,
+      [comment.postId, comment.authorId, comment.parentId, comment.body, now, now]);
+    return toComment(row);
+  }
+
+  async byId(tx: Db, id: string): Promise<CommentRecord | null> {
+    return (await this.byIds(tx, [id]))[0] ?? null;
+  }
+
+  async updateBody(tx: Db, id: string, body: string): Promise<CommentRecord> {
+    const [row] = await sql<Record<string, unknown>>(tx, 'update comments set body = ?, updated_at = ? where id = ? returning *', [body, new Date(), id]);
+    return toComment(row);
+  }
+
+  /** The comment with who may delete it (its author, the post's author). */
+  async owners(tx: Db, id: string): Promise<CommentOwnersRow | null> {
+    const [row] = await sql<CommentOwnersRow>(tx,
+      'select c.id, c.author_id as "authorId", p.author_id as "postAuthorId" from comments c join posts p on p.id = c.post_id where c.id = ?', [id]);
+    return row ?? null;
+  }
+
+  /** The comment and its replies. */
+  async withReplyIds(tx: Db, id: string): Promise<string[]> {
+    return (await sql<{ id: string }>(tx, 'select id from comments where id = ? or parent_id = ?', [id, id])).map((r) => r.id);
+  }
+
+  /** Deletes the comment; its replies go with it (foreign key). */
+  async delete(tx: Db, id: string): Promise<void> {
+    await sql(tx, 'delete from comments where id = ?', [id]);
+  }
+}
