@@ -43,7 +43,6 @@ describe('migrations and entities agree (what `npm run migration:check` checks)'
     expect(pending).toContain('alter table "tags" drop column "hand_made"');
     expect(pending).toContain('create index "posts_search_trgm" on "posts" using gin ("search_text" gin_trgm_ops)');
     const problems = await migrationProblems(orm);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^the entities differ from the migrated database/);
+    expect(problems.find((problem) => problem.startsWith('the entities differ from the migrated database'))).toContain('"hand_made"');
   });
 });

@@ -1,5 +1,9 @@
-import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import type { Role } from '../../kernel/actor.js';
+
+/** Every value of `users.role` (check constraint `users_role_check`); the `Role` of an `Actor`. */
+export const ROLES: readonly Role[] = ['USER', 'MODERATOR', 'ADMIN'];
 
 @Entity({ tableName: 'users' })
 // Case-insensitive uniqueness and trigram substring search (pg_trgm); expression indexes, compared by name.
@@ -8,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 @Index({ name: 'users_username_trgm', expression: 'create index "users_username_trgm" on "users" using gin (lower("username") gin_trgm_ops)' })
 @Index({ name: 'users_display_name_trgm', expression: 'create index "users_display_name_trgm" on "users" using gin (lower("display_name") gin_trgm_ops)' })
 export class User {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'bio' | 'avatarId';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'bio' | 'avatarId' | 'role';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -32,6 +36,10 @@ export class User {
   /** Media id of the avatar; the media feature resolves it. */
   @Property({ type: 'uuid', nullable: true })
   avatarId: string | null = null;
+
+  /** What the person may do beyond their own content; everyone signs up as USER. */
+  @Enum({ items: [...ROLES], default: 'USER' })
+  role: Role = 'USER';
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();
