@@ -1,4 +1,5 @@
-// Committed migrations, applied in this order at start. Add new ones at the end.
+// Committed migrations, applied in this order at start. `npm run migration:create` appends new ones
+// (an explicit list rather than a glob: tsx and vitest both load it as plain imports).
 import { Migration20261126000000Accounts } from './Migration20261126000000Accounts.js';
 import { Migration20261126000100Notifications } from './Migration20261126000100Notifications.js';
 import { Migration20261126002100Tags } from './Migration20261126002100Tags.js';
@@ -6,5 +7,15 @@ import { Migration20261126001000Friends } from './Migration20261126001000Friends
 import { Migration20261126002000Media } from './Migration20261126002000Media.js';
 import { Migration20261126002200Posts } from './Migration20261126002200Posts.js';
 import { Migration20261126003000Rooms } from './Migration20261126003000Rooms.js';
+import { Migration20261202011112AddUserRole } from './Migration20261202011112AddUserRole.js';
 
-export const migrations = [Migration20261126000000Accounts, Migration20261126000100Notifications, Migration20261126002100Tags, Migration20261126001000Friends, Migration20261126002000Media, Migration20261126002200Posts, Migration20261126003000Rooms];
+export const migrations = [
+  Migration20261126000000Accounts,
+  Migration20261126000100Notifications,
+  Migration20261126002100Tags,
+  Migration20261126001000Friends,
+  Migration20261126002000Media,
+  Migration20261126002200Posts,
+  Migration20261126003000Rooms,
+  Migration20261202011112AddUserRole,
+];

@@ -1,14 +1,23 @@
-import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import type { Role } from '../../kernel/actor.js';
+
+/** Every value of `users.role` (check constraint `users_role_check`); the `Role` of an `Actor`. */
+export const ROLES: readonly Role[] = ['USER', 'MODERATOR', 'ADMIN'];
 
 @Entity({ tableName: 'users' })
+// Case-insensitive uniqueness and trigram substring search (pg_trgm); expression indexes, compared by name.
+@Index({ name: 'users_username_lower_unique', expression: 'create unique index "users_username_lower_unique" on "users" (lower("username"))' })
+@Index({ name: 'users_email_lower_unique', expression: 'create unique index "users_email_lower_unique" on "users" (lower("email"))' })
+@Index({ name: 'users_username_trgm', expression: 'create index "users_username_trgm" on "users" using gin (lower("username") gin_trgm_ops)' })
+@Index({ name: 'users_display_name_trgm', expression: 'create index "users_display_name_trgm" on "users" using gin (lower("display_name") gin_trgm_ops)' })
 export class User {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'bio' | 'avatarId';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'bio' | 'avatarId' | 'role';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  /** As typed at sign-up; uniqueness is on the lower-case form (unique index in the migration). */
+  /** As typed at sign-up; uniqueness is on the lower-case form (unique index above). */
   @Property({ type: 'string', length: 30 })
   username!: string;
 
@@ -28,6 +37,10 @@ export class User {
   @Property({ type: 'uuid', nullable: true })
   avatarId: string | null = null;
 
+  /** What the person may do beyond their own content; everyone signs up as USER. */
+  @Enum({ items: [...ROLES], default: 'USER' })
+  role: Role = 'USER';
+
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();
 
@@ -43,8 +56,8 @@ export class Session {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => User, { deleteRule: 'cascade' })
-  @Index()
+  @ManyToOne(() => User, { deleteRule: 'cascade', updateRule: 'no action' })
+  @Index({ name: 'sessions_user_id_index' })
   user!: User;
 
   @Property({ type: 'string', length: 400, nullable: true })
@@ -65,8 +78,8 @@ export class RefreshToken {
   @PrimaryKey({ type: 'string', length: 64 })
   hash!: string;
 
-  @ManyToOne(() => Session, { deleteRule: 'cascade' })
-  @Index()
+  @ManyToOne(() => Session, { deleteRule: 'cascade', updateRule: 'no action' })
+  @Index({ name: 'refresh_tokens_session_id_index' })
   session!: Session;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
@@ -81,6 +94,8 @@ export class RefreshToken {
 
 /** Failed sign-ins, counted per account and per IP over a sliding window. */
 @Entity({ tableName: 'login_failures' })
+@Index({ name: 'login_failures_user_idx', properties: ['userId', 'createdAt'] })
+@Index({ name: 'login_failures_ip_idx', properties: ['ip', 'createdAt'] })
 export class LoginFailure {
   [OptionalProps]?: 'createdAt' | 'userId';
 

@@ -1,26 +1,32 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
-export type ChatMessageKindValue = 'TEXT' | 'SCREENSHOT';
+export const CHAT_MESSAGE_KINDS = ['TEXT', 'SCREENSHOT'] as const;
+export type ChatMessageKindValue = (typeof CHAT_MESSAGE_KINDS)[number];
+
+/** Foreign keys as `mapToPk` relations: the property is the raw id; a deleted room or author takes the messages along. */
+const FK = { mapToPk: true, deleteRule: 'cascade', updateRule: 'no action' } as const;
 
 /** One in-room chat message; SCREENSHOT messages are written by the screenshot hook, not typed. */
 @Entity({ tableName: 'chat_messages' })
+@Index({ name: 'chat_messages_room_idx', expression: 'create index "chat_messages_room_idx" on "chat_messages" ("room_id", "created_at" desc, "id" desc)' })
 export class ChatMessage {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Property({ type: 'uuid' })
+  @ManyToOne('Room', { ...FK, fieldName: 'room_id' })
   roomId!: string;
 
-  @Property({ type: 'uuid' })
+  @ManyToOne('User', { ...FK, fieldName: 'author_id' })
   authorId!: string;
 
-  @Property({ type: 'string', length: 12 })
+  @Enum({ items: [...CHAT_MESSAGE_KINDS], columnType: 'varchar(12)', default: 'TEXT' })
   kind: ChatMessageKindValue = 'TEXT';
 
   @Property({ type: 'string', length: 1000 })
   body!: string;
 
+  /** The screenshot's media id; no foreign key (the message stays when the media goes). */
   @Property({ type: 'uuid', nullable: true })
   mediaId: string | null = null;
 

@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
 export const MEDIA_KINDS = ['UPLOAD', 'SCREENSHOT', 'AVATAR'] as const;
@@ -9,15 +9,18 @@ export type MediaKindValue = (typeof MEDIA_KINDS)[number];
  * and `<id>-t.webp` (thumbnail). Only its owner can attach it to posts, the profile or photo tags.
  */
 @Entity({ tableName: 'media' })
-@Index({ properties: ['ownerId', 'kind', 'createdAt', 'id'] })
+// The screenshot album (and any per-kind listing) of one owner, newest first.
+@Index({ name: 'media_owner_kind_created_idx', expression: 'create index "media_owner_kind_created_idx" on "media" ("owner_id", "kind", "created_at" desc, "id" desc)' })
+@Index({ name: 'media_room_idx', expression: 'create index "media_room_idx" on "media" ("room_id") where "room_id" is not null' })
 export class Media {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Property({ type: 'uuid' })
+  /** Foreign key to users (the id itself, `mapToPk`); deleting the owner deletes their media. */
+  @ManyToOne('User', { mapToPk: true, fieldName: 'owner_id', deleteRule: 'cascade', updateRule: 'no action' })
   ownerId!: string;
 
-  @Property({ type: 'string', length: 16 })
+  @Enum({ items: [...MEDIA_KINDS], columnType: 'varchar(16)' })
   kind: MediaKindValue = 'UPLOAD';
 
   /** Storage key of the display image; the thumbnail is `thumbKey`. */

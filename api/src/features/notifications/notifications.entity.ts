@@ -14,20 +14,22 @@ export type NotificationKind = (typeof NOTIFICATION_TYPES)[number];
  * `post`, `comment`, `call` … on the GraphQL type with its own loaders.
  */
 @Entity({ tableName: 'notifications' })
-@Index({ properties: ['recipient', 'createdAt', 'id'] })
+@Index({ name: 'notifications_recipient_created_idx', expression: 'create index "notifications_recipient_created_idx" on "notifications" ("recipient_id", "created_at" desc, "id" desc)' })
+@Index({ name: 'notifications_unread_idx', expression: 'create index "notifications_unread_idx" on "notifications" ("recipient_id") where "read_at" is null' })
+@Index({ name: 'notifications_dedupe_idx', properties: ['recipient', 'dedupeKey', 'createdAt'] })
 export class Notification {
   [OptionalProps]?: 'createdAt' | 'actor' | 'postId' | 'commentId' | 'callId' | 'roomId' | 'mediaId' | 'dedupeKey' | 'readAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  @ManyToOne(() => User, { deleteRule: 'cascade', updateRule: 'no action' })
   recipient!: User;
 
   @Property({ type: 'string', length: 32 })
   type!: NotificationKind;
 
-  @ManyToOne(() => User, { nullable: true, deleteRule: 'cascade' })
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'cascade', updateRule: 'no action' })
   actor: User | null = null;
 
   @Property({ type: 'uuid', nullable: true })
