@@ -1,3 +1,4 @@
+import type { Role } from '../../kernel/actor.js';
 import { sql, type Db } from '../../kernel/db.js';
 import { RefreshToken, Session, User } from './accounts.entity.js';
 
@@ -154,10 +155,12 @@ export class AccountsRepository {
     return tx.findOneOrFail(Session, sessionId, { populate: ['user'] });
   }
 
-  async isSessionActive(em: Db, sessionId: string, userId: string): Promise<boolean> {
-    const rows = await sql<{ one: number }>(em,
-      'select 1 as one from sessions where id = ? and user_id = ? and revoked_at is null', [sessionId, userId]);
-    return rows.length > 0;
+  /** The user's role while the session is active; null once it has ended (or never was). */
+  async activeSessionRole(em: Db, sessionId: string, userId: string): Promise<Role | null> {
+    const rows = await sql<{ role: Role }>(em,
+      `select u.role from sessions s join users u on u.id = s.user_id
+       where s.id = ? and s.user_id = ? and s.revoked_at is null`, [sessionId, userId]);
+    return rows[0]?.role ?? null;
   }
 
   async revokeSession(em: Db, sessionId: string): Promise<void> {

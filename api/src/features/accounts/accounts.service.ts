@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { userActor, type Actor } from '../../kernel/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { inTransaction, type Db } from '../../kernel/db.js';
 import { badInput, conflict, DomainError, ErrorCode, ErrorCollector, invalid, unauthenticated, userError } from '../../kernel/errors.js';
 import { paginate, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
@@ -115,8 +115,9 @@ export class AccountsService {
     if ('error' in claims) {
       throw unauthenticated(claims.error === 'expired' ? 'The access token has expired: refresh the session.' : 'The access token is not valid.');
     }
-    if (!(await this.repository.isSessionActive(em, claims.sessionId, claims.userId))) throw unauthenticated('This session has ended: sign in again.');
-    return userActor(claims.userId, claims.sessionId);
+    const role = await this.repository.activeSessionRole(em, claims.sessionId, claims.userId);
+    if (!role) throw unauthenticated('This session has ended: sign in again.');
+    return { id: claims.userId, role, sessionId: claims.sessionId };
   }
 
   async register(em: Db, input: RegisterRequest): Promise<IssuedSession> {
