@@ -13,7 +13,7 @@ export function fakeMediaFlags(fps: number): string[] {
 }
 
 /** Runs one mutation and returns its payload (the first field of `data`); errors or userErrors throw. */
-export async function mutate<Payload>(stack: { baseUrl: string }, user: TestUser, query: string, variables: Record<string, unknown> = {}): Promise<Payload> {
+async function mutate<Payload>(stack: { baseUrl: string }, user: TestUser, query: string, variables: Record<string, unknown> = {}): Promise<Payload> {
   const res = await gql<Record<string, unknown>>(stack, query, variables, { token: user.token });
   const payload = res.data && (Object.values(res.data)[0] as (Payload & { userErrors?: unknown[] }) | undefined);
   if (res.errors || !payload || payload.userErrors?.length) throw new Error(JSON.stringify(res.errors ?? payload?.userErrors));

@@ -22,7 +22,7 @@ function storedLocale(): Locale | null {
 }
 
 /** The saved choice, else the first of the browser's languages we speak, else English. */
-export function detectLocale(languages: readonly string[] = navigator.languages?.length ? navigator.languages : [navigator.language]): Locale {
+function detectLocale(languages: readonly string[] = navigator.languages?.length ? navigator.languages : [navigator.language]): Locale {
   const saved = storedLocale();
   if (saved) return saved;
   for (const tag of languages) {
@@ -44,7 +44,7 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
   fallbackWarn: false,
 });
 
-export function currentLocale(): Locale {
+function currentLocale(): Locale {
   return i18n.global.locale.value;
 }
 

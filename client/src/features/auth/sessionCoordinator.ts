@@ -51,7 +51,7 @@ export interface CoordinatorOptions {
   now?: () => number;
 }
 
-export const REFRESH_LOCK = 'pp-enter-refresh';
+const REFRESH_LOCK = 'pp-enter-refresh';
 export const SESSION_CHANNEL = 'pp-enter-session';
 
 /**

@@ -1,5 +1,5 @@
 /** Why an upload failed, as the UI words it (`media.errors.<kind>`). */
-export type UploadFailureKind = 'network' | 'signIn' | 'tooLarge' | 'notImage' | 'refused' | 'server' | 'aborted';
+type UploadFailureKind = 'network' | 'signIn' | 'tooLarge' | 'notImage' | 'refused' | 'server' | 'aborted';
 
 export interface UploadFailure {
   kind: UploadFailureKind;

@@ -2,7 +2,7 @@ import { useQuery } from '@vue/apollo-composable';
 import { computed, ref, type Ref } from 'vue';
 import { SearchUsersDocument } from '../../gql/graphql';
 
-export const SEARCH_PAGE_SIZE = 20;
+const SEARCH_PAGE_SIZE = 20;
 
 /**
  * `searchUsers` for a (debounced) text, as a Relay connection: `loadMore` appends

@@ -2,7 +2,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { useQuery } from '@vue/apollo-composable';
 import { computed, ref, type Ref } from 'vue';
 
-export const PAGE_SIZE = 10;
+const PAGE_SIZE = 10;
 
 interface Connection<N> {
   totalCount: number;

@@ -13,8 +13,8 @@ import type { FaceLandmarkerOptions } from '@mediapipe/tasks-vision';
 export const FACE_LANDMARKER_MODEL_FILE = 'face_landmarker.task';
 
 /** Where the app serves the model and the tasks-vision wasm files (client/public, gitignored). */
-export const FACE_LANDMARKER_MODEL_URL = `/models/${FACE_LANDMARKER_MODEL_FILE}`;
-export const MEDIAPIPE_WASM_BASE_URL = '/mediapipe';
+const FACE_LANDMARKER_MODEL_URL = `/models/${FACE_LANDMARKER_MODEL_FILE}`;
+const MEDIAPIPE_WASM_BASE_URL = '/mediapipe';
 
 export type LandmarkerRunningMode = 'IMAGE' | 'VIDEO';
 
@@ -22,9 +22,9 @@ export type LandmarkerRunningMode = 'IMAGE' | 'VIDEO';
  * Detection thresholds. 0.5 is MediaPipe's default; we keep it so a half-visible
  * face yields "no face" rather than garbage blendshapes that would be classified.
  */
-export const MIN_FACE_DETECTION_CONFIDENCE = 0.5;
-export const MIN_FACE_PRESENCE_CONFIDENCE = 0.5;
-export const MIN_TRACKING_CONFIDENCE = 0.5;
+const MIN_FACE_DETECTION_CONFIDENCE = 0.5;
+const MIN_FACE_PRESENCE_CONFIDENCE = 0.5;
+const MIN_TRACKING_CONFIDENCE = 0.5;
 
 /** Longest image side handed to the landmarker; larger photos are downscaled first. */
 export const MAX_INPUT_SIDE = 1024;
