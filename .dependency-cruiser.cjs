@@ -21,7 +21,10 @@ module.exports = {
       comment: "Tests and testkits may also use another feature's *.testkit.ts; nothing else inside it.",
       severity: 'error',
       from: { path: FEATURE + '.+' + TEST },
-      to: { path: '^api/src/features/[^/]+/', pathNot: ['^api/src/features/$1/', '^api/src/features/[^/]+/index\\.ts$', '\\.testkit\\.ts$'] },
+      to: {
+        path: '^api/src/features/[^/]+/',
+        pathNot: ['^api/src/features/$1/', '^api/src/features/[^/]+/index\\.ts$', '\\.testkit\\.ts$'],
+      },
     },
     {
       name: 'feature-imports-feature-aggregator',

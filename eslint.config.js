@@ -14,15 +14,19 @@ import tseslint from 'typescript-eslint';
 const ENTITY_MANAGER = ':matches([callee.object.name=/^(em|tx|trx|fork|db|orm)$/], [callee.object.property.name=/^(em|tx|db)$/])';
 const EM_METHODS =
   'find|findOne|findOneOrFail|findAll|findAndCount|findByCursor|count|create|insert|insertMany|upsert|upsertMany|nativeInsert|nativeUpdate|nativeDelete|getRepository|getKnex';
-const REPOSITORY_ONLY = 'database access belongs in the feature\'s *.repository.ts (see /work/refactor/CONVENTIONS.md)';
+const REPOSITORY_ONLY = "database access belongs in the feature's *.repository.ts (see /work/refactor/CONVENTIONS.md)";
 const sqlOutsideRepositories = [
   { selector: "CallExpression[callee.property.name='execute']", message: `.execute(): ${REPOSITORY_ONLY}` },
   { selector: "CallExpression[callee.property.name='getConnection']", message: `.getConnection(): ${REPOSITORY_ONLY}` },
   {
-    selector: "CallExpression:matches([callee.property.name='createQueryBuilder'], [callee.name='createQueryBuilder'], [callee.property.name='qb'])",
+    selector:
+      "CallExpression:matches([callee.property.name='createQueryBuilder'], [callee.name='createQueryBuilder'], [callee.property.name='qb'])",
     message: `QueryBuilder: ${REPOSITORY_ONLY}`,
   },
-  { selector: `CallExpression[callee.type='MemberExpression'][callee.property.name=/^(${EM_METHODS})$/]${ENTITY_MANAGER}`, message: `EntityManager query: ${REPOSITORY_ONLY}` },
+  {
+    selector: `CallExpression[callee.type='MemberExpression'][callee.property.name=/^(${EM_METHODS})$/]${ENTITY_MANAGER}`,
+    message: `EntityManager query: ${REPOSITORY_ONLY}`,
+  },
   { selector: "CallExpression[callee.name='sql']", message: `sql(): ${REPOSITORY_ONLY}` },
 ];
 const sqlAllowed = [

@@ -12,9 +12,8 @@ import type { FaceLandmarkerOptions } from '@mediapipe/tasks-vision';
 /** Model file name, served by the app under `/models/` (copied from MODELS_DIR at setup). */
 export const FACE_LANDMARKER_MODEL_FILE = 'face_landmarker.task';
 
-/** Where the app serves the model and the tasks-vision wasm files (client/public, gitignored). */
+/** Where the app serves the model (client/public, gitignored; the wasm files are under /mediapipe). */
 const FACE_LANDMARKER_MODEL_URL = `/models/${FACE_LANDMARKER_MODEL_FILE}`;
-const MEDIAPIPE_WASM_BASE_URL = '/mediapipe';
 
 export type LandmarkerRunningMode = 'IMAGE' | 'VIDEO';
 

@@ -3,4 +3,11 @@
  * emotion participant attribute and the themes. Vue parts (useEmotionBackground,
  * FacechatEffectPicker.vue) are imported by path, so this entry stays framework-free.
  */
-export { createEmotionBackgroundProcessor, type ProcessorStats } from './EmotionBackgroundProcessor';
+export {
+  createEmotionBackgroundProcessor,
+  type ActiveFallback,
+  type EffectMode,
+  type EmotionBackgroundProcessor,
+  type ProcessorStats,
+} from './EmotionBackgroundProcessor';
+export { readEmotionAttribute } from './attribute';
