@@ -53,7 +53,7 @@ export const FEED_QUERY = `query Feed($first: Int) { feed(first: $first) { edges
 const log = (line: string) => console.log(line);
 const dir = mkdtempSync(join(tmpdir(), 'pp-bench-feed-'));
 const scale = scaleOf(factor);
-let cleanup: (() => Promise<void>)[] = [];
+const cleanup: (() => Promise<void>)[] = [];
 
 try {
   log(`PP-ENTER feed benchmark (NODE_ENV=${process.env.NODE_ENV}) — scale ${factor}: ${scale.users} users, ${scale.posts} posts, ${scale.likes} likes; ${connections} connections × ${seconds} s`);
@@ -116,6 +116,5 @@ try {
   log(`\nGraphQL / baseline throughput: ${(ratio * 100).toFixed(0)}%  (target ≥ 40%, GraphQL p99 ≤ 50 ms: ${ratio >= 0.4 && graphql.p99 <= 50 ? 'met' : 'MISSED'})`);
 } finally {
   for (const step of cleanup) await step().catch(() => undefined);
-  cleanup = [];
   rmSync(dir, { recursive: true, force: true });
 }

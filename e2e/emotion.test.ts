@@ -56,21 +56,21 @@ let server: PageServer;
 let alice: TestUser;
 let bob: TestUser;
 
-async function mutate(user: TestUser, query: string, variables: Record<string, unknown>) {
-  const res = await gql(stack, query, variables, { token: user.token });
-  const payload = res.data && Object.values(res.data as Record<string, any>)[0];
-  if (res.errors || payload?.userErrors?.length) throw new Error(JSON.stringify(res.errors ?? payload.userErrors));
+async function mutate<Payload>(user: TestUser, query: string, variables: Record<string, unknown>): Promise<Payload> {
+  const res = await gql<Record<string, unknown>>(stack, query, variables, { token: user.token });
+  const payload = res.data && (Object.values(res.data)[0] as (Payload & { userErrors?: unknown[] }) | undefined);
+  if (res.errors || !payload || payload.userErrors?.length) throw new Error(JSON.stringify(res.errors ?? payload?.userErrors));
   return payload;
 }
 
 /** A FRIENDS room of Alice's that both join: each gets a LiveKit token for it. */
 async function callRoom(): Promise<{ alice: Access; bob: Access }> {
-  const { room } = await mutate(alice, 'mutation($i: CreateRoomInput!) { createRoom(input: $i) { room { id } userErrors { message } } }', {
+  const { room } = await mutate<{ room: { id: string } }>(alice, 'mutation($i: CreateRoomInput!) { createRoom(input: $i) { room { id } userErrors { message } } }', {
     i: { title: 'Emotion test', visibility: 'FRIENDS' },
   });
   const join = (user: TestUser) =>
-    mutate(user, 'mutation($id: ID!) { joinRoom(roomId: $id) { access { token url } userErrors { message } } }', { id: room.id }).then(
-      (payload) => payload.access as Access,
+    mutate<{ access: Access }>(user, 'mutation($id: ID!) { joinRoom(roomId: $id) { access { token url } userErrors { message } } }', { id: room.id }).then(
+      (payload) => payload.access,
     );
   return { alice: await join(alice), bob: await join(bob) };
 }
@@ -131,7 +131,7 @@ beforeAll(async () => {
   mkdirSync(WORK_DIR, { recursive: true });
   stack = await startTestStack();
   [alice, bob] = [await signUp(stack), await signUp(stack)];
-  const { friendRequest } = await mutate(alice, 'mutation($u: ID!) { sendFriendRequest(userId: $u) { friendRequest { id } userErrors { message } } }', { u: bob.id });
+  const { friendRequest } = await mutate<{ friendRequest: { id: string } }>(alice, 'mutation($u: ID!) { sendFriendRequest(userId: $u) { friendRequest { id } userErrors { message } } }', { u: bob.id });
   await mutate(bob, 'mutation($r: ID!) { acceptFriendRequest(requestId: $r) { friendRequest { id } userErrors { message } } }', { r: friendRequest.id });
   server = await startHarnessServer();
 });

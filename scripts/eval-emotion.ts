@@ -21,7 +21,6 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../e2e/lib/browser';
 import {
-  CORE_EMOTIONS,
   EMOTIONS,
   classifyEmotion,
 } from '../client/src/features/facechat/emotion/classify';
@@ -142,7 +141,7 @@ function report(detected: DetectedPhoto[]): void {
   const predictedClasses = [...EMOTIONS];
   const confusion = new Map<string, Map<string, number>>(labels.map((label) => [label, new Map()]));
   const noFace: string[] = [];
-  const core = new Set<string>(CORE_EMOTIONS);
+  const core = new Set<string>(EMOTIONS);
   let coreHits = 0;
   let coreTotal = 0;
   let allHits = 0;
@@ -186,7 +185,7 @@ function report(detected: DetectedPhoto[]): void {
   }
 
   const withFace = detected.length - noFace.length;
-  console.log(`\nCore-5 accuracy (${CORE_EMOTIONS.join(', ')}): ${percent(coreHits, coreTotal)}  (${coreHits}/${coreTotal})`);
+  console.log(`\nCore-5 accuracy (${EMOTIONS.join(', ')}): ${percent(coreHits, coreTotal)}  (${coreHits}/${coreTotal})`);
   console.log(`All-class accuracy: ${percent(allHits, withFace)}  (${allHits}/${withFace})`);
   console.log(noFace.length ? `No face found in: ${noFace.join(', ')}` : 'A face was found in every photo.');
 }

@@ -4,7 +4,7 @@ import { bearer, type TokenSigner } from '../../api/src/lib/tokens.js';
 
 /** The pg Pool (the project's pg typings only declare Client). */
 interface PgPool {
-  query(sql: string, params?: unknown[]): Promise<{ rowCount: number | null; rows: Record<string, any>[] }>;
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rowCount: number | null; rows: Row[] }>;
   end(): Promise<void>;
 }
 const { Pool } = pg as unknown as { Pool: new (config: { connectionString: string; max: number }) => PgPool };
@@ -43,6 +43,20 @@ from (
   order by p.created_at desc, p.id desc limit $2
 ) p order by p.created_at desc, p.id desc`;
 
+/** One row of FEED_SQL: `node` is the JSON the statement builds. */
+interface FeedRow {
+  id: string;
+  created_at: Date;
+  node: {
+    title: string; body: string; createdAt: string; viewerCanEdit: boolean;
+    likeCount: number; commentCount: number; viewerHasLiked: boolean; viewerHasFavorited: boolean;
+    author: { id: string; username: string; displayName: string; avatar: { id: string; thumbKey: string } | null };
+    media: { id: string; fileKey: string; thumbKey: string; width: number; height: number; blurhash: string | null; altText: string | null }[];
+    tags: { id: string; name: string; postCount: number }[];
+    photoTags: { id: string; x: number; y: number; user: { id: string; username: string } }[];
+  };
+}
+
 export interface Baseline {
   port: number;
   close(): Promise<void>;
@@ -59,7 +73,7 @@ export async function startBaseline(databaseUrl: string, signer: TokenSigner, pu
       const session = await pool.query('select 1 from sessions where id = $1 and user_id = $2 and revoked_at is null', [claims.sessionId, claims.userId]);
       if (!session.rowCount) return void res.writeHead(401).end('{"message":"unauthenticated"}');
       const first = Math.min(Number(new URL(req.url ?? '/', 'http://x').searchParams.get('first') ?? 20), 100);
-      const { rows } = await pool.query(FEED_SQL, [claims.userId, first + 1]);
+      const { rows } = await pool.query<FeedRow>(FEED_SQL, [claims.userId, first + 1]);
       const page = rows.slice(0, first);
       const edges = page.map((row) => {
         const n = row.node;
@@ -71,10 +85,10 @@ export async function startBaseline(databaseUrl: string, signer: TokenSigner, pu
             viewerCanEdit: n.viewerCanEdit,
             author: { id: gid('User', n.author.id), username: n.author.username, displayName: n.author.displayName,
               avatar: n.author.avatar && { id: gid('Media', n.author.avatar.id), thumbnailUrl: url(n.author.avatar.thumbKey) } },
-            media: n.media.map((m: Record<string, any>) => ({ id: gid('Media', m.id), url: url(m.fileKey), thumbnailUrl: url(m.thumbKey),
+            media: n.media.map((m) => ({ id: gid('Media', m.id), url: url(m.fileKey), thumbnailUrl: url(m.thumbKey),
               width: m.width, height: m.height, blurhash: m.blurhash, altText: m.altText })),
-            tags: n.tags.map((t: Record<string, any>) => ({ id: gid('Tag', t.id), name: t.name, postCount: t.postCount })),
-            photoTags: n.photoTags.map((x: Record<string, any>) => ({ id: gid('PhotoTag', x.id), x: x.x, y: x.y, user: { id: gid('User', x.user.id), username: x.user.username } })),
+            tags: n.tags.map((t) => ({ id: gid('Tag', t.id), name: t.name, postCount: t.postCount })),
+            photoTags: n.photoTags.map((x) => ({ id: gid('PhotoTag', x.id), x: x.x, y: x.y, user: { id: gid('User', x.user.id), username: x.user.username } })),
           },
         };
       });

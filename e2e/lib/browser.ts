@@ -1,10 +1,10 @@
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
 
 /** Debian's Chromium; never a browser that a tool downloads by itself. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Flags every run needs on this machine: no sandbox as root, no calls home. */
-export const BASE_FLAGS = [
+const BASE_FLAGS = [
   '--no-sandbox',
   '--disable-background-networking',
   '--disable-component-update',

@@ -33,7 +33,7 @@ function toYuv(r: number, g: number, b: number): [number, number, number] {
 }
 
 /** One 4:2:0 frame (Y plane, then U and V at half resolution, each 2×2 block averaged). */
-export function rgbToI420(rgb: Uint8Array, width: number, height: number): Buffer {
+function rgbToI420(rgb: Uint8Array, width: number, height: number): Buffer {
   const chromaWidth = width >> 1;
   const chromaHeight = height >> 1;
   const frame = Buffer.alloc(width * height + 2 * chromaWidth * chromaHeight);
@@ -64,7 +64,7 @@ export function rgbToI420(rgb: Uint8Array, width: number, height: number): Buffe
 }
 
 /** The photo as raw RGB at width×height (cover: cropped, never stretched). */
-export async function photoToRgb(photoPath: string, width: number, height: number, position: Y4mOptions['position'] = 'top'): Promise<Buffer> {
+async function photoToRgb(photoPath: string, width: number, height: number, position: Y4mOptions['position'] = 'top'): Promise<Buffer> {
   return sharp(photoPath)
     .rotate() // honour EXIF orientation
     .resize(width, height, { fit: 'cover', position: position === 'top' ? 'top' : 'centre' })
@@ -73,7 +73,7 @@ export async function photoToRgb(photoPath: string, width: number, height: numbe
     .toBuffer();
 }
 
-export function writeY4m(path: string, frame: Buffer, width: number, height: number, fps: number, frames: number): void {
+function writeY4m(path: string, frame: Buffer, width: number, height: number, fps: number, frames: number): void {
   const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`);
   const marker = Buffer.from('FRAME\n');
   const parts: Buffer[] = [header];

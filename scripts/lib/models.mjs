@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './paths.mjs';
 
@@ -7,7 +7,7 @@ import { ROOT } from './paths.mjs';
  * The MediaPipe files the client serves. sha256 values are those in ../shared/models/SOURCES.md
  * (Google's published files); a mismatch stops setup.
  */
-export const MODELS = [
+const MODELS = [
   {
     file: 'face_landmarker.task',
     sha256: '64184e229b263107bc2b804c6625db1341ff2bb731874b0bcc2fe6544e0bc9ff',
@@ -20,8 +20,8 @@ export const MODELS = [
   },
 ];
 
-export const MODELS_TARGET = join(ROOT, 'client/public/models');
-export const WASM_TARGET = join(ROOT, 'client/public/mediapipe');
+const MODELS_TARGET = join(ROOT, 'client/public/models');
+const WASM_TARGET = join(ROOT, 'client/public/mediapipe');
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
@@ -63,4 +63,3 @@ export async function installModels(log = console.log) {
   log('  MediaPipe wasm runtime: copied to client/public/mediapipe');
 }
 
-export { copyFileSync };

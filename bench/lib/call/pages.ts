@@ -12,15 +12,16 @@ export function fakeMediaFlags(fps: number): string[] {
   return MEDIA_FLAGS.map((flag) => (flag === '--use-fake-device-for-media-stream' ? `${flag}=fps=${fps}` : flag));
 }
 
-export async function mutate(stack: { baseUrl: string }, user: TestUser, query: string, variables: Record<string, unknown> = {}) {
-  const res = await gql(stack, query, variables, { token: user.token });
-  const payload = res.data && Object.values(res.data as Record<string, any>)[0];
-  if (res.errors || payload?.userErrors?.length) throw new Error(JSON.stringify(res.errors ?? payload.userErrors));
+/** Runs one mutation and returns its payload (the first field of `data`); errors or userErrors throw. */
+async function mutate<Payload>(stack: { baseUrl: string }, user: TestUser, query: string, variables: Record<string, unknown> = {}): Promise<Payload> {
+  const res = await gql<Record<string, unknown>>(stack, query, variables, { token: user.token });
+  const payload = res.data && (Object.values(res.data)[0] as (Payload & { userErrors?: unknown[] }) | undefined);
+  if (res.errors || !payload || payload.userErrors?.length) throw new Error(JSON.stringify(res.errors ?? payload?.userErrors));
   return payload;
 }
 
 export async function befriend(stack: { baseUrl: string }, a: TestUser, b: TestUser): Promise<void> {
-  const { friendRequest } = await mutate(stack, a, 'mutation($u: ID!) { sendFriendRequest(userId: $u) { friendRequest { id } userErrors { message } } }', { u: b.id });
+  const { friendRequest } = await mutate<{ friendRequest: { id: string } }>(stack, a, 'mutation($u: ID!) { sendFriendRequest(userId: $u) { friendRequest { id } userErrors { message } } }', { u: b.id });
   await mutate(stack, b, 'mutation($r: ID!) { acceptFriendRequest(requestId: $r) { friendRequest { id } userErrors { message } } }', { r: friendRequest.id });
 }
 

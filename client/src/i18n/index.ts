@@ -23,7 +23,7 @@ function storedLocale(): Locale | null {
 }
 
 /** The saved choice, else the first of the browser's languages we speak, else English. */
-export function detectLocale(languages: readonly string[] = navigator.languages?.length ? navigator.languages : [navigator.language]): Locale {
+function detectLocale(languages: readonly string[] = navigator.languages?.length ? navigator.languages : [navigator.language]): Locale {
   const saved = storedLocale();
   if (saved) return saved;
   for (const tag of languages) {

@@ -15,7 +15,7 @@ function hasUnauthenticated(errors: ErrorList): boolean {
 }
 
 /** The HTTP link reports a 401 as a network error that carries the parsed body. */
-export function isUnauthenticatedError(error: unknown): boolean {
+function isUnauthenticatedError(error: unknown): boolean {
   const e = error as { statusCode?: number; result?: { errors?: ErrorList } } | null;
   return !!e && (e.statusCode === 401 || hasUnauthenticated(e.result?.errors));
 }

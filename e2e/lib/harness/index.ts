@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { ROOT, bundlePage, ensureMediapipeAssets, servePageWithAssets, type PageServer } from './pageServer';
 
-export const HARNESS_PAGE_DIR = join(ROOT, 'e2e/lib/harness/page');
+const HARNESS_PAGE_DIR = join(ROOT, 'e2e/lib/harness/page');
 const OUT_DIR = join(ROOT, '.tmp/e2e-harness');
 
 export async function startHarnessServer(): Promise<PageServer> {

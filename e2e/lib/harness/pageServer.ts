@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const PUBLIC_MODELS = join(ROOT, 'client/public/models');
-export const PUBLIC_MEDIAPIPE = join(ROOT, 'client/public/mediapipe');
+const PUBLIC_MODELS = join(ROOT, 'client/public/models');
+const PUBLIC_MEDIAPIPE = join(ROOT, 'client/public/mediapipe');
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -58,7 +58,7 @@ export interface PageServer {
 }
 
 /** URL prefix → file or folder on disk; nothing outside these is served. */
-export async function serveStatic(mounts: Record<string, string>): Promise<PageServer> {
+async function serveStatic(mounts: Record<string, string>): Promise<PageServer> {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const server: Server = createServer((request, response) => {
     let path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);

@@ -51,7 +51,7 @@ export interface CoordinatorOptions {
   now?: () => number;
 }
 
-export const REFRESH_LOCK = 'pp-enter-refresh';
+const REFRESH_LOCK = 'pp-enter-refresh';
 export const SESSION_CHANNEL = 'pp-enter-session';
 
 /**
@@ -86,20 +86,20 @@ export class SessionCoordinator {
 
   /** A session from sign-in or sign-up in this tab. */
   signIn(session: Session): void {
-    this.apply(session, 'signin');
+    this.adopt(session, 'signin');
     this.post({ type: 'session', session });
   }
 
   /** Forget the session here and in every other tab. */
   signOut(): void {
-    this.apply(null, 'signout');
+    this.adopt(null, 'signout');
     this.post({ type: 'signout' });
   }
 
   /** The signed-in user changed (profile edit): tell the other tabs. */
   updateUser(user: Session['user']): void {
     if (!this.session) return;
-    this.apply({ ...this.session, user }, 'user');
+    this.adopt({ ...this.session, user }, 'user');
     this.post({ type: 'user', user });
   }
 
@@ -126,10 +126,10 @@ export class SessionCoordinator {
       }
       const outcome = await this.options.fetchRefresh();
       if (outcome.kind === 'session') {
-        this.apply(outcome.session, 'refresh');
+        this.adopt(outcome.session, 'refresh');
         this.post({ type: 'session', session: outcome.session });
       } else if (outcome.kind === 'signedOut') {
-        this.apply(null, 'expired');
+        this.adopt(null, 'expired');
         this.post({ type: 'signout' });
       } else {
         this.schedule(this.retryDelay());
@@ -154,12 +154,12 @@ export class SessionCoordinator {
 
   private receive(message: SyncMessage): void {
     if (this.closed) return;
-    if (message.type === 'session') this.apply(message.session, 'remote');
-    else if (message.type === 'signout') this.apply(null, 'remote');
-    else if (message.type === 'user' && this.session) this.apply({ ...this.session, user: message.user }, 'remote');
+    if (message.type === 'session') this.adopt(message.session, 'remote');
+    else if (message.type === 'signout') this.adopt(null, 'remote');
+    else if (message.type === 'user' && this.session) this.adopt({ ...this.session, user: message.user }, 'remote');
   }
 
-  private apply(session: Session | null, cause: ChangeCause): void {
+  private adopt(session: Session | null, cause: ChangeCause): void {
     this.session = session;
     this.generation++;
     this.clearTimer();

@@ -6,7 +6,7 @@ import { useQuery, useSubscription } from '@vue/apollo-composable';
 import { computed } from 'vue';
 import { CallByIdDocument, CallUpdatedDocument, type CallFieldsFragment, type CallStatus } from '../../gql/graphql';
 
-export const FINISHED_STATUSES: readonly CallStatus[] = ['DECLINED', 'MISSED', 'CANCELED', 'ENDED'];
+const FINISHED_STATUSES: readonly CallStatus[] = ['DECLINED', 'MISSED', 'CANCELED', 'ENDED'];
 
 export function isFinished(status: CallStatus | null | undefined): boolean {
   return !!status && FINISHED_STATUSES.includes(status);

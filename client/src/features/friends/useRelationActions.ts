@@ -26,7 +26,7 @@ const REQUEST_DOCUMENTS = { accept: AcceptFriendRequestDocument, decline: Declin
 const userRef = (cache: ApolloCache<unknown>, id: string) => cache.identify({ __typename: 'User', id });
 
 /** The pending request between the viewer and `userId` (the profile knows the status, not the request). */
-export async function findPendingRequest(client: Client, direction: FriendRequestDirection, userId: string): Promise<string | null> {
+async function findPendingRequest(client: Client, direction: FriendRequestDirection, userId: string): Promise<string | null> {
   let after: string | null | undefined = null;
   for (let page = 0; page < 20; page++) {
     const { data }: { data: FriendRequestsQuery } = await client.query({ query: FriendRequestsDocument, variables: { direction, first: 100, after }, fetchPolicy: 'network-only' });

@@ -2,7 +2,7 @@ import { computed, type Ref } from 'vue';
 import { SearchUsersDocument } from '../../gql/graphql';
 import { usePagedQuery } from '../../composables/usePagedQuery';
 
-export const SEARCH_PAGE_SIZE = 20;
+const SEARCH_PAGE_SIZE = 20;
 
 /**
  * `searchUsers` for a (debounced) text, as a paged list (the cache's relayStylePagination keeps

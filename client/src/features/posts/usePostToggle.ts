@@ -9,7 +9,7 @@ import { OptimisticToggle, optimisticView, type ToggleView } from './optimisticT
 export type ToggleKind = 'like' | 'favorite';
 
 /** The server refused (the post is gone, the author blocked the viewer…). */
-export class ToggleRefused extends Error {
+class ToggleRefused extends Error {
   constructor(readonly userErrors: readonly UserErrorFieldsFragment[]) {
     super(userErrors[0]?.message ?? 'refused');
   }

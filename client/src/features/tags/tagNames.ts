@@ -1,6 +1,6 @@
 /** The API's rules for tag names (tags.service.ts): letters of any script, marks, digits and _. */
 export const MAX_TAGS = 30;
-export const MAX_TAG_LENGTH = 50;
+const MAX_TAG_LENGTH = 50;
 const TAG_NAME = /^[\p{L}\p{M}\p{N}_]+$/u;
 
 /** A tag as the API stores it: NFC, without '#', lower-case; '' when nothing is left. */

@@ -96,7 +96,7 @@ function drawTile(ctx: CanvasRenderingContext2D, tile: HTMLElement, origin: DOMR
 }
 
 /** Renders `view` (the grid) and every `[data-call-tile]` in it into a canvas. */
-export function renderCallView(view: HTMLElement): HTMLCanvasElement {
+function renderCallView(view: HTMLElement): HTMLCanvasElement {
   const origin = view.getBoundingClientRect();
   const scale = Math.min(window.devicePixelRatio || 1, MAX_SIDE / Math.max(origin.width, origin.height, 1));
   const canvas = document.createElement('canvas');
@@ -110,7 +110,7 @@ export function renderCallView(view: HTMLElement): HTMLCanvasElement {
   return canvas;
 }
 
-export function canvasToJpeg(canvas: HTMLCanvasElement, quality = 0.9): Promise<Blob> {
+function canvasToJpeg(canvas: HTMLCanvasElement, quality = 0.9): Promise<Blob> {
   return new Promise((resolve, reject) => {
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The screenshot could not be encoded'))), 'image/jpeg', quality);
   });

@@ -11,10 +11,10 @@ import {
   type ChatMessageFieldsFragment, type UserErrorFieldsFragment,
 } from '../../../gql/graphql';
 
-export const CHAT_PAGE = 50;
+const CHAT_PAGE = 50;
 
 /** Puts `message` on top of the room's cached history (newest first), once. */
-export function addChatMessage(cache: ApolloCache<unknown>, roomId: string, message: ChatMessageFieldsFragment): boolean {
+function addChatMessage(cache: ApolloCache<unknown>, roomId: string, message: ChatMessageFieldsFragment): boolean {
   let added = false;
   cache.updateQuery({ query: ChatMessagesDocument, variables: { roomId, first: CHAT_PAGE } }, (data) => {
     if (!data || data.chatMessages.edges.some((e) => e.node.id === message.id)) return undefined;

@@ -15,9 +15,9 @@ export type CallPhase = 'idle' | 'connecting' | 'connected' | 'reconnecting' | '
 export type MediaProblem = 'denied' | 'unavailable' | null;
 
 /** Capture size: what a tile needs; simulcast adds the smaller layers for big grids and small tiles. */
-export const CAPTURE = VideoPresets.h540;
+const CAPTURE = VideoPresets.h540;
 
-export function callRoomOptions(): RoomOptions {
+function callRoomOptions(): RoomOptions {
   return {
     // Subscribed video follows the size and visibility of the element it is attached to…
     adaptiveStream: true,

@@ -17,7 +17,7 @@ const EVENTS = [
 ] as const;
 
 /** The token's display name, else the username, else the identity (until the API names the person). */
-export function displayNameOf(participant: Pick<Participant, 'name' | 'attributes' | 'identity'>): string {
+function displayNameOf(participant: Pick<Participant, 'name' | 'attributes' | 'identity'>): string {
   return participant.name || participant.attributes.username || participant.identity;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CORE_EMOTIONS, EMOTIONS, NEUTRAL_LEVEL, classifyEmotion, emotionEvidence } from './classify';
+import { EMOTIONS, NEUTRAL_LEVEL, classifyEmotion, emotionEvidence } from './classify';
 
 /**
  * A relaxed face as MediaPipe reports it: not all zeros (eyeSquint and the brows
@@ -33,7 +33,7 @@ const RELAXED_FACE: Record<string, number> = {
 const face = (changes: Record<string, number>) => ({ ...RELAXED_FACE, ...changes });
 const bilateral = (name: string, value: number) => ({ [`${name}Left`]: value, [`${name}Right`]: value });
 
-const CLEAR_FACES: Record<(typeof CORE_EMOTIONS)[number], Record<string, number>> = {
+const CLEAR_FACES: Record<(typeof EMOTIONS)[number], Record<string, number>> = {
   // AU6+12: broad symmetric smile, cheeks squeeze the eyes, brows dip a little.
   happy: face({ ...bilateral('mouthSmile', 0.9), ...bilateral('eyeSquint', 0.7), ...bilateral('browDown', 0.2) }),
   // AU1+4+15: inner brows up, outer not, lip corners down.

@@ -54,9 +54,8 @@
  * Pure: imports nothing, runs in the browser and in Node (npm run eval:emotion).
  */
 
-export const CORE_EMOTIONS = ['happy', 'sad', 'angry', 'surprised', 'neutral'] as const;
 /** Every class classifyEmotion can return (fearful and disgusted are folded in, see above). */
-export const EMOTIONS = CORE_EMOTIONS;
+export const EMOTIONS = ['happy', 'sad', 'angry', 'surprised', 'neutral'] as const;
 export type Emotion = (typeof EMOTIONS)[number];
 
 export interface EmotionResult {
@@ -73,7 +72,7 @@ export const NEUTRAL_LEVEL = 0.2;
  * eyeWide value that counts as fully widened eyes. MediaPipe's eyeWide rarely
  * passes ~0.6 even on a startled face, so 1.0 would under-weight AU5.
  */
-export const EYES_WIDE_FULL = 0.5;
+const EYES_WIDE_FULL = 0.5;
 
 /** Blendshapes the rule reads; missing ones lower the confidence. */
 const USED_BLENDSHAPES = [
@@ -93,7 +92,7 @@ const USED_BLENDSHAPES = [
 const clamp01 = (value: number) => Math.min(1, Math.max(0, Number.isFinite(value) ? value : 0));
 
 /** Action-unit intensities (0..1) from the blendshapes; bilateral AUs average both sides. */
-export function actionUnits(blendshapes: Record<string, number>) {
+function actionUnits(blendshapes: Record<string, number>) {
   const get = (name: string) => clamp01(blendshapes[name] ?? 0);
   const both = (name: string) => (get(`${name}Left`) + get(`${name}Right`)) / 2;
   return {

@@ -12,9 +12,8 @@ import type { FaceLandmarkerOptions } from '@mediapipe/tasks-vision';
 /** Model file name, served by the app under `/models/` (copied from MODELS_DIR at setup). */
 export const FACE_LANDMARKER_MODEL_FILE = 'face_landmarker.task';
 
-/** Where the app serves the model and the tasks-vision wasm files (client/public, gitignored). */
-export const FACE_LANDMARKER_MODEL_URL = `/models/${FACE_LANDMARKER_MODEL_FILE}`;
-export const MEDIAPIPE_WASM_BASE_URL = '/mediapipe';
+/** Where the app serves the model (client/public, gitignored; the wasm files are under /mediapipe). */
+const FACE_LANDMARKER_MODEL_URL = `/models/${FACE_LANDMARKER_MODEL_FILE}`;
 
 export type LandmarkerRunningMode = 'IMAGE' | 'VIDEO';
 
@@ -22,9 +21,9 @@ export type LandmarkerRunningMode = 'IMAGE' | 'VIDEO';
  * Detection thresholds. 0.5 is MediaPipe's default; we keep it so a half-visible
  * face yields "no face" rather than garbage blendshapes that would be classified.
  */
-export const MIN_FACE_DETECTION_CONFIDENCE = 0.5;
-export const MIN_FACE_PRESENCE_CONFIDENCE = 0.5;
-export const MIN_TRACKING_CONFIDENCE = 0.5;
+const MIN_FACE_DETECTION_CONFIDENCE = 0.5;
+const MIN_FACE_PRESENCE_CONFIDENCE = 0.5;
+const MIN_TRACKING_CONFIDENCE = 0.5;
 
 /** Longest image side handed to the landmarker; larger photos are downscaled first. */
 export const MAX_INPUT_SIDE = 1024;

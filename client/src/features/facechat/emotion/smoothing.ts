@@ -39,7 +39,7 @@ export interface EmotionSmootherOptions {
   confidenceBand: number;
 }
 
-export const DEFAULT_SMOOTHER_OPTIONS: EmotionSmootherOptions = {
+const DEFAULT_SMOOTHER_OPTIONS: EmotionSmootherOptions = {
   halfLifeMs: 300,
   switchMargin: 0.1,
   holdMs: 300,

@@ -21,7 +21,7 @@ export interface AnalysisFrame {
 
 export type AnalysisRequest = AnalysisInit | AnalysisFrame | { type: 'close' };
 
-export interface AnalysisReady {
+interface AnalysisReady {
   type: 'ready';
   segmenter: boolean;
   landmarker: boolean;
@@ -30,7 +30,7 @@ export interface AnalysisReady {
   loadMs: number;
 }
 
-export interface AnalysisResult {
+interface AnalysisResult {
   type: 'result';
   id: number;
   /** Person mask: alpha = how sure the segmenter is that the pixel is the person. */

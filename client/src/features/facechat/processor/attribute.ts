@@ -9,7 +9,7 @@
 import type { Participant, Room } from 'livekit-client';
 import { EMOTIONS, type Emotion } from '../emotion/classify';
 
-export const EMOTION_ATTRIBUTE = 'emotion';
+const EMOTION_ATTRIBUTE = 'emotion';
 
 export async function publishEmotionAttribute(room: Room, emotion: Emotion | ''): Promise<void> {
   const participant = room.localParticipant;

@@ -12,7 +12,7 @@ export interface FrameBudgetOptions {
   missRatio: number;
 }
 
-export const DEFAULT_FRAME_BUDGET: FrameBudgetOptions = { budgetMs: 30, windowMs: 2000, missRatio: 0.7 };
+const DEFAULT_FRAME_BUDGET: FrameBudgetOptions = { budgetMs: 30, windowMs: 2000, missRatio: 0.7 };
 
 /** A budget that leaves room for encoding and the page: 60 % of the frame interval. */
 export const budgetForFrameRate = (frameRate: number | undefined) =>

@@ -53,7 +53,7 @@ export function startInsertableStreams(
   const abort = new AbortController();
   const transformer = new TransformStream<VideoFrame, VideoFrame>({
     transform(frame, controller) {
-      let outcome: FrameOutcome = 'drop';
+      let outcome: FrameOutcome;
       const started = performance.now();
       try {
         outcome = handle(frame, frame.displayWidth, frame.displayHeight, started);

@@ -4,14 +4,10 @@
  * FacechatEffectPicker.vue) are imported by path, so this entry stays framework-free.
  */
 export {
-  EmotionBackgroundProcessor,
   createEmotionBackgroundProcessor,
   type ActiveFallback,
   type EffectMode,
-  type EmotionBackgroundOptions,
-  type EmotionChange,
+  type EmotionBackgroundProcessor,
   type ProcessorStats,
 } from './EmotionBackgroundProcessor';
-export { EMOTION_ATTRIBUTE, publishEmotionAttribute, readEmotionAttribute } from './attribute';
-export { THEMES, nearestTheme, type Theme } from './themes';
-export { EFFECT_MODES, loadEffectMode, saveEffectMode } from './settings';
+export { readEmotionAttribute } from './attribute';

@@ -12,7 +12,7 @@ import type { Emotion } from '../emotion/classify';
 import { type AnyCanvas, type Context2D, context2d, createCanvas } from './canvas';
 import { THEMES, type Theme, rgbCss } from './themes';
 
-export const CROSS_FADE_MS = 800;
+const CROSS_FADE_MS = 800;
 const SPRITE_SIZE = 64;
 const REFERENCE_HEIGHT = 480;
 const REFERENCE_AREA = 640 * 480;

@@ -11,7 +11,7 @@ import type { Emotion } from '../emotion/classify';
 
 export type Rgb = readonly [number, number, number];
 
-export type ParticleMotion =
+type ParticleMotion =
   /** Rise slowly and twinkle (joy). */
   | 'sparkle'
   /** Fall as thin drops (sadness). */
