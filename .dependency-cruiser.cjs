@@ -1,4 +1,4 @@
-// Architecture rules for api/src (issue 9, /work/refactor/CONVENTIONS.md), checked on RESOLVED paths,
+// Architecture rules for api/src (issue 9; the layout is described in api/README.md), checked on RESOLVED paths,
 // type-only imports included: `npm run lint:arch`. Import cycles are checked separately by madge (`npm run deps:cycles`).
 // ESLint (eslint.config.js) holds the other half: "SQL only in *.repository.ts" is about calls, not imports.
 const FEATURE = '^api/src/features/([^/]+)/';
@@ -11,10 +11,12 @@ module.exports = {
   forbidden: [
     {
       name: 'feature-imports-other-feature-inner-file',
-      comment: "A feature reaches another feature only through its public surface '../<other>/index.js'.",
+      comment:
+        "A feature reaches another feature only through its public surfaces: '../<other>/index.js' (entities, service types, " +
+        "SQL fragments) and, from GraphQL adapters, '../<other>/graphql.js' (object types, loaders).",
       severity: 'error',
       from: { path: FEATURE, pathNot: TEST },
-      to: { path: '^api/src/features/[^/]+/', pathNot: ['^api/src/features/$1/', '^api/src/features/[^/]+/index\\.ts$'] },
+      to: { path: '^api/src/features/[^/]+/', pathNot: ['^api/src/features/$1/', '^api/src/features/[^/]+/(index|graphql)\\.ts$'] },
     },
     {
       name: 'feature-test-imports-other-feature-inner-file',
@@ -23,7 +25,7 @@ module.exports = {
       from: { path: FEATURE + '.+' + TEST },
       to: {
         path: '^api/src/features/[^/]+/',
-        pathNot: ['^api/src/features/$1/', '^api/src/features/[^/]+/index\\.ts$', '\\.testkit\\.ts$'],
+        pathNot: ['^api/src/features/$1/', '^api/src/features/[^/]+/(index|graphql)\\.ts$', '\\.testkit\\.ts$'],
       },
     },
     {
@@ -49,10 +51,12 @@ module.exports = {
     },
     {
       name: 'service-or-repository-imports-adapter',
-      comment: 'Services and repositories are transport-free: no graphql/*, http/*, type-graphql, graphql or express.',
+      comment:
+        'Services, repositories and entities are transport-free: no graphql/*, http/*, no feature graphql.ts surface, ' +
+        'no type-graphql, graphql or express.',
       severity: 'error',
-      from: { path: '^api/src/.+\\.(service|repository)\\.ts$' },
-      to: { path: ['^api/src/(graphql|http)/', ADAPTER_PACKAGES] },
+      from: { path: '^api/src/.+\\.(service|repository|entity|records|collaborators)\\.ts$' },
+      to: { path: ['^api/src/(graphql|http)/', '^api/src/features/[^/]+/graphql\\.ts$', ADAPTER_PACKAGES] },
     },
     {
       name: 'kernel-imports-outward',

@@ -7,14 +7,13 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createContext, type Context } from './graphql/context.js';
 import { PubSub } from './graphql/pubsub.js';
 import { getSchema } from './graphql/schema.js';
 import { limitsError } from './graphql/validation.js';
-import { parseCookies, viewerFromAuthorization } from './http/auth.js';
+import { parseCookies, actorFromAuthorization } from './http/auth.js';
 import { GRAPHIQL_HTML, graphiqlRouter } from './http/graphiql.js';
 import { attachGraphqlWs } from './http/ws.js';
 import { readinessRouter, type ReadinessCheck } from './http/health.js';
@@ -39,17 +38,13 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
   const signer = new TokenSigner(config.jwtSecret);
   const services = createServices({ config, pubsub, signer, orm, log });
   const readiness = new Map<string, ReadinessCheck>();
-  readiness.set('database', async () => {
-    await orm.em.getConnection().execute('select 1');
-    return { ok: true };
-  });
-  const stopBackgroundWork = startBackgroundWork({ services, log, readiness });
+  const stopBackgroundWork = startBackgroundWork({ orm, services, log, readiness });
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const server = createServer(app);
-  const ws = attachGraphqlWs({ server, schema, orm, config, log, pubsub, services, signer });
+  const ws = attachGraphqlWs({ server, schema, orm, config, log, pubsub, services });
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -130,7 +125,7 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
             userAgent: req.headers['user-agent'] ?? null, log: reqLog, config, pubsub, services,
             http: { cookies, setCookie: (header) => setCookies.push(header) },
           });
-          ctx.actor = await viewerFromAuthorization(req.headers.authorization, services.accounts, ctx.scope.em);
+          ctx.actor = await actorFromAuthorization(req.headers.authorization, services.accounts, ctx.scope.em);
           return ctx;
         },
       });
@@ -145,7 +140,7 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
     }
   });
 
-  for (const router of featureRoutes({ config, orm, log, services, signer, pubsub, readiness })) app.use(router);
+  for (const router of featureRoutes({ config, orm, log, services })) app.use(router);
 
   // The built client, with long caching for hashed assets and the SPA fallback.
   if (existsSync(join(config.clientDist, 'index.html'))) {

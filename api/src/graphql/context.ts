@@ -6,9 +6,6 @@ import { createScope, type Scope } from '../kernel/scope.js';
 import type { PubSub } from './pubsub.js';
 import type { Services } from '../server/compose.js';
 
-/** @deprecated the acting user is an `Actor` (kernel/actor.ts). */
-export type Viewer = Actor;
-
 /**
  * Per-operation state of the GraphQL adapter. Services never receive it: resolvers take `actor`,
  * `scope.em` and typed input out of it. On a subscription graphql-ws keeps one context for the whole
@@ -29,8 +26,6 @@ export interface Context {
   freshen(): void;
   /** The scope's EntityManager (shorthand for `scope.em`). */
   readonly em: EntityManager;
-  /** @deprecated use `actor`. */
-  viewer: Actor | null;
 }
 
 interface ContextInit {
@@ -83,14 +78,6 @@ class GraphqlContext implements Context {
 
   get em(): EntityManager {
     return this.scope.em;
-  }
-
-  get viewer(): Actor | null {
-    return this.actor;
-  }
-
-  set viewer(value: Actor | null) {
-    this.actor = value;
   }
 }
 

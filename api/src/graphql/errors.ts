@@ -1,12 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { ErrorCode } from '../kernel/errors.js';
 
-export {
-  DomainError, ErrorCollector, invalid, notFound, forbidden, conflict, unauthenticated, badInput, userError,
-} from '../kernel/errors.js';
-/** @deprecated use ErrorCode */
-export type UserErrorCode = `${ErrorCode}`;
-
 @ObjectType('UserError', { description: 'A problem the user can fix; nothing was changed.' })
 export class UserError {
   @Field(() => [String], { nullable: true, description: "Path to the input field at fault, e.g. ['input', 'password']." })

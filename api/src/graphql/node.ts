@@ -9,15 +9,16 @@ import { parseGlobalId } from '../kernel/ids.js';
  */
 export type NodeLoader = (ctx: Context, id: string) => Promise<object | null>;
 const loaders = new Map<string, NodeLoader>();
-const typeNames = new Map<Function, string>();
+/** Keyed by the class (constructor) of the objects a loader returns. */
+const typeNames = new Map<unknown, string>();
 
 /** Each feature registers its Node types (in its resolver file): how to load one by raw id, and which class it comes back as. */
-export function registerNodeType(typeName: string, entityClass: Function, load: NodeLoader): void {
+export function registerNodeType(typeName: string, entityClass: abstract new (...args: never[]) => object, load: NodeLoader): void {
   loaders.set(typeName, load);
   typeNames.set(entityClass, typeName);
 }
 
-export function nodeTypeName(value: object): string | undefined {
+function nodeTypeName(value: object): string | undefined {
   return typeNames.get(value.constructor) ?? (value as { __typename?: string }).__typename;
 }
 

@@ -1,6 +1,5 @@
 import { EventEmitter, on } from 'node:events';
 import type { EventBus } from '../kernel/events.js';
-import type { Context } from './context.js';
 
 /**
  * In-process publish/subscribe for GraphQL subscriptions. Topics are strings such as
@@ -25,7 +24,7 @@ export class PubSub implements EventBus {
    * Events of `topic` for one subscription. Before each event is resolved the context
    * gets a fresh EntityManager fork and fresh DataLoaders.
    */
-  async *subscribe<T>(topic: string, ctx: Context, filter?: (payload: T) => boolean | Promise<boolean>): AsyncGenerator<T> {
+  async *subscribe<T>(topic: string, ctx: { freshen(): void }, filter?: (payload: T) => boolean | Promise<boolean>): AsyncGenerator<T> {
     const abort = new AbortController();
     try {
       for await (const [payload] of on(this.emitter, topic, { signal: abort.signal })) {

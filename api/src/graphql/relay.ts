@@ -1,7 +1,4 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-export {
-  DEFAULT_PAGE, MAX_PAGE, pageSize, encodeCursor, decodeCursor, paginate, emptyConnection, type ConnectionShape,
-} from '../kernel/pagination.js';
 
 @ObjectType('PageInfo')
 export class PageInfo {

@@ -14,7 +14,7 @@ let built: Promise<GraphQLSchema> | null = null;
 /** Built once per process: type-graphql's metadata is global. */
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: resolvers as unknown as [Function, ...Function[]],
+    resolvers: resolvers as [(typeof resolvers)[number], ...(typeof resolvers)[number][]],
     scalarsMap: [{ type: Date, scalar: DateTime }],
     validate: false,
     authChecker,

@@ -4,16 +4,16 @@ import {
 } from 'graphql';
 import { createRequire } from 'node:module';
 import type { ComplexityEstimator, getComplexity as GetComplexity } from 'graphql-query-complexity';
-import { DEFAULT_PAGE, MAX_PAGE } from './relay.js';
+import { DEFAULT_PAGE, MAX_PAGE } from '../kernel/pagination.js';
 
 // Its ESM build imports graphql's .mjs files, a second graphql realm; the CommonJS build shares ours.
 const { getComplexity } = createRequire(import.meta.url)('graphql-query-complexity') as { getComplexity: typeof GetComplexity };
 
 export const MAX_DEPTH = 12;
-export const MAX_COST = 20_000;
+const MAX_COST = 20_000;
 
 /** The error for an operation nested deeper than MAX_DEPTH (fragments followed), or null. */
-export function depthError(document: DocumentNode): GraphQLError | null {
+function depthError(document: DocumentNode): GraphQLError | null {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
 
@@ -55,7 +55,7 @@ const connectionEstimator: ComplexityEstimator = ({ args, field, childComplexity
 };
 
 /** The cost check, run for HTTP and WebSocket operations alike; null when within budget. */
-export function costError(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): GraphQLError | null {
+function costError(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): GraphQLError | null {
   let cost: number;
   try {
     cost = getComplexity({ schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [connectionEstimator] });

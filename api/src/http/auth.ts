@@ -13,7 +13,7 @@ export interface AccessTokens {
  * A token that is present but expired, forged or of an ended session is refused
  * outright rather than treated as signed-out, so clients know to refresh.
  */
-export async function viewerFromAuthorization(header: string | undefined | null, accounts: AccessTokens, em: Db): Promise<Actor | null> {
+export async function actorFromAuthorization(header: string | undefined | null, accounts: AccessTokens, em: Db): Promise<Actor | null> {
   if (!header) return null;
   const token = bearer(header);
   if (!token) throw unauthenticated('The Authorization header must be "Bearer <access token>".');

@@ -9,14 +9,14 @@ import type { Config } from '../config.js';
 import { createContext, } from '../graphql/context.js';
 import type { Actor } from '../kernel/actor.js';
 import { RequestError } from '../kernel/errors.js';
+import { createScope } from '../kernel/scope.js';
 import type { PubSub } from '../graphql/pubsub.js';
 import { limitsError } from '../graphql/validation.js';
-import type { TokenSigner } from '../lib/tokens.js';
 import type { Services } from '../server/compose.js';
-import { viewerFromAuthorization } from './auth.js';
+import { actorFromAuthorization } from './auth.js';
 
 interface ConnectionState {
-  viewer: Actor | null;
+  actor: Actor | null;
   ip: string;
   userAgent: string | null;
 }
@@ -27,9 +27,9 @@ interface ConnectionState {
  * Every operation passes the same depth and cost checks as on HTTP.
  */
 export function attachGraphqlWs(deps: {
-  server: Server; schema: GraphQLSchema; orm: MikroORM; config: Config; log: Logger; pubsub: PubSub; services: Services; signer: TokenSigner;
+  server: Server; schema: GraphQLSchema; orm: MikroORM; config: Config; log: Logger; pubsub: PubSub; services: Services;
 }) {
-  const { server, schema, orm, config, log, pubsub, services, signer } = deps;
+  const { server, schema, orm, config, log, pubsub, services } = deps;
   const wss = new WebSocketServer({ server, path: '/graphql' });
   const states = new WeakMap<object, ConnectionState>();
 
@@ -39,13 +39,13 @@ export function attachGraphqlWs(deps: {
       const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
       const request = ctx.extra.request;
       const state: ConnectionState = {
-        viewer: null,
+        actor: null,
         ip: request.socket.remoteAddress ?? 'unknown',
         userAgent: request.headers['user-agent'] ?? null,
       };
       if (raw !== undefined && raw !== null && raw !== '') {
         try {
-          state.viewer = await viewerFromAuthorization(String(raw), services.accounts, orm.em.fork());
+          state.actor = await actorFromAuthorization(String(raw), services.accounts, createScope(orm).em);
         } catch (error) {
           const reason = error instanceof GraphQLError || error instanceof RequestError ? error.message : 'Unauthorized';
           ctx.extra.socket.close(4401, reason.slice(0, 120));
@@ -66,7 +66,7 @@ export function attachGraphqlWs(deps: {
       if (errors.length) return errors;
       const overLimit = limitsError(schema, document, payload.variables ?? undefined, payload.operationName);
       if (overLimit) return [overLimit];
-      const state = states.get(ctx.extra) ?? { viewer: null, ip: 'unknown', userAgent: null };
+      const state = states.get(ctx.extra) ?? { actor: null, ip: 'unknown', userAgent: null };
       const requestId = randomUUID();
       const args: ExecutionArgs = {
         schema,
@@ -74,7 +74,7 @@ export function attachGraphqlWs(deps: {
         variableValues: payload.variables,
         operationName: payload.operationName,
         contextValue: createContext({
-          orm, actor: state.viewer, requestId, ip: state.ip, userAgent: state.userAgent,
+          orm, actor: state.actor, requestId, ip: state.ip, userAgent: state.userAgent,
           log: log.child({ requestId, ws: true }), config, pubsub, services,
         }),
       };

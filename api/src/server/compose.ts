@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import type { PubSub } from '../graphql/pubsub.js';
+import type { EventBus } from '../kernel/events.js';
 import type { TokenSigner } from '../lib/tokens.js';
 import { AccountsRepository } from '../features/accounts/accounts.repository.js';
 import { AccountsService } from '../features/accounts/accounts.service.js';
@@ -36,7 +36,8 @@ import { createScope } from '../kernel/scope.js';
 
 export interface ServiceDeps {
   config: Config;
-  pubsub: PubSub;
+  /** Live events (graphql/pubsub.ts's PubSub in this process). */
+  pubsub: EventBus;
   signer: TokenSigner;
   orm: MikroORM;
   log: Logger;

@@ -1,6 +1,5 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { TestStack } from './stack.js';
 
 export interface GqlResponse<T = any> {
   status: number;

@@ -32,7 +32,7 @@ export interface TestLivekitInfo {
   webhookRelayUrl: string;
 }
 
-export function findLivekitBinary(): string | null {
+function findLivekitBinary(): string | null {
   if (process.env.LIVEKIT_BIN && existsSync(process.env.LIVEKIT_BIN)) return process.env.LIVEKIT_BIN;
   const tool = join(PROJECT_ROOT, '.tools/bin/livekit-server');
   if (existsSync(tool)) return tool;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../i18n/en';
 import ko from '../i18n/ko';
+import { ErrorCode } from '../../../api/src/kernel/errors';
 import { describeUserError, describeUserErrors, ERROR_CODES, errorField, userErrorKeys, type Translator } from './describeUserError';
 
 /** A translator over nested messages, like vue-i18n's `t` / `te`. */
@@ -13,6 +14,10 @@ const posts = { posts: { errors: { fields: { title: { INVALID: '제목은 1~100�
 const koT = translator({ ...ko, ...posts });
 
 describe('describeUserError', () => {
+  it('knows exactly the codes the API emits (its ErrorCode enum)', () => {
+    expect([...ERROR_CODES].sort()).toEqual(Object.values(ErrorCode).sort());
+  });
+
   it('has a text for every code the API emits, in Korean and English', () => {
     for (const code of ERROR_CODES) {
       expect(typeof en.errors[code]).toBe('string');

@@ -16,7 +16,6 @@
 export const ERROR_CODES = [
   'INVALID', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'RATE_LIMITED', 'UNAVAILABLE', 'FULL', 'UNAUTHENTICATED', 'TOO_LARGE', 'UNSUPPORTED_MEDIA',
 ] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface UserErrorLike {
   code: string;

@@ -16,7 +16,7 @@ function wsUrl(): string {
   return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}${GRAPHQL_PATH}`;
 }
 
-function createCache(): InMemoryCache {
+export function createCache(): InMemoryCache {
   return new InMemoryCache({
     typePolicies: {
       Query: {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '../../kernel/actor.js';
 
 /** Every value of `users.role` (check constraint `users_role_check`); the `Role` of an `Actor`. */
-export const ROLES: readonly Role[] = ['USER', 'MODERATOR', 'ADMIN'];
+const ROLES: readonly Role[] = ['USER', 'MODERATOR', 'ADMIN'];
 
 @Entity({ tableName: 'users' })
 // Case-insensitive uniqueness and trigram substring search (pg_trgm); expression indexes, compared by name.
@@ -96,7 +96,7 @@ export class RefreshToken {
 @Entity({ tableName: 'login_failures' })
 @Index({ name: 'login_failures_user_idx', properties: ['userId', 'createdAt'] })
 @Index({ name: 'login_failures_ip_idx', properties: ['ip', 'createdAt'] })
-export class LoginFailure {
+class LoginFailure {
   [OptionalProps]?: 'createdAt' | 'userId';
 
   @PrimaryKey({ type: 'uuid' })

@@ -1,3 +1,4 @@
+import { toUserRecord, USER_COLUMNS } from './accounts.records.js';
 import DataLoader from 'dataloader';
 import { loader, type Context } from '../../graphql/context.js';
 import type { User } from './accounts.entity.js';
@@ -9,4 +10,18 @@ export function userById(ctx: Context): DataLoader<string, User | null> {
     const byId = new Map(users.map((u) => [u.id, u]));
     return ids.map((id) => byId.get(id) ?? null);
   }));
+}
+
+/**
+ * Users a query already joined go straight into this request's `userById` DataLoader, so
+ * `author` and `user` fields need no statement of their own. Rows whose keys carry `prefix`
+ * (e.g. `author__username`) are read with the prefix stripped.
+ */
+export function primeUser(ctx: Context, row: Record<string, unknown>, prefix = ''): User | null {
+  const fields: Record<string, unknown> = {};
+  for (const column of USER_COLUMNS) fields[column] = row[prefix + column];
+  if (typeof fields.id !== 'string') return null;
+  const user = toUserRecord(fields);
+  userById(ctx).prime(fields.id, user);
+  return user;
 }

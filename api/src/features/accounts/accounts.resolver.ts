@@ -4,7 +4,7 @@ import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { PageArgs } from '../../graphql/relay.js';
 import { userActor, type Actor } from '../../kernel/actor.js';
-import { badInput, unauthenticated } from '../../kernel/errors.js';
+import { badInput } from '../../kernel/errors.js';
 import { fromGlobalId } from '../../kernel/ids.js';
 import { User } from './accounts.entity.js';
 import { userById } from './accounts.loaders.js';
@@ -15,13 +15,9 @@ import {
 
 registerNodeType('User', User, (ctx, id) => userById(ctx).load(id));
 
-export const REFRESH_COOKIE = 'pp_refresh';
+const REFRESH_COOKIE = 'pp_refresh';
 
 /** @deprecated use `@Authorized()` + `@CurrentUser()`, or `requireActor` (graphql/auth.ts). */
-export function requireViewer(ctx: Context): { id: string; sessionId: string } {
-  if (!ctx.actor) throw unauthenticated();
-  return ctx.actor;
-}
 
 @Resolver(() => UserObject)
 export class AccountsResolver {

@@ -16,7 +16,7 @@ export class UserObject extends Node {
   @Field(() => DateTime) createdAt!: Date;
 }
 
-export const { Edge: UserEdge, Connection: UserConnection } = connectionTypes('User', UserObject);
+export const { Connection: UserConnection } = connectionTypes('User', UserObject);
 
 @ObjectType('AuthPayload')
 export class AuthPayload {

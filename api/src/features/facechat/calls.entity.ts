@@ -1,13 +1,13 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
-export const CALL_STATUSES = ['RINGING', 'ACCEPTED', 'DECLINED', 'MISSED', 'CANCELED', 'ENDED'] as const;
+const CALL_STATUSES = ['RINGING', 'ACCEPTED', 'DECLINED', 'MISSED', 'CANCELED', 'ENDED'] as const;
 export type CallStatusValue = (typeof CALL_STATUSES)[number];
 /** A call in one of these is over: its room is closed and nothing changes any more. */
 export const FINISHED: readonly CallStatusValue[] = ['DECLINED', 'MISSED', 'CANCELED', 'ENDED'];
 
 /** Each callee's own answer, in `call_callees.response`. */
-export const CALLEE_RESPONSES = ['RINGING', 'ACCEPTED', 'DECLINED', 'MISSED'] as const;
+const CALLEE_RESPONSES = ['RINGING', 'ACCEPTED', 'DECLINED', 'MISSED'] as const;
 export type CalleeResponse = (typeof CALLEE_RESPONSES)[number];
 
 /** Foreign keys as `mapToPk` relations: the property is the raw id; a deleted room, call or user takes its rows along. */
@@ -44,7 +44,7 @@ export class Call {
 /** One callee of a call and their own answer (written with SQL). */
 @Entity({ tableName: 'call_callees' })
 @Index({ name: 'call_callees_user_idx', properties: ['userId', 'callId'] })
-export class CallCallee {
+class CallCallee {
   [PrimaryKeyProp]?: ['callId', 'userId'];
 
   @ManyToOne('Call', { ...FK, primary: true, fieldName: 'call_id' })

@@ -7,8 +7,10 @@ import { PageArgs } from '../../graphql/relay.js';
 import type { Actor } from '../../kernel/actor.js';
 import { invalid, notFound } from '../../kernel/errors.js';
 import { fromGlobalId } from '../../kernel/ids.js';
-import { User, userById, UserObject } from '../accounts/index.js';
-import { NotificationObject, type Notification } from '../notifications/index.js';
+import { User } from '../accounts/index.js';
+import { userById, UserObject } from '../accounts/graphql.js';
+import { type Notification } from '../notifications/index.js';
+import { NotificationObject } from '../notifications/graphql.js';
 import { Call } from './calls.entity.js';
 import { CallConnection, CallObject, CallPayload } from './calls.types.js';
 import { callTopic, incomingCallTopic, type CallEvent } from './facechat.events.js';
@@ -25,7 +27,7 @@ function callIdOf(globalId: string): string {
 }
 
 @Resolver(() => CallObject)
-export class CallsResolver {
+class CallsResolver {
   @Authorized()
   @Query(() => CallConnection, { description: "The viewer's call history, newest first." })
   calls(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Args(() => PageArgs) page: PageArgs) {
@@ -105,7 +107,7 @@ export class CallsResolver {
 
 /** `Notification.call` (MISSED_CALL, SCREENSHOT in a call). */
 @Resolver(() => NotificationObject)
-export class CallNotificationResolver {
+class CallNotificationResolver {
   @FieldResolver(() => CallObject, { nullable: true })
   call(@Root() notification: Notification, @Ctx() ctx: Context) {
     return notification.callId ? callById(ctx).load(notification.callId) : null;

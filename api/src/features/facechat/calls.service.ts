@@ -13,7 +13,7 @@ import type { RoomAccessGrant } from './livekit.js';
 import type { RoomsRepository } from './rooms.repository.js';
 import { MAX_CAPACITY, MAX_TITLE, type RoomsService } from './rooms.service.js';
 
-export const MAX_CALLEES = 15;
+const MAX_CALLEES = 15;
 
 export interface CallsCollaborators {
   repo: CallsRepository;

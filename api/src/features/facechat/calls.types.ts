@@ -34,7 +34,7 @@ export class CallObject extends Node {
   @Field(() => DateTime, { nullable: true }) endedAt!: Date | null;
 }
 
-export const { Edge: CallEdge, Connection: CallConnection } = connectionTypes('Call', CallObject);
+export const { Connection: CallConnection } = connectionTypes('Call', CallObject);
 
 @ObjectType('CallPayload')
 export class CallPayload {

@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
-export const CHAT_MESSAGE_KINDS = ['TEXT', 'SCREENSHOT'] as const;
+const CHAT_MESSAGE_KINDS = ['TEXT', 'SCREENSHOT'] as const;
 export type ChatMessageKindValue = (typeof CHAT_MESSAGE_KINDS)[number];
 
 /** Foreign keys as `mapToPk` relations: the property is the raw id; a deleted room or author takes the messages along. */

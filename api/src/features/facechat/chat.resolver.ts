@@ -7,7 +7,7 @@ import { PageArgs } from '../../graphql/relay.js';
 import type { Actor } from '../../kernel/actor.js';
 import { fromGlobalId } from '../../kernel/ids.js';
 import { emptyConnection } from '../../kernel/pagination.js';
-import { userById, UserObject } from '../accounts/index.js';
+import { userById, UserObject } from '../accounts/graphql.js';
 import { ChatMessage } from './chat.entity.js';
 import { ChatMessageConnection, ChatMessageObject, ChatMessagePayload } from './chat.types.js';
 import { chatTopic, type ChatEvent } from './facechat.events.js';

@@ -10,10 +10,10 @@ import type { ChatRepository } from './chat.repository.js';
 import { chatTopic, type ChatEvent } from './facechat.events.js';
 import type { RoomsRepository } from './rooms.repository.js';
 
-export const MAX_BODY = 1000;
+const MAX_BODY = 1000;
 /** The body of a SCREENSHOT message: language-neutral, clients render the kind in their own words. */
-export const SCREENSHOT_BODY = '📸';
-export const SCREENSHOT_REFUSED = 'Only people in this room can store a screenshot of it.';
+const SCREENSHOT_BODY = '📸';
+const SCREENSHOT_REFUSED = 'Only people in this room can store a screenshot of it.';
 
 export interface ChatCollaborators {
   repo: ChatRepository;

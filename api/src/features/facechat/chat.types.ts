@@ -24,7 +24,7 @@ export class ChatMessageObject extends Node {
   @Field(() => DateTime) createdAt!: Date;
 }
 
-export const { Edge: ChatMessageEdge, Connection: ChatMessageConnection } = connectionTypes('ChatMessage', ChatMessageObject);
+export const { Connection: ChatMessageConnection } = connectionTypes('ChatMessage', ChatMessageObject);
 
 @ObjectType('ChatMessagePayload')
 export class ChatMessagePayload {

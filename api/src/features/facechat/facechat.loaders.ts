@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
 import { loader, type Context } from '../../graphql/context.js';
-import { User, userById } from '../accounts/index.js';
-import { tagById, type TagRecord } from '../tags/index.js';
+import { User } from '../accounts/index.js';
+import { userById } from '../accounts/graphql.js';
+import { type TagRecord } from '../tags/index.js';
+import { tagById } from '../tags/graphql.js';
 import type { Call } from './calls.entity.js';
 import type { ChatMessage } from './chat.entity.js';
 import type { Room } from './rooms.entity.js';

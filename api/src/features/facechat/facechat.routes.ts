@@ -1,6 +1,6 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import type { RouteDeps } from '../routes.js';
+import type { RouteDeps } from '../../http/route-deps.js';
 
 /**
  * `POST /livekit/webhook`: LiveKit's signed webhooks (participant_joined, participant_left, room_finished) keep

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Actor } from '../../kernel/actor.js';
 import type { AfterCommit, Db } from '../../kernel/db.js';
 import type { ConnectionShape, PageInput } from '../../kernel/pagination.js';
+import type { ScreenshotPolicy } from '../media/index.js';
 import type { Call } from './calls.entity.js';
 import type { CalleeRow, CallsRepository } from './calls.repository.js';
 import type { CallsService } from './calls.service.js';
@@ -30,7 +31,7 @@ const viewerOf = (actor: Actor | null) => actor?.id ?? null;
  * Implements media's ScreenshotPolicy (`assertMayCapture`, `recorded`); server/bootstrap.ts starts its
  * background work (`resumeRinging`, `livekitStatus` for /readyz, `stop`).
  */
-export class FacechatService {
+export class FacechatService implements ScreenshotPolicy {
   constructor(private readonly p: FacechatParts) {}
 
   // Rooms

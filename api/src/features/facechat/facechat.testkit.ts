@@ -18,10 +18,10 @@ export const livekit = inject('livekit') as TestLivekitInfo | null;
 /** Without the binary, a stack still verifies signed webhooks (dev keys), though no LiveKit server answers. */
 export const WEBHOOKS_ENV: Record<string, string> = livekit ? {} : { LIVEKIT_URL: 'ws://127.0.0.1:1' };
 
-export const ERRORS = 'userErrors { code field message }';
-export const ROOM_FIELDS = `id title capacity visibility createdAt viewerCanEdit viewerIsParticipant isLive participantCount
+const ERRORS = 'userErrors { code field message }';
+const ROOM_FIELDS = `id title capacity visibility createdAt viewerCanEdit viewerIsParticipant isLive participantCount
   owner { id } tags { name } participants { id }`;
-export const ACCESS_FIELDS = 'token url roomName expiresAt';
+const ACCESS_FIELDS = 'token url roomName expiresAt';
 export const CREATE = `mutation($input: CreateRoomInput!) { createRoom(input: $input) { room { ${ROOM_FIELDS} } ${ERRORS} } }`;
 export const UPDATE = `mutation($id: ID!, $input: UpdateRoomInput!) { updateRoom(id: $id, input: $input) { room { ${ROOM_FIELDS} } ${ERRORS} } }`;
 export const DELETE = `mutation($id: ID!) { deleteRoom(id: $id) { deletedId ${ERRORS} } }`;

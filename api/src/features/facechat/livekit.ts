@@ -6,10 +6,10 @@ import type { Config } from '../../config.js';
 /** How long a join token is valid. A connected participant keeps going; a reconnect after that needs joinRoom again. */
 export const TOKEN_TTL_SECONDS = 600;
 /** Server API calls give up after this long, so a join answers UNAVAILABLE quickly instead of hanging. */
-export const REQUEST_TIMEOUT_SECONDS = 3;
+const REQUEST_TIMEOUT_SECONDS = 3;
 /** LiveKit closes a room nobody joined after this long, and one everybody left after DEPARTURE_TIMEOUT. */
-export const EMPTY_TIMEOUT_SECONDS = 60;
-export const DEPARTURE_TIMEOUT_SECONDS = 15;
+const EMPTY_TIMEOUT_SECONDS = 60;
+const DEPARTURE_TIMEOUT_SECONDS = 15;
 
 export interface RoomAccessGrant {
   token: string;

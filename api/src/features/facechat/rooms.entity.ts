@@ -1,7 +1,7 @@
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
-export const ROOM_VISIBILITIES = ['PUBLIC', 'FRIENDS', 'PRIVATE'] as const;
+const ROOM_VISIBILITIES = ['PUBLIC', 'FRIENDS', 'PRIVATE'] as const;
 export type RoomVisibilityValue = (typeof ROOM_VISIBILITIES)[number];
 
 /** Foreign keys as `mapToPk` relations: the property is the raw id; a deleted room or user takes its rows along. */
@@ -49,7 +49,7 @@ export class Room {
 /** The ordered tags of a room (link table, written with SQL). */
 @Entity({ tableName: 'room_tags' })
 @Index({ name: 'room_tags_tag_idx', properties: ['tagId', 'roomId'] })
-export class RoomTag {
+class RoomTag {
   [PrimaryKeyProp]?: ['roomId', 'tagId'];
 
   @ManyToOne('Room', { ...FK, primary: true, fieldName: 'room_id' })
@@ -65,7 +65,7 @@ export class RoomTag {
 /** Who joined a room and has not left (`leftAt` null). Written with SQL. */
 @Entity({ tableName: 'room_members' })
 @Index({ name: 'room_members_user_idx', expression: 'create index "room_members_user_idx" on "room_members" ("user_id") where "left_at" is null' })
-export class RoomMember {
+class RoomMember {
   [PrimaryKeyProp]?: ['roomId', 'userId'];
 
   @ManyToOne('Room', { ...FK, primary: true, fieldName: 'room_id' })
@@ -83,7 +83,7 @@ export class RoomMember {
 
 /** Who LiveKit says is connected to a room right now (webhooks), one row per user. Written with SQL. */
 @Entity({ tableName: 'room_presence' })
-export class RoomPresence {
+class RoomPresence {
   [PrimaryKeyProp]?: ['roomId', 'userId'];
 
   @ManyToOne('Room', { ...FK, primary: true, fieldName: 'room_id' })

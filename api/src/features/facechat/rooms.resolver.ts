@@ -7,10 +7,11 @@ import { PageArgs } from '../../graphql/relay.js';
 import type { Actor } from '../../kernel/actor.js';
 import { notFound } from '../../kernel/errors.js';
 import { fromGlobalId, toGlobalId } from '../../kernel/ids.js';
-import { userById, UserObject } from '../accounts/index.js';
-import { MediaObject, type Media } from '../media/index.js';
+import { userById, UserObject } from '../accounts/graphql.js';
+import { type Media } from '../media/index.js';
+import { MediaObject } from '../media/graphql.js';
 import { DeletePayload } from '../../graphql/payloads.js';
-import { TagObject } from '../tags/index.js';
+import { TagObject } from '../tags/graphql.js';
 import { roomTopic, type RoomEvent } from './facechat.events.js';
 import { participantCountOfRoom, participantsOfRoom, tagsOfRoom, viewerIsParticipantOf, visibleRoomById } from './facechat.loaders.js';
 import { Room, type RoomVisibilityValue } from './rooms.entity.js';
@@ -44,7 +45,7 @@ async function roomEvents(ctx: Context, globalId: string): Promise<AsyncGenerato
 }
 
 @Resolver(() => FacechatRoomObject)
-export class RoomsResolver {
+class RoomsResolver {
   @Query(() => FacechatRoomConnection, {
     description: 'The lobby: open rooms the viewer may join, live ones first, then newest; `query` matches titles and tags.',
   })
@@ -147,7 +148,7 @@ export class RoomsResolver {
 
 /** `Media.room`: the room a screenshot was taken in, when the viewer may see it. */
 @Resolver(() => MediaObject)
-export class MediaRoomResolver {
+class MediaRoomResolver {
   @FieldResolver(() => FacechatRoomObject, { nullable: true, description: 'For screenshots: the room the screenshot was taken in.' })
   room(@Root() media: Media, @Ctx() ctx: Context) {
     return media.roomId ? visibleRoomById(ctx).load(media.roomId) : null;

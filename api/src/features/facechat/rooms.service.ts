@@ -13,10 +13,10 @@ import type { Room, RoomVisibilityValue } from './rooms.entity.js';
 import type { RoomsRepository } from './rooms.repository.js';
 
 export const MAX_TITLE = 60;
-export const MIN_CAPACITY = 2;
+const MIN_CAPACITY = 2;
 export const MAX_CAPACITY = 16;
-export const DEFAULT_CAPACITY = 8;
-export const MAX_LOBBY_QUERY = 100;
+const DEFAULT_CAPACITY = 8;
+const MAX_LOBBY_QUERY = 100;
 
 export interface CreateRoomData { title: string; tags?: string[] | null; capacity?: number | null; visibility?: RoomVisibilityValue | null }
 export interface UpdateRoomData { roomId: string; title?: string | null; tags?: string[] | null; capacity?: number | null; visibility?: RoomVisibilityValue | null }

@@ -27,7 +27,7 @@ export class FacechatRoomObject extends Node {
   @Field(() => DateTime) createdAt!: Date;
 }
 
-export const { Edge: FacechatRoomEdge, Connection: FacechatRoomConnection } = connectionTypes('FacechatRoom', FacechatRoomObject);
+export const { Connection: FacechatRoomConnection } = connectionTypes('FacechatRoom', FacechatRoomObject);
 
 @ObjectType('RoomAccess', { description: "What a client needs to connect to the room's media session on the LiveKit server." })
 export class RoomAccessObject {

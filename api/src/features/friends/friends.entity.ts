@@ -2,7 +2,7 @@ import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, PrimaryKeyProp, Prop
 import { randomUUID } from 'node:crypto';
 import { User } from '../accounts/index.js';
 
-export const FRIEND_REQUEST_STATUSES = ['PENDING', 'ACCEPTED', 'DECLINED', 'CANCELED'] as const;
+const FRIEND_REQUEST_STATUSES = ['PENDING', 'ACCEPTED', 'DECLINED', 'CANCELED'] as const;
 export type FriendRequestState = (typeof FRIEND_REQUEST_STATUSES)[number];
 
 /** Foreign keys to users: a deleted user takes their rows along. */
@@ -38,7 +38,7 @@ export class FriendRequest {
 @Entity({ tableName: 'friendships' })
 @Check({ name: 'friendships_not_self', expression: '"user_id" <> "friend_id"' })
 @Index({ name: 'friendships_user_created_idx', expression: 'create index "friendships_user_created_idx" on "friendships" ("user_id", "created_at" desc, "friend_id" desc)' })
-export class Friendship {
+class Friendship {
   [PrimaryKeyProp]?: ['user', 'friend'];
 
   @ManyToOne(() => User, { primary: true, ...USER_FK })
@@ -55,7 +55,7 @@ export class Friendship {
 @Check({ name: 'follows_not_self', expression: '"follower_id" <> "followee_id"' })
 @Index({ name: 'follows_following_idx', expression: 'create index "follows_following_idx" on "follows" ("follower_id", "created_at" desc, "followee_id" desc)' })
 @Index({ name: 'follows_followers_idx', expression: 'create index "follows_followers_idx" on "follows" ("followee_id", "created_at" desc, "follower_id" desc)' })
-export class Follow {
+class Follow {
   [PrimaryKeyProp]?: ['follower', 'followee'];
 
   @ManyToOne(() => User, { primary: true, ...USER_FK })
@@ -71,7 +71,7 @@ export class Follow {
 @Entity({ tableName: 'blocks' })
 @Check({ name: 'blocks_not_self', expression: '"blocker_id" <> "blocked_id"' })
 @Index({ name: 'blocks_blocked_idx', properties: ['blocked', 'blocker'] })
-export class Block {
+class Block {
   [PrimaryKeyProp]?: ['blocker', 'blocked'];
 
   @ManyToOne(() => User, { primary: true, ...USER_FK })

@@ -5,7 +5,7 @@ import { registerNodeType } from '../../graphql/node.js';
 import { PageArgs } from '../../graphql/relay.js';
 import type { Actor } from '../../kernel/actor.js';
 import { fromGlobalId } from '../../kernel/ids.js';
-import { userById, UserObject, UserPayload } from '../accounts/index.js';
+import { userById, UserObject, UserPayload } from '../accounts/graphql.js';
 import { FriendRequest } from './friends.entity.js';
 import { visibleFriendRequestById } from './friends.loaders.js';
 import type { RequestAction } from './friends.service.js';

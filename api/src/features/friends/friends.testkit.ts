@@ -17,7 +17,7 @@ export const UNFOLLOW = userMutation('unfollowUser');
 export const BLOCK = userMutation('blockUser');
 export const UNBLOCK = userMutation('unblockUser');
 
-export const USER = `query($id: ID!) { user(id: $id) {
+const USER = `query($id: ID!) { user(id: $id) {
   id friendCount followerCount followingCount friendshipStatus viewerIsFollowing followsViewer viewerHasBlocked } }`;
 
 /** Runs a mutation as `who` and returns its payload (the only root field). */

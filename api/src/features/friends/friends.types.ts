@@ -35,7 +35,7 @@ export class FriendRequestObject extends Node {
   @Field(() => DateTime, { nullable: true }) respondedAt!: Date | null;
 }
 
-export const { Edge: FriendRequestEdge, Connection: FriendRequestConnection } = connectionTypes('FriendRequest', FriendRequestObject);
+export const { Connection: FriendRequestConnection } = connectionTypes('FriendRequest', FriendRequestObject);
 
 @ObjectType('FriendRequestPayload')
 export class FriendRequestPayload {

@@ -1,9 +1,4 @@
-// The media feature's public surface: other features import only this file.
+// The media feature's public surface for services and repositories; GraphQL pieces are in graphql.ts.
 export { Media } from './media.entity.js';
-export { mediaById } from './media.loaders.js';
 export { toMedia, type MediaRecord } from './media.records.js';
-export type { MediaOwnerRow, MediaRepository } from './media.repository.js';
 export type { MediaService, ScreenshotPolicy } from './media.service.js';
-export { MediaObject } from './media.types.js';
-/** @deprecated TEMPORARY (media.legacy.ts): removed when facechat implements ScreenshotPolicy. */
-export type { ScreenshotHook } from './media.legacy.js';

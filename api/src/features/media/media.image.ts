@@ -3,9 +3,9 @@ import { encode } from 'blurhash';
 import { DomainError, ErrorCode, userError } from '../../kernel/errors.js';
 
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
-export const MAX_PIXELS = 40_000_000;
-export const DISPLAY_SIZE = 2048;
-export const THUMB_SIZE = 480;
+const MAX_PIXELS = 40_000_000;
+const DISPLAY_SIZE = 2048;
+const THUMB_SIZE = 480;
 
 type Format = 'jpeg' | 'png' | 'gif' | 'webp';
 
@@ -17,7 +17,7 @@ export class UploadRefused extends DomainError {
 }
 
 /** The format by content (magic bytes), whatever the file is called or claims to be. */
-export function sniffFormat(buf: Buffer): Format | null {
+function sniffFormat(buf: Buffer): Format | null {
   if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpeg';
   if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
   if (buf.length >= 6 && /^GIF8[79]a$/.test(buf.subarray(0, 6).toString('latin1'))) return 'gif';

@@ -1,5 +1,6 @@
 import { isUuid } from '../../kernel/ids.js';
 import { sql, type Db } from '../../kernel/db.js';
+import type { AvatarOwners } from '../accounts/index.js';
 import { Media, type MediaKindValue } from './media.entity.js';
 import { toMedia, type MediaRecord } from './media.records.js';
 
@@ -23,7 +24,8 @@ export interface NewMedia {
 }
 
 /** The only place that reads or writes the `media` table. Stateless: methods take the EntityManager to work in. */
-export class MediaRepository {
+/** Also what accounts needs to check that an avatar is the user's own image (`AvatarOwners`). */
+export class MediaRepository implements AvatarOwners {
   /** Rows by raw id, in no particular order; missing and malformed ids are left out. */
   async byIds(em: Db, ids: readonly string[]): Promise<MediaRecord[]> {
     const wanted = ids.filter(isUuid);

@@ -4,7 +4,8 @@ import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { PageArgs } from '../../graphql/relay.js';
 import type { Actor } from '../../kernel/actor.js';
-import { userById, UserObject, type User } from '../accounts/index.js';
+import { type User } from '../accounts/index.js';
+import { userById, UserObject } from '../accounts/graphql.js';
 import { Media } from './media.entity.js';
 import { mediaById } from './media.loaders.js';
 import type { MediaRecord } from './media.records.js';
@@ -14,7 +15,7 @@ import { MediaConnection, MediaObject } from './media.types.js';
 registerNodeType('Media', Media, (ctx, id) => mediaById(ctx).load(id));
 
 @Resolver(() => MediaObject)
-export class MediaResolver {
+class MediaResolver {
   @Authorized()
   @Query(() => MediaConnection, { description: "The viewer's screenshot album, newest first." })
   screenshots(@CurrentUser() actor: Actor, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
@@ -39,7 +40,7 @@ export class MediaResolver {
 
 /** `User.avatar`: the avatar belongs to media (accounts knows only the id). */
 @Resolver(() => UserObject)
-export class MediaUserResolver {
+class MediaUserResolver {
   @FieldResolver(() => MediaObject, { nullable: true })
   avatar(@Root() user: User, @Ctx() ctx: Context) {
     return user.avatarId ? mediaById(ctx).load(user.avatarId) : null;

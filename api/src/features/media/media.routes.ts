@@ -1,11 +1,11 @@
 import Busboy from 'busboy';
 import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import { viewerFromAuthorization } from '../../http/auth.js';
+import { actorFromAuthorization } from '../../http/auth.js';
 import { DomainError, ErrorCode, type UserErrorData } from '../../kernel/errors.js';
 import { fromGlobalId } from '../../kernel/ids.js';
 import { createScope } from '../../kernel/scope.js';
-import type { RouteDeps } from '../routes.js';
+import type { RouteDeps } from '../../http/route-deps.js';
 import { MAX_UPLOAD_BYTES, UploadRefused } from './media.image.js';
 
 const FILE_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(-t)?\.webp$/;
@@ -39,7 +39,7 @@ export function mediaRoutes(deps: RouteDeps): Router {
     const log = (req as Request & { log?: Logger }).log ?? deps.log;
     try {
       const scope = createScope(orm);
-      const actor = await viewerFromAuthorization(req.headers.authorization, services.accounts, scope.em).catch(() => null);
+      const actor = await actorFromAuthorization(req.headers.authorization, services.accounts, scope.em).catch(() => null);
       if (!actor) throw new UploadRefused(ErrorCode.UNAUTHENTICATED, 'Sign in first: send `Authorization: Bearer <access token>`.');
       if (!/^multipart\/form-data\s*;/i.test(req.headers['content-type'] ?? '')) {
         throw new UploadRefused(ErrorCode.UNSUPPORTED_MEDIA, 'Send the image as multipart/form-data in the field `file`.');

@@ -34,7 +34,7 @@ export interface UploadInput {
   roomId?: string | null;
 }
 
-export const MAX_ALT_TEXT = 500;
+const MAX_ALT_TEXT = 500;
 
 /** The JSON answer of `POST /media`: the Media object as GraphQL would show it. */
 export interface MediaJson {

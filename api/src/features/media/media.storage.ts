@@ -15,7 +15,7 @@ export interface MediaStorage {
 }
 
 /** Files under `$DATA_DIR/media`, written atomically (temp file + rename). */
-export class LocalMediaStorage implements MediaStorage {
+class LocalMediaStorage implements MediaStorage {
   constructor(readonly dir: string) {}
 
   async put(key: string, body: Buffer): Promise<void> {

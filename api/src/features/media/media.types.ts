@@ -21,4 +21,4 @@ export class MediaObject extends Node {
   @Field(() => DateTime) createdAt!: Date;
 }
 
-export const { Edge: MediaEdge, Connection: MediaConnection } = connectionTypes('Media', MediaObject);
+export const { Connection: MediaConnection } = connectionTypes('Media', MediaObject);

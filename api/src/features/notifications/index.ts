@@ -1,4 +1,3 @@
-// The notifications feature's public surface: other features import only this file.
-export { Notification, type NotificationKind } from './notifications.entity.js';
-export type { NotificationsService, NotifyInput } from './notifications.service.js';
-export { NotificationObject } from './notifications.types.js';
+// The notifications feature's public surface for services and repositories; GraphQL pieces are in graphql.ts.
+export { Notification } from './notifications.entity.js';
+export type { NotificationsService } from './notifications.service.js';

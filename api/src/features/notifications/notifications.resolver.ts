@@ -5,7 +5,7 @@ import { registerNodeType } from '../../graphql/node.js';
 import { PageArgs } from '../../graphql/relay.js';
 import type { Actor } from '../../kernel/actor.js';
 import { fromGlobalId } from '../../kernel/ids.js';
-import { userById, UserObject } from '../accounts/index.js';
+import { userById, UserObject } from '../accounts/graphql.js';
 import { Notification } from './notifications.entity.js';
 import { notificationById } from './notifications.loaders.js';
 import { notificationTopic } from './notifications.service.js';

@@ -13,7 +13,7 @@ export interface CommentRecord {
   createdAt: Date;
   updatedAt: Date;
 }
-export const toComment = toRecord<CommentRecord>('Comment');
+const toComment = toRecord<CommentRecord>('Comment');
 
 /** Top-level comments of a post, or the replies of one comment. */
 export type CommentsOf = { postId: string } | { parentId: string };

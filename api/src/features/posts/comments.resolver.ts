@@ -6,7 +6,7 @@ import { DeletePayload } from '../../graphql/payloads.js';
 import { PageArgs } from '../../graphql/relay.js';
 import type { Actor } from '../../kernel/actor.js';
 import { fromGlobalId, toGlobalId } from '../../kernel/ids.js';
-import { userById, UserObject } from '../accounts/index.js';
+import { userById, UserObject } from '../accounts/graphql.js';
 import type { CommentRecord } from './comments.repository.js';
 import { Comment } from './posts.entity.js';
 import { commentById, postById, replyCount } from './posts.loaders.js';

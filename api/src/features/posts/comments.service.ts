@@ -5,7 +5,7 @@ import { paginate, timeKey, type ConnectionShape, type PageInput } from '../../k
 import type { Blocks, Notifier, PostAccess } from './posts.collaborators.js';
 import type { CommentParentRow, CommentRecord, CommentsOf, CommentsRepository } from './comments.repository.js';
 
-export const MAX_COMMENT = 1000;
+const MAX_COMMENT = 1000;
 
 /** A new comment, ids decoded: `parentId` undefined for a top-level comment, null when the client's id was malformed. */
 export interface AddCommentData {

@@ -10,7 +10,7 @@ export interface LikeRecord {
   userId: string;
   createdAt: Date;
 }
-export const toLike = toRecord<LikeRecord>('Like');
+const toLike = toRecord<LikeRecord>('Like');
 
 /**
  * Likes and favorites: idempotent (unique pair + `on conflict do nothing`), so a double tap or twenty

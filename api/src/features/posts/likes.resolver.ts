@@ -4,7 +4,7 @@ import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
 import type { Actor } from '../../kernel/actor.js';
 import { fromGlobalId } from '../../kernel/ids.js';
-import { userById, UserObject } from '../accounts/index.js';
+import { userById, UserObject } from '../accounts/graphql.js';
 import type { LikeRecord } from './likes.repository.js';
 import { postLikedTopic, type PostLikeChange } from './likes.service.js';
 import { Like } from './posts.entity.js';

@@ -44,7 +44,7 @@ export class Post {
 @Entity({ tableName: 'post_media' })
 @Unique({ properties: ['postId', 'mediaId'] })
 @Index({ name: 'post_media_media_idx', properties: ['mediaId'] })
-export class PostMedia {
+class PostMedia {
   [PrimaryKeyProp]?: ['postId', 'position'];
 
   @ManyToOne('Post', { ...FK, primary: true, fieldName: 'post_id' })
@@ -60,7 +60,7 @@ export class PostMedia {
 /** The ordered tags of a post (link table, written with SQL). */
 @Entity({ tableName: 'post_tags' })
 @Index({ name: 'post_tags_tag_idx', properties: ['tagId', 'postId'] })
-export class PostTag {
+class PostTag {
   [PrimaryKeyProp]?: ['postId', 'tagId'];
 
   @ManyToOne('Post', { ...FK, primary: true, fieldName: 'post_id' })
@@ -97,7 +97,7 @@ export class Like {
 @Unique({ name: 'favorites_user_post_unique', properties: ['userId', 'postId'] })
 @Index({ name: 'favorites_user_created_idx', expression: 'create index "favorites_user_created_idx" on "favorites" ("user_id", "created_at" desc, "id" desc)' })
 @Index({ name: 'favorites_post_idx', properties: ['postId'] })
-export class Favorite {
+class Favorite {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

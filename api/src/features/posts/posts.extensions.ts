@@ -1,8 +1,10 @@
 import { Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { PageArgs } from '../../graphql/relay.js';
-import { UserObject, type User } from '../accounts/index.js';
-import { NotificationObject, type Notification } from '../notifications/index.js';
+import { type User } from '../accounts/index.js';
+import { UserObject } from '../accounts/graphql.js';
+import { type Notification } from '../notifications/index.js';
+import { NotificationObject } from '../notifications/graphql.js';
 import { adopt, commentById, postById, postCountOfUser } from './posts.loaders.js';
 import { CommentObject, PostConnection, PostObject } from './posts.types.js';
 

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { loader, type Context } from '../../graphql/context.js';
 import type { ConnectionShape } from '../../kernel/pagination.js';
-import { primeUser, userById, type User } from '../accounts/index.js';
+import { type User } from '../accounts/index.js';
+import { primeUser, userById } from '../accounts/graphql.js';
 import type { MediaRecord } from '../media/index.js';
 import type { TagRecord } from '../tags/index.js';
 import type { CommentRecord } from './comments.repository.js';
@@ -10,7 +11,6 @@ import type { PhotoTagRecord } from './photo-tags.repository.js';
 import { AUTHOR_PREFIX, POST_PARTS, type PostPart, type PostPartsRow, type PostRecord, type PostStats } from './posts.repository.js';
 import type { PagePost } from './posts.service.js';
 
-export type { PostStats };
 
 /** A per-scope DataLoader of records by raw id (null when missing or hidden), one service call per tick. */
 function byIds<T extends { id: string }>(ctx: Context, key: string, fetch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T | null> {
@@ -90,7 +90,7 @@ const authors = new WeakMap<object, User>();
  * authors and photo-tag users primed into `userById`, parts kept so the field resolvers of its posts
  * answer synchronously instead of through hundreds of promises.
  */
-export function adoptPage(ctx: Context, page: ConnectionShape<PagePost>): ConnectionShape<PostRecord> {
+function adoptPage(ctx: Context, page: ConnectionShape<PagePost>): ConnectionShape<PostRecord> {
   const parts = postParts(ctx);
   const edges = page.edges.map(({ cursor, node }) => {
     const author = primeUser(ctx, node.author, AUTHOR_PREFIX);

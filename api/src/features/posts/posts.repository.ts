@@ -16,7 +16,7 @@ export interface PostRecord {
   createdAt: Date;
   updatedAt: Date;
 }
-export const toPost = toRecord<PostRecord>('Post');
+const toPost = toRecord<PostRecord>('Post');
 
 /** The public user columns of a joined user, keyed `<prefix><column>` (for accounts' `primeUser`). */
 export type UserColumnsRow = Record<string, unknown> & Partial<Record<(typeof USER_COLUMNS)[number], unknown>>;

@@ -9,9 +9,9 @@ import {
   POST_PARTS, type ListedPostRow, type PostFilter, type PostPart, type PostPartsRow, type PostRecord, type PostsRepository,
 } from './posts.repository.js';
 
-export const MAX_TITLE = 100;
-export const MAX_BODY = 2200;
-export const MAX_MEDIA = 10;
+const MAX_TITLE = 100;
+const MAX_BODY = 2200;
+const MAX_MEDIA = 10;
 const length = (s: string) => [...s].length;
 const ALL_PARTS: ReadonlySet<PostPart> = new Set(POST_PARTS);
 

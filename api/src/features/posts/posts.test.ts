@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toGlobalId } from '../../graphql/ids.js';
-import { encodeCursor } from '../../graphql/relay.js';
+import { toGlobalId } from '../../kernel/ids.js';
+import { encodeCursor } from '../../kernel/pagination.js';
 import { gql, signUp, type TestUser } from '../../test/client.js';
 import { startTestStack, type TestStack } from '../../test/stack.js';
 import { uploadMedia } from '../media/media.testkit.js';

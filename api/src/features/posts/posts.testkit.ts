@@ -1,20 +1,18 @@
 /** Shared by the posts test files: documents, set-up over the public API, database snapshots. */
 import { randomUUID } from 'node:crypto';
-import { fromGlobalId, toGlobalId } from '../../graphql/ids.js';
+import { fromGlobalId, toGlobalId } from '../../kernel/ids.js';
 import { TokenSigner } from '../../lib/tokens.js';
 import { gql, type TestUser } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
 import { uploadMedia } from '../media/media.testkit.js';
 
-export const POST_FIELDS = `id title body createdAt updatedAt author { id username } media { id url thumbnailUrl width height blurhash }
+const POST_FIELDS = `id title body createdAt updatedAt author { id username } media { id url thumbnailUrl width height blurhash }
   tags { id name postCount } photoTags { id x y user { id } media { id } } likeCount commentCount viewerHasLiked viewerHasFavorited viewerCanEdit`;
 const ERRORS = 'userErrors { code field message }';
 
 export const CREATE = `mutation($input: CreatePostInput!) { createPost(input: $input) { post { ${POST_FIELDS} } ${ERRORS} } }`;
 export const UPDATE = `mutation($id: ID!, $input: UpdatePostInput!) { updatePost(id: $id, input: $input) { post { ${POST_FIELDS} } ${ERRORS} } }`;
 export const DELETE = `mutation($id: ID!) { deletePost(id: $id) { deletedId ${ERRORS} } }`;
-export const FEED = `query($first: Int, $after: String) { feed(first: $first, after: $after) {
-  totalCount pageInfo { hasNextPage endCursor } nodes { ${POST_FIELDS} } } }`;
 export const POSTS = `query($first: Int, $after: String, $authorId: ID, $tag: String, $query: String) {
   posts(first: $first, after: $after, authorId: $authorId, tag: $tag, query: $query) { totalCount pageInfo { hasNextPage endCursor } nodes { id title } } }`;
 export const postMutation = (name: string) => `mutation($id: ID!) { ${name}(postId: $id) { post { id likeCount viewerHasLiked viewerHasFavorited } ${ERRORS} } }`;

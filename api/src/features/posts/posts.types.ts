@@ -3,7 +3,7 @@ import { UserError } from '../../graphql/errors.js';
 import { Node } from '../../graphql/node.js';
 import { connectionTypes } from '../../graphql/relay.js';
 import { DateTime } from '../../graphql/scalars.js';
-import { UserObject } from '../accounts/index.js';
+import { UserObject } from '../accounts/graphql.js';
 
 /** Relations, counts and `viewer*` fields are field resolvers (posts.resolver.ts), batched by loaders. */
 @ObjectType('Post', { implements: Node })
@@ -13,13 +13,13 @@ export class PostObject extends Node {
   @Field(() => DateTime) createdAt!: Date;
   @Field(() => DateTime) updatedAt!: Date;
 }
-export const { Edge: PostEdge, Connection: PostConnection } = connectionTypes('Post', PostObject);
+export const { Connection: PostConnection } = connectionTypes('Post', PostObject);
 
 @ObjectType('Like', { implements: Node })
 export class LikeObject extends Node {
   @Field(() => DateTime) createdAt!: Date;
 }
-export const { Edge: LikeEdge, Connection: LikeConnection } = connectionTypes('Like', LikeObject);
+export const { Connection: LikeConnection } = connectionTypes('Like', LikeObject);
 
 @ObjectType('LikeEvent', { description: "Pushed to a post's author when someone likes one of their posts." })
 export class LikeEvent {
@@ -43,7 +43,7 @@ export class CommentObject extends Node {
   @Field(() => DateTime) createdAt!: Date;
   @Field(() => DateTime) updatedAt!: Date;
 }
-export const { Edge: CommentEdge, Connection: CommentConnection } = connectionTypes('Comment', CommentObject);
+export const { Connection: CommentConnection } = connectionTypes('Comment', CommentObject);
 
 @ObjectType('PhotoTag', { implements: Node })
 export class PhotoTagObject extends Node {

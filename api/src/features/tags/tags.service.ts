@@ -3,7 +3,7 @@ import type { Tag } from './tags.entity.js';
 import type { TagRecord } from './tags.records.js';
 import type { TagsRepository } from './tags.repository.js';
 
-export const MAX_TAGS = 30;
+const MAX_TAGS = 30;
 export const MAX_TAG_LENGTH = 50;
 /** Letters of any script (Hangul included), combining marks, digits and '_'. */
 const TAG_NAME = /^[\p{L}\p{M}\p{N}_]+$/u;

@@ -1,0 +1,3 @@
+// The tags feature's GraphQL surface for other features' resolvers and loaders.
+export { tagById } from './tags.loaders.js';
+export { TagObject } from './tags.types.js';

@@ -1,2 +1,0 @@
-// Moved to the kernel; kept while features migrate.
-export { toGlobalId, parseGlobalId, fromGlobalId } from '../kernel/ids.js';
