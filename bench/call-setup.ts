@@ -37,7 +37,11 @@ const CALL_TIMEOUT_MS = 60_000;
 const RUN_TIMEOUT_MS = 10 * 60_000;
 const log = (line: string) => console.log(line);
 
-interface Sample { callee: number; caller: number; both: number }
+interface Sample {
+  callee: number;
+  caller: number;
+  both: number;
+}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -61,8 +65,8 @@ async function oneCall(alice: Page, bob: Page, bobName: string): Promise<Sample>
 
   const done = (s: { acceptAt: number | null; firstRemoteFrameAt: number | null }) => s.firstRemoteFrameAt !== null;
   const [b, a] = await Promise.all([
-    waitFor('first remote frame on Bob\'s page', () => readProbe(bob), done, CALL_TIMEOUT_MS, 20),
-    waitFor('first remote frame on Alice\'s page', () => readProbe(alice), done, CALL_TIMEOUT_MS, 20),
+    waitFor("first remote frame on Bob's page", () => readProbe(bob), done, CALL_TIMEOUT_MS, 20),
+    waitFor("first remote frame on Alice's page", () => readProbe(alice), done, CALL_TIMEOUT_MS, 20),
   ]);
   if (b.acceptAt === null) throw new Error('the Accept click was not seen');
   const sample = { callee: b.firstRemoteFrameAt! - b.acceptAt, caller: a.firstRemoteFrameAt! - b.acceptAt, both: 0 };
@@ -84,8 +88,12 @@ const watchdog = setTimeout(() => {
 
 try {
   assertClientBuilt();
-  log(`PP-ENTER call setup benchmark — ${calls} calls, fake cameras at ${fps} fps, background effect ${effect}; `
-    + `${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}; client ${CLIENT_DIST}`);
+  log(
+    `PP-ENTER call setup benchmark — ${calls} calls, fake cameras at ${fps} fps, background effect ${effect}; ` +
+      `${cpus().length} CPUs, load ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}; client ${CLIENT_DIST}`,
+  );
   services = await startTestServices();
   if (!services.livekit) throw new Error('no LiveKit server (.tools/bin/livekit-server; `npm run setup`)');
   stack = await startTestStack({}, services);
@@ -112,7 +120,11 @@ try {
 
   log('');
   log('                     median       max');
-  for (const [label, key] of [['Bob (callee)', 'callee'], ['Alice (caller)', 'caller'], ['both sides', 'both']] as const) {
+  for (const [label, key] of [
+    ['Bob (callee)', 'callee'],
+    ['Alice (caller)', 'caller'],
+    ['both sides', 'both'],
+  ] as const) {
     const xs = samples.map((s) => s[key]);
     log(`${label.padEnd(16)} ${ms(median(xs))}  ${ms(Math.max(...xs))}`);
   }

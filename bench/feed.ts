@@ -37,7 +37,12 @@ const factor = Number(values.scale);
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const first = Number(values.first);
-if (!(factor > 0 && factor <= 10) || !(seconds > 0 && seconds <= 600) || !(connections >= 1 && connections <= 256) || !(first >= 1 && first <= 100)) {
+if (
+  !(factor > 0 && factor <= 10) ||
+  !(seconds > 0 && seconds <= 600) ||
+  !(connections >= 1 && connections <= 256) ||
+  !(first >= 1 && first <= 100)
+) {
   console.error('usage: bench:feed [--scale 0<x≤10] [--seconds 1–600] [--connections 1–256] [--first 1–100]');
   process.exit(2);
 }
@@ -56,7 +61,9 @@ const scale = scaleOf(factor);
 const cleanup: (() => Promise<void>)[] = [];
 
 try {
-  log(`PP-ENTER feed benchmark (NODE_ENV=${process.env.NODE_ENV}) — scale ${factor}: ${scale.users} users, ${scale.posts} posts, ${scale.likes} likes; ${connections} connections × ${seconds} s`);
+  log(
+    `PP-ENTER feed benchmark (NODE_ENV=${process.env.NODE_ENV}) — scale ${factor}: ${scale.users} users, ${scale.posts} posts, ${scale.likes} likes; ${connections} connections × ${seconds} s`,
+  );
   const pgServer = await startEmbeddedPostgres(join(dir, 'pg'));
   cleanup.unshift(() => pgServer.stop());
   await ensureDatabase(pgServer.adminUrl, 'bench');
@@ -71,14 +78,24 @@ try {
   await seed(client, scale, log);
   await client.end();
 
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: join(dir, 'data'),
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+  });
   const app = await createApp({ config, orm, log: createLogger('silent') });
   const port = await app.listen(0, '127.0.0.1');
   config.publicUrl = `http://127.0.0.1:${port}`;
   cleanup.unshift(() => app.close());
   const signer = new TokenSigner(config.jwtSecret, 3600);
-  const tokens = await Promise.all(Array.from({ length: scale.viewers }, (_, i) =>
-    signer.sign({ userId: uuidOf(0, i + 1), sessionId: uuidOf(4, i + 1) }).then((t) => t.token)));
+  const tokens = await Promise.all(
+    Array.from({ length: scale.viewers }, (_, i) =>
+      signer.sign({ userId: uuidOf(0, i + 1), sessionId: uuidOf(4, i + 1) }).then((t) => t.token),
+    ),
+  );
   const baseline = await startBaseline(databaseUrl, signer, config.publicUrl);
   cleanup.unshift(() => baseline.close());
 
@@ -86,7 +103,10 @@ try {
   const body = JSON.stringify({ query: FEED_QUERY, variables: { first }, operationName: 'Feed' });
   for (const token of tokens.slice(0, 5)) {
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const viaGraphql = await (await fetch(`${config.publicUrl}/graphql`, { method: 'POST', headers, body })).json() as { data: unknown; errors?: unknown };
+    const viaGraphql = (await (await fetch(`${config.publicUrl}/graphql`, { method: 'POST', headers, body })).json()) as {
+      data: unknown;
+      errors?: unknown;
+    };
     const viaSql = await (await fetch(`http://127.0.0.1:${baseline.port}/feed?first=${first}`, { headers })).json();
     if (viaGraphql.errors) throw new Error(`GraphQL errors: ${JSON.stringify(viaGraphql.errors)}`);
     if (JSON.stringify(viaGraphql) !== JSON.stringify(viaSql)) {
@@ -102,7 +122,8 @@ try {
   const profiler = values['cpu-profile'] ? await startProfiler(values['cpu-profile']) : null;
   for (let round = 0; round < rounds; round++) {
     if (values.only !== 'baseline') results.graphql.push(await drive({ ...common, port, method: 'POST', path: '/graphql', body }));
-    if (values.only !== 'graphql') results.sql.push(await drive({ ...common, port: baseline.port, method: 'GET', path: `/feed?first=${first}` }));
+    if (values.only !== 'graphql')
+      results.sql.push(await drive({ ...common, port: baseline.port, method: 'GET', path: `/feed?first=${first}` }));
   }
   await profiler?.stop();
   const graphql = merge(results.graphql);
@@ -113,7 +134,9 @@ try {
   log(row('GraphQL feed', graphql));
   log(row('baseline (SQL + http)', sql));
   const ratio = graphql.rps / sql.rps;
-  log(`\nGraphQL / baseline throughput: ${(ratio * 100).toFixed(0)}%  (target ≥ 40%, GraphQL p99 ≤ 50 ms: ${ratio >= 0.4 && graphql.p99 <= 50 ? 'met' : 'MISSED'})`);
+  log(
+    `\nGraphQL / baseline throughput: ${(ratio * 100).toFixed(0)}%  (target ≥ 40%, GraphQL p99 ≤ 50 ms: ${ratio >= 0.4 && graphql.p99 <= 50 ? 'met' : 'MISSED'})`,
+  );
 } finally {
   for (const step of cleanup) await step().catch(() => undefined);
   rmSync(dir, { recursive: true, force: true });

@@ -33,7 +33,10 @@ const FACE = process.env.BENCH_FACE ?? join(ROOT, '../shared/faces/happy/vggemo_
 function busiestProcesses(): string {
   try {
     const lines = execFileSync('ps', ['-eo', 'pcpu,comm', '--sort=-pcpu'], { encoding: 'utf8' }).trim().split('\n');
-    return lines.slice(1, 6).map((line) => line.trim()).join(', ');
+    return lines
+      .slice(1, 6)
+      .map((line) => line.trim())
+      .join(', ');
   } catch {
     return 'unknown';
   }
@@ -77,7 +80,9 @@ async function main(): Promise<void> {
     await page.goto(`${server.origin}/`);
     await page.waitForFunction('window.benchPageReady === true', undefined, { timeout: 30_000 });
     console.log(`machine before: ${machineLine()}`);
-    const order = (process.env.BENCH_ORDER ?? 'ours,livekit').split(',').filter((w): w is BenchOptions['which'] => w === 'ours' || w === 'livekit');
+    const order = (process.env.BENCH_ORDER ?? 'ours,livekit')
+      .split(',')
+      .filter((w): w is BenchOptions['which'] => w === 'ours' || w === 'livekit');
     for (const which of order.length === 2 && order[0] !== order[1] ? order : (['ours', 'livekit'] as const)) {
       const options: BenchOptions = {
         which,
@@ -98,7 +103,9 @@ async function main(): Promise<void> {
   }
   const ours = results.find((result) => result.which === 'ours')!;
   const livekit = results.find((result) => result.which === 'livekit')!;
-  console.log(`ratio ours / LiveKit: ${(ours.fps / livekit.fps).toFixed(2)}×   target ours ≥ ${TARGET_FPS} fps: ${ours.fps >= TARGET_FPS ? 'met' : 'MISSED'}`);
+  console.log(
+    `ratio ours / LiveKit: ${(ours.fps / livekit.fps).toFixed(2)}×   target ours ≥ ${TARGET_FPS} fps: ${ours.fps >= TARGET_FPS ? 'met' : 'MISSED'}`,
+  );
   if (ours.fps < TARGET_FPS) process.exitCode = 1;
 }
 

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp } from '../api/src/test/client';
 import { startTestStack } from '../api/src/test/stack';
 import {
-  assertClientBuilt, graphiqlEditor, newAccount, newAppContext, signInThroughUi, signOutThroughUi, signUpThroughUi, watchErrors,
+  assertClientBuilt,
+  graphiqlEditor,
+  newAccount,
+  newAppContext,
+  signInThroughUi,
+  signOutThroughUi,
+  signUpThroughUi,
+  watchErrors,
 } from './lib/app';
 import { launchChromium } from './lib/browser';
 
@@ -210,7 +217,9 @@ describe('accounts in the browser', () => {
         return route.fulfill({
           status: 401,
           contentType: 'application/json',
-          body: JSON.stringify({ errors: [{ message: 'The access token has expired: refresh the session.', extensions: { code: 'UNAUTHENTICATED' } }] }),
+          body: JSON.stringify({
+            errors: [{ message: 'The access token has expired: refresh the session.', extensions: { code: 'UNAUTHENTICATED' } }],
+          }),
         });
       }
       return route.continue();
@@ -238,8 +247,9 @@ describe('accounts in the browser', () => {
     await expect.poll(response.get).toContain('"me": null');
 
     await page.getByRole('button', { name: 'Headers' }).click();
-    await graphiqlEditor(page, '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror')
-      .set(JSON.stringify({ Authorization: `Bearer ${user.token}` }));
+    await graphiqlEditor(page, '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror').set(
+      JSON.stringify({ Authorization: `Bearer ${user.token}` }),
+    );
     await page.locator('button.graphiql-execute-button').click();
     await expect.poll(response.get).toContain(user.id);
   });

@@ -11,7 +11,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { gql, type TestUser } from '../api/src/test/client.js';
 import { startTestStack, type TestStack } from '../api/src/test/stack.js';
 import {
-  assertRemoteVideoPlaying, befriend, callContext, fakeMediaFlags, newUser, remoteFrames, subscriptionSent,
+  assertRemoteVideoPlaying,
+  befriend,
+  callContext,
+  fakeMediaFlags,
+  newUser,
+  remoteFrames,
+  subscriptionSent,
 } from '../bench/lib/call/pages.js';
 import { assertClientBuilt, signInThroughUi, watchErrors } from './lib/app.js';
 import { launchChromium } from './lib/browser.js';
@@ -98,10 +104,18 @@ describe('a video call in the browser', () => {
     await saved.waitFor();
     expect(await saved.getByTestId('call-toast-link').getAttribute('href')).toBe('/album');
     await b.page.getByTestId('call-toast').filter({ hasText: 'Alice Kim 님이 스크린샷을 찍었어요' }).waitFor();
-    await b.page.locator('[data-testid=chat-message][data-kind=SCREENSHOT]').filter({ hasText: 'Alice Kim 님이 스크린샷을 찍었어요' }).waitFor();
+    await b.page
+      .locator('[data-testid=chat-message][data-kind=SCREENSHOT]')
+      .filter({ hasText: 'Alice Kim 님이 스크린샷을 찍었어요' })
+      .waitFor();
     await a.page.locator('[data-testid=chat-message][data-kind=SCREENSHOT]').filter({ hasText: 'You took a screenshot' }).waitFor();
 
-    const album = await gql(stack, 'query { screenshots(first: 5) { totalCount nodes { id kind url width height room { id } } } }', {}, { token: alice.token });
+    const album = await gql(
+      stack,
+      'query { screenshots(first: 5) { totalCount nodes { id kind url width height room { id } } } }',
+      {},
+      { token: alice.token },
+    );
     expect(album.data.screenshots.totalCount).toBe(1);
     const [shot] = album.data.screenshots.nodes;
     expect(shot.kind).toBe('SCREENSHOT');

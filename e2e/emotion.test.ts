@@ -65,13 +65,17 @@ async function mutate<Payload>(user: TestUser, query: string, variables: Record<
 
 /** A FRIENDS room of Alice's that both join: each gets a LiveKit token for it. */
 async function callRoom(): Promise<{ alice: Access; bob: Access }> {
-  const { room } = await mutate<{ room: { id: string } }>(alice, 'mutation($i: CreateRoomInput!) { createRoom(input: $i) { room { id } userErrors { message } } }', {
-    i: { title: 'Emotion test', visibility: 'FRIENDS' },
-  });
+  const { room } = await mutate<{ room: { id: string } }>(
+    alice,
+    'mutation($i: CreateRoomInput!) { createRoom(input: $i) { room { id } userErrors { message } } }',
+    {
+      i: { title: 'Emotion test', visibility: 'FRIENDS' },
+    },
+  );
   const join = (user: TestUser) =>
-    mutate<{ access: Access }>(user, 'mutation($id: ID!) { joinRoom(roomId: $id) { access { token url } userErrors { message } } }', { id: room.id }).then(
-      (payload) => payload.access,
-    );
+    mutate<{ access: Access }>(user, 'mutation($id: ID!) { joinRoom(roomId: $id) { access { token url } userErrors { message } } }', {
+      id: room.id,
+    }).then((payload) => payload.access);
   return { alice: await join(alice), bob: await join(bob) };
 }
 
@@ -88,7 +92,10 @@ async function openHarness(browser: Browser): Promise<Page> {
 
 const state = (page: Page) => page.evaluate('harnessState()') as Promise<HarnessState>;
 const sample = (page: Page, size?: { width: number; height: number }) =>
-  page.evaluate((scaled) => (window as unknown as { sampleRemote(s: unknown): unknown }).sampleRemote(scaled), size ?? null) as Promise<RemoteSample | null>;
+  page.evaluate(
+    (scaled) => (window as unknown as { sampleRemote(s: unknown): unknown }).sampleRemote(scaled),
+    size ?? null,
+  ) as Promise<RemoteSample | null>;
 
 /** Polls until `check` returns a value (not undefined) or the time is up. */
 async function poll<T>(what: string, timeoutMs: number, check: () => Promise<T | undefined>): Promise<T> {
@@ -131,8 +138,14 @@ beforeAll(async () => {
   mkdirSync(WORK_DIR, { recursive: true });
   stack = await startTestStack();
   [alice, bob] = [await signUp(stack), await signUp(stack)];
-  const { friendRequest } = await mutate<{ friendRequest: { id: string } }>(alice, 'mutation($u: ID!) { sendFriendRequest(userId: $u) { friendRequest { id } userErrors { message } } }', { u: bob.id });
-  await mutate(bob, 'mutation($r: ID!) { acceptFriendRequest(requestId: $r) { friendRequest { id } userErrors { message } } }', { r: friendRequest.id });
+  const { friendRequest } = await mutate<{ friendRequest: { id: string } }>(
+    alice,
+    'mutation($u: ID!) { sendFriendRequest(userId: $u) { friendRequest { id } userErrors { message } } }',
+    { u: bob.id },
+  );
+  await mutate(bob, 'mutation($r: ID!) { acceptFriendRequest(requestId: $r) { friendRequest { id } userErrors { message } } }', {
+    r: friendRequest.id,
+  });
   server = await startHarnessServer();
 });
 
@@ -157,7 +170,9 @@ describe('emotion backgrounds in a call', () => {
         const first = local.localChanges.find((change) => change.emotion === emotion && change.faceFound);
         expect(first, JSON.stringify(local.localChanges)).toBeDefined();
         const tookMs = first!.atMs - local.firstRecognitionAtMs!;
-        console.log(`[emotion] ${emotion}: models ready and recognising after ${local.firstRecognitionAtMs} ms, badge ${emotion} ${tookMs} ms later`);
+        console.log(
+          `[emotion] ${emotion}: models ready and recognising after ${local.firstRecognitionAtMs} ms, badge ${emotion} ${tookMs} ms later`,
+        );
         expect(tookMs).toBeLessThanOrEqual(RECOGNITION_DEADLINE_MS);
         if (emotion === 'neutral') {
           await new Promise((resolve) => setTimeout(resolve, RECOGNITION_DEADLINE_MS));
@@ -212,7 +227,10 @@ describe('emotion backgrounds in a call', () => {
   it('models failing to load: the published video is blurred, not the raw frame, nor black; off sends it raw', async () => {
     await withCall(CASES[0].photo, 'fallback', async (publisher, viewer, access, raw) => {
       const size = { width: 320, height: 240 };
-      const rawSmall = await sharp(raw, { raw: { width: 640, height: 480, channels: 3 } }).resize(size.width, size.height).raw().toBuffer();
+      const rawSmall = await sharp(raw, { raw: { width: 640, height: 480, channels: 3 } })
+        .resize(size.width, size.height)
+        .raw()
+        .toBuffer();
       const rawSharpness = sharpness(rawSmall, size.width, size.height, 3);
       await publisher.evaluate(`publish(${JSON.stringify(access)}, { mode: 'emotion', modelsBase: '/missing-models' })`);
       await poll('the blur fallback', 20_000, async () => ((await state(publisher)).fallback === 'blur' ? true : undefined));
@@ -225,7 +243,9 @@ describe('emotion backgrounds in a call', () => {
         return remote;
       };
       const blurred = await measure('emotion');
-      console.log(`[emotion] fallback: raw sharpness ${rawSharpness.toFixed(2)}, received ${blurred.sharpness.toFixed(2)}, luma ${blurred.meanLuma.toFixed(0)}`);
+      console.log(
+        `[emotion] fallback: raw sharpness ${rawSharpness.toFixed(2)}, received ${blurred.sharpness.toFixed(2)}, luma ${blurred.meanLuma.toFixed(0)}`,
+      );
       expect(blurred.sharpness).toBeLessThan(BLURRED_SHARPNESS * rawSharpness);
       expect(blurred.meanLuma).toBeGreaterThan(40);
 

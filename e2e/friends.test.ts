@@ -42,9 +42,11 @@ async function person(displayName: string, locale = 'en-US'): Promise<{ user: Te
 /** Resolves once the page has asked for `notificationAdded` over graphql-ws (call before it loads). */
 function subscribed(page: Page): Promise<void> {
   return new Promise((resolve) => {
-    page.on('websocket', (ws) => ws.on('framesent', (frame) => {
-      if (String(frame.payload).includes('notificationAdded')) setTimeout(resolve, 300);
-    }));
+    page.on('websocket', (ws) =>
+      ws.on('framesent', (frame) => {
+        if (String(frame.payload).includes('notificationAdded')) setTimeout(resolve, 300);
+      }),
+    );
   });
 }
 
@@ -122,7 +124,12 @@ describe('friends and notifications in the browser', () => {
     const d = await signUp(stack, { displayName: 'Dana Choi', password: PASSWORD });
     const e = await signUp(stack, { displayName: 'Eun Seo', password: PASSWORD });
     for (const sender of [c, d]) {
-      const res = await gql(stack, 'mutation($id: ID!) { sendFriendRequest(userId: $id) { userErrors { message } } }', { id: b.user.id }, { token: sender.token });
+      const res = await gql(
+        stack,
+        'mutation($id: ID!) { sendFriendRequest(userId: $id) { userErrors { message } } }',
+        { id: b.user.id },
+        { token: sender.token },
+      );
       expect(res.data.sendFriendRequest.userErrors).toEqual([]);
     }
 
@@ -199,7 +206,12 @@ describe('friends and notifications in the browser', () => {
     await a.page.getByTestId('relation-blocked').getByText('내가 차단한 사용자입니다.').waitFor();
     expect(await a.page.getByTestId('relation-follow').count()).toBe(0);
     expect(await a.page.getByTestId('relation-cancel').count()).toBe(0);
-    const relation = await gql(stack, 'query($id: ID!) { user(id: $id) { friendshipStatus viewerHasBlocked } }', { id: star.id }, { token: a.user.token });
+    const relation = await gql(
+      stack,
+      'query($id: ID!) { user(id: $id) { friendshipStatus viewerHasBlocked } }',
+      { id: star.id },
+      { token: a.user.token },
+    );
     expect(relation.data.user).toEqual({ friendshipStatus: 'NONE', viewerHasBlocked: true });
 
     // The blocked user cannot follow back; unblocking through the same menu.

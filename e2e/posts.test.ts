@@ -41,7 +41,9 @@ async function signedIn(user: TestUser, locale: string): Promise<{ page: Page; e
 function noisyJpeg(width: number, height: number): Promise<Buffer> {
   const pixels = Buffer.alloc(width * height * 3);
   for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 7919 + (i >> 5) * 104729) % 251;
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 95 })
+    .toBuffer();
 }
 
 describe('posts in the browser', () => {
@@ -56,7 +58,9 @@ describe('posts in the browser', () => {
     await pageA.getByRole('heading', { name: '새 게시물' }).waitFor();
 
     // A text file named .jpg: the server's own reason is shown (with the Korean wording).
-    await pageA.getByTestId('media-file').setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('just some notes, not a picture') });
+    await pageA
+      .getByTestId('media-file')
+      .setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('just some notes, not a picture') });
     const refused = pageA.getByTestId('upload-error');
     await refused.waitFor();
     expect(await refused.textContent()).toContain('Only JPEG, PNG, WebP and GIF images are accepted.');
@@ -68,11 +72,16 @@ describe('posts in the browser', () => {
     const photo = await noisyJpeg(900, 700);
     const cdp = await pageA.context().newCDPSession(pageA);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: Math.ceil(photo.length / 2) });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: Math.ceil(photo.length / 2),
+    });
     await pageA.getByTestId('media-file').setInputFiles({ name: 'night.jpg', mimeType: 'image/jpeg', buffer: photo });
     const progress = pageA.getByTestId('upload-progress');
     await progress.waitFor();
-    await expect.poll(async () => Number(await progress.getAttribute('value') ?? 0), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => Number((await progress.getAttribute('value')) ?? 0), { timeout: 10_000 }).toBeGreaterThan(0);
     await pageA.getByTestId('draft-photo').waitFor({ timeout: 20_000 });
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     expect(await progress.count()).toBe(0);
@@ -92,7 +101,10 @@ describe('posts in the browser', () => {
     await pageA.getByTestId('tag-input').press('Enter');
     await pageA.getByTestId('tag-input').fill('#야경');
     await pageA.getByTestId('tag-input').press('Enter');
-    expect(await pageA.getByTestId('tag-chip').allTextContents()).toEqual([expect.stringContaining('#서울'), expect.stringContaining('#야경')]);
+    expect(await pageA.getByTestId('tag-chip').allTextContents()).toEqual([
+      expect.stringContaining('#서울'),
+      expect.stringContaining('#야경'),
+    ]);
     await pageA.locator('[data-testid=post-form] button[type=submit]').click();
     await pageA.waitForURL((url) => /^\/p\/[^/]+$/.test(url.pathname));
     const postPath = new URL(pageA.url()).pathname;

@@ -76,24 +76,42 @@ describe('a public room in the browser', () => {
     console.log(`[rooms] all four in the room after ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const readings = await Promise.all(pages.map(({ page }) => assertRemoteVideoPlaying(page, 3, { timeoutMs: 60_000, gapMs: 2000 })));
     readings.forEach((reading, i) => {
-      const others = users.filter((_, j) => j !== i).map((u) => u.id).sort();
+      const others = users
+        .filter((_, j) => j !== i)
+        .map((u) => u.id)
+        .sort();
       expect(Object.keys(reading).sort()).toEqual(others);
       console.log(`[rooms] page ${i} remote frames 2 s apart: ${JSON.stringify(Object.values(reading))}`);
     });
     for (const { page } of pages) expect(await page.getByTestId('call-tile').count()).toBe(4);
 
     // The lobby counts the four of them (LiveKit's webhooks reach the API)…
-    await expect.poll(async () => {
-      const res = await gql(stack, 'query($q: String) { rooms(query: $q) { nodes { title participantCount } } }', { q: title }, { token: users[0]!.token });
-      return res.data.rooms.nodes[0]?.participantCount;
-    }, { timeout: 20_000, interval: 500 }).toBe(4);
+    await expect
+      .poll(
+        async () => {
+          const res = await gql(
+            stack,
+            'query($q: String) { rooms(query: $q) { nodes { title participantCount } } }',
+            { q: title },
+            { token: users[0]!.token },
+          );
+          return res.data.rooms.nodes[0]?.participantCount;
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe(4);
     // …and one fewer once a guest goes back to the lobby (leaving the page leaves the room).
     const back = guests[0]!.page;
     await back.getByTestId('nav-rooms').click();
-    await expect.poll(async () => {
-      await back.reload();
-      return back.getByTestId('room-card').filter({ hasText: title }).getByTestId('room-occupancy').textContent();
-    }, { timeout: 20_000, interval: 1000 }).toContain('3 / 4');
+    await expect
+      .poll(
+        async () => {
+          await back.reload();
+          return back.getByTestId('room-card').filter({ hasText: title }).getByTestId('room-occupancy').textContent();
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toContain('3 / 4');
     console.log(`[rooms] ${((performance.now() - started) / 1000).toFixed(1)} s in all`);
 
     for (const { errors } of pages) expect(errors).toEqual([]);

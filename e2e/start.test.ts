@@ -13,12 +13,24 @@ it('`npm start` comes up with a temporary DATA_DIR and PORT, answers /readyz, an
   const child = spawn('npm', ['start'], {
     cwd: ROOT,
     detached: true, // its own process group, like a terminal: Ctrl-C reaches every process in it
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LIVEKIT_PORT: String(lkPort), LIVEKIT_RTC_TCP_PORT: String(lkTcp), LIVEKIT_RTC_UDP_PORT: String(lkUdp), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LIVEKIT_PORT: String(lkPort),
+      LIVEKIT_RTC_TCP_PORT: String(lkTcp),
+      LIVEKIT_RTC_UDP_PORT: String(lkUdp),
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (d) => { output += d; });
-  child.stderr.on('data', (d) => { output += d; });
+  child.stdout.on('data', (d) => {
+    output += d;
+  });
+  child.stderr.on('data', (d) => {
+    output += d;
+  });
   const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? `code ${code}`)));
   try {
     let ready: { status: string; dependencies: Record<string, { state: string }> } | null = null;

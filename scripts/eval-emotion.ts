@@ -20,10 +20,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../e2e/lib/browser';
-import {
-  EMOTIONS,
-  classifyEmotion,
-} from '../client/src/features/facechat/emotion/classify';
+import { EMOTIONS, classifyEmotion } from '../client/src/features/facechat/emotion/classify';
 import {
   FACE_LANDMARKER_MODEL_FILE,
   MAX_INPUT_SIDE,
@@ -121,9 +118,10 @@ async function detectAll(photos: Photo[], faces: string, models: string): Promis
     const detected: DetectedPhoto[] = [];
     for (const photo of photos) {
       const url = `/faces/${photo.file.split('/').map(encodeURIComponent).join('/')}`;
-      const result = (await page.evaluate(
-        `window.detectBlendshapes(${JSON.stringify(url)}, ${MAX_INPUT_SIDE})`,
-      )) as Omit<DetectedPhoto, keyof Photo>;
+      const result = (await page.evaluate(`window.detectBlendshapes(${JSON.stringify(url)}, ${MAX_INPUT_SIDE})`)) as Omit<
+        DetectedPhoto,
+        keyof Photo
+      >;
       detected.push({ ...photo, ...result });
     }
     return detected;

@@ -40,13 +40,15 @@ if (found) {
   rmSync(gobin, { recursive: true, force: true });
   console.log(`  installed ${LIVEKIT_TOOL}`);
 } else {
-  console.log([
-    '  No LiveKit server found and Go is not installed: calls will be disabled.',
-    '  To enable them, either:',
-    `    - install Go and run: go install github.com/livekit/livekit-server/cmd/server@${LIVEKIT_VERSION}`,
-    '      then copy the resulting `server` binary to .tools/bin/livekit-server (or set LIVEKIT_BIN), or',
-    '    - point the API at a running server with LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET.',
-  ].join('\n'));
+  console.log(
+    [
+      '  No LiveKit server found and Go is not installed: calls will be disabled.',
+      '  To enable them, either:',
+      `    - install Go and run: go install github.com/livekit/livekit-server/cmd/server@${LIVEKIT_VERSION}`,
+      '      then copy the resulting `server` binary to .tools/bin/livekit-server (or set LIVEKIT_BIN), or',
+      '    - point the API at a running server with LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET.',
+    ].join('\n'),
+  );
 }
 
 step('Building the client');

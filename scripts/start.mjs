@@ -50,11 +50,16 @@ if (!process.env.LIVEKIT_URL) {
     const config = readFileSync(configPath, 'utf8').replace(/localhost:4000/g, `localhost:${port}`);
     const keys = /keys:\s*\n\s+([\w-]+):\s*['"]?([^'"\s]+)/.exec(config);
     start('livekit', binary, [
-      '--config-body', config,
-      '--port', lkPort,
-      '--rtc.tcp_port', process.env.LIVEKIT_RTC_TCP_PORT || '7881',
-      '--udp-port', process.env.LIVEKIT_RTC_UDP_PORT || '7882',
-      '--bind', '127.0.0.1',
+      '--config-body',
+      config,
+      '--port',
+      lkPort,
+      '--rtc.tcp_port',
+      process.env.LIVEKIT_RTC_TCP_PORT || '7881',
+      '--udp-port',
+      process.env.LIVEKIT_RTC_UDP_PORT || '7882',
+      '--bind',
+      '127.0.0.1',
     ]);
     Object.assign(apiEnv, {
       LIVEKIT_URL: `ws://127.0.0.1:${lkPort}`,

@@ -55,7 +55,15 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
       // No HTTP caching of GraphQL answers (every field would be walked for hints), and our own GraphiQL.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
-      { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await ws.dispose();
+            },
+          };
+        },
+      },
       {
         async requestDidStart() {
           return {
@@ -77,7 +85,11 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
     formatError: (formatted, error) => {
       // Never leak internals: unexpected errors are logged above and answered generically.
       if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
-        return { message: 'Something went wrong on our side. Try again.', extensions: { code: 'INTERNAL_SERVER_ERROR' }, path: formatted.path };
+        return {
+          message: 'Something went wrong on our side. Try again.',
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+          path: formatted.path,
+        };
       }
       void error;
       return formatted;
@@ -104,7 +116,8 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
   app.use(readinessRouter(readiness));
   app.use(graphiqlRouter());
   app.get('/graphql', (req, res, next) => {
-    if (req.accepts(['text/html', 'application/json']) === 'text/html' && !req.query.query) return void res.type('html').send(GRAPHIQL_HTML);
+    if (req.accepts(['text/html', 'application/json']) === 'text/html' && !req.query.query)
+      return void res.type('html').send(GRAPHIQL_HTML);
     next();
   });
 
@@ -121,8 +134,15 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
         httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: new URL(req.url, 'http://x').search, body: req.body },
         context: async () => {
           const ctx = createContext({
-            orm, actor: null, requestId: String(res.getHeader('x-request-id')), ip: req.ip ?? 'unknown',
-            userAgent: req.headers['user-agent'] ?? null, log: reqLog, config, pubsub, services,
+            orm,
+            actor: null,
+            requestId: String(res.getHeader('x-request-id')),
+            ip: req.ip ?? 'unknown',
+            userAgent: req.headers['user-agent'] ?? null,
+            log: reqLog,
+            config,
+            pubsub,
+            services,
             http: { cookies, setCookie: (header) => setCookies.push(header) },
           });
           ctx.actor = await actorFromAuthorization(req.headers.authorization, services.accounts, ctx.scope.em);
@@ -151,16 +171,25 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
       res.sendFile(join(config.clientDist, 'index.html'));
     });
   } else {
-    app.get('/', (_req, res) => void res.type('text').send('The client is not built yet: run `npm run setup` (or `npm run build`). GraphiQL is at /graphql.'));
+    app.get(
+      '/',
+      (_req, res) =>
+        void res.type('text').send('The client is not built yet: run `npm run setup` (or `npm run build`). GraphiQL is at /graphql.'),
+    );
   }
 
   app.use((_req: Request, res: Response) => void res.status(404).json({ message: 'Not found' }));
   app.use((error: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) (req as Request & { log?: Logger }).log?.error({ err: error }, 'request failed');
-    const message = error.type === 'entity.parse.failed' ? 'The request body is not valid JSON.'
-      : error.type === 'entity.too.large' ? 'The request body is too large.'
-      : status === 500 ? 'Something went wrong on our side. Try again.' : error.message;
+    const message =
+      error.type === 'entity.parse.failed'
+        ? 'The request body is not valid JSON.'
+        : error.type === 'entity.too.large'
+          ? 'The request body is too large.'
+          : status === 500
+            ? 'Something went wrong on our side. Try again.'
+            : error.message;
     if (!res.headersSent) res.status(status).json({ message });
   });
 
@@ -169,10 +198,11 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
     services,
     pubsub,
     readiness,
-    listen: (port, host = config.host) => new Promise((resolveListen, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => resolveListen((server.address() as { port: number }).port));
-    }),
+    listen: (port, host = config.host) =>
+      new Promise((resolveListen, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolveListen((server.address() as { port: number }).port));
+      }),
     close: async () => {
       stopBackgroundWork();
       await apollo.stop();

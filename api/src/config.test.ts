@@ -8,7 +8,14 @@ describe('configuration', () => {
   it('names every bad value, one line each', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', JWT_SECRET: 'short', MEDIA_STORAGE: 'ftp', CALL_RING_TIMEOUT_MS: '5' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        LOG_LEVEL: 'loud',
+        JWT_SECRET: 'short',
+        MEDIA_STORAGE: 'ftp',
+        CALL_RING_TIMEOUT_MS: '5',
+      });
     } catch (e) {
       error = e;
     }
@@ -26,8 +33,12 @@ describe('configuration', () => {
 
   it('makes the API exit non-zero at start with the bad value named', async () => {
     const run = promisify(execFile)(join(PROJECT_ROOT, 'node_modules/.bin/tsx'), [join(PROJECT_ROOT, 'api/src/main.ts')], {
-      env: { ...process.env, PORT: '99999', DATABASE_URL: '' }, timeout: 30_000,
+      env: { ...process.env, PORT: '99999', DATABASE_URL: '' },
+      timeout: 30_000,
     });
-    await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('config: PORT="99999" must be a whole number from 0 to 65535') });
+    await expect(run).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('config: PORT="99999" must be a whole number from 0 to 65535'),
+    });
   });
 });

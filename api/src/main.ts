@@ -22,7 +22,9 @@ const base = `http://localhost:${port}`;
 log.info({ url: base }, 'PP-ENTER is up');
 console.log(`\n  PP-ENTER    ${base}\n  GraphiQL    ${base}/graphql\n  Health      ${base}/healthz  ${base}/readyz\n`);
 if (!config.livekit) {
-  console.log('  Calls are disabled: no LiveKit server is configured. Run `npm run setup` (builds it with Go) or set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET.\n');
+  console.log(
+    '  Calls are disabled: no LiveKit server is configured. Run `npm run setup` (builds it with Go) or set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET.\n',
+  );
 }
 
 let stopping = false;

@@ -48,10 +48,24 @@ interface FeedRow {
   id: string;
   created_at: Date;
   node: {
-    title: string; body: string; createdAt: string; viewerCanEdit: boolean;
-    likeCount: number; commentCount: number; viewerHasLiked: boolean; viewerHasFavorited: boolean;
+    title: string;
+    body: string;
+    createdAt: string;
+    viewerCanEdit: boolean;
+    likeCount: number;
+    commentCount: number;
+    viewerHasLiked: boolean;
+    viewerHasFavorited: boolean;
     author: { id: string; username: string; displayName: string; avatar: { id: string; thumbKey: string } | null };
-    media: { id: string; fileKey: string; thumbKey: string; width: number; height: number; blurhash: string | null; altText: string | null }[];
+    media: {
+      id: string;
+      fileKey: string;
+      thumbKey: string;
+      width: number;
+      height: number;
+      blurhash: string | null;
+      altText: string | null;
+    }[];
     tags: { id: string; name: string; postCount: number }[];
     photoTags: { id: string; x: number; y: number; user: { id: string; username: string } }[];
   };
@@ -70,7 +84,10 @@ export async function startBaseline(databaseUrl: string, signer: TokenSigner, pu
       const token = bearer(req.headers.authorization);
       const claims = token ? await signer.verify(token) : { error: 'invalid' as const };
       if ('error' in claims) return void res.writeHead(401).end('{"message":"unauthenticated"}');
-      const session = await pool.query('select 1 from sessions where id = $1 and user_id = $2 and revoked_at is null', [claims.sessionId, claims.userId]);
+      const session = await pool.query('select 1 from sessions where id = $1 and user_id = $2 and revoked_at is null', [
+        claims.sessionId,
+        claims.userId,
+      ]);
       if (!session.rowCount) return void res.writeHead(401).end('{"message":"unauthenticated"}');
       const first = Math.min(Number(new URL(req.url ?? '/', 'http://x').searchParams.get('first') ?? 20), 100);
       const { rows } = await pool.query<FeedRow>(FEED_SQL, [claims.userId, first + 1]);
@@ -80,25 +97,51 @@ export async function startBaseline(databaseUrl: string, signer: TokenSigner, pu
         return {
           cursor: Buffer.from(JSON.stringify([row.created_at.toISOString(), row.id])).toString('base64url'),
           node: {
-            id: gid('Post', row.id), title: n.title, body: n.body, createdAt: new Date(n.createdAt).toISOString(),
-            likeCount: n.likeCount, commentCount: n.commentCount, viewerHasLiked: n.viewerHasLiked, viewerHasFavorited: n.viewerHasFavorited,
+            id: gid('Post', row.id),
+            title: n.title,
+            body: n.body,
+            createdAt: new Date(n.createdAt).toISOString(),
+            likeCount: n.likeCount,
+            commentCount: n.commentCount,
+            viewerHasLiked: n.viewerHasLiked,
+            viewerHasFavorited: n.viewerHasFavorited,
             viewerCanEdit: n.viewerCanEdit,
-            author: { id: gid('User', n.author.id), username: n.author.username, displayName: n.author.displayName,
-              avatar: n.author.avatar && { id: gid('Media', n.author.avatar.id), thumbnailUrl: url(n.author.avatar.thumbKey) } },
-            media: n.media.map((m) => ({ id: gid('Media', m.id), url: url(m.fileKey), thumbnailUrl: url(m.thumbKey),
-              width: m.width, height: m.height, blurhash: m.blurhash, altText: m.altText })),
+            author: {
+              id: gid('User', n.author.id),
+              username: n.author.username,
+              displayName: n.author.displayName,
+              avatar: n.author.avatar && { id: gid('Media', n.author.avatar.id), thumbnailUrl: url(n.author.avatar.thumbKey) },
+            },
+            media: n.media.map((m) => ({
+              id: gid('Media', m.id),
+              url: url(m.fileKey),
+              thumbnailUrl: url(m.thumbKey),
+              width: m.width,
+              height: m.height,
+              blurhash: m.blurhash,
+              altText: m.altText,
+            })),
             tags: n.tags.map((t) => ({ id: gid('Tag', t.id), name: t.name, postCount: t.postCount })),
-            photoTags: n.photoTags.map((x) => ({ id: gid('PhotoTag', x.id), x: x.x, y: x.y, user: { id: gid('User', x.user.id), username: x.user.username } })),
+            photoTags: n.photoTags.map((x) => ({
+              id: gid('PhotoTag', x.id),
+              x: x.x,
+              y: x.y,
+              user: { id: gid('User', x.user.id), username: x.user.username },
+            })),
           },
         };
       });
-      const body = JSON.stringify({ data: { feed: { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } } } });
+      const body = JSON.stringify({
+        data: { feed: { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } } },
+      });
       res.writeHead(200, { 'content-type': 'application/json' }).end(body);
     } catch (error) {
       res.writeHead(500).end(JSON.stringify({ message: String(error) }));
     }
   });
-  const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+  const port = await new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+  );
   return {
     port,
     close: async () => {

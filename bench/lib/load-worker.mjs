@@ -16,7 +16,10 @@ function once(token) {
       let size = 0;
       let errors = false;
       const chunks = [];
-      res.on('data', (c) => { size += c.length; if (chunks.length < 4) chunks.push(c); });
+      res.on('data', (c) => {
+        size += c.length;
+        if (chunks.length < 4) chunks.push(c);
+      });
       res.on('end', () => {
         if (res.statusCode !== 200) errors = true;
         else if (size < 4096 && Buffer.concat(chunks).includes('"errors"')) errors = true;
@@ -24,7 +27,8 @@ function once(token) {
       });
     });
     req.on('error', () => resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, ok: false }));
-    if (payload) req.end(payload); else req.end();
+    if (payload) req.end(payload);
+    else req.end();
   });
 }
 

@@ -41,8 +41,14 @@ export function drive(options: LoadOptions): Promise<LoadResult> {
       const sorted = raw.latencies.sort((a, b) => a - b);
       const seconds = raw.elapsedMs / 1000;
       resolve({
-        latencies: sorted, requests: sorted.length, errors: raw.errors, seconds, rps: sorted.length / seconds,
-        p50: percentile(sorted, 50), p99: percentile(sorted, 99), cpuMsPerRequest: (used.user + used.system) / 1000 / Math.max(1, sorted.length + raw.errors),
+        latencies: sorted,
+        requests: sorted.length,
+        errors: raw.errors,
+        seconds,
+        rps: sorted.length / seconds,
+        p50: percentile(sorted, 50),
+        p99: percentile(sorted, 99),
+        cpuMsPerRequest: (used.user + used.system) / 1000 / Math.max(1, sorted.length + raw.errors),
       });
       void worker.terminate();
     });
@@ -55,5 +61,14 @@ export function merge(parts: LoadResult[]): LoadResult {
   const seconds = parts.reduce((sum, p) => sum + p.seconds, 0);
   const errors = parts.reduce((sum, p) => sum + p.errors, 0);
   const cpuMsPerRequest = parts.reduce((sum, p) => sum + p.cpuMsPerRequest * p.requests, 0) / Math.max(1, latencies.length);
-  return { latencies, requests: latencies.length, errors, seconds, rps: seconds ? latencies.length / seconds : 0, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuMsPerRequest };
+  return {
+    latencies,
+    requests: latencies.length,
+    errors,
+    seconds,
+    rps: seconds ? latencies.length / seconds : 0,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    cpuMsPerRequest,
+  };
 }

@@ -16,9 +16,4 @@ const apollo = createApollo(auth);
 // Restore the session from the refresh cookie while the rest starts up; the splash shows meanwhile.
 void auth.restore();
 
-createApp(App)
-  .use(pinia)
-  .use(i18n)
-  .use(createAppRouter(pinia))
-  .provide(DefaultApolloClient, apollo.client)
-  .mount('#app');
+createApp(App).use(pinia).use(i18n).use(createAppRouter(pinia)).provide(DefaultApolloClient, apollo.client).mount('#app');

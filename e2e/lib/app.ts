@@ -67,9 +67,17 @@ export async function signOutThroughUi(page: Page): Promise<void> {
 /** The value of a GraphiQL CodeMirror editor (query, headers, response). */
 export function graphiqlEditor(page: Page, selector: string) {
   return {
-    set: (value: string) => page.evaluate(([s, v]) => {
-      (document.querySelector(s!) as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(v!);
-    }, [selector, value]),
-    get: () => page.evaluate((s) => (document.querySelector(s) as unknown as { CodeMirror?: { getValue(): string } } | null)?.CodeMirror?.getValue() ?? '', selector),
+    set: (value: string) =>
+      page.evaluate(
+        ([s, v]) => {
+          (document.querySelector(s!) as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(v!);
+        },
+        [selector, value],
+      ),
+    get: () =>
+      page.evaluate(
+        (s) => (document.querySelector(s) as unknown as { CodeMirror?: { getValue(): string } } | null)?.CodeMirror?.getValue() ?? '',
+        selector,
+      ),
   };
 }

@@ -50,7 +50,12 @@ function rgbToI420(rgb: Uint8Array, width: number, height: number): Buffer {
     for (let cx = 0; cx < chromaWidth; cx++) {
       let cb = 0;
       let cr = 0;
-      for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]]) {
+      for (const [dx, dy] of [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ]) {
         const i = ((2 * cy + dy) * width + 2 * cx + dx) * 3;
         const [, u, v] = toYuv(rgb[i], rgb[i + 1], rgb[i + 2]);
         cb += u;
@@ -82,7 +87,11 @@ function writeY4m(path: string, frame: Buffer, width: number, height: number, fp
 }
 
 /** Writes a Y4M of `frames` identical frames of the photo; returns the RGB it was made from. */
-export async function photoToY4m(photoPath: string, outPath: string, options: Y4mOptions = {}): Promise<{ rgb: Buffer; width: number; height: number }> {
+export async function photoToY4m(
+  photoPath: string,
+  outPath: string,
+  options: Y4mOptions = {},
+): Promise<{ rgb: Buffer; width: number; height: number }> {
   const { width = 640, height = 480, fps = 20, frames = fps, position = 'top' } = options;
   if (width % 2 || height % 2) throw new Error('4:2:0 needs an even width and height');
   const rgb = await photoToRgb(photoPath, width, height, position);

@@ -44,12 +44,15 @@ export async function installModels(log = console.log) {
       const response = await fetch(model.url).catch((error) => {
         throw new Error(`could not download ${model.url} (${error.message}). Set MODELS_DIR to a folder holding ${model.file}.`);
       });
-      if (!response.ok) throw new Error(`could not download ${model.url}: HTTP ${response.status}. Set MODELS_DIR to a folder holding ${model.file}.`);
+      if (!response.ok)
+        throw new Error(`could not download ${model.url}: HTTP ${response.status}. Set MODELS_DIR to a folder holding ${model.file}.`);
       bytes = Buffer.from(await response.arrayBuffer());
     }
     const actual = sha256(bytes);
     if (actual !== model.sha256) {
-      throw new Error(`${model.file} has sha256 ${actual}, expected ${model.sha256}. Refusing to install a model that is not Google's published file.`);
+      throw new Error(
+        `${model.file} has sha256 ${actual}, expected ${model.sha256}. Refusing to install a model that is not Google's published file.`,
+      );
     }
     writeFileSync(`${target}.part`, bytes);
     renameSync(`${target}.part`, target);
@@ -62,4 +65,3 @@ export async function installModels(log = console.log) {
   cpSync(wasm, WASM_TARGET, { recursive: true });
   log('  MediaPipe wasm runtime: copied to client/public/mediapipe');
 }
-

@@ -9,4 +9,14 @@ import { roomEntities } from '../features/facechat/rooms.entity.js';
 import { callEntities } from '../features/facechat/calls.entity.js';
 import { chatEntities } from '../features/facechat/chat.entity.js';
 
-export const entities = [...accountEntities, ...notificationEntities, ...friendEntities, ...tagEntities, ...mediaEntities, ...postEntities, ...roomEntities, ...callEntities, ...chatEntities];
+export const entities = [
+  ...accountEntities,
+  ...notificationEntities,
+  ...friendEntities,
+  ...tagEntities,
+  ...mediaEntities,
+  ...postEntities,
+  ...roomEntities,
+  ...callEntities,
+  ...chatEntities,
+];

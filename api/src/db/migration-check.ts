@@ -7,14 +7,17 @@ import 'reflect-metadata';
 import { createOrm } from './orm.js';
 import { migrationProblems, withMigratedDatabase } from './schema-diff.js';
 
-const problems = await withMigratedDatabase(async (url) => {
-  const orm = await createOrm(url, {}, { snapshot: true });
-  try {
-    return await migrationProblems(orm);
-  } finally {
-    await orm.close(true);
-  }
-}, (line) => console.log(line));
+const problems = await withMigratedDatabase(
+  async (url) => {
+    const orm = await createOrm(url, {}, { snapshot: true });
+    try {
+      return await migrationProblems(orm);
+    } finally {
+      await orm.close(true);
+    }
+  },
+  (line) => console.log(line),
+);
 
 if (problems.length) {
   for (const problem of problems) console.error(`migration:check: ${problem}\n`);

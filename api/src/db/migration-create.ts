@@ -30,62 +30,68 @@ function register(className: string): void {
   const importEnd = source.indexOf('\n', lastImport + 1);
   const listEnd = source.lastIndexOf('\n];');
   if (lastImport < 0 || listEnd < 0) throw new Error(`cannot find the import block and the list in ${INDEX_FILE}`);
-  const updated = source.slice(0, importEnd + 1)
-    + `import { ${className} } from './${className}.js';\n`
-    + source.slice(importEnd + 1, listEnd + 1)
-    + `  ${className},\n`
-    + source.slice(listEnd + 1);
+  const updated =
+    source.slice(0, importEnd + 1) +
+    `import { ${className} } from './${className}.js';\n` +
+    source.slice(importEnd + 1, listEnd + 1) +
+    `  ${className},\n` +
+    source.slice(listEnd + 1);
   writeFileSync(INDEX_FILE, updated);
 }
 
 async function main(): Promise<number> {
   const name = parseName(process.argv.slice(2));
-  return withMigratedDatabase(async (url) => {
-    const orm = await createOrm(url, {}, { snapshot: true });
-    let fileName: string;
-    let up: string[];
-    try {
-      const hadSnapshot = existsSync(SNAPSHOT_PATH);
-      const result = await orm.getMigrator().createMigration(undefined, false, false, name);
-      if (!result.fileName) {
-        // Without a snapshot the diff was taken against the migrated database: it matches the entities, so record them.
-        if (!hadSnapshot) {
-          await storeSnapshot(orm);
-          console.log(`wrote the schema snapshot ${SNAPSHOT_PATH}`);
+  return withMigratedDatabase(
+    async (url) => {
+      const orm = await createOrm(url, {}, { snapshot: true });
+      let fileName: string;
+      let up: string[];
+      try {
+        const hadSnapshot = existsSync(SNAPSHOT_PATH);
+        const result = await orm.getMigrator().createMigration(undefined, false, false, name);
+        if (!result.fileName) {
+          // Without a snapshot the diff was taken against the migrated database: it matches the entities, so record them.
+          if (!hadSnapshot) {
+            await storeSnapshot(orm);
+            console.log(`wrote the schema snapshot ${SNAPSHOT_PATH}`);
+          }
+          const pending = await databaseDiffSql(orm);
+          if (pending) {
+            console.error(
+              `no changes against the snapshot, but the migrated database differs from the entities:\n${pending}\nrun npm run migration:check`,
+            );
+            return 1;
+          }
+          console.log('no changes: the entities match the migrations');
+          return 0;
         }
-        const pending = await databaseDiffSql(orm);
-        if (pending) {
-          console.error(`no changes against the snapshot, but the migrated database differs from the entities:\n${pending}\nrun npm run migration:check`);
+        fileName = result.fileName;
+        up = result.diff.up.filter((line) => line.trim() !== '');
+      } finally {
+        await orm.close(true);
+      }
+      const className = fileName.replace(/\.ts$/, '');
+      register(className);
+      console.log(`created api/src/db/migrations/${fileName} (listed in index.ts; snapshot updated):\n${up.join('\n')}`);
+
+      // Apply it to the scratch database: afterwards the database must match the entities exactly.
+      const generated = (await import(pathToFileURL(join(MIGRATIONS_DIR, fileName)).href)) as Record<string, (typeof migrations)[number]>;
+      const check = await createOrm(url, {}, { migrationsList: [...migrations, generated[className]!] });
+      try {
+        await migrateUp(check);
+        const rest = await databaseDiffSql(check);
+        if (rest) {
+          console.error(`the generated migration leaves the database different from the entities; edit it:\n${rest}`);
           return 1;
         }
-        console.log('no changes: the entities match the migrations');
-        return 0;
+      } finally {
+        await check.close(true);
       }
-      fileName = result.fileName;
-      up = result.diff.up.filter((line) => line.trim() !== '');
-    } finally {
-      await orm.close(true);
-    }
-    const className = fileName.replace(/\.ts$/, '');
-    register(className);
-    console.log(`created api/src/db/migrations/${fileName} (listed in index.ts; snapshot updated):\n${up.join('\n')}`);
-
-    // Apply it to the scratch database: afterwards the database must match the entities exactly.
-    const generated = (await import(pathToFileURL(join(MIGRATIONS_DIR, fileName)).href)) as Record<string, (typeof migrations)[number]>;
-    const check = await createOrm(url, {}, { migrationsList: [...migrations, generated[className]!] });
-    try {
-      await migrateUp(check);
-      const rest = await databaseDiffSql(check);
-      if (rest) {
-        console.error(`the generated migration leaves the database different from the entities; edit it:\n${rest}`);
-        return 1;
-      }
-    } finally {
-      await check.close(true);
-    }
-    console.log('applied to a scratch database: it now matches the entities');
-    return 0;
-  }, (line) => console.log(line));
+      console.log('applied to a scratch database: it now matches the entities');
+      return 0;
+    },
+    (line) => console.log(line),
+  );
 }
 
 process.exitCode = await main();

@@ -12,7 +12,11 @@ export class PostgresNamingStrategy extends UnderscoreNamingStrategy {
     return migrationName(timestamp, name);
   }
 
-  override indexName(tableName: string, columns: string[], type: 'primary' | 'foreign' | 'unique' | 'index' | 'sequence' | 'check'): string {
+  override indexName(
+    tableName: string,
+    columns: string[],
+    type: 'primary' | 'foreign' | 'unique' | 'index' | 'sequence' | 'check',
+  ): string {
     const suffix = { foreign: 'fkey', unique: 'key', index: 'idx' }[type as string] as string | undefined;
     if (!suffix) return super.indexName(tableName, columns, type);
     const table = tableName.includes('.') ? tableName.slice(tableName.indexOf('.') + 1) : tableName;

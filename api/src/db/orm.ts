@@ -23,7 +23,11 @@ export interface MigrationToolOptions {
 }
 type MigrationClass = Constructor<Migration>;
 
-function ormOptions(clientUrl: string, extra: Partial<Options> = {}, { snapshot = false, migrationsList = migrations }: MigrationToolOptions = {}): Options {
+function ormOptions(
+  clientUrl: string,
+  extra: Partial<Options> = {},
+  { snapshot = false, migrationsList = migrations }: MigrationToolOptions = {},
+): Options {
   return {
     clientUrl,
     entities,

@@ -8,4 +8,14 @@ import { mediaResolvers } from './media/media.resolver.js';
 import { postResolvers } from './posts/resolvers.js';
 import { facechatResolvers } from './facechat/facechat.resolvers.js';
 
-export const resolvers = [NodeResolver, AccountsResolver, NotificationsResolver, FriendsResolver, FriendsUserFieldsResolver, TagsResolver, ...mediaResolvers, ...postResolvers, ...facechatResolvers];
+export const resolvers = [
+  NodeResolver,
+  AccountsResolver,
+  NotificationsResolver,
+  FriendsResolver,
+  FriendsUserFieldsResolver,
+  TagsResolver,
+  ...mediaResolvers,
+  ...postResolvers,
+  ...facechatResolvers,
+];

@@ -9,7 +9,8 @@ import type { Context } from './context.js';
  */
 export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
   if (!context.actor) throw unauthenticated();
-  if (roles.length && !roles.includes(context.actor.role)) throw new RequestError('Your account may not do this.', ErrorCode.FORBIDDEN, 403);
+  if (roles.length && !roles.includes(context.actor.role))
+    throw new RequestError('Your account may not do this.', ErrorCode.FORBIDDEN, 403);
   return true;
 };
 

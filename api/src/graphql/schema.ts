@@ -1,7 +1,12 @@
 import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import {
-  defaultFieldResolver, isObjectType, lexicographicSortSchema, printSchema, type GraphQLFieldResolver, type GraphQLSchema,
+  defaultFieldResolver,
+  isObjectType,
+  lexicographicSortSchema,
+  printSchema,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
 } from 'graphql';
 import { resolvers } from '../features/index.js';
 import { DomainError } from '../kernel/errors.js';
@@ -20,7 +25,12 @@ export function getSchema(): Promise<GraphQLSchema> {
     authChecker,
     // Every subscription supplies its own `subscribe` (PubSub.subscribe with a fresh
     // context per event); type-graphql only insists that a pubSub exists.
-    pubSub: { publish: () => undefined, subscribe: () => { throw new Error('use @Subscription({ subscribe })'); } },
+    pubSub: {
+      publish: () => undefined,
+      subscribe: () => {
+        throw new Error('use @Subscription({ subscribe })');
+      },
+    },
   }).then(finishSchema);
   return built;
 }
@@ -49,7 +59,8 @@ function finishSchema(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(type.getFields())) {
       if (type.name.endsWith('Connection') && /Count$/.test(field.name)) {
         const name = field.name;
-        field.resolve = (source: Record<string, unknown>) => (typeof source[name] === 'function' ? (source[name] as () => unknown)() : source[name]);
+        field.resolve = (source: Record<string, unknown>) =>
+          typeof source[name] === 'function' ? (source[name] as () => unknown)() : source[name];
       }
     }
     if (!type.getInterfaces().some((i) => i.name === 'Node')) continue;

@@ -5,8 +5,12 @@ import { TokenSigner } from '../lib/tokens.js';
 import { MAX_DEPTH } from './validation.js';
 
 let stack: TestStack;
-beforeAll(async () => { stack = await startTestStack(); });
-afterAll(async () => { await stack?.stop(); });
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
 
 async function expiredTokenFor(userId: string): Promise<string> {
   const [session] = await stack.orm.em.fork().getConnection().execute('select id from sessions where user_id = ? limit 1', [userId]);
@@ -21,7 +25,11 @@ const rawId = (globalId: string) => Buffer.from(globalId, 'base64url').toString(
 
 describe('HTTP transport', () => {
   it('answers a malformed JSON body with 400 and a JSON message', async () => {
-    const res = await fetch(`${stack.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ me { id }' });
+    const res = await fetch(`${stack.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": "{ me { id }',
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ message: 'The request body is not valid JSON.' });
   });
@@ -41,8 +49,10 @@ describe('HTTP transport', () => {
   });
 
   it('rejects a query over the cost limit', async () => {
-    const costly = '{ a: searchUsers(query: "a", first: 100) { nodes { id } } b: notifications(first: 100) { nodes { id } } ' +
-      Array.from({ length: 120 }, (_, i) => `s${i}: searchUsers(query: "x", first: 100) { nodes { id username displayName } }`).join(' ') + ' }';
+    const costly =
+      '{ a: searchUsers(query: "a", first: 100) { nodes { id } } b: notifications(first: 100) { nodes { id } } ' +
+      Array.from({ length: 120 }, (_, i) => `s${i}: searchUsers(query: "x", first: 100) { nodes { id username displayName } }`).join(' ') +
+      ' }';
     const res = await gql(stack, costly);
     expect(res.status).toBe(400);
     expect(res.errors?.[0].extensions?.code).toBe('QUERY_TOO_COSTLY');

@@ -1,6 +1,12 @@
 import {
-  GraphQLError, Kind, getNamedType, isObjectType,
-  type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode,
+  GraphQLError,
+  Kind,
+  getNamedType,
+  isObjectType,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type SelectionSetNode,
 } from 'graphql';
 import { createRequire } from 'node:module';
 import type { ComplexityEstimator, getComplexity as GetComplexity } from 'graphql-query-complexity';
@@ -55,10 +61,21 @@ const connectionEstimator: ComplexityEstimator = ({ args, field, childComplexity
 };
 
 /** The cost check, run for HTTP and WebSocket operations alike; null when within budget. */
-function costError(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): GraphQLError | null {
+function costError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string | null,
+): GraphQLError | null {
   let cost: number;
   try {
-    cost = getComplexity({ schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [connectionEstimator] });
+    cost = getComplexity({
+      schema,
+      query: document,
+      variables: variables ?? {},
+      operationName: operationName ?? undefined,
+      estimators: [connectionEstimator],
+    });
   } catch {
     return null; // variable errors are reported by execution with a clearer message
   }
@@ -69,6 +86,11 @@ function costError(schema: GraphQLSchema, document: DocumentNode, variables: Rec
 }
 
 /** Depth, then cost: run on HTTP (Apollo plugin) and on WebSocket (graphql-ws onSubscribe) alike. */
-export function limitsError(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): GraphQLError | null {
+export function limitsError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string | null,
+): GraphQLError | null {
   return depthError(document) ?? costError(schema, document, variables, operationName);
 }

@@ -40,7 +40,8 @@ function decodeCursor(cursor: string | null | undefined, shape: readonly ('strin
   if (cursor === null || cursor === undefined) return null;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === shape.length && key.every((part, i) => typeof part === shape[i])) return key as (string | number)[];
+    if (Array.isArray(key) && key.length === shape.length && key.every((part, i) => typeof part === shape[i]))
+      return key as (string | number)[];
   } catch {
     /* falls through to the error below */
   }
@@ -51,13 +52,15 @@ function decodeCursor(cursor: string | null | undefined, shape: readonly ('strin
  * The keyset pagination every list uses. `fetch` gets the page size plus one (to learn whether there is a
  * next page) and the decoded sort key of the previous page's last row.
  */
-export async function paginate<Row, Node = Row>(options: PageInput & {
-  cursorShape: readonly ('string' | 'number')[];
-  fetch: (limit: number, after: (string | number)[] | null) => Promise<Row[]>;
-  keyOf: (row: Row) => (string | number)[];
-  count: () => Promise<number>;
-  toNode?: (row: Row) => Node;
-}): Promise<ConnectionShape<Node>> {
+export async function paginate<Row, Node = Row>(
+  options: PageInput & {
+    cursorShape: readonly ('string' | 'number')[];
+    fetch: (limit: number, after: (string | number)[] | null) => Promise<Row[]>;
+    keyOf: (row: Row) => (string | number)[];
+    count: () => Promise<number>;
+    toNode?: (row: Row) => Node;
+  },
+): Promise<ConnectionShape<Node>> {
   const size = pageSize(options.first);
   const after = decodeCursor(options.after, options.cursorShape);
   const rows = size === 0 ? [] : await options.fetch(size + 1, after);

@@ -11,7 +11,10 @@ export interface AccessClaims {
 
 export class TokenSigner {
   private readonly key: Uint8Array;
-  constructor(secret: string, private readonly ttlSeconds = ACCESS_TOKEN_TTL_SECONDS) {
+  constructor(
+    secret: string,
+    private readonly ttlSeconds = ACCESS_TOKEN_TTL_SECONDS,
+  ) {
     this.key = new TextEncoder().encode(secret);
   }
 

@@ -8,7 +8,12 @@ import type { Services } from './compose.js';
  * the readiness checks (the database makes the API unready; LiveKit is reported on its own) and facechat's ring timers (calls left ringing by a stopped process are
  * re-armed; overdue ones fire at once). Returns the function that stops it (the app is closing).
  */
-export function startBackgroundWork(deps: { orm: MikroORM; services: Services; log: Logger; readiness: Map<string, ReadinessCheck> }): () => void {
+export function startBackgroundWork(deps: {
+  orm: MikroORM;
+  services: Services;
+  log: Logger;
+  readiness: Map<string, ReadinessCheck>;
+}): () => void {
   const { facechat } = deps.services;
   deps.readiness.set('database', async () => {
     const connection = await deps.orm.checkConnection();

@@ -57,7 +57,12 @@ export function createServices(deps: ServiceDeps) {
   const tags = new TagsService(new TagsRepository());
   const facechat = createFacechat(deps, { accounts, notifications, friends, tags });
   // Screenshots are media whose rules (who may take one, who hears of it) are facechat's.
-  const media = new MediaService({ config: deps.config, storage: createMediaStorage(deps.config), repository: mediaRepository, screenshots: facechat });
+  const media = new MediaService({
+    config: deps.config,
+    storage: createMediaStorage(deps.config),
+    repository: mediaRepository,
+    screenshots: facechat,
+  });
   const postsRepository = new PostsRepository();
   const postAccess = new PostAccess(postsRepository, friends);
   const photoTags = new PhotoTagsService(new PhotoTagsRepository(), postsRepository, postAccess, accounts, friends, notifications);
@@ -86,11 +91,26 @@ function createFacechat(
   const chatRepo = new ChatRepository();
   const livekit = new LivekitGateway(deps.config.livekit, deps.log.child({ component: 'livekit' }));
   const rooms = new RoomsService({
-    repo: roomsRepo, calls: callsRepo, livekit, events: deps.pubsub, friends: others.friends, tags: others.tags, accounts: others.accounts, newEm,
+    repo: roomsRepo,
+    calls: callsRepo,
+    livekit,
+    events: deps.pubsub,
+    friends: others.friends,
+    tags: others.tags,
+    accounts: others.accounts,
+    newEm,
   });
   const calls = new CallsService({
-    repo: callsRepo, roomsRepo, rooms, events: deps.pubsub, notifications: others.notifications, friends: others.friends,
-    accounts: others.accounts, ringTimeoutMs: deps.config.callRingTimeoutMs, log: deps.log, newEm,
+    repo: callsRepo,
+    roomsRepo,
+    rooms,
+    events: deps.pubsub,
+    notifications: others.notifications,
+    friends: others.friends,
+    accounts: others.accounts,
+    ringTimeoutMs: deps.config.callRingTimeoutMs,
+    log: deps.log,
+    newEm,
   });
   const chat = new ChatService({ repo: chatRepo, roomsRepo, callsRepo, events: deps.pubsub, notifications: others.notifications });
   return new FacechatService({ rooms, calls, chat, roomsRepo, callsRepo, log: deps.log });

@@ -9,12 +9,17 @@ export interface GqlResponse<T = any> {
 }
 
 /** A real HTTP POST to /graphql. */
-export async function gql<T = any>(stack: { baseUrl: string }, query: string, variables: Record<string, unknown> = {}, options: { token?: string; cookie?: string } = {}): Promise<GqlResponse<T>> {
+export async function gql<T = any>(
+  stack: { baseUrl: string },
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: { token?: string; cookie?: string } = {},
+): Promise<GqlResponse<T>> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.cookie) headers.cookie = options.cookie;
   const response = await fetch(`${stack.baseUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  const body = await response.json() as { data: T; errors?: GqlResponse['errors'] };
+  const body = (await response.json()) as { data: T; errors?: GqlResponse['errors'] };
   return { status: response.status, data: body.data, errors: body.errors, headers: response.headers };
 }
 
@@ -27,18 +32,34 @@ export interface TestUser {
 
 let seq = 0;
 /** Registers a fresh user over the API. */
-export async function signUp(stack: { baseUrl: string }, fields: { username?: string; displayName?: string; password?: string; email?: string } = {}): Promise<TestUser> {
+export async function signUp(
+  stack: { baseUrl: string },
+  fields: { username?: string; displayName?: string; password?: string; email?: string } = {},
+): Promise<TestUser> {
   const username = fields.username ?? `user${process.pid}_${++seq}_${Math.random().toString(36).slice(2, 6)}`;
-  const res = await gql(stack, `mutation($input: RegisterInput!) { register(input: $input) { accessToken refreshToken user { id username } userErrors { field message code } } }`, {
-    input: { username, email: fields.email ?? `${username}@example.com`, password: fields.password ?? 'correct horse battery', displayName: fields.displayName },
-  });
+  const res = await gql(
+    stack,
+    `mutation($input: RegisterInput!) { register(input: $input) { accessToken refreshToken user { id username } userErrors { field message code } } }`,
+    {
+      input: {
+        username,
+        email: fields.email ?? `${username}@example.com`,
+        password: fields.password ?? 'correct horse battery',
+        displayName: fields.displayName,
+      },
+    },
+  );
   const payload = res.data?.register;
   if (!payload?.accessToken) throw new Error(`sign-up failed: ${JSON.stringify(res.errors ?? payload?.userErrors)}`);
   return { id: payload.user.id, username: payload.user.username, token: payload.accessToken, refreshToken: payload.refreshToken };
 }
 
 /** A real graphql-ws client on the stack's /graphql. */
-export function wsClient(stack: { baseUrl: string }, token?: string, options: { onClose?: (event: { code: number; reason: string }) => void } = {}): Client {
+export function wsClient(
+  stack: { baseUrl: string },
+  token?: string,
+  options: { onClose?: (event: { code: number; reason: string }) => void } = {},
+): Client {
   return createClient({
     url: `${stack.baseUrl.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,
@@ -55,16 +76,32 @@ export function subscribe<T = any>(client: Client, query: string, variables: Rec
   const waiters: (() => void)[] = [];
   let error: unknown = null;
   let completed = false;
-  const dispose = client.subscribe<T>({ query, variables }, {
-    next: (value) => { events.push(value as { data?: T; errors?: unknown[] }); waiters.splice(0).forEach((w) => w()); },
-    error: (e) => { error = e; waiters.splice(0).forEach((w) => w()); },
-    complete: () => { completed = true; waiters.splice(0).forEach((w) => w()); },
-  });
+  const dispose = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (value) => {
+        events.push(value as { data?: T; errors?: unknown[] });
+        waiters.splice(0).forEach((w) => w());
+      },
+      error: (e) => {
+        error = e;
+        waiters.splice(0).forEach((w) => w());
+      },
+      complete: () => {
+        completed = true;
+        waiters.splice(0).forEach((w) => w());
+      },
+    },
+  );
   let read = 0;
   return {
     events,
-    get error() { return error; },
-    get completed() { return completed; },
+    get error() {
+      return error;
+    },
+    get completed() {
+      return completed;
+    },
     dispose,
     async next(timeoutMs = 2000): Promise<{ data?: T; errors?: unknown[] }> {
       const deadline = Date.now() + timeoutMs;
@@ -73,7 +110,13 @@ export function subscribe<T = any>(client: Client, query: string, variables: Rec
         if (completed) throw new Error('subscription completed');
         const left = deadline - Date.now();
         if (left <= 0) throw new Error(`no event within ${timeoutMs} ms`);
-        await new Promise<void>((r) => { const t = setTimeout(r, left); waiters.push(() => { clearTimeout(t); r(); }); });
+        await new Promise<void>((r) => {
+          const t = setTimeout(r, left);
+          waiters.push(() => {
+            clearTimeout(t);
+            r();
+          });
+        });
       }
       return events[read++];
     },

@@ -49,13 +49,17 @@ export async function startTestLivekit(): Promise<{ info: TestLivekitInfo; stop(
   }
   const binary = findLivekitBinary();
   if (!binary && process.env.TEST_LIVEKIT === 'required') {
-    throw new Error('[livekit] TEST_LIVEKIT=required but no LiveKit server binary was found (LIVEKIT_BIN'
-      + `${process.env.LIVEKIT_BIN ? `=${process.env.LIVEKIT_BIN} does not exist` : ' is not set'}, no .tools/bin/livekit-server, none on PATH). `
-      + '`npm run setup` builds it; TEST_LIVEKIT=off runs without LiveKit.');
+    throw new Error(
+      '[livekit] TEST_LIVEKIT=required but no LiveKit server binary was found (LIVEKIT_BIN' +
+        `${process.env.LIVEKIT_BIN ? `=${process.env.LIVEKIT_BIN} does not exist` : ' is not set'}, no .tools/bin/livekit-server, none on PATH). ` +
+        '`npm run setup` builds it; TEST_LIVEKIT=off runs without LiveKit.',
+    );
   }
   if (!binary) {
-    console.warn('[livekit] No LiveKit server binary (.tools/bin/livekit-server, LIVEKIT_BIN or PATH): '
-      + 'tests that need LiveKit are skipped. `npm run setup` builds it.');
+    console.warn(
+      '[livekit] No LiveKit server binary (.tools/bin/livekit-server, LIVEKIT_BIN or PATH): ' +
+        'tests that need LiveKit are skipped. `npm run setup` builds it.',
+    );
     return null;
   }
   const relay = await startWebhookRelay();
@@ -83,31 +87,36 @@ async function startServer(binary: string, relayUrl: string): Promise<{ url: str
   const udpPort = await freeUdpPort();
   const dir = mkdtempSync(join(tmpdir(), 'pp-test-livekit-'));
   const configFile = join(dir, 'livekit.yaml');
-  writeFileSync(configFile, [
-    `port: ${port}`,
-    'bind_addresses: ["127.0.0.1"]',
-    'rtc:',
-    `  tcp_port: ${tcpPort}`,
-    `  udp_port: ${udpPort}`,
-    '  use_external_ip: false',
-    '  enable_loopback_candidate: true',
-    'keys:',
-    `  ${DEV_LIVEKIT_KEY}: ${DEV_LIVEKIT_SECRET}`,
-    'webhook:',
-    `  api_key: ${DEV_LIVEKIT_KEY}`,
-    '  urls:',
-    `    - ${relayUrl}/livekit/webhook`,
-    'room:',
-    '  auto_create: false',
-    '  empty_timeout: 60',
-    '  departure_timeout: 15',
-    'logging:',
-    '  level: warn',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    configFile,
+    [
+      `port: ${port}`,
+      'bind_addresses: ["127.0.0.1"]',
+      'rtc:',
+      `  tcp_port: ${tcpPort}`,
+      `  udp_port: ${udpPort}`,
+      '  use_external_ip: false',
+      '  enable_loopback_candidate: true',
+      'keys:',
+      `  ${DEV_LIVEKIT_KEY}: ${DEV_LIVEKIT_SECRET}`,
+      'webhook:',
+      `  api_key: ${DEV_LIVEKIT_KEY}`,
+      '  urls:',
+      `    - ${relayUrl}/livekit/webhook`,
+      'room:',
+      '  auto_create: false',
+      '  empty_timeout: 60',
+      '  departure_timeout: 15',
+      'logging:',
+      '  level: warn',
+      '',
+    ].join('\n'),
+  );
   const child = spawn(binary, ['--config', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const keep = (chunk: Buffer) => { output = (output + chunk.toString()).slice(-4000); };
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const killOnExit = () => child.kill('SIGKILL');
@@ -129,8 +138,12 @@ async function startServer(binary: string, relayUrl: string): Promise<{ url: str
 async function waitUntilUp(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited (${child.exitCode ?? child.signalCode}):\n${output()}`);
-    const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`exited (${child.exitCode ?? child.signalCode}):\n${output()}`);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(1000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -147,11 +160,17 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 async function freeTcpPorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(Array.from({ length: count }, () => new Promise<ReturnType<typeof createTcpServer>>((resolve, reject) => {
-    const server = createTcpServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  })));
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<ReturnType<typeof createTcpServer>>((resolve, reject) => {
+          const server = createTcpServer();
+          server.once('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
   const ports = servers.map((s) => (s.address() as { port: number }).port);
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
   return ports;
@@ -180,22 +199,28 @@ async function startWebhookRelay(): Promise<{ url: string; stop(): Promise<void>
         let target: string | undefined;
         try {
           target = String(JSON.parse(body.toString('utf8')).url).replace(/\/$/, '');
-        } catch { /* answered below */ }
+        } catch {
+          /* answered below */
+        }
         if (!target) return void res.writeHead(400).end();
         if (req.method === 'POST') targets.add(target);
         else targets.delete(target);
         return void res.writeHead(204).end();
       }
       if (req.url === '/livekit/webhook' && req.method === 'POST') {
-        await Promise.all([...targets].map((target) => fetch(`${target}/livekit/webhook`, {
-          method: 'POST',
-          headers: {
-            'content-type': req.headers['content-type'] ?? 'application/webhook+json',
-            ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
-          },
-          body,
-          signal: AbortSignal.timeout(3000),
-        }).catch(() => undefined)));
+        await Promise.all(
+          [...targets].map((target) =>
+            fetch(`${target}/livekit/webhook`, {
+              method: 'POST',
+              headers: {
+                'content-type': req.headers['content-type'] ?? 'application/webhook+json',
+                ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+              },
+              body,
+              signal: AbortSignal.timeout(3000),
+            }).catch(() => undefined),
+          ),
+        );
         return void res.writeHead(200).end();
       }
       res.writeHead(404).end();
@@ -204,9 +229,10 @@ async function startWebhookRelay(): Promise<{ url: string; stop(): Promise<void>
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   return {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
-    stop: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

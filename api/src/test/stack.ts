@@ -26,7 +26,10 @@ export interface TestStack {
  * with a fresh database cloned from the migrated template. Inside vitest the services come from
  * the global setup (inject); scripts outside it pass what `startTestServices()` gave them.
  */
-export async function startTestStack(env: Record<string, string> = {}, services?: Pick<TestServices, 'pgAdminUrl' | 'livekit'>): Promise<TestStack> {
+export async function startTestStack(
+  env: Record<string, string> = {},
+  services?: Pick<TestServices, 'pgAdminUrl' | 'livekit'>,
+): Promise<TestStack> {
   const adminUrl = services?.pgAdminUrl ?? inject('pgAdminUrl');
   const livekit = services ? services.livekit : inject('livekit');
   const database = `t_${randomBytes(6).toString('hex')}`;
@@ -36,7 +39,11 @@ export async function startTestStack(env: Record<string, string> = {}, services?
   const dataDir = mkdtempSync(join(tmpdir(), 'pp-test-data-'));
 
   const config = loadConfig({
-    PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: url.toString(), LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DATABASE_URL: url.toString(),
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // A private client build (`vite build --outDir …`) when several people build at once.
     ...(process.env.CLIENT_DIST ? { CLIENT_DIST: process.env.CLIENT_DIST } : {}),
     ...(livekit ? { LIVEKIT_URL: livekit.url, LIVEKIT_API_KEY: livekit.apiKey, LIVEKIT_API_SECRET: livekit.apiSecret } : {}),
@@ -49,9 +56,10 @@ export async function startTestStack(env: Record<string, string> = {}, services?
   config.publicUrl = baseUrl;
 
   // LiveKit posts its webhooks to one relay; it forwards them to every registered stack.
-  const relay = (method: string) => livekit?.webhookRelayUrl
-    ? fetch(`${livekit.webhookRelayUrl}/targets`, { method, body: JSON.stringify({ url: baseUrl }) }).then(() => undefined)
-    : Promise.resolve();
+  const relay = (method: string) =>
+    livekit?.webhookRelayUrl
+      ? fetch(`${livekit.webhookRelayUrl}/targets`, { method, body: JSON.stringify({ url: baseUrl }) }).then(() => undefined)
+      : Promise.resolve();
   await relay('POST');
 
   const knex = orm.em.getConnection().getKnex();
@@ -59,7 +67,10 @@ export async function startTestStack(env: Record<string, string> = {}, services?
   knex.on('query', () => counter++);
 
   return {
-    baseUrl, app, orm, config,
+    baseUrl,
+    app,
+    orm,
+    config,
     async countQueries(work) {
       const before = counter;
       const result = await work();

@@ -13,7 +13,12 @@ export function fakeMediaFlags(fps: number): string[] {
 }
 
 /** Runs one mutation and returns its payload (the first field of `data`); errors or userErrors throw. */
-async function mutate<Payload>(stack: { baseUrl: string }, user: TestUser, query: string, variables: Record<string, unknown> = {}): Promise<Payload> {
+async function mutate<Payload>(
+  stack: { baseUrl: string },
+  user: TestUser,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<Payload> {
   const res = await gql<Record<string, unknown>>(stack, query, variables, { token: user.token });
   const payload = res.data && (Object.values(res.data)[0] as (Payload & { userErrors?: unknown[] }) | undefined);
   if (res.errors || !payload || payload.userErrors?.length) throw new Error(JSON.stringify(res.errors ?? payload?.userErrors));
@@ -21,8 +26,15 @@ async function mutate<Payload>(stack: { baseUrl: string }, user: TestUser, query
 }
 
 export async function befriend(stack: { baseUrl: string }, a: TestUser, b: TestUser): Promise<void> {
-  const { friendRequest } = await mutate<{ friendRequest: { id: string } }>(stack, a, 'mutation($u: ID!) { sendFriendRequest(userId: $u) { friendRequest { id } userErrors { message } } }', { u: b.id });
-  await mutate(stack, b, 'mutation($r: ID!) { acceptFriendRequest(requestId: $r) { friendRequest { id } userErrors { message } } }', { r: friendRequest.id });
+  const { friendRequest } = await mutate<{ friendRequest: { id: string } }>(
+    stack,
+    a,
+    'mutation($u: ID!) { sendFriendRequest(userId: $u) { friendRequest { id } userErrors { message } } }',
+    { u: b.id },
+  );
+  await mutate(stack, b, 'mutation($r: ID!) { acceptFriendRequest(requestId: $r) { friendRequest { id } userErrors { message } } }', {
+    r: friendRequest.id,
+  });
 }
 
 export async function newUser(stack: { baseUrl: string }, displayName: string): Promise<TestUser> {
@@ -33,7 +45,11 @@ export async function newUser(stack: { baseUrl: string }, displayName: string): 
  * A browser profile for one user: its language, its viewport, and the background effect chosen
  * beforehand (effects are the processor's own tests; here they would only cost CPU).
  */
-export async function callContext(browser: Browser, baseUrl: string, options: { locale?: string; width?: number; height?: number; effect?: 'off' | 'blur' | 'emotion' } = {}): Promise<BrowserContext> {
+export async function callContext(
+  browser: Browser,
+  baseUrl: string,
+  options: { locale?: string; width?: number; height?: number; effect?: 'off' | 'blur' | 'emotion' } = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     locale: options.locale ?? 'en-US',
@@ -43,7 +59,9 @@ export async function callContext(browser: Browser, baseUrl: string, options: { 
   await context.addInitScript((effect) => {
     try {
       localStorage.setItem('pp-enter.facechat.effect', effect);
-    } catch { /* about:blank and the like have no storage */ }
+    } catch {
+      /* about:blank and the like have no storage */
+    }
   }, options.effect ?? 'off');
   return context;
 }
@@ -62,17 +80,27 @@ export function subscriptionSent(page: Page, operation: string): Promise<void> {
 
 /** Frames decoded so far by each remote tile's <video>, by the participant's user id (GraphQL id). */
 export function remoteFrames(page: Page): Promise<Record<string, number>> {
-  return page.$$eval('[data-testid=call-tile][data-local=false]', (tiles) => Object.fromEntries(tiles.map((tile) => {
-    const video = tile.querySelector('video');
-    const frames = video && video.videoWidth > 0 ? video.getVideoPlaybackQuality().totalVideoFrames : 0;
-    return [(tile as HTMLElement).dataset.userId || (tile as HTMLElement).dataset.identity || '', frames];
-  })));
+  return page.$$eval('[data-testid=call-tile][data-local=false]', (tiles) =>
+    Object.fromEntries(
+      tiles.map((tile) => {
+        const video = tile.querySelector('video');
+        const frames = video && video.videoWidth > 0 ? video.getVideoPlaybackQuality().totalVideoFrames : 0;
+        return [(tile as HTMLElement).dataset.userId || (tile as HTMLElement).dataset.identity || '', frames];
+      }),
+    ),
+  );
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `read` until `done` accepts its value; throws with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, intervalMs = 250): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs: number,
+  intervalMs = 250,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {
@@ -87,8 +115,17 @@ export async function waitFor<T>(what: string, read: () => Promise<T>, done: (va
  * Every one of `expected` remote tiles plays: frames are decoded and keep increasing between two
  * readings `gapMs` apart. Returns the two readings by identity; throws otherwise.
  */
-export async function assertRemoteVideoPlaying(page: Page, expected: number, { timeoutMs = 45_000, gapMs = 1500 } = {}): Promise<Record<string, [number, number]>> {
-  await waitFor(`${expected} remote videos with frames`, () => remoteFrames(page), (f) => Object.values(f).filter((n) => n > 0).length === expected, timeoutMs);
+export async function assertRemoteVideoPlaying(
+  page: Page,
+  expected: number,
+  { timeoutMs = 45_000, gapMs = 1500 } = {},
+): Promise<Record<string, [number, number]>> {
+  await waitFor(
+    `${expected} remote videos with frames`,
+    () => remoteFrames(page),
+    (f) => Object.values(f).filter((n) => n > 0).length === expected,
+    timeoutMs,
+  );
   const first = await remoteFrames(page);
   await sleep(gapMs);
   const second = await remoteFrames(page);

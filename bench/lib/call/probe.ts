@@ -15,7 +15,9 @@ export interface ProbeState {
 }
 
 declare global {
-  interface Window { __callProbe: ProbeState }
+  interface Window {
+    __callProbe: ProbeState;
+  }
 }
 
 /**

@@ -110,7 +110,8 @@ async function runBench(options: BenchOptions): Promise<BenchResult> {
     // Measure the full effect: wait until the models are loaded and both analyses run.
     const deadline = performance.now() + 60_000;
     while (!(ours.stats.masks > 0 && ours.stats.recognitions > 0)) {
-      if (performance.now() > deadline || ours.stats.analyzer === 'failed') throw new Error(`models did not start: ${JSON.stringify(ours.stats)}`);
+      if (performance.now() > deadline || ours.stats.analyzer === 'failed')
+        throw new Error(`models did not start: ${JSON.stringify(ours.stats)}`);
       await sleep(100);
     }
   }
@@ -140,7 +141,11 @@ async function runBench(options: BenchOptions): Promise<BenchResult> {
       ? { livekitMs: { segmentation: livekitTimes.segmentation / livekitTimes.frames, filter: livekitTimes.filter / livekitTimes.frames } }
       : {}),
     ...(before && after
-      ? { maskHz: (after.masks - before.masks) / seconds, recognitionHz: (after.recognitions - before.recognitions) / seconds, stats: after }
+      ? {
+          maskHz: (after.masks - before.masks) / seconds,
+          recognitionHz: (after.recognitions - before.recognitions) / seconds,
+          stats: after,
+        }
       : {}),
   };
 }

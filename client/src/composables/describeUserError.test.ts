@@ -6,11 +6,16 @@ import { describeUserError, describeUserErrors, ERROR_CODES, errorField, userErr
 
 /** A translator over nested messages, like vue-i18n's `t` / `te`. */
 function translator(messages: Record<string, unknown>): Translator {
-  const find = (key: string) => key.split('.').reduce<unknown>((at, part) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined), messages);
+  const find = (key: string) =>
+    key
+      .split('.')
+      .reduce<unknown>((at, part) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined), messages);
   return { t: (key) => (typeof find(key) === 'string' ? (find(key) as string) : key), te: (key) => typeof find(key) === 'string' };
 }
 
-const posts = { posts: { errors: { fields: { title: { INVALID: '제목은 1~100자로 입력해 주세요.' } }, FORBIDDEN: '그렇게 할 수 없습니다 (게시물).' } } };
+const posts = {
+  posts: { errors: { fields: { title: { INVALID: '제목은 1~100자로 입력해 주세요.' } }, FORBIDDEN: '그렇게 할 수 없습니다 (게시물).' } },
+};
 const koT = translator({ ...ko, ...posts });
 
 describe('describeUserError', () => {
@@ -29,10 +34,13 @@ describe('describeUserError', () => {
 
   it('prefers the feature field text, then the feature code text, then the app field text, then the code', () => {
     const scopes = ['posts.errors'];
-    expect(describeUserError({ code: 'INVALID', field: ['input', 'title'], message: 'The title must be 1–100 characters.' }, { t: koT, scopes }))
-      .toBe('제목은 1~100자로 입력해 주세요.');
+    expect(
+      describeUserError({ code: 'INVALID', field: ['input', 'title'], message: 'The title must be 1–100 characters.' }, { t: koT, scopes }),
+    ).toBe('제목은 1~100자로 입력해 주세요.');
     expect(describeUserError({ code: 'FORBIDDEN', field: ['id'] }, { t: koT, scopes })).toBe('그렇게 할 수 없습니다 (게시물).');
-    expect(describeUserError({ code: 'CONFLICT', field: ['input', 'username'] }, { t: koT, scopes })).toBe(ko.errors.fields.username.CONFLICT);
+    expect(describeUserError({ code: 'CONFLICT', field: ['input', 'username'] }, { t: koT, scopes })).toBe(
+      ko.errors.fields.username.CONFLICT,
+    );
     expect(describeUserError({ code: 'NOT_FOUND', field: ['input', 'title'] }, { t: koT, scopes })).toBe(ko.errors.NOT_FOUND);
     // Without the feature's scope its texts are not used.
     expect(describeUserError({ code: 'FORBIDDEN', field: ['id'] }, { t: koT })).toBe(ko.errors.FORBIDDEN);
@@ -52,12 +60,18 @@ describe('describeUserError', () => {
     expect(errorField({ field: null })).toBeNull();
     expect(errorField({ field: [] })).toBeNull();
     expect(userErrorKeys({ code: 'INVALID', field: ['input', 'title'] }, ['posts.errors'])).toEqual([
-      'posts.errors.fields.title.INVALID', 'posts.errors.INVALID', 'errors.fields.title.INVALID', 'errors.INVALID',
+      'posts.errors.fields.title.INVALID',
+      'posts.errors.INVALID',
+      'errors.fields.title.INVALID',
+      'errors.INVALID',
     ]);
     expect(userErrorKeys({ code: 'FULL' })).toEqual(['errors.FULL']);
   });
 
   it('words a list of errors', () => {
-    expect(describeUserErrors([{ code: 'FULL' }, { code: 'RATE_LIMITED' }], { t: translator(en) })).toEqual([en.errors.FULL, en.errors.RATE_LIMITED]);
+    expect(describeUserErrors([{ code: 'FULL' }, { code: 'RATE_LIMITED' }], { t: translator(en) })).toEqual([
+      en.errors.FULL,
+      en.errors.RATE_LIMITED,
+    ]);
   });
 });

@@ -14,7 +14,16 @@
 
 /** The codes the API emits (mirror of the API's `ErrorCode` enum; every one has `errors.<CODE>` in en and ko). */
 export const ERROR_CODES = [
-  'INVALID', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'RATE_LIMITED', 'UNAVAILABLE', 'FULL', 'UNAUTHENTICATED', 'TOO_LARGE', 'UNSUPPORTED_MEDIA',
+  'INVALID',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'UNAVAILABLE',
+  'FULL',
+  'UNAUTHENTICATED',
+  'TOO_LARGE',
+  'UNSUPPORTED_MEDIA',
 ] as const;
 
 export interface UserErrorLike {

@@ -8,8 +8,17 @@ const ROOMS = gql`
   query PagedRooms($query: String, $first: Int, $after: String) {
     rooms(query: $query, first: $first, after: $after) {
       totalCount
-      edges { cursor node { id title } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          title
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;

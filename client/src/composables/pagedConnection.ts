@@ -31,4 +31,3 @@ export function nextPageVariables<V extends object>(
   if (!info?.hasNextPage || !info.endCursor) return null;
   return { ...variables, first: pageSize, after: info.endCursor };
 }
-

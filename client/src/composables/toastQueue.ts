@@ -4,7 +4,11 @@ export class PausableTimer {
   private startedAt = 0;
   private remaining: number;
 
-  constructor(ms: number, private readonly onDone: () => void, private readonly now: () => number = Date.now) {
+  constructor(
+    ms: number,
+    private readonly onDone: () => void,
+    private readonly now: () => number = Date.now,
+  ) {
     this.remaining = ms;
     this.resume();
   }
@@ -48,7 +52,11 @@ export class ToastQueue<T> {
   private toasts: Toast<T>[] = [];
   private readonly timers = new Map<string, PausableTimer>();
 
-  constructor(private readonly ms: number, private readonly max: number, private readonly onChange: (toasts: readonly Toast<T>[]) => void) {}
+  constructor(
+    private readonly ms: number,
+    private readonly max: number,
+    private readonly onChange: (toasts: readonly Toast<T>[]) => void,
+  ) {}
 
   push(key: string, item: T): void {
     if (this.timers.has(key)) return;

@@ -23,7 +23,10 @@ export function useDisclosure(root: Ref<HTMLElement | null>, button: Ref<HTMLEle
     if (open.value && root.value && !root.value.contains(event.target as Node)) close();
   }
 
-  watch(() => route.fullPath, () => close());
+  watch(
+    () => route.fullPath,
+    () => close(),
+  );
   onMounted(() => document.addEventListener('click', onDocumentClick));
   onBeforeUnmount(() => document.removeEventListener('click', onDocumentClick));
 

@@ -12,15 +12,17 @@ describe('userErrors on forms', () => {
   });
 
   it('puts errors of known fields next to them and the rest in the general area', () => {
-    const { byField, general } = splitUserErrors([
-      error(['input', 'username'], 'taken'),
-      error(['input', 'username'], 'second one'),
-      error(['input', 'avatarId'], 'not yours'),
-      error(null, 'slow down'),
-    ], ['username', 'email']);
+    const { byField, general } = splitUserErrors(
+      [
+        error(['input', 'username'], 'taken'),
+        error(['input', 'username'], 'second one'),
+        error(['input', 'avatarId'], 'not yours'),
+        error(null, 'slow down'),
+      ],
+      ['username', 'email'],
+    );
     expect(Object.keys(byField)).toEqual(['username']);
     expect(byField.username!.message).toBe('taken');
     expect(general.map((e) => e.message)).toEqual(['second one', 'not yours', 'slow down']);
   });
 });
-

@@ -72,7 +72,7 @@ export function usePagedQuery<TResult, TVariables extends PageVariables, N>(
   const loadingMore = ref(false);
   const moreFailed = ref(false);
 
-  const connection = computed(() => (enabled() && result.value ? select(result.value as TResult) ?? null : null));
+  const connection = computed(() => (enabled() && result.value ? (select(result.value as TResult) ?? null) : null));
   const items = computed(() => nodesOf(connection.value));
   const hasMore = computed(() => !!connection.value?.pageInfo.hasNextPage);
 

@@ -21,6 +21,12 @@ export interface FeatureMessages {
 export const featureMessages: FeatureMessages[] = [
   friends,
   notifications,
-  posts, media, tags, search,
-  rooms, calls, facechatCall, facechatEffects,
+  posts,
+  media,
+  tags,
+  search,
+  rooms,
+  calls,
+  facechatCall,
+  facechatEffects,
 ];

@@ -125,7 +125,10 @@ const ko: MessageSchema = {
     TOO_LARGE: '너무 큽니다.',
     UNSUPPORTED_MEDIA: '사용할 수 없는 형식의 파일입니다.',
     fields: {
-      username: { INVALID: '사용자 이름은 3~30자의 영문 소문자, 숫자, _ 와 . 만 쓸 수 있습니다.', CONFLICT: '이미 사용 중인 사용자 이름입니다.' },
+      username: {
+        INVALID: '사용자 이름은 3~30자의 영문 소문자, 숫자, _ 와 . 만 쓸 수 있습니다.',
+        CONFLICT: '이미 사용 중인 사용자 이름입니다.',
+      },
       email: { INVALID: '올바른 이메일 주소를 입력해 주세요.', CONFLICT: '이미 사용 중인 이메일 주소입니다.' },
       password: { INVALID: '비밀번호는 8~200자여야 합니다.' },
       newPassword: { INVALID: '비밀번호는 8~200자여야 합니다.' },

@@ -24,14 +24,27 @@ export function createCache(): InMemoryCache {
           // Each search text is its own list; "load more" appends pages to it.
           searchUsers: relayStylePagination(['query']),
           // Friends and notifications (issue 3): one list per direction / filter and page size.
-          friendRequests: relayStylePagination(['direction', 'first']), notifications: relayStylePagination(['unreadOnly', 'first']),
+          friendRequests: relayStylePagination(['direction', 'first']),
+          notifications: relayStylePagination(['unreadOnly', 'first']),
           // Posts (issue 4): each list is its own, pages appended; a deleted post drops out of all of them.
-          feed: relayStylePagination([]), favorites: relayStylePagination([]), screenshots: relayStylePagination([]), posts: relayStylePagination(['query', 'tag', 'authorId']),
+          feed: relayStylePagination([]),
+          favorites: relayStylePagination([]),
+          screenshots: relayStylePagination([]),
+          posts: relayStylePagination(['query', 'tag', 'authorId']),
           // Facechat (issue 5): the lobby per search text, call history, each room's chat (newest first, live messages on top).
-          rooms: relayStylePagination(['query']), calls: relayStylePagination([]), chatMessages: relayStylePagination(['roomId']),
+          rooms: relayStylePagination(['query']),
+          calls: relayStylePagination([]),
+          chatMessages: relayStylePagination(['roomId']),
         },
       },
-      User: { fields: { posts: relayStylePagination([]), friends: relayStylePagination([]), followers: relayStylePagination([]), following: relayStylePagination([]) } },
+      User: {
+        fields: {
+          posts: relayStylePagination([]),
+          friends: relayStylePagination([]),
+          followers: relayStylePagination([]),
+          following: relayStylePagination([]),
+        },
+      },
       Post: { fields: { comments: relayStylePagination([]) } },
       Comment: { fields: { replies: relayStylePagination([]) } },
     },

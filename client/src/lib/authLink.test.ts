@@ -9,19 +9,24 @@ const unauthenticated = { errors: [{ message: 'expired', extensions: { code: 'UN
 /** A server that accepts only `valid`: others get UNAUTHENTICATED, as a body or as an HTTP 401. */
 function server(valid: string, as: 'body' | 'http401' = 'body') {
   const seen: (string | undefined)[] = [];
-  const link = new ApolloLink((operation) => new Observable<FetchResult>((observer) => {
-    const header = operation.getContext().headers?.authorization as string | undefined;
-    seen.push(header);
-    if (header === `Bearer ${valid}`) {
-      observer.next({ data: { me: { id: 'u1' } } });
-      observer.complete();
-    } else if (as === 'body') {
-      observer.next(unauthenticated as FetchResult);
-      observer.complete();
-    } else {
-      observer.error(Object.assign(new Error('Response not successful: Received status code 401'), { statusCode: 401, result: unauthenticated }));
-    }
-  }));
+  const link = new ApolloLink(
+    (operation) =>
+      new Observable<FetchResult>((observer) => {
+        const header = operation.getContext().headers?.authorization as string | undefined;
+        seen.push(header);
+        if (header === `Bearer ${valid}`) {
+          observer.next({ data: { me: { id: 'u1' } } });
+          observer.complete();
+        } else if (as === 'body') {
+          observer.next(unauthenticated as FetchResult);
+          observer.complete();
+        } else {
+          observer.error(
+            Object.assign(new Error('Response not successful: Received status code 401'), { statusCode: 401, result: unauthenticated }),
+          );
+        }
+      }),
+  );
   return { link, seen };
 }
 

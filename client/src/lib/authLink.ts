@@ -34,52 +34,58 @@ function withToken(operation: Operation, token: string | null): void {
  * UNAUTHENTICATED while signed in gets the token refreshed (once) and is retried.
  */
 export function createAuthLink(tokens: TokenSource): ApolloLink {
-  return new ApolloLink((operation, forward) => new Observable<FetchResult>((observer) => {
-    let inner: { unsubscribe(): void } | null = null;
-    let cancelled = false;
+  return new ApolloLink(
+    (operation, forward) =>
+      new Observable<FetchResult>((observer) => {
+        let inner: { unsubscribe(): void } | null = null;
+        let cancelled = false;
 
-    const attempt = (token: string | null, retried: boolean) => {
-      if (cancelled) return;
-      withToken(operation, token);
-      let handedOff = false;
-      /** Refresh and try again; `giveUp` passes the refusal on when there is no fresh token. */
-      const retry = (giveUp: () => void) => {
-        handedOff = true;
-        inner?.unsubscribe();
-        tokens.tokenAfterRejection(token).then(
-          (fresh) => {
-            if (cancelled) return;
-            if (fresh) attempt(fresh, true);
-            else giveUp();
-          },
+        const attempt = (token: string | null, retried: boolean) => {
+          if (cancelled) return;
+          withToken(operation, token);
+          let handedOff = false;
+          /** Refresh and try again; `giveUp` passes the refusal on when there is no fresh token. */
+          const retry = (giveUp: () => void) => {
+            handedOff = true;
+            inner?.unsubscribe();
+            tokens.tokenAfterRejection(token).then(
+              (fresh) => {
+                if (cancelled) return;
+                if (fresh) attempt(fresh, true);
+                else giveUp();
+              },
+              (error) => observer.error(error),
+            );
+          };
+          inner = forward(operation).subscribe({
+            next: (result) => {
+              if (handedOff) return;
+              if (!retried && token && hasUnauthenticated(result.errors)) {
+                retry(() => {
+                  observer.next(result);
+                  observer.complete();
+                });
+              } else observer.next(result);
+            },
+            error: (error) => {
+              if (handedOff) return;
+              if (!retried && token && isUnauthenticatedError(error)) retry(() => observer.error(error));
+              else observer.error(error);
+            },
+            complete: () => {
+              if (!handedOff) observer.complete();
+            },
+          });
+        };
+
+        tokens.validToken().then(
+          (token) => attempt(token, false),
           (error) => observer.error(error),
         );
-      };
-      inner = forward(operation).subscribe({
-        next: (result) => {
-          if (handedOff) return;
-          if (!retried && token && hasUnauthenticated(result.errors)) {
-            retry(() => {
-              observer.next(result);
-              observer.complete();
-            });
-          } else observer.next(result);
-        },
-        error: (error) => {
-          if (handedOff) return;
-          if (!retried && token && isUnauthenticatedError(error)) retry(() => observer.error(error));
-          else observer.error(error);
-        },
-        complete: () => {
-          if (!handedOff) observer.complete();
-        },
-      });
-    };
-
-    tokens.validToken().then((token) => attempt(token, false), (error) => observer.error(error));
-    return () => {
-      cancelled = true;
-      inner?.unsubscribe();
-    };
-  }));
+        return () => {
+          cancelled = true;
+          inner?.unsubscribe();
+        };
+      }),
+  );
 }

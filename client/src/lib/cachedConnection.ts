@@ -17,7 +17,11 @@ export interface CachedList<Node> {
 }
 
 /** The list without the given nodes (a request answered, a notification read), its total lowered as much. */
-export function dropNodes<Node, L extends CachedList<Node>>(list: L, ids: ReadonlySet<string>, idOf: (node: Node) => string | undefined): L {
+export function dropNodes<Node, L extends CachedList<Node>>(
+  list: L,
+  ids: ReadonlySet<string>,
+  idOf: (node: Node) => string | undefined,
+): L {
   const edges = (list.edges ?? []).filter((e) => !ids.has(idOf(e.node) ?? ''));
   const removed = (list.edges?.length ?? 0) - edges.length;
   if (!removed) return list;

@@ -11,7 +11,11 @@ export interface GraphqlFetchResult<T> {
 
 /** A transport failure or top-level GraphQL error (not a userError). */
 export class GraphqlRequestError extends Error {
-  constructor(message: string, readonly code: string | null = null, readonly status: number | null = null) {
+  constructor(
+    message: string,
+    readonly code: string | null = null,
+    readonly status: number | null = null,
+  ) {
     super(message);
     this.name = 'GraphqlRequestError';
   }
@@ -45,9 +49,10 @@ export async function graphqlFetch<TData, TVars extends Record<string, unknown>>
   } catch (error) {
     throw new GraphqlRequestError(error instanceof Error ? error.message : 'Network error', 'NETWORK');
   }
-  const body = (await response.json().catch(() => null)) as
-    | { data?: TData | null; errors?: { message: string; extensions?: { code?: string } }[] }
-    | null;
+  const body = (await response.json().catch(() => null)) as {
+    data?: TData | null;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  } | null;
   const first = body?.errors?.[0];
   if (first || !body?.data) {
     const code = first?.extensions?.code ?? (response.ok ? null : 'HTTP');

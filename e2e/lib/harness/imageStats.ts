@@ -5,7 +5,15 @@
 export type Rgb = [number, number, number];
 
 /** Median colour of a w×h patch at (x, y) of an RGBA or RGB image (robust to a stray particle). */
-export function patchMedian(pixels: ArrayLike<number>, imageWidth: number, channels: 3 | 4, x: number, y: number, w: number, h: number): Rgb {
+export function patchMedian(
+  pixels: ArrayLike<number>,
+  imageWidth: number,
+  channels: 3 | 4,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+): Rgb {
   const values: number[][] = [[], [], []];
   for (let row = y; row < y + h; row++) {
     for (let col = x; col < x + w; col++) {

@@ -27,17 +27,21 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** Fails with the fix when setup has not put the models and the wasm runtime in client/public. */
 export async function ensureMediapipeAssets(): Promise<void> {
-  const missing = [join(PUBLIC_MODELS, 'selfie_segmenter.tflite'), join(PUBLIC_MODELS, 'face_landmarker.task'), join(PUBLIC_MEDIAPIPE, 'vision_wasm_internal.wasm')].filter(
-    (file) => !existsSync(file),
-  );
+  const missing = [
+    join(PUBLIC_MODELS, 'selfie_segmenter.tflite'),
+    join(PUBLIC_MODELS, 'face_landmarker.task'),
+    join(PUBLIC_MEDIAPIPE, 'vision_wasm_internal.wasm'),
+  ].filter((file) => !existsSync(file));
   if (!missing.length) return;
   // setup's own installer, from MODELS_DIR or the shared folder beside the repository.
   const shared = resolve(ROOT, '../shared/models');
   if (!process.env.MODELS_DIR && existsSync(shared)) process.env.MODELS_DIR = shared;
   const models = (await import(join(ROOT, 'scripts/lib/models.mjs'))) as { installModels(log?: (line: string) => void): Promise<void> };
-  await models.installModels(() => undefined).catch((error: Error) => {
-    throw new Error(`MediaPipe assets missing (${missing.join(', ')}) and could not be installed: ${error.message}. Run npm run setup.`);
-  });
+  await models
+    .installModels(() => undefined)
+    .catch((error: Error) => {
+      throw new Error(`MediaPipe assets missing (${missing.join(', ')}) and could not be installed: ${error.message}. Run npm run setup.`);
+    });
 }
 
 /** Builds `pageDir/index.html` (and what it imports) into `outDir`. */

@@ -18,8 +18,12 @@ export class Migration20261126001000Friends extends Migration {
     );`);
     // At most one pending request per direction; lists of pending requests per side, newest first.
     this.addSql(`create unique index "friend_requests_pending_pair" on "friend_requests" ("from_id", "to_id") where "status" = 'PENDING';`);
-    this.addSql(`create index "friend_requests_incoming_idx" on "friend_requests" ("to_id", "created_at" desc, "id" desc) where "status" = 'PENDING';`);
-    this.addSql(`create index "friend_requests_outgoing_idx" on "friend_requests" ("from_id", "created_at" desc, "id" desc) where "status" = 'PENDING';`);
+    this.addSql(
+      `create index "friend_requests_incoming_idx" on "friend_requests" ("to_id", "created_at" desc, "id" desc) where "status" = 'PENDING';`,
+    );
+    this.addSql(
+      `create index "friend_requests_outgoing_idx" on "friend_requests" ("from_id", "created_at" desc, "id" desc) where "status" = 'PENDING';`,
+    );
 
     // Both directions are stored: every lookup is one primary-key probe, a user's friends one index range.
     this.addSql(`create table "friendships" (

@@ -7,10 +7,19 @@ const ROLES: readonly Role[] = ['USER', 'MODERATOR', 'ADMIN'];
 
 @Entity({ tableName: 'users' })
 // Case-insensitive uniqueness and trigram substring search (pg_trgm); expression indexes, compared by name.
-@Index({ name: 'users_username_lower_unique', expression: 'create unique index "users_username_lower_unique" on "users" (lower("username"))' })
+@Index({
+  name: 'users_username_lower_unique',
+  expression: 'create unique index "users_username_lower_unique" on "users" (lower("username"))',
+})
 @Index({ name: 'users_email_lower_unique', expression: 'create unique index "users_email_lower_unique" on "users" (lower("email"))' })
-@Index({ name: 'users_username_trgm', expression: 'create index "users_username_trgm" on "users" using gin (lower("username") gin_trgm_ops)' })
-@Index({ name: 'users_display_name_trgm', expression: 'create index "users_display_name_trgm" on "users" using gin (lower("display_name") gin_trgm_ops)' })
+@Index({
+  name: 'users_username_trgm',
+  expression: 'create index "users_username_trgm" on "users" using gin (lower("username") gin_trgm_ops)',
+})
+@Index({
+  name: 'users_display_name_trgm',
+  expression: 'create index "users_display_name_trgm" on "users" using gin (lower("display_name") gin_trgm_ops)',
+})
 export class User {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'bio' | 'avatarId' | 'role';
 

@@ -82,37 +82,46 @@ export class AccountsRepository {
   /** Users whose username or display name matches `pattern` (trigram-indexed), by username, after the keyset. */
   async searchUsers(em: Db, viewerId: string | null, pattern: string, limit: number, after: [string, string] | null): Promise<User[]> {
     const hidden = this.hiddenUsersSql('u.id', viewerId);
-    const rows = await sql<Record<string, unknown>>(em,
+    const rows = await sql<Record<string, unknown>>(
+      em,
       `select u.* from users u
         where (lower(u.username) like ? or lower(u.display_name) like ?)
           and (?::text is null or (u.username, u.id::text) > (?::text, ?::text))
           and not (${hidden.sql})
         order by u.username, u.id::text limit ?`,
-      [pattern, pattern, after?.[0] ?? null, after?.[0] ?? null, after?.[1] ?? null, ...hidden.params, limit]);
+      [pattern, pattern, after?.[0] ?? null, after?.[0] ?? null, after?.[1] ?? null, ...hidden.params, limit],
+    );
     return rows.map((row) => em.map(User, row));
   }
 
   async countSearchUsers(em: Db, viewerId: string | null, pattern: string): Promise<number> {
     const hidden = this.hiddenUsersSql('u.id', viewerId);
-    const [row] = await sql<{ n: number }>(em,
+    const [row] = await sql<{ n: number }>(
+      em,
       `select count(*)::int as n from users u where (lower(u.username) like ? or lower(u.display_name) like ?) and not (${hidden.sql})`,
-      [pattern, pattern, ...hidden.params]);
+      [pattern, pattern, ...hidden.params],
+    );
     return row.n;
   }
 
   // --- sign-in attempts
 
   async findLoginCandidate(em: Db, login: string): Promise<LoginCandidateRow | null> {
-    const [row] = await sql<LoginCandidateRow>(em,
-      'select id, password_hash as "passwordHash" from users where lower(username) = ? or lower(email) = ? limit 1', [login, login]);
+    const [row] = await sql<LoginCandidateRow>(
+      em,
+      'select id, password_hash as "passwordHash" from users where lower(username) = ? or lower(email) = ? limit 1',
+      [login, login],
+    );
     return row ?? null;
   }
 
   async countRecentFailures(em: Db, userId: string | null, ip: string, since: Date): Promise<FailureCountsRow> {
-    const [row] = await sql<{ byUser: string | number; byIp: string | number }>(em,
+    const [row] = await sql<{ byUser: string | number; byIp: string | number }>(
+      em,
       `select count(*) filter (where user_id = ?) as "byUser", count(*) filter (where ip = ?) as "byIp"
          from login_failures where created_at > ? and (user_id = ? or ip = ?)`,
-      [userId, ip, since, userId, ip]);
+      [userId, ip, since, userId, ip],
+    );
     return { byUser: Number(row.byUser), byIp: Number(row.byIp) };
   }
 
@@ -135,9 +144,12 @@ export class AccountsRepository {
 
   /** The token's state, locked until `tx` ends (two concurrent refreshes of one token: the second sees it used). */
   async lockRefreshToken(tx: Db, hash: string): Promise<RefreshTokenStateRow | null> {
-    const [row] = await sql<Record<string, unknown>>(tx,
+    const [row] = await sql<Record<string, unknown>>(
+      tx,
       `select t.session_id, t.used_at, t.expires_at, s.revoked_at from refresh_tokens t
-         join sessions s on s.id = t.session_id where t.hash = ? for update of t`, [hash]);
+         join sessions s on s.id = t.session_id where t.hash = ? for update of t`,
+      [hash],
+    );
     if (!row) return null;
     return {
       sessionId: String(row.session_id),
@@ -157,9 +169,12 @@ export class AccountsRepository {
 
   /** The user's role while the session is active; null once it has ended (or never was). */
   async activeSessionRole(em: Db, sessionId: string, userId: string): Promise<Role | null> {
-    const rows = await sql<{ role: Role }>(em,
+    const rows = await sql<{ role: Role }>(
+      em,
       `select u.role from sessions s join users u on u.id = s.user_id
-       where s.id = ? and s.user_id = ? and s.revoked_at is null`, [sessionId, userId]);
+       where s.id = ? and s.user_id = ? and s.revoked_at is null`,
+      [sessionId, userId],
+    );
     return rows[0]?.role ?? null;
   }
 
@@ -168,12 +183,18 @@ export class AccountsRepository {
   }
 
   async revokeSessionOfRefreshToken(em: Db, hash: string): Promise<void> {
-    await em.execute(`update sessions set revoked_at = now() where revoked_at is null and id =
-      (select session_id from refresh_tokens where hash = ?)`, [hash]);
+    await em.execute(
+      `update sessions set revoked_at = now() where revoked_at is null and id =
+      (select session_id from refresh_tokens where hash = ?)`,
+      [hash],
+    );
   }
 
   /** Every session of the user except `keepSessionId` (a password change signs out the other devices). */
   async revokeOtherSessions(tx: Db, userId: string, keepSessionId: string | null): Promise<void> {
-    await tx.execute('update sessions set revoked_at = now() where user_id = ? and id <> ? and revoked_at is null', [userId, keepSessionId]);
+    await tx.execute('update sessions set revoked_at = now() where user_id = ? and id <> ? and revoked_at is null', [
+      userId,
+      keepSessionId,
+    ]);
   }
 }

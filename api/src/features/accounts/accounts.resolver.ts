@@ -9,9 +9,7 @@ import { fromGlobalId } from '../../kernel/ids.js';
 import { User } from './accounts.entity.js';
 import { userById } from './accounts.loaders.js';
 import type { IssuedSession } from './accounts.service.js';
-import {
-  AuthPayload, LoginInput, RegisterInput, UpdateProfileInput, UserConnection, UserObject, UserPayload,
-} from './accounts.types.js';
+import { AuthPayload, LoginInput, RegisterInput, UpdateProfileInput, UserConnection, UserObject, UserPayload } from './accounts.types.js';
 
 registerNodeType('User', User, (ctx, id) => userById(ctx).load(id));
 
@@ -52,20 +50,36 @@ export class AccountsResolver {
 
   @Mutation(() => AuthPayload)
   async register(@Ctx() ctx: Context, @Arg('input', () => RegisterInput) input: RegisterInput): Promise<AuthPayload> {
-    return authPayload(ctx, await ctx.services.accounts.register(ctx.em, {
-      username: input.username, email: input.email, password: input.password, displayName: input.displayName, userAgent: ctx.userAgent,
-    }));
+    return authPayload(
+      ctx,
+      await ctx.services.accounts.register(ctx.em, {
+        username: input.username,
+        email: input.email,
+        password: input.password,
+        displayName: input.displayName,
+        userAgent: ctx.userAgent,
+      }),
+    );
   }
 
   @Mutation(() => AuthPayload)
   async login(@Ctx() ctx: Context, @Arg('input', () => LoginInput) input: LoginInput): Promise<AuthPayload> {
-    return authPayload(ctx, await ctx.services.accounts.login(ctx.em, {
-      login: input.login, password: input.password, ip: ctx.ip, userAgent: ctx.userAgent,
-    }));
+    return authPayload(
+      ctx,
+      await ctx.services.accounts.login(ctx.em, {
+        login: input.login,
+        password: input.password,
+        ip: ctx.ip,
+        userAgent: ctx.userAgent,
+      }),
+    );
   }
 
   @Mutation(() => AuthPayload, { description: 'Rotates the refresh token (argument or cookie); a reused token revokes its whole session.' })
-  async refreshSession(@Ctx() ctx: Context, @Arg('refreshToken', () => String, { nullable: true }) refreshToken?: string | null): Promise<AuthPayload> {
+  async refreshSession(
+    @Ctx() ctx: Context,
+    @Arg('refreshToken', () => String, { nullable: true }) refreshToken?: string | null,
+  ): Promise<AuthPayload> {
     const token = refreshToken || ctx.http?.cookies[REFRESH_COOKIE] || null;
     try {
       return authPayload(ctx, await ctx.services.accounts.refresh(ctx.em, token));
@@ -107,7 +121,13 @@ function authPayload(ctx: Context, issued: IssuedSession): AuthPayload {
   // Browsers keep the refresh token in an httpOnly cookie only the API path sees.
   ctx.http?.setCookie(refreshCookie(ctx, issued.refreshToken, 30 * 86_400));
   ctx.actor = userActor(issued.user.id, '');
-  return { accessToken: issued.accessToken, refreshToken: issued.refreshToken, expiresAt: issued.expiresAt, user: issued.user, userErrors: [] };
+  return {
+    accessToken: issued.accessToken,
+    refreshToken: issued.refreshToken,
+    expiresAt: issued.expiresAt,
+    user: issued.user,
+    userErrors: [],
+  };
 }
 
 function clearRefreshCookie(ctx: Context): void {

@@ -113,7 +113,9 @@ export class AccountsService {
   async actorFromAccessToken(em: Db, token: string): Promise<Actor> {
     const claims = await this.signer.verify(token);
     if ('error' in claims) {
-      throw unauthenticated(claims.error === 'expired' ? 'The access token has expired: refresh the session.' : 'The access token is not valid.');
+      throw unauthenticated(
+        claims.error === 'expired' ? 'The access token has expired: refresh the session.' : 'The access token is not valid.',
+      );
     }
     const role = await this.repository.activeSessionRole(em, claims.sessionId, claims.userId);
     if (!role) throw unauthenticated('This session has ended: sign in again.');
@@ -125,7 +127,8 @@ export class AccountsService {
     const username = (input.username ?? '').trim().toLowerCase();
     const email = (input.email ?? '').trim().toLowerCase();
     const displayName = (input.displayName ?? '').trim() || username;
-    if (!USERNAME.test(username)) errors.add(ErrorCode.INVALID, 'Username must be 3–30 characters of a–z, 0–9, _ and .', ['input', 'username']);
+    if (!USERNAME.test(username))
+      errors.add(ErrorCode.INVALID, 'Username must be 3–30 characters of a–z, 0–9, _ and .', ['input', 'username']);
     if (!EMAIL.test(email) || email.length > 320) errors.add(ErrorCode.INVALID, 'Enter a valid e-mail address.', ['input', 'email']);
     checkPassword(input.password, ['input', 'password'], errors);
     if (displayName.length > 50) errors.add(ErrorCode.INVALID, 'Display name must be 1–50 characters.', ['input', 'displayName']);
@@ -186,7 +189,8 @@ export class AccountsService {
       await this.repository.markRefreshTokenUsed(tx, hashed);
       return this.issue(tx, await this.repository.sessionWithUser(tx, row.sessionId));
     });
-    if ('reused' in result) throw invalid(['refreshToken'], 'This refresh token was already used; the session was ended for safety. Sign in again.');
+    if ('reused' in result)
+      throw invalid(['refreshToken'], 'This refresh token was already used; the session was ended for safety. Sign in again.');
     return result;
   }
 
@@ -209,7 +213,8 @@ export class AccountsService {
       const user = await this.repository.userForUpdate(tx, actor.id);
       if (input.displayName !== undefined && input.displayName !== null) {
         const displayName = input.displayName.trim();
-        if (displayName.length < 1 || displayName.length > 50) errors.add(ErrorCode.INVALID, 'Display name must be 1–50 characters.', ['input', 'displayName']);
+        if (displayName.length < 1 || displayName.length > 50)
+          errors.add(ErrorCode.INVALID, 'Display name must be 1–50 characters.', ['input', 'displayName']);
         else user.displayName = displayName;
       }
       if (input.bio !== undefined) {
@@ -218,7 +223,8 @@ export class AccountsService {
         else user.bio = bio || null;
       }
       if (input.newPassword !== undefined && input.newPassword !== null) {
-        if (!input.currentPassword) errors.add(ErrorCode.INVALID, 'Enter your current password to change it.', ['input', 'currentPassword']);
+        if (!input.currentPassword)
+          errors.add(ErrorCode.INVALID, 'Enter your current password to change it.', ['input', 'currentPassword']);
         else if (!(await verify(user.passwordHash, input.currentPassword).catch(() => false))) {
           errors.add(ErrorCode.INVALID, 'The current password is wrong.', ['input', 'currentPassword']);
         }

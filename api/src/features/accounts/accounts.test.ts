@@ -4,8 +4,12 @@ import { gql, signUp } from '../../test/client.js';
 import { startTestStack, type TestStack } from '../../test/stack.js';
 
 let stack: TestStack;
-beforeAll(async () => { stack = await startTestStack(); });
-afterAll(async () => { await stack?.stop(); });
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) {
   accessToken refreshToken expiresAt user { id username displayName email } userErrors { field message code } } }`;
@@ -57,7 +61,9 @@ describe('login and sessions', () => {
   it('signs in by username or e-mail, with one message for a wrong user or a wrong password', async () => {
     await register({ username: 'jun', email: 'jun@example.com' });
     expect((await gql(stack, LOGIN, { input: { login: 'JUN', password: 'long enough pw' } })).data.login.accessToken).toBeTruthy();
-    expect((await gql(stack, LOGIN, { input: { login: 'jun@example.com', password: 'long enough pw' } })).data.login.accessToken).toBeTruthy();
+    expect(
+      (await gql(stack, LOGIN, { input: { login: 'jun@example.com', password: 'long enough pw' } })).data.login.accessToken,
+    ).toBeTruthy();
     const wrongPw = (await gql(stack, LOGIN, { input: { login: 'jun', password: 'nope nope nope' } })).data.login;
     const noUser = (await gql(stack, LOGIN, { input: { login: 'nobody_here', password: 'nope nope nope' } })).data.login;
     expect(wrongPw.accessToken).toBeNull();
@@ -89,8 +95,10 @@ describe('login and sessions', () => {
 
   it('refuses an expired refresh token', async () => {
     const user = await signUp(stack);
-    await stack.orm.em.fork().getConnection().execute(
-      `update refresh_tokens set expires_at = now() - interval '1 minute' where hash = ?`, [sha256(user.refreshToken)]);
+    await stack.orm.em
+      .fork()
+      .getConnection()
+      .execute(`update refresh_tokens set expires_at = now() - interval '1 minute' where hash = ?`, [sha256(user.refreshToken)]);
     const res = (await gql(stack, REFRESH, { t: user.refreshToken })).data.refreshSession;
     expect(res.accessToken).toBeNull();
     expect(res.userErrors[0]).toMatchObject({ field: ['refreshToken'], code: 'INVALID' });

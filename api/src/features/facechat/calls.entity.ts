@@ -16,7 +16,10 @@ const FK = { mapToPk: true, deleteRule: 'cascade', updateRule: 'no action' } as 
 /** One ringing call from `callerId` to the users in `call_callees`, held in its own PRIVATE room. */
 @Entity({ tableName: 'calls' })
 @Index({ name: 'calls_caller_idx', expression: 'create index "calls_caller_idx" on "calls" ("caller_id", "created_at" desc, "id" desc)' })
-@Index({ name: 'calls_open_idx', expression: `create index "calls_open_idx" on "calls" ("created_at") where "status" in ('RINGING', 'ACCEPTED')` })
+@Index({
+  name: 'calls_open_idx',
+  expression: `create index "calls_open_idx" on "calls" ("created_at") where "status" in ('RINGING', 'ACCEPTED')`,
+})
 export class Call {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -4,21 +4,40 @@ import { keysetSql } from '../../kernel/pagination.js';
 import { Call, type CalleeResponse, type CallStatusValue } from './calls.entity.js';
 
 /** A call with its callees' answers, as read (and locked) for a state change. */
-export interface CallState { call: Call; calleeIds: string[]; responses: Map<string, CalleeResponse> }
-export interface CalleeRow { callId: string; userId: string }
-export interface RingingRow { id: string; createdAt: Date }
+export interface CallState {
+  call: Call;
+  calleeIds: string[];
+  responses: Map<string, CalleeResponse>;
+}
+export interface CalleeRow {
+  callId: string;
+  userId: string;
+}
+export interface RingingRow {
+  id: string;
+  createdAt: Date;
+}
 
 /** Calls `userId` takes part in (caller or callee), as SQL on `c`. */
 const mine = `(c.caller_id = ? or exists (select 1 from call_callees cc where cc.call_id = c.id and cc.user_id = ?))`;
 
 export class CallsRepository {
   async insert(tx: Db, input: { callerId: string; roomId: string; calleeIds: string[] }): Promise<Call> {
-    const call = tx.create(Call, { callerId: input.callerId, roomId: input.roomId, status: 'RINGING', createdAt: new Date(), answeredAt: null, endedAt: null });
+    const call = tx.create(Call, {
+      callerId: input.callerId,
+      roomId: input.roomId,
+      status: 'RINGING',
+      createdAt: new Date(),
+      answeredAt: null,
+      endedAt: null,
+    });
     await tx.flush();
-    await sql(tx,
+    await sql(
+      tx,
       `insert into call_callees (call_id, user_id, position, response)
          select ?, (c ->> 0)::uuid, (c ->> 1)::smallint, 'RINGING' from jsonb_array_elements(?::jsonb) as c`,
-      [call.id, JSON.stringify(input.calleeIds.map((id, i) => [id, i]))]);
+      [call.id, JSON.stringify(input.calleeIds.map((id, i) => [id, i]))],
+    );
     return call;
   }
 
@@ -26,9 +45,16 @@ export class CallsRepository {
   async state(em: Db, callId: string, lock: boolean): Promise<CallState | null> {
     const [row] = await sql<Record<string, unknown>>(em, `select * from calls where id = ? ${lock ? 'for update' : ''}`, [callId]);
     if (!row) return null;
-    const callees = await sql<{ userId: string; response: CalleeResponse }>(em,
-      'select user_id as "userId", response from call_callees where call_id = ? order by position', [callId]);
-    return { call: em.map(Call, row), calleeIds: callees.map((c) => c.userId), responses: new Map(callees.map((c) => [c.userId, c.response])) };
+    const callees = await sql<{ userId: string; response: CalleeResponse }>(
+      em,
+      'select user_id as "userId", response from call_callees where call_id = ? order by position',
+      [callId],
+    );
+    return {
+      call: em.map(Call, row),
+      calleeIds: callees.map((c) => c.userId),
+      responses: new Map(callees.map((c) => [c.userId, c.response])),
+    };
   }
 
   /** The call as committed, in `em` (a fresh one: a request's EntityManager may hold an older copy). */
@@ -44,25 +70,37 @@ export class CallsRepository {
 
   /** The answer of `userId` to the call held in `roomId` (null when not called). */
   async responseInRoom(em: Db, roomId: string, userId: string): Promise<CalleeResponse | null> {
-    const [row] = await sql<{ response: CalleeResponse }>(em,
-      'select cc.response from calls c join call_callees cc on cc.call_id = c.id where c.room_id = ? and cc.user_id = ?', [roomId, userId]);
+    const [row] = await sql<{ response: CalleeResponse }>(
+      em,
+      'select cc.response from calls c join call_callees cc on cc.call_id = c.id where c.room_id = ? and cc.user_id = ?',
+      [roomId, userId],
+    );
     return row?.response ?? null;
   }
 
   async accept(tx: Db, callId: string, userId: string): Promise<void> {
-    await sql(tx,
-      `update call_callees set response = 'ACCEPTED', responded_at = coalesce(responded_at, now()) where call_id = ? and user_id = ?`, [callId, userId]);
+    await sql(
+      tx,
+      `update call_callees set response = 'ACCEPTED', responded_at = coalesce(responded_at, now()) where call_id = ? and user_id = ?`,
+      [callId, userId],
+    );
     await sql(tx, `update calls set status = 'ACCEPTED', answered_at = coalesce(answered_at, now()) where id = ?`, [callId]);
   }
 
   async decline(tx: Db, callId: string, userId: string): Promise<void> {
-    await sql(tx, `update call_callees set response = 'DECLINED', responded_at = now() where call_id = ? and user_id = ?`, [callId, userId]);
+    await sql(tx, `update call_callees set response = 'DECLINED', responded_at = now() where call_id = ? and user_id = ?`, [
+      callId,
+      userId,
+    ]);
   }
 
   /** Callees still ringing missed the call; returns who. */
   async missRinging(tx: Db, callId: string): Promise<string[]> {
-    const rows = await sql<{ userId: string }>(tx,
-      `update call_callees set response = 'MISSED', responded_at = now() where call_id = ? and response = 'RINGING' returning user_id as "userId"`, [callId]);
+    const rows = await sql<{ userId: string }>(
+      tx,
+      `update call_callees set response = 'MISSED', responded_at = now() where call_id = ? and response = 'RINGING' returning user_id as "userId"`,
+      [callId],
+    );
     return rows.map((r) => r.userId);
   }
 
@@ -72,37 +110,52 @@ export class CallsRepository {
 
   /** How many callees who accepted are still in the call's room (member not left, or connected). */
   async acceptedStillIn(tx: Db, callId: string, roomId: string): Promise<number> {
-    const [{ n }] = await sql<{ n: number }>(tx,
+    const [{ n }] = await sql<{ n: number }>(
+      tx,
       `select count(*)::int as n from call_callees cc where cc.call_id = ? and cc.response = 'ACCEPTED'
          and (exists (select 1 from room_members m where m.room_id = ? and m.user_id = cc.user_id and m.left_at is null)
-           or exists (select 1 from room_presence p where p.room_id = ? and p.user_id = cc.user_id))`, [callId, roomId, roomId]);
+           or exists (select 1 from room_presence p where p.room_id = ? and p.user_id = cc.user_id))`,
+      [callId, roomId, roomId],
+    );
     return n;
   }
 
   /** Calls still ringing for someone. */
   async ringing(em: Db): Promise<RingingRow[]> {
-    const rows = await sql<{ id: string; createdAt: string | Date }>(em,
+    const rows = await sql<{ id: string; createdAt: string | Date }>(
+      em,
       `select c.id, c.created_at as "createdAt" from calls c where c.status in ('RINGING', 'ACCEPTED')
-         and exists (select 1 from call_callees cc where cc.call_id = c.id and cc.response = 'RINGING')`);
+         and exists (select 1 from call_callees cc where cc.call_id = c.id and cc.response = 'RINGING')`,
+    );
     return rows.map((r) => ({ id: r.id, createdAt: new Date(r.createdAt) }));
   }
 
   /** Calls among `ids` that `userId` takes part in. */
   async ofParticipant(em: Db, userId: string, ids: readonly string[]): Promise<Call[]> {
-    const rows = await sql<Record<string, unknown>>(em, `select c.* from calls c where c.id in (?) and ${mine}`, [[...ids], userId, userId]);
+    const rows = await sql<Record<string, unknown>>(em, `select c.* from calls c where c.id in (?) and ${mine}`, [
+      [...ids],
+      userId,
+      userId,
+    ]);
     return rows.map((row) => em.map(Call, row));
   }
 
   async calleesOf(em: Db, callIds: readonly string[]): Promise<CalleeRow[]> {
-    return sql<CalleeRow>(em,
-      'select call_id as "callId", user_id as "userId" from call_callees where call_id in (?) order by call_id, position', [[...callIds]]);
+    return sql<CalleeRow>(
+      em,
+      'select call_id as "callId", user_id as "userId" from call_callees where call_id in (?) order by call_id, position',
+      [[...callIds]],
+    );
   }
 
   /** A page of `userId`'s calls, newest first. */
   async history(em: Db, userId: string, limit: number, after: (string | number)[] | null): Promise<Call[]> {
     const key = keysetSql('c', after, 'desc');
-    const rows = await sql<Record<string, unknown>>(em,
-      `select c.* from calls c where ${mine} and ${key.sql} order by c.created_at desc, c.id desc limit ?`, [userId, userId, ...key.params, limit]);
+    const rows = await sql<Record<string, unknown>>(
+      em,
+      `select c.* from calls c where ${mine} and ${key.sql} order by c.created_at desc, c.id desc limit ?`,
+      [userId, userId, ...key.params, limit],
+    );
     return rows.map((row) => em.map(Call, row));
   }
 

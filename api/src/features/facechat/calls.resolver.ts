@@ -36,7 +36,11 @@ class CallsResolver {
 
   @Authorized()
   @Mutation(() => CallPayload, { description: 'Rings one or more friends; the caller gets room access at once.' })
-  async startCall(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('calleeIds', () => [ID]) calleeIds: string[]): Promise<CallPayload> {
+  async startCall(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('calleeIds', () => [ID]) calleeIds: string[],
+  ): Promise<CallPayload> {
     const raw = calleeIds.map((id) => fromGlobalId(id, 'User'));
     if (raw.some((id) => id === null)) throw invalid(['calleeIds'], 'Those are not all user ids.');
     return { ...(await ctx.services.facechat.startCall(actor, ctx.em, raw as string[])), userErrors: [] };
@@ -84,7 +88,11 @@ class CallsResolver {
       return ctx.pubsub.subscribe<CallEvent>(callTopic(actor.id), ctx, (event) => !rawId || event.callId === rawId);
     },
   })
-  callUpdated(@Root() event: CallEvent, @Ctx() ctx: Context, @Arg('callId', () => ID, { nullable: true }) _callId?: string | null): Promise<Call | null> {
+  callUpdated(
+    @Root() event: CallEvent,
+    @Ctx() ctx: Context,
+    @Arg('callId', () => ID, { nullable: true }) _callId?: string | null,
+  ): Promise<Call | null> {
     return callById(ctx).load(event.callId);
   }
 

@@ -54,15 +54,19 @@ export class CallsService {
     const found = await this.c.accounts.profiles(em, [...calleeIds, callerId]);
     if (found.length !== calleeIds.length + 1) throw notFound('Some of those users do not exist.', field);
     for (const calleeId of calleeIds) {
-      if (await this.c.friends.isBlockedEither(em, callerId, calleeId) || !(await this.c.friends.areFriends(em, callerId, calleeId))) {
+      if ((await this.c.friends.isBlockedEither(em, callerId, calleeId)) || !(await this.c.friends.areFriends(em, callerId, calleeId))) {
         throw forbidden('You can only call your friends.', field);
       }
     }
     if (!this.c.rooms.livekit.enabled) throw unavailable('Video calls are not available on this server.');
     const callerName = found.find((u) => u.id === callerId)!.displayName;
     const room = {
-      id: randomUUID(), ownerId: callerId, title: [...callerName].slice(0, MAX_TITLE).join(''),
-      capacity: Math.min(MAX_CAPACITY, calleeIds.length + 1), visibility: 'PRIVATE' as const, isCall: true,
+      id: randomUUID(),
+      ownerId: callerId,
+      title: [...callerName].slice(0, MAX_TITLE).join(''),
+      capacity: Math.min(MAX_CAPACITY, calleeIds.length + 1),
+      visibility: 'PRIVATE' as const,
+      isCall: true,
     };
     await this.c.rooms.ensureLivekitRoom(room);
 
@@ -131,7 +135,8 @@ export class CallsService {
   /** The actor's call history, newest first. */
   history(actor: Actor, em: Db, page: PageInput) {
     return paginate({
-      first: page.first, after: page.after,
+      first: page.first,
+      after: page.after,
       cursorShape: ['string', 'string'],
       fetch: (limit, after) => this.c.repo.history(em, actor.id, limit, after),
       keyOf: timeKey,
@@ -141,7 +146,8 @@ export class CallsService {
 
   /** Re-arms the ring timers of calls still ringing for someone (run once at start-up). */
   async resumeRinging(): Promise<void> {
-    for (const row of await this.c.repo.ringing(this.c.newEm())) this.arm(row.id, row.createdAt.getTime() + this.c.ringTimeoutMs - Date.now());
+    for (const row of await this.c.repo.ringing(this.c.newEm()))
+      this.arm(row.id, row.createdAt.getTime() + this.c.ringTimeoutMs - Date.now());
   }
 
   /** Stops every ring timer (the app is closing). */
@@ -160,7 +166,12 @@ export class CallsService {
       const missed = await this.c.repo.missRinging(tx, call.id);
       for (const userId of missed) {
         await this.c.notifications.notify(tx, afterCommit, {
-          recipientId: userId, type: 'MISSED_CALL', actorId: call.callerId, callId: call.id, roomId: call.roomId, dedupeKey: `missed-call:${call.id}`,
+          recipientId: userId,
+          type: 'MISSED_CALL',
+          actorId: call.callerId,
+          callId: call.id,
+          roomId: call.roomId,
+          dedupeKey: `missed-call:${call.id}`,
         });
       }
       if (call.status === 'RINGING') await this.finish(tx, afterCommit, locked, 'MISSED');
@@ -175,7 +186,8 @@ export class CallsService {
       const locked = callId ? await this.c.repo.state(tx, callId, true) : null;
       if (!locked) return;
       if (locked.call.status === 'ACCEPTED') await this.finish(tx, afterCommit, locked, 'ENDED');
-      else if (locked.call.status === 'RINGING' && lastUserId === locked.call.callerId) await this.finish(tx, afterCommit, locked, 'CANCELED');
+      else if (locked.call.status === 'RINGING' && lastUserId === locked.call.callerId)
+        await this.finish(tx, afterCommit, locked, 'CANCELED');
     });
   }
 
@@ -213,9 +225,12 @@ export class CallsService {
 
   private arm(callId: string, delayMs: number): void {
     clearTimeout(this.timers.get(callId));
-    const timer = setTimeout(() => {
-      this.ringTimeout(callId).catch((error) => this.c.log.warn({ err: error, callId }, 'ring timeout failed'));
-    }, Math.max(0, delayMs));
+    const timer = setTimeout(
+      () => {
+        this.ringTimeout(callId).catch((error) => this.c.log.warn({ err: error, callId }, 'ring timeout failed'));
+      },
+      Math.max(0, delayMs),
+    );
     timer.unref();
     this.timers.set(callId, timer);
   }
@@ -232,7 +247,8 @@ export class CallsService {
   /** The call with its callees, when the actor takes part in it (NOT_FOUND otherwise). */
   private async stateFor(em: Db, callId: string, actorId: string, lock: boolean): Promise<CallState> {
     const locked = await this.c.repo.state(em, callId, lock);
-    if (!locked || (locked.call.callerId !== actorId && !locked.responses.has(actorId))) throw notFound('That call does not exist.', ['callId']);
+    if (!locked || (locked.call.callerId !== actorId && !locked.responses.has(actorId)))
+      throw notFound('That call does not exist.', ['callId']);
     return locked;
   }
 }

@@ -3,13 +3,30 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { gql, settle, subscribe, type TestUser } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
 import {
-  ACCEPT_CALL, as, befriend, block, CALL_UPDATED, DECLINE_CALL, END_CALL, INCOMING, JOIN, livekit, rawRoom, rawUser, ROOM,
-  presence, START_CALL, tokenClaims, useStack,
+  ACCEPT_CALL,
+  as,
+  befriend,
+  block,
+  CALL_UPDATED,
+  DECLINE_CALL,
+  END_CALL,
+  INCOMING,
+  JOIN,
+  livekit,
+  rawRoom,
+  rawUser,
+  ROOM,
+  presence,
+  START_CALL,
+  tokenClaims,
+  useStack,
 } from './facechat.testkit.js';
 
 const t = useStack();
 let stack: TestStack;
-beforeAll(() => { stack = t.stack; });
+beforeAll(() => {
+  stack = t.stack;
+});
 const { client, users } = t;
 const codes = (res: { userErrors: { code: string }[] }) => res.userErrors.map((e) => e.code);
 async function friendsOf(caller: TestUser, n: number) {
@@ -19,7 +36,8 @@ async function friendsOf(caller: TestUser, n: number) {
 }
 const start = (caller: TestUser, callees: TestUser[]) => as(stack, caller, START_CALL, { ids: callees.map((c) => c.id) });
 const status = async (who: TestUser, callId: string) =>
-  (await gql(stack, 'query($id: ID!) { node(id: $id) { ... on Call { status } } }', { id: callId }, { token: who.token })).data.node?.status;
+  (await gql(stack, 'query($id: ID!) { node(id: $id) { ... on Call { status } } }', { id: callId }, { token: who.token })).data.node
+    ?.status;
 
 describe.skipIf(!livekit)('startCall', () => {
   it('rings every open connection of every callee once the call is stored, and nobody else', async () => {
@@ -37,7 +55,12 @@ describe.skipIf(!livekit)('startCall', () => {
     const res = await start(caller, [b, c]);
     expect(res.userErrors).toEqual([]);
     for (const { event, at } of await Promise.all(arrivals)) {
-      expect(event.data.incomingCall).toEqual({ id: res.call.id, status: 'RINGING', caller: { id: caller.id }, callees: [{ id: b.id }, { id: c.id }] });
+      expect(event.data.incomingCall).toEqual({
+        id: res.call.id,
+        status: 'RINGING',
+        caller: { id: caller.id },
+        callees: [{ id: b.id }, { id: c.id }],
+      });
       // Pushed once the call is stored (after commit), not before; how fast is measured in bench/, not here.
       expect(at).toBeGreaterThanOrEqual(Date.parse(res.call.createdAt));
     }

@@ -9,7 +9,10 @@ const FK = { mapToPk: true, deleteRule: 'cascade', updateRule: 'no action' } as 
 
 /** One in-room chat message; SCREENSHOT messages are written by the screenshot hook, not typed. */
 @Entity({ tableName: 'chat_messages' })
-@Index({ name: 'chat_messages_room_idx', expression: 'create index "chat_messages_room_idx" on "chat_messages" ("room_id", "created_at" desc, "id" desc)' })
+@Index({
+  name: 'chat_messages_room_idx',
+  expression: 'create index "chat_messages_room_idx" on "chat_messages" ("room_id", "created_at" desc, "id" desc)',
+})
 export class ChatMessage {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

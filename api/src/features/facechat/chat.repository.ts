@@ -4,7 +4,13 @@ import { sql, type Db } from '../../kernel/db.js';
 import { keysetSql } from '../../kernel/pagination.js';
 import { ChatMessage, type ChatMessageKindValue } from './chat.entity.js';
 
-export interface NewChatMessage { roomId: string; authorId: string; kind: ChatMessageKindValue; body: string; mediaId: string | null }
+export interface NewChatMessage {
+  roomId: string;
+  authorId: string;
+  kind: ChatMessageKindValue;
+  body: string;
+  mediaId: string | null;
+}
 
 export class ChatRepository {
   async insert(tx: Db, input: NewChatMessage): Promise<ChatMessage> {
@@ -15,8 +21,10 @@ export class ChatRepository {
 
   async byIds(em: Db, viewerId: string | null, ids: readonly string[]): Promise<ChatMessage[]> {
     const hidden = blockedSql('m.author_id', viewerId);
-    const rows = await sql<Record<string, unknown>>(em,
-      `select m.* from chat_messages m where m.id in (?) and not (${hidden.sql})`, [[...ids], ...hidden.params]);
+    const rows = await sql<Record<string, unknown>>(em, `select m.* from chat_messages m where m.id in (?) and not (${hidden.sql})`, [
+      [...ids],
+      ...hidden.params,
+    ]);
     return rows.map((row) => em.map(ChatMessage, row));
   }
 
@@ -24,15 +32,22 @@ export class ChatRepository {
   async page(em: Db, viewerId: string | null, roomId: string, limit: number, after: (string | number)[] | null): Promise<ChatMessage[]> {
     const hidden = blockedSql('m.author_id', viewerId);
     const key = keysetSql('m', after, 'desc');
-    const rows = await sql<Record<string, unknown>>(em,
+    const rows = await sql<Record<string, unknown>>(
+      em,
       `select m.* from chat_messages m where m.room_id = ? and not (${hidden.sql}) and ${key.sql}
-       order by m.created_at desc, m.id desc limit ?`, [roomId, ...hidden.params, ...key.params, limit]);
+       order by m.created_at desc, m.id desc limit ?`,
+      [roomId, ...hidden.params, ...key.params, limit],
+    );
     return rows.map((row) => em.map(ChatMessage, row));
   }
 
   async count(em: Db, viewerId: string | null, roomId: string): Promise<number> {
     const hidden = blockedSql('m.author_id', viewerId);
-    return (await sql<{ n: number }>(em,
-      `select count(*)::int as n from chat_messages m where m.room_id = ? and not (${hidden.sql})`, [roomId, ...hidden.params]))[0].n;
+    return (
+      await sql<{ n: number }>(em, `select count(*)::int as n from chat_messages m where m.room_id = ? and not (${hidden.sql})`, [
+        roomId,
+        ...hidden.params,
+      ])
+    )[0].n;
   }
 }

@@ -20,7 +20,8 @@ registerNodeType('ChatMessage', ChatMessage, (ctx, id) => chatMessageById(ctx).l
 @Resolver(() => ChatMessageObject)
 export class ChatResolver {
   @Query(() => ChatMessageConnection, {
-    description: "A room's chat, NEWEST FIRST (page backwards with `after`), for anyone who may see the room; authors blocked either way are left out.",
+    description:
+      "A room's chat, NEWEST FIRST (page backwards with `after`), for anyone who may see the room; authors blocked either way are left out.",
   })
   async chatMessages(@Ctx() ctx: Context, @Arg('roomId', () => ID) roomId: string, @Args(() => PageArgs) page: PageArgs) {
     const rawId = fromGlobalId(roomId, 'FacechatRoom');
@@ -31,9 +32,15 @@ export class ChatResolver {
   @Authorized()
   @Mutation(() => ChatMessagePayload, { description: 'Participants of the room only; 1–1,000 characters.' })
   async sendChatMessage(
-    @Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('roomId', () => ID) roomId: string, @Arg('body', () => String) body: string,
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('roomId', () => ID) roomId: string,
+    @Arg('body', () => String) body: string,
   ): Promise<ChatMessagePayload> {
-    return { message: await ctx.services.facechat.sendChatMessage(actor, ctx.em, { roomId: roomIdOf(roomId, 'roomId'), body }), userErrors: [] };
+    return {
+      message: await ctx.services.facechat.sendChatMessage(actor, ctx.em, { roomId: roomIdOf(roomId, 'roomId'), body }),
+      userErrors: [],
+    };
   }
 
   @Subscription(() => ChatMessageObject, {
@@ -45,8 +52,13 @@ export class ChatResolver {
       if (!rawId || !(await facechat.canSeeRoom(ctx.actor, ctx.em, rawId))) {
         throw new GraphQLError('That room does not exist or is not open to you.', { extensions: { code: 'NOT_FOUND' } });
       }
-      return ctx.pubsub.subscribe<ChatEvent>(chatTopic(rawId), ctx, async (event) =>
-        !(ctx.actor && await friends.isBlockedEither(ctx.em, ctx.actor.id, event.authorId)) && facechat.canSeeRoom(ctx.actor, ctx.em, rawId));
+      return ctx.pubsub.subscribe<ChatEvent>(
+        chatTopic(rawId),
+        ctx,
+        async (event) =>
+          !(ctx.actor && (await friends.isBlockedEither(ctx.em, ctx.actor.id, event.authorId))) &&
+          facechat.canSeeRoom(ctx.actor, ctx.em, rawId),
+      );
     },
   })
   chatMessageAdded(@Root() event: ChatEvent, @Ctx() ctx: Context, @Arg('roomId', () => ID) _roomId: string): Promise<ChatMessage | null> {

@@ -29,7 +29,9 @@ export class ChatService {
 
   /** Participants only (see rooms.repository.ts); 1–1,000 characters after trimming. */
   async send(actor: Actor, em: Db, input: { roomId: string; body: string }): Promise<ChatMessage> {
-    const body = String(input.body ?? '').normalize('NFC').trim();
+    const body = String(input.body ?? '')
+      .normalize('NFC')
+      .trim();
     const length = [...body].length;
     if (length < 1 || length > MAX_BODY) throw invalid(['body'], `A message is 1–${MAX_BODY} characters.`);
     return inTransaction(em, async (tx, afterCommit) => {
@@ -45,7 +47,8 @@ export class ChatService {
   async page(viewerId: string | null, em: Db, roomId: string, page: PageInput): Promise<ConnectionShape<ChatMessage>> {
     if (!(await this.c.roomsRepo.canSee(em, roomId, viewerId))) return emptyConnection();
     return paginate({
-      first: page.first, after: page.after,
+      first: page.first,
+      after: page.after,
       cursorShape: ['string', 'string'],
       fetch: (limit, after) => this.c.repo.page(em, viewerId, roomId, limit, after),
       keyOf: timeKey,
@@ -74,13 +77,24 @@ export class ChatService {
     await this.insert(tx, afterCommit, shot.roomId, shot.actorId, 'SCREENSHOT', SCREENSHOT_BODY, shot.mediaId);
     for (const recipientId of others) {
       await this.c.notifications.notify(tx, afterCommit, {
-        recipientId, type: 'SCREENSHOT', actorId: shot.actorId, roomId: shot.roomId, mediaId: shot.mediaId, callId,
+        recipientId,
+        type: 'SCREENSHOT',
+        actorId: shot.actorId,
+        roomId: shot.roomId,
+        mediaId: shot.mediaId,
+        callId,
       });
     }
   }
 
   private async insert(
-    tx: Db, afterCommit: AfterCommit, roomId: string, authorId: string, kind: ChatMessageKindValue, body: string, mediaId: string | null,
+    tx: Db,
+    afterCommit: AfterCommit,
+    roomId: string,
+    authorId: string,
+    kind: ChatMessageKindValue,
+    body: string,
+    mediaId: string | null,
   ): Promise<ChatMessage> {
     const message = await this.c.repo.insert(tx, { roomId, authorId, kind, body, mediaId });
     afterCommit(() => this.c.events.publish(chatTopic(roomId), { messageId: message.id, authorId } satisfies ChatEvent));

@@ -3,14 +3,28 @@ import { gql, settle, subscribe, type TestUser } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
 import { jpeg, upload } from '../media/media.testkit.js';
 import {
-  ACCEPT_CALL, as, befriend, block, createRoom, JOIN, LEAVE, livekit, presence, rawRoom, START_CALL, useStack,
+  ACCEPT_CALL,
+  as,
+  befriend,
+  block,
+  createRoom,
+  JOIN,
+  LEAVE,
+  livekit,
+  presence,
+  rawRoom,
+  START_CALL,
+  useStack,
 } from './facechat.testkit.js';
 
 const t = useStack();
 let stack: TestStack;
-beforeAll(() => { stack = t.stack; });
+beforeAll(() => {
+  stack = t.stack;
+});
 const { client, users } = t;
-const SEND = 'mutation($id: ID!, $body: String!) { sendChatMessage(roomId: $id, body: $body) { message { id kind body author { id } room { id } } userErrors { code field } } }';
+const SEND =
+  'mutation($id: ID!, $body: String!) { sendChatMessage(roomId: $id, body: $body) { message { id kind body author { id } room { id } } userErrors { code field } } }';
 const HISTORY = `query($id: ID!, $first: Int, $after: String) { chatMessages(roomId: $id, first: $first, after: $after) {
   totalCount nodes { kind body author { id } } pageInfo { hasNextPage endCursor } } }`;
 const ADDED = 'subscription($id: ID!) { chatMessageAdded(roomId: $id) { kind body author { id } } }';
@@ -32,7 +46,10 @@ describe.skipIf(!livekit)('in-call chat', () => {
     await as(stack, owner, JOIN, { id: room.id });
     await presence(stack, 'participant_joined', room.id, guest); // connected (per LiveKit) counts too
     const sent = await send(owner, room.id, '  안녕하세요  ');
-    expect(sent).toMatchObject({ userErrors: [], message: { kind: 'TEXT', body: '안녕하세요', author: { id: owner.id }, room: { id: room.id } } });
+    expect(sent).toMatchObject({
+      userErrors: [],
+      message: { kind: 'TEXT', body: '안녕하세요', author: { id: owner.id }, room: { id: room.id } },
+    });
     expect((await send(guest, room.id, 'hello')).userErrors).toEqual([]);
     expect((await toLate.next(1000)).data.chatMessageAdded).toEqual({ kind: 'TEXT', body: '안녕하세요', author: { id: owner.id } });
     expect((await toLate.next(1000)).data.chatMessageAdded.body).toBe('hello');
@@ -59,7 +76,9 @@ describe.skipIf(!livekit)('in-call chat', () => {
     expect((await send(owner, room.id, '   ')).userErrors).toEqual([{ code: 'INVALID', field: ['body'] }]);
     expect((await send(owner, room.id, '가'.repeat(1001))).userErrors).toEqual([{ code: 'INVALID', field: ['body'] }]);
     expect((await send(owner, room.id, '가'.repeat(1000))).userErrors).toEqual([]);
-    expect((await send(owner, Buffer.from('FacechatRoom:00000000-0000-4000-8000-000000000000').toString('base64url'), 'x')).userErrors[0].code).toBe('NOT_FOUND');
+    expect(
+      (await send(owner, Buffer.from('FacechatRoom:00000000-0000-4000-8000-000000000000').toString('base64url'), 'x')).userErrors[0].code,
+    ).toBe('NOT_FOUND');
   });
 
   it('hides messages of blocked authors from history and the live stream', async () => {
@@ -98,12 +117,23 @@ describe.skipIf(!livekit)('screenshots in a call', () => {
     const shot = await upload(stack, caller.token, await jpeg(), { kind: 'SCREENSHOT', roomId: call.room.id });
     expect(shot.status).toBe(201);
     expect((await toB.next(1000)).data.chatMessageAdded).toEqual({ kind: 'SCREENSHOT', body: '📸', author: { id: caller.id } });
-    expect((await notes.next(1000)).data.notificationAdded).toEqual({ type: 'SCREENSHOT', actor: { id: caller.id }, call: { id: call.id } });
-    const types = async (who: TestUser) => (await gql(stack, '{ notifications { nodes { type } } }', {}, { token: who.token }))
-      .data.notifications.nodes.map((n: { type: string }) => n.type).filter((t: string) => t === 'SCREENSHOT');
+    expect((await notes.next(1000)).data.notificationAdded).toEqual({
+      type: 'SCREENSHOT',
+      actor: { id: caller.id },
+      call: { id: call.id },
+    });
+    const types = async (who: TestUser) =>
+      (await gql(stack, '{ notifications { nodes { type } } }', {}, { token: who.token })).data.notifications.nodes
+        .map((n: { type: string }) => n.type)
+        .filter((t: string) => t === 'SCREENSHOT');
     expect(await types(caller)).toEqual([]);
     expect(await types(c)).toEqual([]); // not in the call
-    const media = await gql(stack, 'query($id: ID!) { node(id: $id) { ... on Media { kind room { id } } } }', { id: shot.body.id }, { token: caller.token });
+    const media = await gql(
+      stack,
+      'query($id: ID!) { node(id: $id) { ... on Media { kind room { id } } } }',
+      { id: shot.body.id },
+      { token: caller.token },
+    );
     expect(media.data.node).toEqual({ kind: 'SCREENSHOT', room: { id: call.room.id } });
     const rows = await stack.orm.em.fork().execute('select media_id, room_id from notifications where type = ?', ['SCREENSHOT']);
     expect(rows).toEqual([expect.objectContaining({ room_id: rawRoom(call.room.id) })]);

@@ -12,7 +12,9 @@ registerEnumType(ChatMessageKind, {
   name: 'ChatMessageKind',
   valuesConfig: {
     TEXT: { description: 'Typed by the author.' },
-    SCREENSHOT: { description: 'The author stored a screenshot of the room (POST /media kind=SCREENSHOT); `body` is "📸", render it by kind.' },
+    SCREENSHOT: {
+      description: 'The author stored a screenshot of the room (POST /media kind=SCREENSHOT); `body` is "📸", render it by kind.',
+    },
   },
 });
 

@@ -22,73 +22,128 @@ function grouped<T>(ids: readonly string[], rows: { key: string; value: T }[]): 
 
 /** Rooms by raw id, whoever asks (for callers who already checked, e.g. `Call.room`). */
 export function roomById(ctx: Context): DataLoader<string, Room | null> {
-  return loader(ctx, 'roomById', () => new DataLoader<string, Room | null>(async (ids) =>
-    inOrder(ids, await ctx.services.facechat.roomsByIds(ctx.em, ids))));
+  return loader(
+    ctx,
+    'roomById',
+    () => new DataLoader<string, Room | null>(async (ids) => inOrder(ids, await ctx.services.facechat.roomsByIds(ctx.em, ids))),
+  );
 }
 
 /** Rooms by raw id that the viewer may see; null otherwise. */
 export function visibleRoomById(ctx: Context): DataLoader<string, Room | null> {
-  return loader(ctx, 'visibleRoomById', () => new DataLoader<string, Room | null>(async (ids) =>
-    inOrder(ids, await ctx.services.facechat.visibleRoomsByIds(ctx.actor, ctx.em, ids))));
+  return loader(
+    ctx,
+    'visibleRoomById',
+    () =>
+      new DataLoader<string, Room | null>(async (ids) =>
+        inOrder(ids, await ctx.services.facechat.visibleRoomsByIds(ctx.actor, ctx.em, ids)),
+      ),
+  );
 }
 
 export function tagsOfRoom(ctx: Context): DataLoader<string, TagRecord[]> {
-  return loader(ctx, 'tagsOfRoom', () => new DataLoader<string, TagRecord[]>(async (ids) => {
-    const links = await ctx.services.facechat.roomTagLinks(ctx.em, ids);
-    const tags = await tagById(ctx).loadMany(links.map((l) => l.tagId));
-    return grouped(ids, links.flatMap((l, i) => {
-      const tag = tags[i];
-      return tag && !(tag instanceof Error) ? [{ key: l.roomId, value: tag }] : [];
-    }));
-  }));
+  return loader(
+    ctx,
+    'tagsOfRoom',
+    () =>
+      new DataLoader<string, TagRecord[]>(async (ids) => {
+        const links = await ctx.services.facechat.roomTagLinks(ctx.em, ids);
+        const tags = await tagById(ctx).loadMany(links.map((l) => l.tagId));
+        return grouped(
+          ids,
+          links.flatMap((l, i) => {
+            const tag = tags[i];
+            return tag && !(tag instanceof Error) ? [{ key: l.roomId, value: tag }] : [];
+          }),
+        );
+      }),
+  );
 }
 
 /** Users connected to each room now, earliest first; users the viewer blocked (or who blocked them) are left out. */
 export function participantsOfRoom(ctx: Context): DataLoader<string, User[]> {
-  return loader(ctx, 'participantsOfRoom', () => new DataLoader<string, User[]>(async (ids) => {
-    const rows = await ctx.services.facechat.presentUsers(ctx.actor, ctx.em, ids);
-    const users = await userById(ctx).loadMany(rows.map((r) => r.userId));
-    return grouped(ids, rows.flatMap((r, i) => {
-      const user = users[i];
-      return user instanceof User ? [{ key: r.roomId, value: user }] : [];
-    }));
-  }));
+  return loader(
+    ctx,
+    'participantsOfRoom',
+    () =>
+      new DataLoader<string, User[]>(async (ids) => {
+        const rows = await ctx.services.facechat.presentUsers(ctx.actor, ctx.em, ids);
+        const users = await userById(ctx).loadMany(rows.map((r) => r.userId));
+        return grouped(
+          ids,
+          rows.flatMap((r, i) => {
+            const user = users[i];
+            return user instanceof User ? [{ key: r.roomId, value: user }] : [];
+          }),
+        );
+      }),
+  );
 }
 
 /** How many users are connected to each room now (as LiveKit reports through webhooks). */
 export function participantCountOfRoom(ctx: Context): DataLoader<string, number> {
-  return loader(ctx, 'participantCountOfRoom', () => new DataLoader<string, number>(async (ids) => {
-    const rows = await ctx.services.facechat.presenceCounts(ctx.em, ids);
-    const byId = new Map(rows.map((r) => [r.roomId, r.n]));
-    return ids.map((id) => byId.get(id) ?? 0);
-  }));
+  return loader(
+    ctx,
+    'participantCountOfRoom',
+    () =>
+      new DataLoader<string, number>(async (ids) => {
+        const rows = await ctx.services.facechat.presenceCounts(ctx.em, ids);
+        const byId = new Map(rows.map((r) => [r.roomId, r.n]));
+        return ids.map((id) => byId.get(id) ?? 0);
+      }),
+  );
 }
 
 /** Whether the viewer is a participant (member not left, or connected) of each room. */
 export function viewerIsParticipantOf(ctx: Context): DataLoader<string, boolean> {
-  return loader(ctx, 'viewerIsParticipantOf', () => new DataLoader<string, boolean>(async (ids) => {
-    const found = new Set(await ctx.services.facechat.participatingIn(ctx.actor, ctx.em, ids));
-    return ids.map((id) => found.has(id));
-  }));
+  return loader(
+    ctx,
+    'viewerIsParticipantOf',
+    () =>
+      new DataLoader<string, boolean>(async (ids) => {
+        const found = new Set(await ctx.services.facechat.participatingIn(ctx.actor, ctx.em, ids));
+        return ids.map((id) => found.has(id));
+      }),
+  );
 }
 
 /** Calls by raw id that the viewer takes part in (caller or callee); null otherwise. */
 export function callById(ctx: Context): DataLoader<string, Call | null> {
-  return loader(ctx, 'callById', () => new DataLoader<string, Call | null>(async (ids) =>
-    inOrder(ids, await ctx.services.facechat.callsByIds(ctx.actor, ctx.em, ids))));
+  return loader(
+    ctx,
+    'callById',
+    () => new DataLoader<string, Call | null>(async (ids) => inOrder(ids, await ctx.services.facechat.callsByIds(ctx.actor, ctx.em, ids))),
+  );
 }
 
 /** The callees' raw user ids of each call, in the order they were called. */
 export function calleeIdsOfCall(ctx: Context): DataLoader<string, string[]> {
-  return loader(ctx, 'calleeIdsOfCall', () => new DataLoader<string, string[]>(async (ids) =>
-    grouped(ids, (await ctx.services.facechat.callees(ctx.em, ids)).map((r) => ({ key: r.callId, value: r.userId })))));
+  return loader(
+    ctx,
+    'calleeIdsOfCall',
+    () =>
+      new DataLoader<string, string[]>(async (ids) =>
+        grouped(
+          ids,
+          (await ctx.services.facechat.callees(ctx.em, ids)).map((r) => ({ key: r.callId, value: r.userId })),
+        ),
+      ),
+  );
 }
 
 /** Messages by raw id; the room must be visible to the viewer and the author not blocked either way. */
 export function chatMessageById(ctx: Context): DataLoader<string, ChatMessage | null> {
-  return loader(ctx, 'chatMessageById', () => new DataLoader<string, ChatMessage | null>(async (ids) => {
-    const messages = await ctx.services.facechat.chatMessagesByIds(ctx.actor, ctx.em, ids);
-    const rooms = await visibleRoomById(ctx).loadMany(messages.map((m) => m.roomId));
-    return inOrder(ids, messages.filter((_, i) => rooms[i] && !(rooms[i] instanceof Error)));
-  }));
+  return loader(
+    ctx,
+    'chatMessageById',
+    () =>
+      new DataLoader<string, ChatMessage | null>(async (ids) => {
+        const messages = await ctx.services.facechat.chatMessagesByIds(ctx.actor, ctx.em, ids);
+        const rooms = await visibleRoomById(ctx).loadMany(messages.map((m) => m.roomId));
+        return inOrder(
+          ids,
+          messages.filter((_, i) => rooms[i] && !(rooms[i] instanceof Error)),
+        );
+      }),
+  );
 }

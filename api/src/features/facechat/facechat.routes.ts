@@ -8,7 +8,10 @@ import type { RouteDeps } from '../../http/route-deps.js';
  * the API secret carrying the body's sha256) covers the exact bytes. Missing, forged or stale → 401, nothing changes.
  */
 export function facechatRoutes(deps: Pick<RouteDeps, 'services' | 'log'>): Router {
-  const { services: { facechat }, log } = deps;
+  const {
+    services: { facechat },
+    log,
+  } = deps;
   const router = Router();
   router.post('/livekit/webhook', express.raw({ type: '*/*', limit: '256kb' }), async (req: Request, res: Response) => {
     const reqLog = (req as Request & { log?: Logger }).log ?? log;

@@ -35,11 +35,19 @@ export class FacechatService implements ScreenshotPolicy {
   constructor(private readonly p: FacechatParts) {}
 
   // Rooms
-  createRoom(actor: Actor, em: Db, input: CreateRoomData): Promise<Room> { return this.p.rooms.create(actor, em, input); }
-  updateRoom(actor: Actor, em: Db, input: UpdateRoomData): Promise<Room> { return this.p.rooms.update(actor, em, input); }
+  createRoom(actor: Actor, em: Db, input: CreateRoomData): Promise<Room> {
+    return this.p.rooms.create(actor, em, input);
+  }
+  updateRoom(actor: Actor, em: Db, input: UpdateRoomData): Promise<Room> {
+    return this.p.rooms.update(actor, em, input);
+  }
   /** Returns the raw id of the deleted room. */
-  deleteRoom(actor: Actor, em: Db, roomId: string): Promise<string> { return this.p.rooms.delete(actor, em, roomId); }
-  joinRoom(actor: Actor, em: Db, roomId: string): Promise<{ room: Room; access: RoomAccessGrant }> { return this.p.rooms.join(actor, em, roomId); }
+  deleteRoom(actor: Actor, em: Db, roomId: string): Promise<string> {
+    return this.p.rooms.delete(actor, em, roomId);
+  }
+  joinRoom(actor: Actor, em: Db, roomId: string): Promise<{ room: Room; access: RoomAccessGrant }> {
+    return this.p.rooms.join(actor, em, roomId);
+  }
 
   async leaveRoom(actor: Actor, em: Db, roomId: string): Promise<Room> {
     const { room, emptied } = await this.p.rooms.leave(actor, em, roomId);
@@ -51,42 +59,72 @@ export class FacechatService implements ScreenshotPolicy {
     return this.p.rooms.lobby(viewerOf(actor), em, input);
   }
 
-  canSeeRoom(actor: Actor | null, em: Db, roomId: string): Promise<boolean> { return this.p.roomsRepo.canSee(em, roomId, viewerOf(actor)); }
+  canSeeRoom(actor: Actor | null, em: Db, roomId: string): Promise<boolean> {
+    return this.p.roomsRepo.canSee(em, roomId, viewerOf(actor));
+  }
   /** Rooms by raw id, whoever asks (for callers who already checked, e.g. `Call.room`). */
-  roomsByIds(em: Db, ids: readonly string[]): Promise<Room[]> { return this.p.roomsRepo.byIds(em, ids); }
-  visibleRoomsByIds(actor: Actor | null, em: Db, ids: readonly string[]): Promise<Room[]> { return this.p.roomsRepo.visibleByIds(em, viewerOf(actor), ids); }
-  roomTagLinks(em: Db, roomIds: readonly string[]): Promise<RoomTagRow[]> { return this.p.roomsRepo.tagLinks(em, roomIds); }
+  roomsByIds(em: Db, ids: readonly string[]): Promise<Room[]> {
+    return this.p.roomsRepo.byIds(em, ids);
+  }
+  visibleRoomsByIds(actor: Actor | null, em: Db, ids: readonly string[]): Promise<Room[]> {
+    return this.p.roomsRepo.visibleByIds(em, viewerOf(actor), ids);
+  }
+  roomTagLinks(em: Db, roomIds: readonly string[]): Promise<RoomTagRow[]> {
+    return this.p.roomsRepo.tagLinks(em, roomIds);
+  }
   /** Users connected to each room, earliest first; users blocked either way with the viewer left out. */
-  presentUsers(actor: Actor | null, em: Db, roomIds: readonly string[]): Promise<RoomUserRow[]> { return this.p.roomsRepo.presentUsers(em, viewerOf(actor), roomIds); }
-  presenceCounts(em: Db, roomIds: readonly string[]): Promise<RoomCountRow[]> { return this.p.roomsRepo.presenceCounts(em, roomIds); }
+  presentUsers(actor: Actor | null, em: Db, roomIds: readonly string[]): Promise<RoomUserRow[]> {
+    return this.p.roomsRepo.presentUsers(em, viewerOf(actor), roomIds);
+  }
+  presenceCounts(em: Db, roomIds: readonly string[]): Promise<RoomCountRow[]> {
+    return this.p.roomsRepo.presenceCounts(em, roomIds);
+  }
   /** The rooms among `roomIds` the actor is a participant of (joined and not left, or connected). */
   async participatingIn(actor: Actor | null, em: Db, roomIds: readonly string[]): Promise<string[]> {
     return actor ? this.p.roomsRepo.participatingIn(em, actor.id, roomIds) : [];
   }
 
   // Calls
-  startCall(actor: Actor, em: Db, calleeIds: string[]): Promise<{ call: Call; access: RoomAccessGrant }> { return this.p.calls.start(actor, em, calleeIds); }
-  acceptCall(actor: Actor, em: Db, callId: string): Promise<{ call: Call; access: RoomAccessGrant }> { return this.p.calls.accept(actor, em, callId); }
-  declineCall(actor: Actor, em: Db, callId: string): Promise<Call> { return this.p.calls.decline(actor, em, callId); }
-  endCall(actor: Actor, em: Db, callId: string): Promise<Call> { return this.p.calls.end(actor, em, callId); }
-  callHistory(actor: Actor, em: Db, page: PageInput): Promise<ConnectionShape<Call>> { return this.p.calls.history(actor, em, page); }
+  startCall(actor: Actor, em: Db, calleeIds: string[]): Promise<{ call: Call; access: RoomAccessGrant }> {
+    return this.p.calls.start(actor, em, calleeIds);
+  }
+  acceptCall(actor: Actor, em: Db, callId: string): Promise<{ call: Call; access: RoomAccessGrant }> {
+    return this.p.calls.accept(actor, em, callId);
+  }
+  declineCall(actor: Actor, em: Db, callId: string): Promise<Call> {
+    return this.p.calls.decline(actor, em, callId);
+  }
+  endCall(actor: Actor, em: Db, callId: string): Promise<Call> {
+    return this.p.calls.end(actor, em, callId);
+  }
+  callHistory(actor: Actor, em: Db, page: PageInput): Promise<ConnectionShape<Call>> {
+    return this.p.calls.history(actor, em, page);
+  }
   /** Calls by raw id that the actor takes part in (caller or callee). */
   async callsByIds(actor: Actor | null, em: Db, ids: readonly string[]): Promise<Call[]> {
     return actor ? this.p.callsRepo.ofParticipant(em, actor.id, ids) : [];
   }
   /** The callees of each call, in the order they were called. */
-  callees(em: Db, callIds: readonly string[]): Promise<CalleeRow[]> { return this.p.callsRepo.calleesOf(em, callIds); }
+  callees(em: Db, callIds: readonly string[]): Promise<CalleeRow[]> {
+    return this.p.callsRepo.calleesOf(em, callIds);
+  }
 
   // Chat
-  sendChatMessage(actor: Actor, em: Db, input: { roomId: string; body: string }): Promise<ChatMessage> { return this.p.chat.send(actor, em, input); }
+  sendChatMessage(actor: Actor, em: Db, input: { roomId: string; body: string }): Promise<ChatMessage> {
+    return this.p.chat.send(actor, em, input);
+  }
   chatMessages(actor: Actor | null, em: Db, input: PageInput & { roomId: string }): Promise<ConnectionShape<ChatMessage>> {
     return this.p.chat.page(viewerOf(actor), em, input.roomId, input);
   }
-  chatMessagesByIds(actor: Actor | null, em: Db, ids: readonly string[]): Promise<ChatMessage[]> { return this.p.chat.byIds(viewerOf(actor), em, ids); }
+  chatMessagesByIds(actor: Actor | null, em: Db, ids: readonly string[]): Promise<ChatMessage[]> {
+    return this.p.chat.byIds(viewerOf(actor), em, ids);
+  }
 
   // Screenshots (media's ScreenshotPolicy)
   /** Throws FORBIDDEN unless the actor is a participant of the open room. */
-  assertMayCapture(actor: Actor, em: Db, roomId: string): Promise<void> { return this.p.chat.assertMayCapture(actor, em, roomId); }
+  assertMayCapture(actor: Actor, em: Db, roomId: string): Promise<void> {
+    return this.p.chat.assertMayCapture(actor, em, roomId);
+  }
   /** In the screenshot's transaction: the SCREENSHOT chat line and the other participants' notifications. */
   recorded(tx: Db, afterCommit: AfterCommit, screenshot: { mediaId: string; roomId: string; actorId: string }): Promise<void> {
     return this.p.chat.recorded(tx, afterCommit, screenshot);
@@ -94,9 +132,13 @@ export class FacechatService implements ScreenshotPolicy {
 
   // LiveKit and background work
   /** False when no LiveKit server is configured (the webhook answers 503 then). */
-  get webhooksEnabled(): boolean { return this.p.rooms.livekit.enabled; }
+  get webhooksEnabled(): boolean {
+    return this.p.rooms.livekit.enabled;
+  }
   /** The event of a signed webhook body; throws when the Authorization header is missing, forged or stale. */
-  verifyWebhook(body: string, authorization: string | undefined): Promise<WebhookEvent> { return this.p.rooms.livekit.verifyWebhook(body, authorization); }
+  verifyWebhook(body: string, authorization: string | undefined): Promise<WebhookEvent> {
+    return this.p.rooms.livekit.verifyWebhook(body, authorization);
+  }
 
   /** LiveKit's webhooks keep presence; a call whose room emptied ends (or is canceled). */
   async applyWebhook(event: WebhookEvent): Promise<void> {
@@ -105,13 +147,21 @@ export class FacechatService implements ScreenshotPolicy {
   }
 
   /** Readiness of LiveKit (`state: 'disabled'` when not configured). */
-  livekitStatus(): Promise<{ ok: boolean; state?: string; message?: string }> { return this.p.rooms.livekit.ping(); }
+  livekitStatus(): Promise<{ ok: boolean; state?: string; message?: string }> {
+    return this.p.rooms.livekit.ping();
+  }
   /** Re-arms the ring timers of calls still ringing in the database (at start-up). */
-  resumeRinging(): Promise<void> { return this.p.calls.resumeRinging(); }
+  resumeRinging(): Promise<void> {
+    return this.p.calls.resumeRinging();
+  }
   /** Stops the ring timers (the app is closing). */
-  stop(): void { this.p.calls.stop(); }
+  stop(): void {
+    this.p.calls.stop();
+  }
 
   private async roomEmptied({ roomId, lastUserId }: Emptied): Promise<void> {
-    await this.p.calls.roomEmptied(roomId, lastUserId).catch((error) => this.p.log.error({ err: error, roomId }, 'room emptied handler failed'));
+    await this.p.calls
+      .roomEmptied(roomId, lastUserId)
+      .catch((error) => this.p.log.error({ err: error, roomId }, 'room emptied handler failed'));
   }
 }

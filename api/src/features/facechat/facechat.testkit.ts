@@ -45,11 +45,19 @@ export const CALL_UPDATED = 'subscription($id: ID) { callUpdated(callId: $id) { 
 export function useStack(env: Record<string, string> = {}) {
   let stack: TestStack | undefined;
   const clients: ReturnType<typeof wsClient>[] = [];
-  beforeAll(async () => { stack = await startTestStack(env); });
-  afterAll(async () => { await stack?.stop(); });
-  afterEach(async () => { await Promise.all(clients.splice(0).map((c) => c.dispose())); });
+  beforeAll(async () => {
+    stack = await startTestStack(env);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.dispose()));
+  });
   return {
-    get stack(): TestStack { return stack!; },
+    get stack(): TestStack {
+      return stack!;
+    },
     client(token: string) {
       const c = wsClient(stack!, token);
       clients.push(c);
@@ -134,7 +142,15 @@ export async function relayLivekitWebhooks(_stack: TestStack): Promise<() => Pro
 
 export function tokenClaims(token: string) {
   return decodeJwt(token) as ReturnType<typeof decodeJwt> & {
-    name?: string; attributes?: Record<string, string>;
-    video?: { room?: string; roomJoin?: boolean; canPublish?: boolean; canSubscribe?: boolean; canPublishData?: boolean; canPublishSources?: string[] };
+    name?: string;
+    attributes?: Record<string, string>;
+    video?: {
+      room?: string;
+      roomJoin?: boolean;
+      canPublish?: boolean;
+      canSubscribe?: boolean;
+      canPublishData?: boolean;
+      canPublishSources?: string[];
+    };
   };
 }

@@ -3,12 +3,27 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
 import {
-  as, befriend, block, createRoom, JOIN, LEAVE, livekit, presence, rawRoom, rawUser, ROOM, tokenClaims, DELETE, useStack,
+  as,
+  befriend,
+  block,
+  createRoom,
+  JOIN,
+  LEAVE,
+  livekit,
+  presence,
+  rawRoom,
+  rawUser,
+  ROOM,
+  tokenClaims,
+  DELETE,
+  useStack,
 } from './facechat.testkit.js';
 
 const t = useStack();
 let stack: TestStack;
-beforeAll(() => { stack = t.stack; });
+beforeAll(() => {
+  stack = t.stack;
+});
 const { users } = t;
 const lk = () => new RoomServiceClient(livekit!.url.replace(/^ws/, 'http'), livekit!.apiKey, livekit!.apiSecret);
 
@@ -39,7 +54,12 @@ describe.skipIf(!livekit)('joinRoom with the real LiveKit server', () => {
     expect(claims.name).toBeTruthy();
     expect(claims.attributes).toEqual({ userId: owner.id, username: owner.username });
     expect(claims.video).toEqual({
-      room: roomName, roomJoin: true, canPublish: true, canSubscribe: true, canPublishData: true, canPublishSources: ['camera', 'microphone'],
+      room: roomName,
+      roomJoin: true,
+      canPublish: true,
+      canSubscribe: true,
+      canPublishData: true,
+      canPublishSources: ['camera', 'microphone'],
       canUpdateOwnMetadata: true, // for the emotion attribute
     });
     expect(claims.exp! - claims.nbf!).toBe(600);
@@ -68,7 +88,7 @@ describe.skipIf(!livekit)('joinRoom with the real LiveKit server', () => {
     await refused(friend, privateRoom.id, 'FORBIDDEN');
     expect((await as(stack, friend, JOIN, { id: friendsRoom.id })).userErrors).toEqual([]);
     expect((await as(stack, owner, JOIN, { id: privateRoom.id })).userErrors).toEqual([]);
-    expect((await as(stack, stranger, ROOM, { id: privateRoom.id }))).toBeNull();
+    expect(await as(stack, stranger, ROOM, { id: privateRoom.id })).toBeNull();
 
     // Blocked either way with the owner, or with someone in the room.
     await block(stack, blocker, owner);

@@ -39,9 +39,15 @@ export class LivekitGateway {
   private readonly rooms: RoomServiceClient | null;
   readonly receiver: WebhookReceiver | null;
 
-  constructor(private readonly config: Config['livekit'], private readonly log: Logger) {
+  constructor(
+    private readonly config: Config['livekit'],
+    private readonly log: Logger,
+  ) {
     this.rooms = config
-      ? new RoomServiceClient(config.url.replace(/^ws/, 'http'), config.apiKey, config.apiSecret, { requestTimeout: REQUEST_TIMEOUT_SECONDS, failover: false })
+      ? new RoomServiceClient(config.url.replace(/^ws/, 'http'), config.apiKey, config.apiSecret, {
+          requestTimeout: REQUEST_TIMEOUT_SECONDS,
+          failover: false,
+        })
       : null;
     this.receiver = config ? new WebhookReceiver(config.apiKey, config.apiSecret) : null;
   }
@@ -82,7 +88,10 @@ export class LivekitGateway {
     const rooms = this.requireRooms();
     try {
       await rooms.createRoom({
-        name: roomName, maxParticipants: capacity, emptyTimeout: EMPTY_TIMEOUT_SECONDS, departureTimeout: DEPARTURE_TIMEOUT_SECONDS,
+        name: roomName,
+        maxParticipants: capacity,
+        emptyTimeout: EMPTY_TIMEOUT_SECONDS,
+        departureTimeout: DEPARTURE_TIMEOUT_SECONDS,
       });
     } catch (error) {
       this.log.warn({ err: error, roomName }, 'LiveKit createRoom failed');
@@ -110,7 +119,8 @@ export class LivekitGateway {
   async ping(): Promise<{ ok: boolean; state?: string; message?: string }> {
     if (!this.config) return { ok: false, state: 'disabled', message: 'LIVEKIT_URL is not set: calls are disabled.' };
     const probe = new RoomServiceClient(this.config.url.replace(/^ws/, 'http'), this.config.apiKey, this.config.apiSecret, {
-      requestTimeout: 1.5, failover: false,
+      requestTimeout: 1.5,
+      failover: false,
     });
     try {
       await probe.listRooms(['readyz-probe']);

@@ -4,27 +4,31 @@ import { fromGlobalId } from '../../kernel/ids.js';
 import { createLogger } from '../../logger.js';
 import { gql, settle, subscribe, type TestUser } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
-import {
-  ACCEPT_CALL, as, befriend, CALL_UPDATED, DECLINE_CALL, livekit, START_CALL, useStack,
-} from './facechat.testkit.js';
+import { ACCEPT_CALL, as, befriend, CALL_UPDATED, DECLINE_CALL, livekit, START_CALL, useStack } from './facechat.testkit.js';
 
 /** Ring timeout 1.5 s (short, yet time enough to answer first on a busy machine): MISSED, MISSED_CALL, history, start-up. */
 const t = useStack({ CALL_RING_TIMEOUT_MS: '1500' });
 let stack: TestStack;
-beforeAll(() => { stack = t.stack; });
+beforeAll(() => {
+  stack = t.stack;
+});
 const { client, users } = t;
 async function friendsOf(caller: TestUser, n: number) {
   const callees = await users(n);
   for (const callee of callees) await befriend(stack, caller, callee);
   return callees;
 }
-const start = async (caller: TestUser, callees: TestUser[]) => (await as(stack, caller, START_CALL, { ids: callees.map((c) => c.id) })).call;
+const start = async (caller: TestUser, callees: TestUser[]) =>
+  (await as(stack, caller, START_CALL, { ids: callees.map((c) => c.id) })).call;
 const status = async (who: TestUser, callId: string) =>
-  (await gql(stack, 'query($id: ID!) { node(id: $id) { ... on Call { status } } }', { id: callId }, { token: who.token })).data.node?.status;
+  (await gql(stack, 'query($id: ID!) { node(id: $id) { ... on Call { status } } }', { id: callId }, { token: who.token })).data.node
+    ?.status;
 const INBOX = '{ notifications { nodes { type actor { id } call { id status caller { id } } } } }';
 /** The viewer's call notifications (friend requests left out). */
 const inbox = async (who: TestUser) =>
-  (await gql(stack, INBOX, {}, { token: who.token })).data.notifications.nodes.filter((n: { type: string }) => n.type !== 'FRIEND_REQUEST' && n.type !== 'FRIEND_ACCEPTED');
+  (await gql(stack, INBOX, {}, { token: who.token })).data.notifications.nodes.filter(
+    (n: { type: string }) => n.type !== 'FRIEND_REQUEST' && n.type !== 'FRIEND_ACCEPTED',
+  );
 
 describe.skipIf(!livekit)('ring timeout', () => {
   it('MISSED when nobody answers in time, with MISSED_CALL to the callee and callUpdated to both', async () => {
@@ -37,9 +41,13 @@ describe.skipIf(!livekit)('ring timeout', () => {
     expect((await toCaller.next(1000)).data.callUpdated.status).toBe('RINGING');
     expect((await toCaller.next(3000)).data.callUpdated).toEqual({ id: call.id, status: 'MISSED' });
     expect((await toCallee.next(3000)).data.notificationAdded).toEqual({ type: 'MISSED_CALL', call: { status: 'MISSED' } });
-    expect(await inbox(callee)).toEqual([{ type: 'MISSED_CALL', actor: { id: caller.id }, call: { id: call.id, status: 'MISSED', caller: { id: caller.id } } }]);
+    expect(await inbox(callee)).toEqual([
+      { type: 'MISSED_CALL', actor: { id: caller.id }, call: { id: call.id, status: 'MISSED', caller: { id: caller.id } } },
+    ]);
     expect(await inbox(caller)).toEqual([]);
-    const [row] = await stack.orm.em.fork().execute('select ended_at, answered_at from calls where id = ?', [fromGlobalId(call.id, 'Call')]);
+    const [row] = await stack.orm.em
+      .fork()
+      .execute('select ended_at, answered_at from calls where id = ?', [fromGlobalId(call.id, 'Call')]);
     expect(row).toMatchObject({ ended_at: expect.anything(), answered_at: null });
     expect((await as(stack, callee, ACCEPT_CALL, { id: call.id })).userErrors[0].code).toBe('CONFLICT');
   });
@@ -73,10 +81,20 @@ describe.skipIf(!livekit)('calls (history)', () => {
     const first = await start(caller, [b]);
     const second = await start(caller, [b, c]);
     await as(stack, c, ACCEPT_CALL, { id: second.id });
-    const HISTORY = '{ calls(first: 1) { totalCount nodes { id status createdAt answeredAt callees { id } } pageInfo { hasNextPage endCursor } } }';
+    const HISTORY =
+      '{ calls(first: 1) { totalCount nodes { id status createdAt answeredAt callees { id } } pageInfo { hasNextPage endCursor } } }';
     const page = (await gql(stack, HISTORY, {}, { token: b.token })).data.calls;
-    expect(page).toMatchObject({ totalCount: 2, nodes: [{ id: second.id, callees: [{ id: b.id }, { id: c.id }] }], pageInfo: { hasNextPage: true } });
-    const rest = await gql(stack, 'query($after: String) { calls(after: $after) { nodes { id } } }', { after: page.pageInfo.endCursor }, { token: b.token });
+    expect(page).toMatchObject({
+      totalCount: 2,
+      nodes: [{ id: second.id, callees: [{ id: b.id }, { id: c.id }] }],
+      pageInfo: { hasNextPage: true },
+    });
+    const rest = await gql(
+      stack,
+      'query($after: String) { calls(after: $after) { nodes { id } } }',
+      { after: page.pageInfo.endCursor },
+      { token: b.token },
+    );
     expect(rest.data.calls.nodes).toEqual([{ id: first.id }]);
     const ofC = (await gql(stack, HISTORY, {}, { token: c.token })).data.calls;
     expect(ofC).toMatchObject({ totalCount: 1, nodes: [{ id: second.id, status: 'ACCEPTED', answeredAt: expect.any(String) }] });

@@ -15,7 +15,10 @@ const FK = { mapToPk: true, deleteRule: 'cascade', updateRule: 'no action' } as 
 @Entity({ tableName: 'rooms' })
 // Written `between 2 and 16` in the migration; PostgreSQL stores it as this.
 @Check({ name: 'rooms_capacity_check', expression: '"capacity" >= 2 and "capacity" <= 16' })
-@Index({ name: 'rooms_lobby_idx', expression: 'create index "rooms_lobby_idx" on "rooms" ("created_at" desc, "id" desc) where "closed_at" is null and not "is_call"' })
+@Index({
+  name: 'rooms_lobby_idx',
+  expression: 'create index "rooms_lobby_idx" on "rooms" ("created_at" desc, "id" desc) where "closed_at" is null and not "is_call"',
+})
 @Index({ name: 'rooms_owner_idx', expression: 'create index "rooms_owner_idx" on "rooms" ("owner_id", "created_at" desc)' })
 export class Room {
   @PrimaryKey({ type: 'uuid' })
@@ -64,7 +67,10 @@ class RoomTag {
 
 /** Who joined a room and has not left (`leftAt` null). Written with SQL. */
 @Entity({ tableName: 'room_members' })
-@Index({ name: 'room_members_user_idx', expression: 'create index "room_members_user_idx" on "room_members" ("user_id") where "left_at" is null' })
+@Index({
+  name: 'room_members_user_idx',
+  expression: 'create index "room_members_user_idx" on "room_members" ("user_id") where "left_at" is null',
+})
 class RoomMember {
   [PrimaryKeyProp]?: ['roomId', 'userId'];
 

@@ -17,12 +17,35 @@ import { timeKeyAfter } from '../../kernel/pagination.js';
 import { TOKEN_TTL_SECONDS } from './livekit.js';
 import { Room, type RoomVisibilityValue } from './rooms.entity.js';
 
-export interface RoomTagRow { roomId: string; tagId: string }
-export interface RoomUserRow { roomId: string; userId: string }
-export interface RoomCountRow { roomId: string; n: number }
-export interface LobbyRow { live: number; room: Room }
-export interface NewRoom { ownerId: string; title: string; capacity: number; visibility: RoomVisibilityValue; isCall: boolean; id?: string }
-export interface RoomChanges { title: string | null; capacity: number | null; visibility: RoomVisibilityValue | null }
+export interface RoomTagRow {
+  roomId: string;
+  tagId: string;
+}
+export interface RoomUserRow {
+  roomId: string;
+  userId: string;
+}
+export interface RoomCountRow {
+  roomId: string;
+  n: number;
+}
+export interface LobbyRow {
+  live: number;
+  room: Room;
+}
+export interface NewRoom {
+  ownerId: string;
+  title: string;
+  capacity: number;
+  visibility: RoomVisibilityValue;
+  isCall: boolean;
+  id?: string;
+}
+export interface RoomChanges {
+  title: string | null;
+  capacity: number | null;
+  visibility: RoomVisibilityValue | null;
+}
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const toRoom = (em: Db) => (row: Record<string, unknown>) => em.map(Room, row);
@@ -55,7 +78,10 @@ export class RoomsRepository {
 
   async visibleByIds(em: Db, viewerId: string | null, ids: readonly string[]): Promise<Room[]> {
     const visible = this.visibleSql('r', viewerId);
-    const rows = await sql<Record<string, unknown>>(em, `select r.* from rooms r where r.id in (?) and ${visible.sql}`, [[...ids], ...visible.params]);
+    const rows = await sql<Record<string, unknown>>(em, `select r.* from rooms r where r.id in (?) and ${visible.sql}`, [
+      [...ids],
+      ...visible.params,
+    ]);
     return rows.map(toRoom(em));
   }
 
@@ -72,8 +98,11 @@ export class RoomsRepository {
   /** The room with whether the viewer may see it; `lock` takes the row for update so seats are counted once. */
   async forJoin(em: Db, roomId: string, viewerId: string, lock: boolean): Promise<{ room: Room; visible: boolean } | null> {
     const visible = this.visibleSql('r', viewerId);
-    const [row] = await sql<Record<string, unknown>>(em,
-      `select r.*, ${visible.sql} as _visible from rooms r where r.id = ? ${lock ? 'for update' : ''}`, [...visible.params, roomId]);
+    const [row] = await sql<Record<string, unknown>>(
+      em,
+      `select r.*, ${visible.sql} as _visible from rooms r where r.id = ? ${lock ? 'for update' : ''}`,
+      [...visible.params, roomId],
+    );
     if (!row) return null;
     const { _visible, ...columns } = row;
     return { room: em.map(Room, columns), visible: Boolean(_visible) };
@@ -87,9 +116,12 @@ export class RoomsRepository {
   }
 
   async update(tx: Db, roomId: string, changes: RoomChanges): Promise<Room> {
-    const [row] = await sql<Record<string, unknown>>(tx,
+    const [row] = await sql<Record<string, unknown>>(
+      tx,
       `update rooms set title = coalesce(?, title), capacity = coalesce(?::int, capacity), visibility = coalesce(?, visibility), updated_at = ?
-        where id = ? returning *`, [changes.title, changes.capacity, changes.visibility, new Date(), roomId]);
+        where id = ? returning *`,
+      [changes.title, changes.capacity, changes.visibility, new Date(), roomId],
+    );
     return tx.map(Room, row);
   }
 
@@ -101,22 +133,30 @@ export class RoomsRepository {
   async setTags(tx: Db, roomId: string, tagIds: string[], replace: boolean): Promise<void> {
     if (replace) await sql(tx, 'delete from room_tags where room_id = ?', [roomId]);
     if (!tagIds.length) return;
-    await sql(tx,
+    await sql(
+      tx,
       `insert into room_tags (room_id, tag_id, position)
          select ?, (t ->> 0)::uuid, (t ->> 1)::smallint from jsonb_array_elements(?::jsonb) as t`,
-      [roomId, JSON.stringify(tagIds.map((id, i) => [id, i]))]);
+      [roomId, JSON.stringify(tagIds.map((id, i) => [id, i]))],
+    );
   }
 
   async tagLinks(em: Db, roomIds: readonly string[]): Promise<RoomTagRow[]> {
-    return sql<RoomTagRow>(em,
-      'select room_id as "roomId", tag_id as "tagId" from room_tags where room_id in (?) order by room_id, position', [[...roomIds]]);
+    return sql<RoomTagRow>(
+      em,
+      'select room_id as "roomId", tag_id as "tagId" from room_tags where room_id in (?) order by room_id, position',
+      [[...roomIds]],
+    );
   }
 
   /** Records `userId` as joined (again) now. */
   async addMember(tx: Db, roomId: string, userId: string): Promise<void> {
-    await sql(tx,
+    await sql(
+      tx,
       `insert into room_members (room_id, user_id, joined_at, left_at) values (?, ?, now(), null)
-       on conflict (room_id, user_id) do update set joined_at = now(), left_at = null`, [roomId, userId]);
+       on conflict (room_id, user_id) do update set joined_at = now(), left_at = null`,
+      [roomId, userId],
+    );
   }
 
   /** `userId` leaves: no longer a member nor present. True when they were present and nobody is any more. */
@@ -148,18 +188,24 @@ export class RoomsRepository {
 
   /** LiveKit says the user connected; false when the room (open) or user is unknown here. */
   async presenceJoined(em: Db, roomId: string, userId: string, sid: string): Promise<boolean> {
-    const rows = await sql(em,
+    const rows = await sql(
+      em,
       `insert into room_presence (room_id, user_id, participant_sid, joined_at)
          select r.id, u.id, ?, now() from rooms r, users u where r.id = ? and u.id = ? and r.closed_at is null
        on conflict (room_id, user_id) do update set participant_sid = excluded.participant_sid, joined_at = excluded.joined_at
-       returning room_id`, [sid, roomId, userId]);
+       returning room_id`,
+      [sid, roomId, userId],
+    );
     return rows.length > 0;
   }
 
   /** LiveKit says that session left; false when it is not the session we know (older or unknown). */
   async presenceLeft(em: Db, roomId: string, userId: string, sid: string): Promise<boolean> {
-    const removed = await sql(em,
-      'delete from room_presence where room_id = ? and user_id = ? and participant_sid = ? returning user_id', [roomId, userId, sid]);
+    const removed = await sql(em, 'delete from room_presence where room_id = ? and user_id = ? and participant_sid = ? returning user_id', [
+      roomId,
+      userId,
+      sid,
+    ]);
     return removed.length > 0;
   }
 
@@ -175,25 +221,33 @@ export class RoomsRepository {
 
   async isParticipant(em: Db, roomId: string, userId: string): Promise<boolean> {
     if (!isUuid(roomId) || !isUuid(userId)) return false;
-    const rows = await sql(em,
+    const rows = await sql(
+      em,
       `select 1 where exists (select 1 from room_presence where room_id = ? and user_id = ?)
-          or exists (select 1 from room_members where room_id = ? and user_id = ? and left_at is null)`, [roomId, userId, roomId, userId]);
+          or exists (select 1 from room_members where room_id = ? and user_id = ? and left_at is null)`,
+      [roomId, userId, roomId, userId],
+    );
     return rows.length > 0;
   }
 
   /** Everyone who is a participant of the room. */
   async participantIds(em: Db, roomId: string): Promise<string[]> {
-    const rows = await sql<{ userId: string }>(em,
+    const rows = await sql<{ userId: string }>(
+      em,
       `select user_id as "userId" from room_presence where room_id = ?
-       union select user_id from room_members where room_id = ? and left_at is null`, [roomId, roomId]);
+       union select user_id from room_members where room_id = ? and left_at is null`,
+      [roomId, roomId],
+    );
     return rows.map((r) => r.userId);
   }
 
   async seatHolders(em: Db, roomId: string): Promise<string[]> {
-    const rows = await sql<{ userId: string }>(em,
+    const rows = await sql<{ userId: string }>(
+      em,
       `select user_id as "userId" from room_presence where room_id = ?
        union select user_id from room_members where room_id = ? and left_at is null and joined_at > now() - make_interval(secs => ?)`,
-      [roomId, roomId, TOKEN_TTL_SECONDS]);
+      [roomId, roomId, TOKEN_TTL_SECONDS],
+    );
     return rows.map((r) => r.userId);
   }
 
@@ -202,29 +256,40 @@ export class RoomsRepository {
     const ids = others.filter((id) => id !== userId && isUuid(id));
     if (!ids.length) return false;
     const blocked = blockedSql('o.id::uuid', userId);
-    const rows = await sql(em, `select 1 from jsonb_array_elements_text(?::jsonb) as o(id) where ${blocked.sql} limit 1`, [jsonList(ids), ...blocked.params]);
+    const rows = await sql(em, `select 1 from jsonb_array_elements_text(?::jsonb) as o(id) where ${blocked.sql} limit 1`, [
+      jsonList(ids),
+      ...blocked.params,
+    ]);
     return rows.length > 0;
   }
 
   /** Users connected to each room, earliest first, without those blocked either way with the viewer. */
   async presentUsers(em: Db, viewerId: string | null, roomIds: readonly string[]): Promise<RoomUserRow[]> {
     const hidden = blockedSql('p.user_id', viewerId);
-    return sql<RoomUserRow>(em,
+    return sql<RoomUserRow>(
+      em,
       `select p.room_id as "roomId", p.user_id as "userId" from room_presence p
-        where p.room_id in (?) and not (${hidden.sql}) order by p.room_id, p.joined_at, p.user_id`, [[...roomIds], ...hidden.params]);
+        where p.room_id in (?) and not (${hidden.sql}) order by p.room_id, p.joined_at, p.user_id`,
+      [[...roomIds], ...hidden.params],
+    );
   }
 
   async presenceCounts(em: Db, roomIds: readonly string[]): Promise<RoomCountRow[]> {
-    return sql<RoomCountRow>(em,
-      'select room_id as "roomId", count(*)::int as n from room_presence where room_id in (?) group by room_id', [[...roomIds]]);
+    return sql<RoomCountRow>(
+      em,
+      'select room_id as "roomId", count(*)::int as n from room_presence where room_id in (?) group by room_id',
+      [[...roomIds]],
+    );
   }
 
   /** The rooms among `roomIds` of which `userId` is a participant. */
   async participatingIn(em: Db, userId: string, roomIds: readonly string[]): Promise<string[]> {
-    const rows = await sql<{ roomId: string }>(em,
+    const rows = await sql<{ roomId: string }>(
+      em,
       `select room_id as "roomId" from room_presence where user_id = ? and room_id in (?)
        union select room_id from room_members where user_id = ? and left_at is null and room_id in (?)`,
-      [userId, [...roomIds], userId, [...roomIds]]);
+      [userId, [...roomIds], userId, [...roomIds]],
+    );
     return rows.map((r) => r.roomId);
   }
 
@@ -236,7 +301,10 @@ export class RoomsRepository {
     const visible = this.visibleSql('r', viewerId);
     const tagMatch = tagNameLikeSql('rt.tag_id', likePattern(tag || text.toLowerCase()));
     const match = text
-      ? { sql: `and (r.title ilike ? or exists (select 1 from room_tags rt where rt.room_id = r.id and ${tagMatch.sql}))`, params: [likePattern(text), ...tagMatch.params] }
+      ? {
+          sql: `and (r.title ilike ? or exists (select 1 from room_tags rt where rt.room_id = r.id and ${tagMatch.sql}))`,
+          params: [likePattern(text), ...tagMatch.params],
+        }
       : { sql: '', params: [] };
     const where = `r.closed_at is null and not r.is_call and ${visible.sql} ${match.sql}`;
     const params = [...visible.params, ...match.params];
@@ -244,16 +312,19 @@ export class RoomsRepository {
       page: async (limit: number, after: (string | number)[] | null): Promise<LobbyRow[]> => {
         const live = after ? Number(after[0]) : null;
         const [time, id] = timeKeyAfter(after ? after.slice(1) : null);
-        const rows = await sql<Record<string, unknown>>(em,
+        const rows = await sql<Record<string, unknown>>(
+          em,
           `select * from (
              select r.*, (exists (select 1 from room_presence p where p.room_id = r.id))::int as _live from rooms r where ${where}
            ) x
            where (?::int is null or (x._live, x.created_at, x.id) < (?::int, ?::timestamptz, ?::uuid))
            order by x._live desc, x.created_at desc, x.id desc limit ?`,
-          [...params, live, live, time, id, limit]);
+          [...params, live, live, time, id, limit],
+        );
         return rows.map(({ _live, ...row }) => ({ live: Number(_live), room: em.map(Room, row) }));
       },
-      count: async (): Promise<number> => (await sql<{ n: number }>(em, `select count(*)::int as n from rooms r where ${where}`, params))[0].n,
+      count: async (): Promise<number> =>
+        (await sql<{ n: number }>(em, `select count(*)::int as n from rooms r where ${where}`, params))[0].n,
     };
   }
 }

@@ -16,7 +16,12 @@ import { roomTopic, type RoomEvent } from './facechat.events.js';
 import { participantCountOfRoom, participantsOfRoom, tagsOfRoom, viewerIsParticipantOf, visibleRoomById } from './facechat.loaders.js';
 import { Room, type RoomVisibilityValue } from './rooms.entity.js';
 import {
-  CreateRoomInput, FacechatRoomConnection, FacechatRoomObject, RoomAccessPayload, RoomPayload, UpdateRoomInput,
+  CreateRoomInput,
+  FacechatRoomConnection,
+  FacechatRoomObject,
+  RoomAccessPayload,
+  RoomPayload,
+  UpdateRoomInput,
 } from './rooms.types.js';
 
 registerNodeType('FacechatRoom', Room, (ctx, id) => visibleRoomById(ctx).load(id));
@@ -61,9 +66,16 @@ class RoomsResolver {
 
   @Authorized()
   @Mutation(() => RoomPayload)
-  async createRoom(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('input', () => CreateRoomInput) input: CreateRoomInput): Promise<RoomPayload> {
+  async createRoom(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('input', () => CreateRoomInput) input: CreateRoomInput,
+  ): Promise<RoomPayload> {
     const room = await ctx.services.facechat.createRoom(actor, ctx.em, {
-      title: input.title, tags: input.tags, capacity: input.capacity, visibility: input.visibility as RoomVisibilityValue | null | undefined,
+      title: input.title,
+      tags: input.tags,
+      capacity: input.capacity,
+      visibility: input.visibility as RoomVisibilityValue | null | undefined,
     });
     return { room, userErrors: [] };
   }
@@ -71,10 +83,16 @@ class RoomsResolver {
   @Authorized()
   @Mutation(() => RoomPayload)
   async updateRoom(
-    @Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateRoomInput) input: UpdateRoomInput,
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateRoomInput) input: UpdateRoomInput,
   ): Promise<RoomPayload> {
     const room = await ctx.services.facechat.updateRoom(actor, ctx.em, {
-      roomId: roomIdOf(id, 'id'), title: input.title, tags: input.tags, capacity: input.capacity,
+      roomId: roomIdOf(id, 'id'),
+      title: input.title,
+      tags: input.tags,
+      capacity: input.capacity,
       visibility: input.visibility as RoomVisibilityValue | null | undefined,
     });
     return { room, userErrors: [] };
@@ -89,7 +107,8 @@ class RoomsResolver {
 
   @Authorized()
   @Mutation(() => RoomAccessPayload, {
-    description: 'Room access for the viewer. Codes: NOT_FOUND, FORBIDDEN (visibility, blocks, closed), FULL, UNAVAILABLE (no video server).',
+    description:
+      'Room access for the viewer. Codes: NOT_FOUND, FORBIDDEN (visibility, blocks, closed), FULL, UNAVAILABLE (no video server).',
   })
   async joinRoom(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('roomId', () => ID) roomId: string): Promise<RoomAccessPayload> {
     const { room, access } = await ctx.services.facechat.joinRoom(actor, ctx.em, roomIdOf(roomId, 'roomId', 'That room does not exist.'));

@@ -18,10 +18,24 @@ export const MAX_CAPACITY = 16;
 const DEFAULT_CAPACITY = 8;
 const MAX_LOBBY_QUERY = 100;
 
-export interface CreateRoomData { title: string; tags?: string[] | null; capacity?: number | null; visibility?: RoomVisibilityValue | null }
-export interface UpdateRoomData { roomId: string; title?: string | null; tags?: string[] | null; capacity?: number | null; visibility?: RoomVisibilityValue | null }
+export interface CreateRoomData {
+  title: string;
+  tags?: string[] | null;
+  capacity?: number | null;
+  visibility?: RoomVisibilityValue | null;
+}
+export interface UpdateRoomData {
+  roomId: string;
+  title?: string | null;
+  tags?: string[] | null;
+  capacity?: number | null;
+  visibility?: RoomVisibilityValue | null;
+}
 /** Nobody is connected to the room any more (`lastUserId`: who left last, null when LiveKit closed it). */
-export interface Emptied { roomId: string; lastUserId: string | null }
+export interface Emptied {
+  roomId: string;
+  lastUserId: string | null;
+}
 
 export interface RoomsCollaborators {
   repo: RoomsRepository;
@@ -54,8 +68,19 @@ export class RoomsService {
     const capacity = checkCapacity(input.capacity ?? DEFAULT_CAPACITY, errors);
     errors.throwIfAny();
     return inTransaction(em, async (tx) => {
-      const room = await this.c.repo.insert(tx, { ownerId: actor.id, title, capacity, visibility: input.visibility ?? 'PUBLIC', isCall: false });
-      await this.c.repo.setTags(tx, room.id, (await this.c.tags.upsertTags(tx, tags)).map((t) => t.id), false);
+      const room = await this.c.repo.insert(tx, {
+        ownerId: actor.id,
+        title,
+        capacity,
+        visibility: input.visibility ?? 'PUBLIC',
+        isCall: false,
+      });
+      await this.c.repo.setTags(
+        tx,
+        room.id,
+        (await this.c.tags.upsertTags(tx, tags)).map((t) => t.id),
+        false,
+      );
       return room;
     });
   }
@@ -70,7 +95,13 @@ export class RoomsService {
       const before = await this.ownRoom(tx, actor.id, input.roomId);
       const capacityChanged = capacity !== null && capacity !== before.capacity;
       const room = await this.c.repo.update(tx, before.id, { title, capacity, visibility: input.visibility || null });
-      if (tags) await this.c.repo.setTags(tx, room.id, (await this.c.tags.upsertTags(tx, tags)).map((t) => t.id), true);
+      if (tags)
+        await this.c.repo.setTags(
+          tx,
+          room.id,
+          (await this.c.tags.upsertTags(tx, tags)).map((t) => t.id),
+          true,
+        );
       afterCommit(() => {
         this.publish(room.id);
         if (capacityChanged) void this.resizeLivekitRoom(room.id);
@@ -128,7 +159,10 @@ export class RoomsService {
     const [user] = await this.c.accounts.profiles(em, [userId]);
     try {
       return await this.c.livekit.token(roomId, {
-        userId, globalId: toGlobalId('User', userId), username: user.username, displayName: user.displayName,
+        userId,
+        globalId: toGlobalId('User', userId),
+        username: user.username,
+        displayName: user.displayName,
       });
     } catch (error) {
       if (error instanceof LivekitUnavailable) throw unavailable(error.message);
@@ -188,7 +222,8 @@ export class RoomsService {
     if ([...text].length > MAX_LOBBY_QUERY) throw badInput(`The search text can be at most ${MAX_LOBBY_QUERY} characters.`, 'query');
     const lobby = this.c.repo.lobby(em, viewerId, text, normaliseTag(text));
     return paginate({
-      first: input.first, after: input.after,
+      first: input.first,
+      after: input.after,
       cursorShape: ['number', 'string', 'string'],
       fetch: lobby.page,
       keyOf: (row) => [row.live, ...timeKey(row.room)],
@@ -223,7 +258,12 @@ export class RoomsService {
     if (room.ownerId !== actorId) {
       if (await this.c.friends.isBlockedEither(em, actorId, room.ownerId)) throw forbidden('You cannot join this room.', field);
       if (!visible) {
-        throw forbidden(room.visibility === 'FRIENDS' ? "Only the owner's friends can join this room." : 'This room is private: only the people invited can join.', field);
+        throw forbidden(
+          room.visibility === 'FRIENDS'
+            ? "Only the owner's friends can join this room."
+            : 'This room is private: only the people invited can join.',
+          field,
+        );
       }
       if (room.isCall && (await this.c.calls.responseInRoom(em, room.id, actorId)) !== 'ACCEPTED') {
         throw forbidden('Answer the call first (acceptCall).', field);
@@ -239,7 +279,9 @@ export class RoomsService {
 }
 
 function checkTitle(raw: string, errors: ErrorCollector): string {
-  const title = String(raw ?? '').normalize('NFC').trim();
+  const title = String(raw ?? '')
+    .normalize('NFC')
+    .trim();
   const length = [...title].length;
   if (length < 1 || length > MAX_TITLE) errors.add(ErrorCode.INVALID, `The title must be 1–${MAX_TITLE} characters.`, ['input', 'title']);
   return title;

@@ -1,11 +1,26 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gql, settle, subscribe } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
-import { as, befriend, block, CREATE, createRoom, DELETE, LOBBY, presence, ROOM, UPDATE, useStack, WEBHOOKS_ENV } from './facechat.testkit.js';
+import {
+  as,
+  befriend,
+  block,
+  CREATE,
+  createRoom,
+  DELETE,
+  LOBBY,
+  presence,
+  ROOM,
+  UPDATE,
+  useStack,
+  WEBHOOKS_ENV,
+} from './facechat.testkit.js';
 
 const t = useStack(WEBHOOKS_ENV);
 let stack: TestStack;
-beforeAll(() => { stack = t.stack; });
+beforeAll(() => {
+  stack = t.stack;
+});
 const { client, users } = t;
 const codes = (res: { userErrors: { code: string; field: string[] }[] }) => res.userErrors.map((e) => `${e.code}:${e.field?.join('.')}`);
 
@@ -15,8 +30,15 @@ describe('createRoom / updateRoom / deleteRoom', () => {
     const res = await as(stack, owner, CREATE, { input: { title: '  한국어 방  ', tags: ['#Chat', 'chat', '수다'] } });
     expect(res.userErrors).toEqual([]);
     expect(res.room).toMatchObject({
-      title: '한국어 방', capacity: 8, visibility: 'PUBLIC', viewerCanEdit: true, isLive: false, participantCount: 0,
-      owner: { id: owner.id }, tags: [{ name: 'chat' }, { name: '수다' }], participants: [],
+      title: '한국어 방',
+      capacity: 8,
+      visibility: 'PUBLIC',
+      viewerCanEdit: true,
+      isLive: false,
+      participantCount: 0,
+      owner: { id: owner.id },
+      tags: [{ name: 'chat' }, { name: '수다' }],
+      participants: [],
     });
     expect((await as(stack, other, ROOM, { id: res.room.id })).viewerCanEdit).toBe(false);
     const node = await gql(stack, 'query($id: ID!) { node(id: $id) { __typename ... on FacechatRoom { title } } }', { id: res.room.id });
@@ -37,14 +59,23 @@ describe('createRoom / updateRoom / deleteRoom', () => {
   it('only the owner updates and deletes; updates reach roomUpdated, deletion ends it', async () => {
     const [owner, other] = await users(2);
     const room = await createRoom(stack, owner, { tags: ['a'] });
-    const events = subscribe(client(other.token), 'subscription($id: ID!) { roomUpdated(roomId: $id) { title capacity visibility tags { name } } }', { id: room.id });
+    const events = subscribe(
+      client(other.token),
+      'subscription($id: ID!) { roomUpdated(roomId: $id) { title capacity visibility tags { name } } }',
+      { id: room.id },
+    );
     await settle();
 
     expect(codes(await as(stack, other, UPDATE, { id: room.id, input: { title: 'mine' } }))).toEqual(['FORBIDDEN:id']);
     expect(codes(await as(stack, owner, UPDATE, { id: room.id, input: { capacity: 20 } }))).toEqual(['INVALID:input.capacity']);
     const updated = await as(stack, owner, UPDATE, { id: room.id, input: { title: 'New title', capacity: 4, tags: ['b', 'c'] } });
     expect(updated.room).toMatchObject({ title: 'New title', capacity: 4, visibility: 'PUBLIC', tags: [{ name: 'b' }, { name: 'c' }] });
-    expect((await events.next(1000)).data.roomUpdated).toEqual({ title: 'New title', capacity: 4, visibility: 'PUBLIC', tags: [{ name: 'b' }, { name: 'c' }] });
+    expect((await events.next(1000)).data.roomUpdated).toEqual({
+      title: 'New title',
+      capacity: 4,
+      visibility: 'PUBLIC',
+      tags: [{ name: 'b' }, { name: 'c' }],
+    });
 
     expect(codes(await as(stack, other, DELETE, { id: room.id }))).toEqual(['FORBIDDEN:id']);
     expect(await as(stack, owner, DELETE, { id: room.id })).toEqual({ deletedId: room.id, userErrors: [] });
@@ -82,13 +113,19 @@ describe('rooms (the lobby)', () => {
     expect(await titles(friend, `#${marker}TAG`)).toEqual(['live']);
     expect(await titles(friend, `${marker} FRIENDS`)).toEqual(['friends']);
     expect((await as(stack, friend, LOBBY, { query: 'kpop' })).nodes.map((n: { id: string }) => n.id)).toContain(pub.id);
-    void friends; void priv;
+    void friends;
+    void priv;
 
     const page1 = await as(stack, owner, LOBBY, { query: marker, first: 2 });
     expect(page1).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: true } });
     expect(page1.nodes[0]).toMatchObject({ title: `${marker} live`, isLive: true });
     const page2 = await as(stack, owner, LOBBY, { query: marker, first: 2, after: page1.pageInfo.endCursor });
-    expect([...page1.nodes, ...page2.nodes].map((n: { title: string }) => n.title.replace(`${marker} `, ''))).toEqual(['live', 'private', 'friends', 'public']);
+    expect([...page1.nodes, ...page2.nodes].map((n: { title: string }) => n.title.replace(`${marker} `, ''))).toEqual([
+      'live',
+      'private',
+      'friends',
+      'public',
+    ]);
     expect(page2.pageInfo.hasNextPage).toBe(false);
     const bad = await gql(stack, LOBBY, { after: 'nonsense' });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

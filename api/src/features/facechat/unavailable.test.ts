@@ -9,7 +9,9 @@ let off: TestStack;
 beforeAll(async () => {
   [down, off] = await Promise.all([startTestStack({ LIVEKIT_URL: 'ws://127.0.0.1:1' }), startTestStack({ LIVEKIT_URL: '' })]);
 });
-afterAll(async () => { await Promise.all([down?.stop(), off?.stop()]); });
+afterAll(async () => {
+  await Promise.all([down?.stop(), off?.stop()]);
+});
 
 async function unavailable(stack: TestStack, who: TestUser, document: string, variables: Record<string, unknown>) {
   const res = await as(stack, who, document, variables);

@@ -5,12 +5,27 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { signUp, subscribe } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
 import {
-  as, createRoom, JOIN, livekit, postWebhook, rawRoom, rawUser, relayLivekitWebhooks, ROOM, roomSubscribed, signWebhook, useStack, webhookBody, WEBHOOKS_ENV,
+  as,
+  createRoom,
+  JOIN,
+  livekit,
+  postWebhook,
+  rawRoom,
+  rawUser,
+  relayLivekitWebhooks,
+  ROOM,
+  roomSubscribed,
+  signWebhook,
+  useStack,
+  webhookBody,
+  WEBHOOKS_ENV,
 } from './facechat.testkit.js';
 
 const t = useStack(WEBHOOKS_ENV);
 let stack: TestStack;
-beforeAll(() => { stack = t.stack; });
+beforeAll(() => {
+  stack = t.stack;
+});
 const { client, users } = t;
 const UPDATED = 'subscription($id: ID!) { roomUpdated(roomId: $id) { id participantCount isLive participants { id } } }';
 
@@ -28,7 +43,11 @@ describe('POST /livekit/webhook', () => {
 
     const joined = webhookBody('participant_joined', rawRoom(room.id), rawUser(guest), 'PA_one');
     expect(await postWebhook(stack, joined, await signWebhook(joined))).toEqual({ status: 200, body: { ok: true } });
-    expect((await updates.next(1000)).data.roomUpdated).toMatchObject({ participantCount: 1, isLive: true, participants: [{ id: guest.id }] });
+    expect((await updates.next(1000)).data.roomUpdated).toMatchObject({
+      participantCount: 1,
+      isLive: true,
+      participants: [{ id: guest.id }],
+    });
     expect(await state(room.id, owner)).toEqual({ participantCount: 1, isLive: true, participants: [guest.id] });
     expect((await as(stack, guest, ROOM, { id: room.id })).viewerIsParticipant).toBe(true);
 
@@ -53,8 +72,13 @@ describe('POST /livekit/webhook', () => {
     const tampered = body.replace(rawUser(guest), rawUser(owner));
     const sha256 = createHash('sha256').update(body).digest('base64');
     const now = Math.floor(Date.now() / 1000);
-    const stale = await new SignJWT({ sha256 }).setProtectedHeader({ alg: 'HS256' }).setIssuer(stack.config.livekit!.apiKey)
-      .setIssuedAt(now - 900).setNotBefore(now - 900).setExpirationTime(now - 600).sign(new TextEncoder().encode(stack.config.livekit!.apiSecret));
+    const stale = await new SignJWT({ sha256 })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(stack.config.livekit!.apiKey)
+      .setIssuedAt(now - 900)
+      .setNotBefore(now - 900)
+      .setExpirationTime(now - 600)
+      .sign(new TextEncoder().encode(stack.config.livekit!.apiSecret));
 
     for (const [payload, authorization] of [
       [tampered, signature], // body changed after signing
@@ -88,20 +112,23 @@ describe('POST /livekit/webhook', () => {
     expect(await state(room.id, owner)).toEqual({ participantCount: 0, isLive: false, participants: [] });
   });
 
-  it.skipIf(!livekit)("LiveKit's own webhooks reach the API through the test relay (room_finished after a LiveKit-side delete)", async () => {
-    const undo = await relayLivekitWebhooks(stack);
-    try {
-      const [owner, guest] = await users(2);
-      const room = await createRoom(stack, owner);
-      expect((await as(stack, owner, JOIN, { id: room.id })).userErrors).toEqual([]);
-      const body = webhookBody('participant_joined', rawRoom(room.id), rawUser(guest));
-      await postWebhook(stack, body, await signWebhook(body));
-      expect((await state(room.id, owner)).participantCount).toBe(1);
-      // Deleted behind the API's back: only LiveKit's signed room_finished can tell the API.
-      await new RoomServiceClient(livekit!.url.replace(/^ws/, 'http'), livekit!.apiKey, livekit!.apiSecret).deleteRoom(rawRoom(room.id));
-      await expect.poll(async () => (await state(room.id, owner)).participantCount, { timeout: 5000 }).toBe(0);
-    } finally {
-      await undo();
-    }
-  });
+  it.skipIf(!livekit)(
+    "LiveKit's own webhooks reach the API through the test relay (room_finished after a LiveKit-side delete)",
+    async () => {
+      const undo = await relayLivekitWebhooks(stack);
+      try {
+        const [owner, guest] = await users(2);
+        const room = await createRoom(stack, owner);
+        expect((await as(stack, owner, JOIN, { id: room.id })).userErrors).toEqual([]);
+        const body = webhookBody('participant_joined', rawRoom(room.id), rawUser(guest));
+        await postWebhook(stack, body, await signWebhook(body));
+        expect((await state(room.id, owner)).participantCount).toBe(1);
+        // Deleted behind the API's back: only LiveKit's signed room_finished can tell the API.
+        await new RoomServiceClient(livekit!.url.replace(/^ws/, 'http'), livekit!.apiKey, livekit!.apiSecret).deleteRoom(rawRoom(room.id));
+        await expect.poll(async () => (await state(room.id, owner)).participantCount, { timeout: 5000 }).toBe(0);
+      } finally {
+        await undo();
+      }
+    },
+  );
 });

@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, signUp, type TestUser } from '../../test/client.js';
 import { startTestStack, type TestStack } from '../../test/stack.js';
-import {
-  ACCEPT, act, BLOCK, FOLLOW, missingUserId, raw, relationState, SEND, UNBLOCK, UNFOLLOW, userAs,
-} from './friends.testkit.js';
+import { ACCEPT, act, BLOCK, FOLLOW, missingUserId, raw, relationState, SEND, UNBLOCK, UNFOLLOW, userAs } from './friends.testkit.js';
 
 let stack: TestStack;
-beforeAll(async () => { stack = await startTestStack(); });
-afterAll(async () => { await stack?.stop(); });
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
 
 const users = (n: number, prefix?: string) =>
   Promise.all(Array.from({ length: n }, (_, i) => signUp(stack, prefix ? { username: `${prefix}${i}` } : {})));
@@ -74,12 +76,23 @@ describe('blocks', () => {
     expect(res.user).toMatchObject({ viewerHasBlocked: true, friendshipStatus: 'NONE', viewerIsFollowing: false, followsViewer: false });
     expect(await userAs(stack, b, a)).toMatchObject({ viewerHasBlocked: false, friendCount: 0, followerCount: 0 });
     const afterBlock = await relationState(stack, a, b);
-    expect(afterBlock).toMatchObject({ friendships: [], follows: [], blocks: [expect.objectContaining({ blocker_id: raw(a), blocked_id: raw(b) })] });
-    expect(afterBlock.requests.map((r: { from_id: string; status: string }) => [r.from_id, r.status]).sort())
-      .toEqual([[raw(a), 'ACCEPTED'], [raw(c), 'PENDING']].sort()); // the block leaves C's request to A alone
+    expect(afterBlock).toMatchObject({
+      friendships: [],
+      follows: [],
+      blocks: [expect.objectContaining({ blocker_id: raw(a), blocked_id: raw(b) })],
+    });
+    expect(afterBlock.requests.map((r: { from_id: string; status: string }) => [r.from_id, r.status]).sort()).toEqual(
+      [
+        [raw(a), 'ACCEPTED'],
+        [raw(c), 'PENDING'],
+      ].sort(),
+    ); // the block leaves C's request to A alone
 
     // Each side is refused while the block lasts, and nothing changes.
-    for (const [x, y] of [[a, b], [b, a]]) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ]) {
       for (const document of [SEND, FOLLOW]) {
         const refused = await act(stack, x, document, y.id);
         expect(refused.userErrors).toEqual([expect.objectContaining({ code: 'FORBIDDEN' })]);
@@ -121,8 +134,12 @@ describe('blocks', () => {
     expect((await gql(stack, SEARCH, { q: tag }, { token: a.token })).data.searchUsers.totalCount).toBe(3);
     expect(ids((await gql(stack, SEARCH, { q: tag })).data.searchUsers)).toHaveLength(4);
 
-    const listsAs = async (viewer: TestUser | null) => (await gql(stack, LISTS, { id: c.id }, viewer ? { token: viewer.token } : {})).data.user;
-    for (const [viewer, hidden, shown] of [[a, b, a], [b, a, b]]) {
+    const listsAs = async (viewer: TestUser | null) =>
+      (await gql(stack, LISTS, { id: c.id }, viewer ? { token: viewer.token } : {})).data.user;
+    for (const [viewer, hidden, shown] of [
+      [a, b, a],
+      [b, a, b],
+    ]) {
       const lists = await listsAs(viewer);
       for (const list of [lists.friends, lists.followers, lists.following]) {
         expect(ids(list)).toEqual([shown.id]);
@@ -152,8 +169,11 @@ describe('loaders', () => {
     const rawIds = Array.from({ length: 50 }, () => randomUUID());
     const now = new Date();
     for (const [i, id] of rawIds.entries()) {
-      await conn.execute(`insert into users (id, username, email, password_hash, display_name, created_at, updated_at)
-        values (?, ?, ?, 'x', ?, ?, ?)`, [id, `${tag}_${String(i).padStart(2, '0')}`, `${tag}${i}@example.com`, `L ${i}`, now, now]);
+      await conn.execute(
+        `insert into users (id, username, email, password_hash, display_name, created_at, updated_at)
+        values (?, ?, ?, 'x', ?, ?, ?)`,
+        [id, `${tag}_${String(i).padStart(2, '0')}`, `${tag}${i}@example.com`, `L ${i}`, now, now],
+      );
     }
     const v = raw(viewer);
     for (const [i, id] of rawIds.entries()) {

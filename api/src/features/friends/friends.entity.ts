@@ -11,9 +11,18 @@ const USER_FK = { deleteRule: 'cascade', updateRule: 'no action' } as const;
 /** One request from `from` to `to`; at most one PENDING per direction (partial unique index). */
 @Entity({ tableName: 'friend_requests' })
 @Check({ name: 'friend_requests_not_self', expression: '"from_id" <> "to_id"' })
-@Index({ name: 'friend_requests_pending_pair', expression: `create unique index "friend_requests_pending_pair" on "friend_requests" ("from_id", "to_id") where "status" = 'PENDING'` })
-@Index({ name: 'friend_requests_incoming_idx', expression: `create index "friend_requests_incoming_idx" on "friend_requests" ("to_id", "created_at" desc, "id" desc) where "status" = 'PENDING'` })
-@Index({ name: 'friend_requests_outgoing_idx', expression: `create index "friend_requests_outgoing_idx" on "friend_requests" ("from_id", "created_at" desc, "id" desc) where "status" = 'PENDING'` })
+@Index({
+  name: 'friend_requests_pending_pair',
+  expression: `create unique index "friend_requests_pending_pair" on "friend_requests" ("from_id", "to_id") where "status" = 'PENDING'`,
+})
+@Index({
+  name: 'friend_requests_incoming_idx',
+  expression: `create index "friend_requests_incoming_idx" on "friend_requests" ("to_id", "created_at" desc, "id" desc) where "status" = 'PENDING'`,
+})
+@Index({
+  name: 'friend_requests_outgoing_idx',
+  expression: `create index "friend_requests_outgoing_idx" on "friend_requests" ("from_id", "created_at" desc, "id" desc) where "status" = 'PENDING'`,
+})
 export class FriendRequest {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -37,7 +46,10 @@ export class FriendRequest {
 /** A friendship, stored once per direction (user → friend and friend → user). */
 @Entity({ tableName: 'friendships' })
 @Check({ name: 'friendships_not_self', expression: '"user_id" <> "friend_id"' })
-@Index({ name: 'friendships_user_created_idx', expression: 'create index "friendships_user_created_idx" on "friendships" ("user_id", "created_at" desc, "friend_id" desc)' })
+@Index({
+  name: 'friendships_user_created_idx',
+  expression: 'create index "friendships_user_created_idx" on "friendships" ("user_id", "created_at" desc, "friend_id" desc)',
+})
 class Friendship {
   [PrimaryKeyProp]?: ['user', 'friend'];
 
@@ -53,8 +65,14 @@ class Friendship {
 
 @Entity({ tableName: 'follows' })
 @Check({ name: 'follows_not_self', expression: '"follower_id" <> "followee_id"' })
-@Index({ name: 'follows_following_idx', expression: 'create index "follows_following_idx" on "follows" ("follower_id", "created_at" desc, "followee_id" desc)' })
-@Index({ name: 'follows_followers_idx', expression: 'create index "follows_followers_idx" on "follows" ("followee_id", "created_at" desc, "follower_id" desc)' })
+@Index({
+  name: 'follows_following_idx',
+  expression: 'create index "follows_following_idx" on "follows" ("follower_id", "created_at" desc, "followee_id" desc)',
+})
+@Index({
+  name: 'follows_followers_idx',
+  expression: 'create index "follows_followers_idx" on "follows" ("followee_id", "created_at" desc, "follower_id" desc)',
+})
 class Follow {
   [PrimaryKeyProp]?: ['follower', 'followee'];
 

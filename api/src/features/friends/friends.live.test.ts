@@ -6,8 +6,12 @@ import { startTestStack, type TestStack } from '../../test/stack.js';
 import { ACCEPT, act, FOLLOW, SEND, UNFOLLOW } from './friends.testkit.js';
 
 let stack: TestStack;
-beforeAll(async () => { stack = await startTestStack(); });
-afterAll(async () => { await stack?.stop(); });
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
 
 const ADDED = 'subscription { notificationAdded { id type read actor { id } } }';
 const INBOX = '{ notifications { totalCount unreadCount nodes { type actor { id } } } }';
@@ -87,8 +91,11 @@ describe('subscription auth', () => {
   it('closes the socket with 4401 for a forged or expired token', async () => {
     const [user] = await users(1);
     const claims = decodeJwt(user.token) as { sub: string; sid: string };
-    const expired = (await new TokenSigner(stack.config.jwtSecret).sign({ userId: claims.sub, sessionId: claims.sid }, Date.now() - 3_600_000)).token;
-    const forged = (await new TokenSigner('not-the-server-secret-at-all-0123456789').sign({ userId: claims.sub, sessionId: claims.sid })).token;
+    const expired = (
+      await new TokenSigner(stack.config.jwtSecret).sign({ userId: claims.sub, sessionId: claims.sid }, Date.now() - 3_600_000)
+    ).token;
+    const forged = (await new TokenSigner('not-the-server-secret-at-all-0123456789').sign({ userId: claims.sub, sessionId: claims.sid }))
+      .token;
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined); // graphql-ws logs the refused connection
     for (const token of [forged, expired, 'garbage']) {
       const closed = new Promise<{ code: number; reason: string }>((resolve) => {

@@ -7,8 +7,12 @@ import { FriendsService } from './friends.service.js';
 import { ACCEPT, act, BLOCK, FOLLOW, raw, SEND } from './friends.testkit.js';
 
 let stack: TestStack;
-beforeAll(async () => { stack = await startTestStack(); });
-afterAll(async () => { await stack?.stop(); });
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
 
 // The reads other features call need nothing but the repository.
 const friends = new FriendsService(new FriendsRepository(), null as never, null as never);
@@ -38,7 +42,10 @@ describe('friends relations for other features', () => {
 
     const visible = async (viewer: string | null) => {
       const hidden = blockedSql('u.id', viewer);
-      const rows = await em.execute<{ id: string }[]>(`select u.id from users u where u.id in (?) and not ${hidden.sql}`, [[m, bl, st], ...hidden.params]);
+      const rows = await em.execute<{ id: string }[]>(`select u.id from users u where u.id in (?) and not ${hidden.sql}`, [
+        [m, bl, st],
+        ...hidden.params,
+      ]);
       return rows.map((r) => r.id).sort();
     };
     expect(await visible(m)).toEqual([m, st].sort());
@@ -46,7 +53,10 @@ describe('friends relations for other features', () => {
     expect(await visible(null)).toEqual([m, bl, st].sort());
 
     const feed = feedAuthorsSql('u.id', m);
-    const authors = await em.execute<{ id: string }[]>(`select u.id from users u where u.id in (?) and ${feed.sql}`, [[m, f1, f2, fo, bl, st], ...feed.params]);
+    const authors = await em.execute<{ id: string }[]>(`select u.id from users u where u.id in (?) and ${feed.sql}`, [
+      [m, f1, f2, fo, bl, st],
+      ...feed.params,
+    ]);
     expect(authors.map((r) => r.id).sort()).toEqual([m, f1, f2, fo].sort());
   });
 });

@@ -28,7 +28,8 @@ export interface SqlFragment {
 export function blockedSql(column: string, viewerId: string | null): SqlFragment {
   if (!isUuid(viewerId)) return { sql: 'false', params: [] };
   return {
-    sql: `exists (select 1 from blocks _blk where (_blk.blocker_id = ?::uuid and _blk.blocked_id = ${column})` +
+    sql:
+      `exists (select 1 from blocks _blk where (_blk.blocker_id = ?::uuid and _blk.blocked_id = ${column})` +
       ` or (_blk.blocker_id = ${column} and _blk.blocked_id = ?::uuid))`,
     params: [viewerId, viewerId],
   };
@@ -47,16 +48,28 @@ export function friendOfSql(col: string, viewerId: string | null): SqlFragment {
 export function feedAuthorsSql(column: string, viewerId: string): SqlFragment {
   if (!isUuid(viewerId)) return { sql: 'false', params: [] };
   return {
-    sql: `(${column} = ?::uuid` +
+    sql:
+      `(${column} = ?::uuid` +
       ` or exists (select 1 from friendships _fr where _fr.user_id = ?::uuid and _fr.friend_id = ${column})` +
       ` or exists (select 1 from follows _fol where _fol.follower_id = ?::uuid and _fol.followee_id = ${column}))`,
     params: [viewerId, viewerId, viewerId],
   };
 }
 
-export interface RequestPartiesRow { fromId: string; toId: string }
-export interface PendingRequestRow { id: string; fromId: string }
-export interface RelationCountsRow { id: string; friendCount: number; followerCount: number; followingCount: number }
+export interface RequestPartiesRow {
+  fromId: string;
+  toId: string;
+}
+export interface PendingRequestRow {
+  id: string;
+  fromId: string;
+}
+export interface RelationCountsRow {
+  id: string;
+  friendCount: number;
+  followerCount: number;
+  followingCount: number;
+}
 export interface ViewerRelationRow {
   id: string;
   friends: boolean;
@@ -101,17 +114,22 @@ export class FriendsRepository {
   /** True when a blocked b or b blocked a. */
   async isBlockedEither(em: Db, a: string, b: string): Promise<boolean> {
     if (!isUuid(a) || !isUuid(b) || a === b) return false;
-    const rows = await sql<{ one: number }>(em,
+    const rows = await sql<{ one: number }>(
+      em,
       'select 1 as one from blocks where (blocker_id = ? and blocked_id = ?) or (blocker_id = ? and blocked_id = ?) limit 1',
-      [a, b, b, a]);
+      [a, b, b, a],
+    );
     return rows.length > 0;
   }
 
   /** Ids of the user's friends, newest friendship first. */
   async friendIds(em: Db, userId: string): Promise<string[]> {
     if (!isUuid(userId)) return [];
-    const rows = await sql<{ friendId: string }>(em,
-      'select friend_id as "friendId" from friendships where user_id = ? order by created_at desc, friend_id desc', [userId]);
+    const rows = await sql<{ friendId: string }>(
+      em,
+      'select friend_id as "friendId" from friendships where user_id = ? order by created_at desc, friend_id desc',
+      [userId],
+    );
     return rows.map((r) => r.friendId);
   }
 
@@ -124,9 +142,12 @@ export class FriendsRepository {
   }
 
   async pendingBetween(tx: Db, a: string, b: string): Promise<PendingRequestRow[]> {
-    return sql<PendingRequestRow>(tx,
+    return sql<PendingRequestRow>(
+      tx,
       `select id, from_id as "fromId" from friend_requests
-        where status = 'PENDING' and ((from_id = ? and to_id = ?) or (from_id = ? and to_id = ?))`, [a, b, b, a]);
+        where status = 'PENDING' and ((from_id = ? and to_id = ?) or (from_id = ? and to_id = ?))`,
+      [a, b, b, a],
+    );
   }
 
   async createRequest(tx: Db, fromId: string, toId: string): Promise<FriendRequest> {
@@ -136,8 +157,9 @@ export class FriendsRepository {
   }
 
   async requestParties(em: Db, requestId: string): Promise<RequestPartiesRow | null> {
-    const [row] = await sql<RequestPartiesRow>(em,
-      'select from_id as "fromId", to_id as "toId" from friend_requests where id = ?', [requestId]);
+    const [row] = await sql<RequestPartiesRow>(em, 'select from_id as "fromId", to_id as "toId" from friend_requests where id = ?', [
+      requestId,
+    ]);
     return row ?? null;
   }
 
@@ -157,8 +179,14 @@ export class FriendsRepository {
   }
 
   async insertFriendship(tx: Db, a: string, b: string, at: Date): Promise<void> {
-    await run(tx, 'insert into friendships (user_id, friend_id, created_at) values (?, ?, ?), (?, ?, ?) on conflict do nothing',
-      [a, b, at, b, a, at]);
+    await run(tx, 'insert into friendships (user_id, friend_id, created_at) values (?, ?, ?), (?, ?, ?) on conflict do nothing', [
+      a,
+      b,
+      at,
+      b,
+      a,
+      at,
+    ]);
   }
 
   async deleteFriendship(tx: Db, a: string, b: string): Promise<void> {
@@ -167,9 +195,11 @@ export class FriendsRepository {
 
   /** False when the follow already existed. */
   async insertFollow(tx: Db, followerId: string, followeeId: string, at: Date): Promise<boolean> {
-    const inserted = await sql<{ x: number }>(tx,
+    const inserted = await sql<{ x: number }>(
+      tx,
       'insert into follows (follower_id, followee_id, created_at) values (?, ?, ?) on conflict do nothing returning 1 as x',
-      [followerId, followeeId, at]);
+      [followerId, followeeId, at],
+    );
     return inserted.length > 0;
   }
 
@@ -182,7 +212,11 @@ export class FriendsRepository {
   }
 
   async insertBlock(tx: Db, blockerId: string, blockedId: string, at: Date): Promise<void> {
-    await run(tx, 'insert into blocks (blocker_id, blocked_id, created_at) values (?, ?, ?) on conflict do nothing', [blockerId, blockedId, at]);
+    await run(tx, 'insert into blocks (blocker_id, blocked_id, created_at) values (?, ?, ?) on conflict do nothing', [
+      blockerId,
+      blockedId,
+      at,
+    ]);
   }
 
   async deleteBlock(em: Db, blockerId: string, blockedId: string): Promise<void> {
@@ -190,27 +224,40 @@ export class FriendsRepository {
   }
 
   async cancelPendingBetween(tx: Db, a: string, b: string, at: Date): Promise<void> {
-    await run(tx,
+    await run(
+      tx,
       `update friend_requests set status = 'CANCELED', responded_at = ?
         where status = 'PENDING' and ((from_id = ? and to_id = ?) or (from_id = ? and to_id = ?))`,
-      [at, a, b, b, a]);
+      [at, a, b, b, a],
+    );
   }
 
   // ---- reads for lists and loaders ----
 
   /** Pending requests to (INCOMING) or from (OUTGOING) the user, newest first, after the `(created_at, id)` cursor. */
-  async pendingRequests(em: Db, userId: string, side: RequestSide, limit: number, after: (string | number)[] | null): Promise<FriendRequest[]> {
-    const rows = await sql<Record<string, unknown>>(em,
+  async pendingRequests(
+    em: Db,
+    userId: string,
+    side: RequestSide,
+    limit: number,
+    after: (string | number)[] | null,
+  ): Promise<FriendRequest[]> {
+    const rows = await sql<Record<string, unknown>>(
+      em,
       `select * from friend_requests where ${requestColumn(side)} = ? and status = 'PENDING'
          and (?::timestamptz is null or (created_at, id) < (?::timestamptz, ?::uuid))
        order by created_at desc, id desc limit ?`,
-      [userId, after?.[0] ?? null, after?.[0] ?? null, after?.[1] ?? null, limit]);
+      [userId, after?.[0] ?? null, after?.[0] ?? null, after?.[1] ?? null, limit],
+    );
     return rows.map((row) => em.map(FriendRequest, row));
   }
 
   async countPendingRequests(em: Db, userId: string, side: RequestSide): Promise<number> {
-    const [row] = await sql<{ n: number }>(em,
-      `select count(*)::int as n from friend_requests where ${requestColumn(side)} = ? and status = 'PENDING'`, [userId]);
+    const [row] = await sql<{ n: number }>(
+      em,
+      `select count(*)::int as n from friend_requests where ${requestColumn(side)} = ? and status = 'PENDING'`,
+      [userId],
+    );
     return row.n;
   }
 
@@ -219,16 +266,24 @@ export class FriendsRepository {
   }
 
   /** Users related to `ownerId` through `list`, newest relation first, leaving out users blocked either way by the viewer. */
-  async relatedUsers(em: Db, list: RelationList, ownerId: string, viewerId: string | null, limit: number,
-    after: (string | number)[] | null): Promise<RelatedUserRow[]> {
+  async relatedUsers(
+    em: Db,
+    list: RelationList,
+    ownerId: string,
+    viewerId: string | null,
+    limit: number,
+    after: (string | number)[] | null,
+  ): Promise<RelatedUserRow[]> {
     const { table, ownerCol, otherCol } = LISTS[list];
     const hidden = blockedSql('u.id', viewerId);
-    const rows = await sql<{ since: string; id: string } & Record<string, unknown>>(em,
+    const rows = await sql<{ since: string; id: string } & Record<string, unknown>>(
+      em,
       `select ${userSelect('u', '')}, r.created_at::text as since from ${table} r join users u on u.id = r.${otherCol}
         where r.${ownerCol} = ? and not ${hidden.sql}
           and (?::timestamptz is null or (r.created_at, r.${otherCol}) < (?::timestamptz, ?::uuid))
         order by r.created_at desc, r.${otherCol} desc limit ?`,
-      [ownerId, ...hidden.params, after?.[0] ?? null, after?.[0] ?? null, after?.[1] ?? null, limit]);
+      [ownerId, ...hidden.params, after?.[0] ?? null, after?.[0] ?? null, after?.[1] ?? null, limit],
+    );
     return rows.map(({ since, ...user }) => ({ since: String(since), user }));
   }
 
@@ -240,18 +295,21 @@ export class FriendsRepository {
     const hideFriend = blockedSql('f.friend_id', viewerId);
     const hideFollower = blockedSql('fr.follower_id', viewerId);
     const hideFollowee = blockedSql('fe.followee_id', viewerId);
-    return sql<RelationCountsRow>(em,
+    return sql<RelationCountsRow>(
+      em,
       `select u.id,
          (select count(*)::int from friendships f where f.user_id = u.id and not ${hideFriend.sql}) as "friendCount",
          (select count(*)::int from follows fr where fr.followee_id = u.id and not ${hideFollower.sql}) as "followerCount",
          (select count(*)::int from follows fe where fe.follower_id = u.id and not ${hideFollowee.sql}) as "followingCount"
        from unnest(array[?]::uuid[]) as u(id)`,
-      [...hideFriend.params, ...hideFollower.params, ...hideFollowee.params, [...ids]]);
+      [...hideFriend.params, ...hideFollower.params, ...hideFollowee.params, [...ids]],
+    );
   }
 
   /** Every viewer-relative flag (friendship, pending requests, follows, block) of many users in ONE statement. */
   async viewerRelations(em: Db, viewerId: string, ids: readonly string[]): Promise<ViewerRelationRow[]> {
-    return sql<ViewerRelationRow>(em,
+    return sql<ViewerRelationRow>(
+      em,
       `select u.id,
          exists (select 1 from friendships f where f.user_id = v.id and f.friend_id = u.id) as friends,
          exists (select 1 from friend_requests r where r.from_id = v.id and r.to_id = u.id and r.status = 'PENDING') as "requestSent",
@@ -260,6 +318,7 @@ export class FriendsRepository {
          exists (select 1 from follows o where o.follower_id = u.id and o.followee_id = v.id) as "followsViewer",
          exists (select 1 from blocks b where b.blocker_id = v.id and b.blocked_id = u.id) as "viewerHasBlocked"
        from unnest(array[?]::uuid[]) as u(id), (select ?::uuid as id) as v`,
-      [[...ids], viewerId]);
+      [[...ids], viewerId],
+    );
   }
 }

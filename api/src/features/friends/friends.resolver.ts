@@ -19,7 +19,9 @@ registerNodeType('FriendRequest', FriendRequest, (ctx, id) => visibleFriendReque
 @Resolver(() => FriendRequestObject)
 export class FriendsResolver {
   @Authorized()
-  @Query(() => FriendRequestConnection, { description: 'Pending friend requests to (INCOMING) or from (OUTGOING) the viewer, newest first.' })
+  @Query(() => FriendRequestConnection, {
+    description: 'Pending friend requests to (INCOMING) or from (OUTGOING) the viewer, newest first.',
+  })
   friendRequests(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
@@ -31,26 +33,42 @@ export class FriendsResolver {
 
   @Authorized()
   @Mutation(() => FriendRequestPayload, { description: 'Sending to someone who already asked you accepts their request.' })
-  async sendFriendRequest(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('userId', () => ID) userId: string): Promise<FriendRequestPayload> {
+  async sendFriendRequest(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('userId', () => ID) userId: string,
+  ): Promise<FriendRequestPayload> {
     const friendRequest = await ctx.services.friends.sendFriendRequest(actor, ctx.em, { userId: fromGlobalId(userId, 'User') });
     return { friendRequest, userErrors: [] };
   }
 
   @Authorized()
   @Mutation(() => FriendRequestPayload)
-  acceptFriendRequest(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('requestId', () => ID) requestId: string): Promise<FriendRequestPayload> {
+  acceptFriendRequest(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('requestId', () => ID) requestId: string,
+  ): Promise<FriendRequestPayload> {
     return respond(ctx, actor, requestId, 'accept');
   }
 
   @Authorized()
   @Mutation(() => FriendRequestPayload)
-  declineFriendRequest(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('requestId', () => ID) requestId: string): Promise<FriendRequestPayload> {
+  declineFriendRequest(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('requestId', () => ID) requestId: string,
+  ): Promise<FriendRequestPayload> {
     return respond(ctx, actor, requestId, 'decline');
   }
 
   @Authorized()
   @Mutation(() => FriendRequestPayload)
-  cancelFriendRequest(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('requestId', () => ID) requestId: string): Promise<FriendRequestPayload> {
+  cancelFriendRequest(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('requestId', () => ID) requestId: string,
+  ): Promise<FriendRequestPayload> {
     return respond(ctx, actor, requestId, 'cancel');
   }
 

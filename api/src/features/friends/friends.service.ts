@@ -6,7 +6,12 @@ import { paginate, type ConnectionShape, type PageInput } from '../../kernel/pag
 import type { NotificationsService } from '../notifications/index.js';
 import type { FriendRequest } from './friends.entity.js';
 import type {
-  FriendsRepository, RelatedUserRow, RelationCountsRow, RelationList, RequestSide, ViewerRelationRow,
+  FriendsRepository,
+  RelatedUserRow,
+  RelationCountsRow,
+  RelationList,
+  RequestSide,
+  ViewerRelationRow,
 } from './friends.repository.js';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -21,14 +26,31 @@ export interface UserDirectory {
 }
 
 /** Target user ids arrive decoded by the adapter: null when the global id was malformed. */
-export interface UserTargetInput { userId: string | null }
-export interface RespondInput { requestId: string | null; action: RequestAction }
-export interface FriendRequestsInput extends PageInput { direction: RequestSide }
-export interface RelatedUsersPageInput { ownerId: string; list: RelationList; limit: number; after: (string | number)[] | null }
+export interface UserTargetInput {
+  userId: string | null;
+}
+export interface RespondInput {
+  requestId: string | null;
+  action: RequestAction;
+}
+export interface FriendRequestsInput extends PageInput {
+  direction: RequestSide;
+}
+export interface RelatedUsersPageInput {
+  ownerId: string;
+  list: RelationList;
+  limit: number;
+  after: (string | number)[] | null;
+}
 
 const NO_COUNTS: RelationCounts = { friendCount: 0, followerCount: 0, followingCount: 0 };
 const NO_RELATION: ViewerRelation = {
-  friends: false, requestSent: false, requestReceived: false, viewerIsFollowing: false, followsViewer: false, viewerHasBlocked: false,
+  friends: false,
+  requestSent: false,
+  requestReceived: false,
+  viewerIsFollowing: false,
+  followsViewer: false,
+  viewerHasBlocked: false,
 };
 
 /**
@@ -66,7 +88,8 @@ export class FriendsService {
     const target = await this.checkTarget(actor, em, input.userId, 'You cannot send a friend request to yourself.');
     return inTransaction(em, async (tx, afterCommit) => {
       await this.repository.lockPair(tx, actor.id, target);
-      if (await this.repository.isBlockedEither(tx, actor.id, target)) throw forbidden('You cannot send a friend request to this user.', ['userId']);
+      if (await this.repository.isBlockedEither(tx, actor.id, target))
+        throw forbidden('You cannot send a friend request to this user.', ['userId']);
       if (await this.repository.areFriends(tx, actor.id, target)) throw conflict('You are already friends.', ['userId']);
       const pending = await this.repository.pendingBetween(tx, actor.id, target);
       if (pending.some((r) => r.fromId === actor.id)) throw conflict('You already sent this user a friend request.', ['userId']);
@@ -75,8 +98,11 @@ export class FriendsService {
 
       const request = await this.repository.createRequest(tx, actor.id, target);
       await this.notifications.notify(tx, afterCommit, {
-        recipientId: target, type: 'FRIEND_REQUEST', actorId: actor.id,
-        dedupeKey: `friend_request:${actor.id}`, dedupeWithinMs: HOUR_MS,
+        recipientId: target,
+        type: 'FRIEND_REQUEST',
+        actorId: actor.id,
+        dedupeKey: `friend_request:${actor.id}`,
+        dedupeWithinMs: HOUR_MS,
       });
       return request;
     });
@@ -90,11 +116,15 @@ export class FriendsService {
     if (!parties) throw notFound('No such friend request.', ['requestId']);
     const allowed = action === 'cancel' ? parties.fromId === actor.id : parties.toId === actor.id;
     if (!allowed) {
-      throw forbidden(action === 'cancel' ? 'Only the sender can cancel a friend request.' : 'Only the addressee can answer a friend request.', ['requestId']);
+      throw forbidden(
+        action === 'cancel' ? 'Only the sender can cancel a friend request.' : 'Only the addressee can answer a friend request.',
+        ['requestId'],
+      );
     }
     return inTransaction(em, async (tx, afterCommit) => {
       await this.repository.lockPair(tx, parties.fromId, parties.toId);
-      if (await this.repository.requestStatus(tx, requestId) !== 'PENDING') throw conflict('This friend request is no longer pending.', ['requestId']);
+      if ((await this.repository.requestStatus(tx, requestId)) !== 'PENDING')
+        throw conflict('This friend request is no longer pending.', ['requestId']);
       if (action === 'accept') return this.accept(tx, afterCommit, requestId, parties.toId, parties.fromId);
       await this.repository.setRequestStatus(tx, requestId, action === 'decline' ? 'DECLINED' : 'CANCELED', new Date());
       return this.repository.loadRequest(tx, requestId);
@@ -120,7 +150,11 @@ export class FriendsService {
       if (!(await this.repository.insertFollow(tx, actor.id, target, new Date()))) return;
       // Unfollowing and following again within the hour does not notify twice.
       await this.notifications.notify(tx, afterCommit, {
-        recipientId: target, type: 'FOLLOW', actorId: actor.id, dedupeKey: `follow:${actor.id}`, dedupeWithinMs: HOUR_MS,
+        recipientId: target,
+        type: 'FOLLOW',
+        actorId: actor.id,
+        dedupeKey: `follow:${actor.id}`,
+        dedupeWithinMs: HOUR_MS,
       });
     });
     return target;

@@ -3,12 +3,26 @@ import { toGlobalId } from '../../kernel/ids.js';
 import { gql, signUp, type TestUser } from '../../test/client.js';
 import { startTestStack, type TestStack } from '../../test/stack.js';
 import {
-  ACCEPT, act, CANCEL, DECLINE, missingUserId, notificationsOf, raw, relationState, REMOVE, SEND, userAs,
+  ACCEPT,
+  act,
+  CANCEL,
+  DECLINE,
+  missingUserId,
+  notificationsOf,
+  raw,
+  relationState,
+  REMOVE,
+  SEND,
+  userAs,
 } from './friends.testkit.js';
 
 let stack: TestStack;
-beforeAll(async () => { stack = await startTestStack(); });
-afterAll(async () => { await stack?.stop(); });
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
 
 const users = (n: number) => Promise.all(Array.from({ length: n }, () => signUp(stack)));
 
@@ -47,7 +61,10 @@ describe('friend requests', () => {
     expect(accepted.userErrors).toEqual([]);
     expect(accepted.friendRequest.status).toBe('ACCEPTED');
     expect(accepted.friendRequest.respondedAt).toBeTruthy();
-    for (const [viewer, other] of [[a, b], [b, a]]) {
+    for (const [viewer, other] of [
+      [a, b],
+      [b, a],
+    ]) {
       expect(await userAs(stack, viewer, other)).toMatchObject({ friendshipStatus: 'FRIENDS', friendCount: 1 });
       const list = (await gql(stack, FRIENDS, { id: viewer.id })).data.user.friends;
       expect(list).toMatchObject({ totalCount: 1, nodes: [{ id: other.id }] });
@@ -69,7 +86,10 @@ describe('friend requests', () => {
     const [c, d] = await users(2);
     await befriend(c, d);
     const friends = await relationState(stack, c, d);
-    for (const [x, y] of [[c, d], [d, c]]) {
+    for (const [x, y] of [
+      [c, d],
+      [d, c],
+    ]) {
       const again = await act(stack, x, SEND, y.id);
       expect(again.friendRequest).toBeNull();
       expect(again.userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT' })]);
@@ -105,7 +125,12 @@ describe('friend requests', () => {
     const { friendRequest } = await act(stack, a, SEND, b.id);
     const before = await relationState(stack, a, b, c);
     const cases: [TestUser, string][] = [
-      [a, ACCEPT], [c, ACCEPT], [a, DECLINE], [c, DECLINE], [b, CANCEL], [c, CANCEL],
+      [a, ACCEPT],
+      [c, ACCEPT],
+      [a, DECLINE],
+      [c, DECLINE],
+      [b, CANCEL],
+      [c, CANCEL],
     ];
     for (const [who, document] of cases) {
       const res = await act(stack, who, document, friendRequest.id);
@@ -123,7 +148,11 @@ describe('friend requests', () => {
     expect(declined.friendRequest).toMatchObject({ status: 'DECLINED' });
     expect((await userAs(stack, a, b)).friendshipStatus).toBe('NONE');
     const afterDecline = await relationState(stack, a, b);
-    for (const [who, document] of [[b, ACCEPT], [b, DECLINE], [a, CANCEL]] as const) {
+    for (const [who, document] of [
+      [b, ACCEPT],
+      [b, DECLINE],
+      [a, CANCEL],
+    ] as const) {
       expect((await act(stack, who, document, first.id)).userErrors).toEqual([expect.objectContaining({ code: 'CONFLICT' })]);
     }
     expect(await relationState(stack, a, b)).toEqual(afterDecline);
@@ -153,7 +182,9 @@ describe('friend requests', () => {
       for (const document of [ACCEPT, DECLINE, CANCEL]) {
         const res = await gql(stack, document, { id }, { token: a.token });
         expect(res.status).toBe(200);
-        expect(res.data).toMatchObject({ [Object.keys(res.data)[0]]: { friendRequest: null, userErrors: [expect.objectContaining({ code: 'NOT_FOUND' })] } });
+        expect(res.data).toMatchObject({
+          [Object.keys(res.data)[0]]: { friendRequest: null, userErrors: [expect.objectContaining({ code: 'NOT_FOUND' })] },
+        });
       }
     }
     expect(await relationState(stack, a, b)).toEqual(before);
@@ -162,13 +193,24 @@ describe('friend requests', () => {
   it('needs a signed-in viewer for every mutation and for friendRequests', async () => {
     const [a, b] = await users(2);
     const { friendRequest } = await act(stack, a, SEND, b.id);
-    for (const [document, id] of [[SEND, b.id], [ACCEPT, friendRequest.id], [DECLINE, friendRequest.id], [CANCEL, friendRequest.id], [REMOVE, b.id]]) {
+    for (const [document, id] of [
+      [SEND, b.id],
+      [ACCEPT, friendRequest.id],
+      [DECLINE, friendRequest.id],
+      [CANCEL, friendRequest.id],
+      [REMOVE, b.id],
+    ]) {
       const res = await act(stack, null, document, id);
       expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     }
     const list = await gql(stack, REQUESTS, { d: 'INCOMING' });
     expect(list.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect(await userAs(stack, null, a)).toMatchObject({ friendshipStatus: 'NONE', viewerIsFollowing: false, followsViewer: false, viewerHasBlocked: false });
+    expect(await userAs(stack, null, a)).toMatchObject({
+      friendshipStatus: 'NONE',
+      viewerIsFollowing: false,
+      followsViewer: false,
+      viewerHasBlocked: false,
+    });
   });
 });
 
@@ -201,7 +243,8 @@ describe('friends', () => {
     for (const sender of senders) await act(stack, sender, SEND, me.id);
     const page1 = (await gql(stack, REQUESTS, { d: 'INCOMING', first: 2 }, { token: me.token })).data.friendRequests;
     expect(page1.nodes.map((n: { from: { id: string } }) => n.from.id)).toEqual([senders[2].id, senders[1].id]);
-    const page2 = (await gql(stack, REQUESTS, { d: 'INCOMING', first: 2, after: page1.pageInfo.endCursor }, { token: me.token })).data.friendRequests;
+    const page2 = (await gql(stack, REQUESTS, { d: 'INCOMING', first: 2, after: page1.pageInfo.endCursor }, { token: me.token })).data
+      .friendRequests;
     expect(page2.nodes.map((n: { from: { id: string } }) => n.from.id)).toEqual([senders[0].id]);
   });
 });

@@ -37,10 +37,28 @@ export const raw = (user: TestUser) => fromGlobalId(user.id, 'User') as string;
 export const missingUserId = () => toGlobalId('User', '00000000-0000-4000-8000-000000000000');
 
 /** Rows as stored (snake_case columns), for snapshots of the database. */
-export interface RequestStateRow { id: string; from_id: string; to_id: string; status: string; responded_at: string | null }
-export interface FriendshipStateRow { user_id: string; friend_id: string; created_at: string }
-export interface FollowStateRow { follower_id: string; followee_id: string; created_at: string }
-export interface BlockStateRow { blocker_id: string; blocked_id: string; created_at: string }
+export interface RequestStateRow {
+  id: string;
+  from_id: string;
+  to_id: string;
+  status: string;
+  responded_at: string | null;
+}
+export interface FriendshipStateRow {
+  user_id: string;
+  friend_id: string;
+  created_at: string;
+}
+export interface FollowStateRow {
+  follower_id: string;
+  followee_id: string;
+  created_at: string;
+}
+export interface BlockStateRow {
+  blocker_id: string;
+  blocked_id: string;
+  created_at: string;
+}
 
 /** Every friends-related row touching these users, to show an operation changed nothing. */
 export async function relationState(stack: TestStack, ...users: TestUser[]) {
@@ -48,17 +66,34 @@ export async function relationState(stack: TestStack, ...users: TestUser[]) {
   const conn = stack.orm.em.fork().getConnection();
   const rows = <Row>(sql: string, params: unknown[]) => conn.execute<Row[]>(sql, params);
   return {
-    requests: await rows<RequestStateRow>(`select id, from_id, to_id, status, responded_at from friend_requests
-      where from_id in (?) or to_id in (?) order by id`, [ids, ids]),
-    friendships: await rows<FriendshipStateRow>('select * from friendships where user_id in (?) or friend_id in (?) order by user_id, friend_id', [ids, ids]),
-    follows: await rows<FollowStateRow>('select * from follows where follower_id in (?) or followee_id in (?) order by follower_id, followee_id', [ids, ids]),
-    blocks: await rows<BlockStateRow>('select * from blocks where blocker_id in (?) or blocked_id in (?) order by blocker_id, blocked_id', [ids, ids]),
+    requests: await rows<RequestStateRow>(
+      `select id, from_id, to_id, status, responded_at from friend_requests
+      where from_id in (?) or to_id in (?) order by id`,
+      [ids, ids],
+    ),
+    friendships: await rows<FriendshipStateRow>(
+      'select * from friendships where user_id in (?) or friend_id in (?) order by user_id, friend_id',
+      [ids, ids],
+    ),
+    follows: await rows<FollowStateRow>(
+      'select * from follows where follower_id in (?) or followee_id in (?) order by follower_id, followee_id',
+      [ids, ids],
+    ),
+    blocks: await rows<BlockStateRow>('select * from blocks where blocker_id in (?) or blocked_id in (?) order by blocker_id, blocked_id', [
+      ids,
+      ids,
+    ]),
     notifications: await rows<{ id: string }>('select id from notifications where recipient_id in (?) order by id', [ids]),
   };
 }
 
 export async function notificationsOf(stack: TestStack, who: TestUser): Promise<{ type: string; actor: string | null }[]> {
-  const rows = await stack.orm.em.fork().getConnection().execute<{ type: string; actor_id: string | null }[]>(
-    'select type, actor_id from notifications where recipient_id = ? order by created_at', [raw(who)]);
+  const rows = await stack.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ type: string; actor_id: string | null }[]>(
+      'select type, actor_id from notifications where recipient_id = ? order by created_at',
+      [raw(who)],
+    );
   return rows.map((r) => ({ type: r.type, actor: r.actor_id }));
 }

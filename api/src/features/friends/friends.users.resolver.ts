@@ -52,7 +52,8 @@ export class FriendsUserFieldsResolver {
   }
 
   @FieldResolver(() => Boolean, {
-    description: "The viewer blocked this user: neither sees the other's posts, rooms or profile details, and neither can befriend, follow, call, comment on or tag the other.",
+    description:
+      "The viewer blocked this user: neither sees the other's posts, rooms or profile details, and neither can befriend, follow, call, comment on or tag the other.",
   })
   async viewerHasBlocked(@Root() user: User, @Ctx() ctx: Context): Promise<boolean> {
     return ctx.actor ? (await viewerRelation(ctx).load(user.id)).viewerHasBlocked : false;

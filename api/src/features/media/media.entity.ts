@@ -10,7 +10,10 @@ export type MediaKindValue = (typeof MEDIA_KINDS)[number];
  */
 @Entity({ tableName: 'media' })
 // The screenshot album (and any per-kind listing) of one owner, newest first.
-@Index({ name: 'media_owner_kind_created_idx', expression: 'create index "media_owner_kind_created_idx" on "media" ("owner_id", "kind", "created_at" desc, "id" desc)' })
+@Index({
+  name: 'media_owner_kind_created_idx',
+  expression: 'create index "media_owner_kind_created_idx" on "media" ("owner_id", "kind", "created_at" desc, "id" desc)',
+})
 @Index({ name: 'media_room_idx', expression: 'create index "media_room_idx" on "media" ("room_id") where "room_id" is not null' })
 export class Media {
   @PrimaryKey({ type: 'uuid' })

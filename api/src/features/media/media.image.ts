@@ -21,7 +21,8 @@ function sniffFormat(buf: Buffer): Format | null {
   if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpeg';
   if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
   if (buf.length >= 6 && /^GIF8[79]a$/.test(buf.subarray(0, 6).toString('latin1'))) return 'gif';
-  if (buf.length >= 12 && buf.subarray(0, 4).toString('latin1') === 'RIFF' && buf.subarray(8, 12).toString('latin1') === 'WEBP') return 'webp';
+  if (buf.length >= 12 && buf.subarray(0, 4).toString('latin1') === 'RIFF' && buf.subarray(8, 12).toString('latin1') === 'WEBP')
+    return 'webp';
   return null;
 }
 
@@ -45,11 +46,13 @@ export async function processImage(buf: Buffer): Promise<ProcessedImage> {
   } catch {
     throw new UploadRefused(ErrorCode.UNSUPPORTED_MEDIA, 'The image could not be read: it is damaged or not really an image.');
   }
-  if (meta.format !== format) throw new UploadRefused(ErrorCode.UNSUPPORTED_MEDIA, 'The image could not be read: its content does not match its format.');
+  if (meta.format !== format)
+    throw new UploadRefused(ErrorCode.UNSUPPORTED_MEDIA, 'The image could not be read: its content does not match its format.');
   const width = meta.width ?? 0;
   const height = meta.pageHeight ?? meta.height ?? 0;
   if (!width || !height) throw new UploadRefused(ErrorCode.UNSUPPORTED_MEDIA, 'The image has no size.');
-  if (width * height > MAX_PIXELS) throw new UploadRefused(ErrorCode.TOO_LARGE, `The image is larger than ${MAX_PIXELS / 1_000_000} megapixels.`);
+  if (width * height > MAX_PIXELS)
+    throw new UploadRefused(ErrorCode.TOO_LARGE, `The image is larger than ${MAX_PIXELS / 1_000_000} megapixels.`);
 
   try {
     const display = await sharp(buf, { pages: 1, limitInputPixels: MAX_PIXELS, failOn: 'truncated' })
@@ -62,7 +65,11 @@ export async function processImage(buf: Buffer): Promise<ProcessedImage> {
       .resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 75 })
       .toBuffer({ resolveWithObject: true });
-    const tiny = await sharp(thumb.data).resize({ width: 32, height: 32, fit: 'inside' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const tiny = await sharp(thumb.data)
+      .resize({ width: 32, height: 32, fit: 'inside' })
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const blurhash = encode(new Uint8ClampedArray(tiny.data), tiny.info.width, tiny.info.height, 4, 3);
     return {
       display: { data: display.data, width: display.info.width, height: display.info.height },
@@ -70,7 +77,8 @@ export async function processImage(buf: Buffer): Promise<ProcessedImage> {
       blurhash,
     };
   } catch (error) {
-    if (/pixel limit/i.test(String((error as Error).message))) throw new UploadRefused(ErrorCode.TOO_LARGE, `The image is larger than ${MAX_PIXELS / 1_000_000} megapixels.`);
+    if (/pixel limit/i.test(String((error as Error).message)))
+      throw new UploadRefused(ErrorCode.TOO_LARGE, `The image is larger than ${MAX_PIXELS / 1_000_000} megapixels.`);
     throw new UploadRefused(ErrorCode.UNSUPPORTED_MEDIA, 'The image could not be decoded: it is truncated or damaged.');
   }
 }

@@ -51,15 +51,20 @@ export class MediaRepository implements AvatarOwners {
   /** One keyset page of an owner's screenshots, newest first, after the `(created_at, id)` key. */
   async screenshotsPage(em: Db, ownerId: string, limit: number, after: [string | null, string | null]): Promise<MediaRecord[]> {
     const [time, id] = after;
-    const rows = await sql<Record<string, unknown>>(em,
+    const rows = await sql<Record<string, unknown>>(
+      em,
       `select * from media where owner_id = ? and kind = 'SCREENSHOT'
          and (?::timestamptz is null or (created_at, id) < (?::timestamptz, ?::uuid))
-       order by created_at desc, id desc limit ?`, [ownerId, time, time, id, limit]);
+       order by created_at desc, id desc limit ?`,
+      [ownerId, time, time, id, limit],
+    );
     return rows.map(toMedia);
   }
 
   async countScreenshots(em: Db, ownerId: string): Promise<number> {
-    const [row] = await sql<{ n: number }>(em, `select count(*)::int as n from media where owner_id = ? and kind = 'SCREENSHOT'`, [ownerId]);
+    const [row] = await sql<{ n: number }>(em, `select count(*)::int as n from media where owner_id = ? and kind = 'SCREENSHOT'`, [
+      ownerId,
+    ]);
     return row?.n ?? 0;
   }
 

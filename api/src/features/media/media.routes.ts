@@ -44,11 +44,12 @@ export function mediaRoutes(deps: RouteDeps): Router {
       if (!/^multipart\/form-data\s*;/i.test(req.headers['content-type'] ?? '')) {
         throw new UploadRefused(ErrorCode.UNSUPPORTED_MEDIA, 'Send the image as multipart/form-data in the field `file`.');
       }
-      if (Number(req.headers['content-length']) > MAX_UPLOAD_BYTES + ENVELOPE_BYTES) throw new UploadRefused(ErrorCode.TOO_LARGE, TOO_LARGE);
+      if (Number(req.headers['content-length']) > MAX_UPLOAD_BYTES + ENVELOPE_BYTES)
+        throw new UploadRefused(ErrorCode.TOO_LARGE, TOO_LARGE);
       const { file, fields } = await readForm(req);
       if (!file) throw new UploadRefused(ErrorCode.INVALID, 'Send the image in the field `file`.', ['file']);
       // A room's global id becomes its raw id; anything else goes on as sent and the service refuses it.
-      const roomId = fields.roomId ? fromGlobalId(fields.roomId, 'FacechatRoom') ?? fields.roomId : null;
+      const roomId = fields.roomId ? (fromGlobalId(fields.roomId, 'FacechatRoom') ?? fields.roomId) : null;
       const media = await services.media.upload(actor, scope.em, { file, kind: fields.kind, altText: fields.altText, roomId });
       res.status(201).json(services.media.toJson(media));
     } catch (error) {
@@ -96,7 +97,9 @@ function refuse(req: Request, res: Response, status: number, body: UserErrorData
       if (discarded > DISCARD_LIMIT_BYTES) req.socket.destroy();
     });
     req.resume();
-    setTimeout(() => { if (!req.complete) req.socket.destroy(); }, DISCARD_LIMIT_MS).unref();
+    setTimeout(() => {
+      if (!req.complete) req.socket.destroy();
+    }, DISCARD_LIMIT_MS).unref();
   }
   res.status(status).json(body);
 }
@@ -150,7 +153,13 @@ function readForm(req: Request): Promise<Form> {
     bb.on('filesLimit', () => fail(new UploadRefused(ErrorCode.INVALID, 'Send one file per upload.')));
     bb.on('fieldsLimit', () => fail(new UploadRefused(ErrorCode.INVALID, 'Too many fields in the form.')));
     bb.on('error', () => fail(new UploadRefused(ErrorCode.INVALID, 'The multipart body could not be read.')));
-    bb.on('close', () => void pending.then(() => { if (!failed) resolve(form); }));
+    bb.on(
+      'close',
+      () =>
+        void pending.then(() => {
+          if (!failed) resolve(form);
+        }),
+    );
     req.on('aborted', () => fail(new UploadRefused(ErrorCode.INVALID, 'The upload was interrupted.')));
     req.pipe(bb);
   });

@@ -38,8 +38,15 @@ const MAX_ALT_TEXT = 500;
 
 /** The JSON answer of `POST /media`: the Media object as GraphQL would show it. */
 export interface MediaJson {
-  id: string; kind: MediaKindValue; url: string; thumbnailUrl: string; width: number; height: number;
-  blurhash: string | null; altText: string | null; createdAt: string;
+  id: string;
+  kind: MediaKindValue;
+  url: string;
+  thumbnailUrl: string;
+  width: number;
+  height: number;
+  blurhash: string | null;
+  altText: string | null;
+  createdAt: string;
 }
 
 export class MediaService {
@@ -56,8 +63,15 @@ export class MediaService {
 
   toJson(media: MediaRecord): MediaJson {
     return {
-      id: toGlobalId('Media', media.id), kind: media.kind, url: this.urlFor(media.fileKey), thumbnailUrl: this.urlFor(media.thumbKey),
-      width: media.width, height: media.height, blurhash: media.blurhash, altText: media.altText, createdAt: media.createdAt.toISOString(),
+      id: toGlobalId('Media', media.id),
+      kind: media.kind,
+      url: this.urlFor(media.fileKey),
+      thumbnailUrl: this.urlFor(media.thumbKey),
+      width: media.width,
+      height: media.height,
+      blurhash: media.blurhash,
+      altText: media.altText,
+      createdAt: media.createdAt.toISOString(),
     };
   }
 
@@ -110,10 +124,17 @@ export class MediaService {
     const image = await processImage(input.file);
     return inTransaction(em, async (tx, afterCommit) => {
       const media = await this.deps.repository.insert(tx, {
-        ownerId: actor.id, kind, width: image.display.width, height: image.display.height,
-        blurhash: image.blurhash, altText, roomId, bytes: image.display.data.length,
+        ownerId: actor.id,
+        kind,
+        width: image.display.width,
+        height: image.display.height,
+        blurhash: image.blurhash,
+        altText,
+        roomId,
+        bytes: image.display.data.length,
       });
-      if (kind === 'SCREENSHOT') await this.deps.screenshots.recorded(tx, afterCommit, { mediaId: media.id, roomId: roomId!, actorId: actor.id });
+      if (kind === 'SCREENSHOT')
+        await this.deps.screenshots.recorded(tx, afterCommit, { mediaId: media.id, roomId: roomId!, actorId: actor.id });
       // Written last, so a refusal above leaves no file behind.
       await Promise.all([
         this.storage.put(media.fileKey, image.display.data, 'image/webp'),

@@ -22,13 +22,18 @@ function fakeS3(): Promise<{ url: string; objects: Map<string, { body: Buffer; t
     }
     const found = objects.get(key);
     if (!found) {
-      res.writeHead(404, { 'content-type': 'application/xml' }).end('<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>none</Message></Error>');
+      res
+        .writeHead(404, { 'content-type': 'application/xml' })
+        .end('<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>none</Message></Error>');
       return;
     }
     res.writeHead(200, { 'content-type': found.type, 'content-length': String(found.body.length) }).end(found.body);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () =>
-    resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, objects, server })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, objects, server }),
+    ),
+  );
 }
 
 describe('S3 media storage', () => {
@@ -36,7 +41,13 @@ describe('S3 media storage', () => {
   let stack: TestStack;
   beforeAll(async () => {
     s3 = await fakeS3();
-    stack = await startTestStack({ MEDIA_STORAGE: 's3', S3_BUCKET: 'pp-media', S3_ENDPOINT: s3.url, S3_ACCESS_KEY_ID: 'test', S3_SECRET_ACCESS_KEY: 'test-secret' });
+    stack = await startTestStack({
+      MEDIA_STORAGE: 's3',
+      S3_BUCKET: 'pp-media',
+      S3_ENDPOINT: s3.url,
+      S3_ACCESS_KEY_ID: 'test',
+      S3_SECRET_ACCESS_KEY: 'test-secret',
+    });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -44,7 +55,13 @@ describe('S3 media storage', () => {
   });
 
   it('puts and gets objects under media/ and answers null for a missing key', async () => {
-    const storage = new S3MediaStorage({ bucket: 'pp-media', region: 'us-east-1', endpoint: s3.url, accessKeyId: 'a', secretAccessKey: 'b' });
+    const storage = new S3MediaStorage({
+      bucket: 'pp-media',
+      region: 'us-east-1',
+      endpoint: s3.url,
+      accessKeyId: 'a',
+      secretAccessKey: 'b',
+    });
     await storage.put('k.webp', Buffer.from('hello'), 'image/webp');
     expect(s3.objects.get('/pp-media/media/k.webp')?.body.toString()).toBe('hello');
     const got = await storage.get('k.webp');

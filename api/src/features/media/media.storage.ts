@@ -53,10 +53,15 @@ export class S3MediaStorage implements MediaStorage {
   }
 
   async put(key: string, body: Buffer, contentType: string): Promise<void> {
-    await this.client.send(new PutObjectCommand({
-      Bucket: this.s3.bucket, Key: `media/${key}`, Body: body, ContentType: contentType,
-      CacheControl: 'public, max-age=31536000, immutable',
-    }));
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.s3.bucket,
+        Key: `media/${key}`,
+        Body: body,
+        ContentType: contentType,
+        CacheControl: 'public, max-age=31536000, immutable',
+      }),
+    );
   }
 
   async get(key: string) {

@@ -14,13 +14,27 @@ beforeAll(async () => {
   stack = await startTestStack();
   alice = await signUp(stack);
 });
-afterAll(async () => { await stack?.stop(); });
+afterAll(async () => {
+  await stack?.stop();
+});
 
 /** The error code `POST /media` answers with each refusal status. */
-const CODE_OF: Record<number, string> = { 400: 'INVALID', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 413: 'TOO_LARGE', 415: 'UNSUPPORTED_MEDIA' };
+const CODE_OF: Record<number, string> = {
+  400: 'INVALID',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  413: 'TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA',
+};
 
 /** A refused upload answers `status` with a JSON `{ message, code, field }` and stores nothing. */
-async function expectRefused(file: Buffer | null, status: number | number[], fields: Record<string, string> = {}, name = 'x.jpg', type = 'image/jpeg') {
+async function expectRefused(
+  file: Buffer | null,
+  status: number | number[],
+  fields: Record<string, string> = {},
+  name = 'x.jpg',
+  type = 'image/jpeg',
+) {
   const [rows, files] = [await mediaRows(stack), storedFiles().length];
   const res = await upload(stack, alice.token, file, fields, name, type);
   expect([status].flat()).toContain(res.status);
@@ -36,7 +50,10 @@ describe('POST /media', () => {
   it('stores a JPEG re-encoded, oriented, sized, with a blurhash and without any metadata (GPS included)', async () => {
     const original = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: { r: 10, g: 120, b: 200 } } })
       .jpeg()
-      .withExif({ IFD0: { Make: 'PP Camera' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '37/1 33/1 59/1', GPSLongitudeRef: 'E', GPSLongitude: '126/1 58/1 41/1' } })
+      .withExif({
+        IFD0: { Make: 'PP Camera' },
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '37/1 33/1 59/1', GPSLongitudeRef: 'E', GPSLongitude: '126/1 58/1 41/1' },
+      })
       .withMetadata({ orientation: 6 })
       .toBuffer();
     const before = await sharp(original).metadata();
@@ -50,7 +67,10 @@ describe('POST /media', () => {
     expect(res.body.blurhash).toMatch(/^[0-9A-Za-z#$%*+,\-.:;=?@[\]^_{|}~]{20,}$/);
     expect(res.body.url).toMatch(/\/media\/[0-9a-f-]{36}\.webp$/);
 
-    for (const [url, longest] of [[res.body.url, 2048], [res.body.thumbnailUrl, 480]] as const) {
+    for (const [url, longest] of [
+      [res.body.url, 2048],
+      [res.body.thumbnailUrl, 480],
+    ] as const) {
       const served = await fetch(url);
       expect(served.status).toBe(200);
       expect(served.headers.get('content-type')).toBe('image/webp');
@@ -63,7 +83,11 @@ describe('POST /media', () => {
       expect(meta.xmp).toBeUndefined();
       expect(meta.orientation).toBeUndefined();
     }
-    const node = await gql(stack, `query($id: ID!) { node(id: $id) { ... on Media { id kind url thumbnailUrl width height owner { id } } } }`, { id: res.body.id });
+    const node = await gql(
+      stack,
+      `query($id: ID!) { node(id: $id) { ... on Media { id kind url thumbnailUrl width height owner { id } } } }`,
+      { id: res.body.id },
+    );
     expect(node.data.node).toMatchObject({ id: res.body.id, url: res.body.url, owner: { id: alice.id } });
   });
 
@@ -80,14 +104,21 @@ describe('POST /media', () => {
     await expectRefused(Buffer.from('just some text, honestly\n'.repeat(20)), 415, {}, 'photo.jpg', 'image/jpeg');
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
     await expectRefused(svg, 415, {}, 'x.svg', 'image/svg+xml');
-    await expectRefused(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } }).tiff().toBuffer(), 415);
+    await expectRefused(
+      await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } })
+        .tiff()
+        .toBuffer(),
+      415,
+    );
     const whole = await jpeg(800, 600);
     await expectRefused(whole.subarray(0, Math.floor(whole.length / 2)), [400, 415]);
     await expectRefused(whole.subarray(0, 40), [400, 415]);
   });
 
   it('refuses more than 40 megapixels before decoding', async () => {
-    const huge = await sharp({ create: { width: 10_000, height: 5_000, channels: 3, background: '#123456' } }).png({ compressionLevel: 9 }).toBuffer();
+    const huge = await sharp({ create: { width: 10_000, height: 5_000, channels: 3, background: '#123456' } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
     expect(huge.length).toBeLessThan(15 * 1024 * 1024);
     await expectRefused(huge, [413, 415], {}, 'huge.png', 'image/png');
   });
@@ -99,7 +130,9 @@ describe('POST /media', () => {
 
     // Chunked (no Content-Length): the limit is enforced while busboy streams the part.
     const boundary = 'ppboundary';
-    const head = Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="a.jpg"\r\ncontent-type: image/jpeg\r\n\r\n`);
+    const head = Buffer.from(
+      `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="a.jpg"\r\ncontent-type: image/jpeg\r\n\r\n`,
+    );
     let sent = 0;
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -111,7 +144,9 @@ describe('POST /media', () => {
     });
     const rows = await mediaRows(stack);
     const res = await fetch(`${stack.baseUrl}/media`, {
-      method: 'POST', body, duplex: 'half',
+      method: 'POST',
+      body,
+      duplex: 'half',
       headers: { authorization: `Bearer ${alice.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
     } as RequestInit).catch((error: Error) => ({ status: -1, error }));
     expect(res.status, String((res as { error?: Error }).error?.cause ?? '')).toBe(413);
@@ -129,7 +164,11 @@ describe('POST /media', () => {
     expect(forged.body.code).toBe('UNAUTHENTICATED');
     expect((await expectRefused(null, 400, { altText: 'nothing attached' })).body.field).toEqual(['file']);
     expect((await expectRefused(await jpeg(), 400, { kind: 'BANNER' })).body.field).toEqual(['kind']);
-    const json = await fetch(`${stack.baseUrl}/media`, { method: 'POST', headers: { authorization: `Bearer ${alice.token}`, 'content-type': 'application/json' }, body: '{}' });
+    const json = await fetch(`${stack.baseUrl}/media`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${alice.token}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(json.status).toBe(415);
     expect(await json.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA', field: null });
     expect((await fetch(`${stack.baseUrl}/media/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);

@@ -10,7 +10,14 @@ export interface UploadResult {
 }
 
 /** `POST /media` over real HTTP with multipart/form-data. */
-export async function upload(stack: { baseUrl: string }, token: string | null, file: Buffer | null, fields: Record<string, string> = {}, filename = 'photo.jpg', type = 'image/jpeg'): Promise<UploadResult> {
+export async function upload(
+  stack: { baseUrl: string },
+  token: string | null,
+  file: Buffer | null,
+  fields: Record<string, string> = {},
+  filename = 'photo.jpg',
+  type = 'image/jpeg',
+): Promise<UploadResult> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   if (file) form.append('file', new Blob([new Uint8Array(file)], { type }), filename);
@@ -18,13 +25,19 @@ export async function upload(stack: { baseUrl: string }, token: string | null, f
   const res = await fetch(`${stack.baseUrl}/media`, { method: 'POST', headers, body: form });
   const text = await res.text();
   let body: unknown = text;
-  try { body = JSON.parse(text); } catch { /* not JSON */ }
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
   return { status: res.status, body };
 }
 
 /** A small real JPEG. */
 export function jpeg(width = 64, height = 48, color = { r: 200, g: 40, b: 90 }): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: color } }).jpeg().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: color } })
+    .jpeg()
+    .toBuffer();
 }
 
 /** Uploads a fresh image and returns its global Media id. */
@@ -41,8 +54,12 @@ export async function mediaRows(stack: TestStack): Promise<number> {
 
 /** A policy that lets nobody store a screenshot (what the app did before any feature gave media its rules). */
 export const NO_SCREENSHOTS: ScreenshotPolicy = {
-  assertMayCapture: async () => { throw forbidden('Screenshots cannot be stored right now.'); },
-  recorded: async () => { throw new Error('no screenshot can be recorded'); },
+  assertMayCapture: async () => {
+    throw forbidden('Screenshots cannot be stored right now.');
+  },
+  recorded: async () => {
+    throw new Error('no screenshot can be recorded');
+  },
 };
 
 /**
@@ -51,5 +68,10 @@ export const NO_SCREENSHOTS: ScreenshotPolicy = {
  */
 export function useScreenshotPolicy(stack: TestStack, screenshots: ScreenshotPolicy): void {
   const { services } = stack.app;
-  services.media = new MediaService({ config: stack.config, storage: services.media.storage, repository: new MediaRepository(), screenshots });
+  services.media = new MediaService({
+    config: stack.config,
+    storage: services.media.storage,
+    repository: new MediaRepository(),
+    screenshots,
+  });
 }

@@ -16,7 +16,9 @@ beforeAll(async () => {
   stack = await startTestStack();
   [alice, bob] = [await signUp(stack), await signUp(stack)];
 });
-afterAll(async () => { await stack?.stop(); });
+afterAll(async () => {
+  await stack?.stop();
+});
 
 const ALBUM = `query($after: String) { screenshots(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id kind owner { id } } } }`;
 
@@ -36,7 +38,8 @@ describe('screenshots', () => {
 
   it('go through the screenshot policy: refused → 403 and nothing stored; allowed → stored with the room, then `recorded` runs in the transaction', async () => {
     type Stored = { kind: string; roomId: string | null; ownerId: string };
-    const seen: { screenshot: { mediaId: string; roomId: string; actorId: string }; stored: Stored | undefined; inTransaction: boolean }[] = [];
+    const seen: { screenshot: { mediaId: string; roomId: string; actorId: string }; stored: Stored | undefined; inTransaction: boolean }[] =
+      [];
     useScreenshotPolicy(stack, {
       assertMayCapture: async (actor, _em, roomId) => {
         expect(actor.id).toBe(fromGlobalId(alice.id, 'User'));
@@ -44,7 +47,9 @@ describe('screenshots', () => {
       },
       recorded: async (tx, _afterCommit, screenshot) => {
         // The row is already written in this transaction.
-        const [stored] = await tx.execute<Stored[]>('select kind, room_id as "roomId", owner_id as "ownerId" from media where id = ?', [screenshot.mediaId]);
+        const [stored] = await tx.execute<Stored[]>('select kind, room_id as "roomId", owner_id as "ownerId" from media where id = ?', [
+          screenshot.mediaId,
+        ]);
         seen.push({ screenshot, stored, inTransaction: Boolean(tx.getTransactionContext()) });
       },
     });
@@ -63,7 +68,8 @@ describe('screenshots', () => {
     expect(seen).toHaveLength(3);
     expect(seen[0]).toMatchObject({
       screenshot: { mediaId: fromGlobalId(shots[0], 'Media'), roomId: ROOM, actorId: fromGlobalId(alice.id, 'User') },
-      stored: { roomId: ROOM, kind: 'SCREENSHOT', ownerId: fromGlobalId(alice.id, 'User') }, inTransaction: true,
+      stored: { roomId: ROOM, kind: 'SCREENSHOT', ownerId: fromGlobalId(alice.id, 'User') },
+      inTransaction: true,
     });
     await upload(stack, alice.token, await jpeg()); // a plain upload is not in the album
 

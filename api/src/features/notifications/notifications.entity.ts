@@ -4,7 +4,15 @@ import { User } from '../accounts/index.js';
 
 /** Kept in step with the contract's NotificationType enum. */
 export const NOTIFICATION_TYPES = [
-  'LIKE', 'COMMENT', 'REPLY', 'FRIEND_REQUEST', 'FRIEND_ACCEPTED', 'FOLLOW', 'PHOTO_TAG', 'MISSED_CALL', 'SCREENSHOT',
+  'LIKE',
+  'COMMENT',
+  'REPLY',
+  'FRIEND_REQUEST',
+  'FRIEND_ACCEPTED',
+  'FOLLOW',
+  'PHOTO_TAG',
+  'MISSED_CALL',
+  'SCREENSHOT',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_TYPES)[number];
 
@@ -14,8 +22,14 @@ export type NotificationKind = (typeof NOTIFICATION_TYPES)[number];
  * `post`, `comment`, `call` … on the GraphQL type with its own loaders.
  */
 @Entity({ tableName: 'notifications' })
-@Index({ name: 'notifications_recipient_created_idx', expression: 'create index "notifications_recipient_created_idx" on "notifications" ("recipient_id", "created_at" desc, "id" desc)' })
-@Index({ name: 'notifications_unread_idx', expression: 'create index "notifications_unread_idx" on "notifications" ("recipient_id") where "read_at" is null' })
+@Index({
+  name: 'notifications_recipient_created_idx',
+  expression: 'create index "notifications_recipient_created_idx" on "notifications" ("recipient_id", "created_at" desc, "id" desc)',
+})
+@Index({
+  name: 'notifications_unread_idx',
+  expression: 'create index "notifications_unread_idx" on "notifications" ("recipient_id") where "read_at" is null',
+})
 @Index({ name: 'notifications_dedupe_idx', properties: ['recipient', 'dedupeKey', 'createdAt'] })
 export class Notification {
   [OptionalProps]?: 'createdAt' | 'actor' | 'postId' | 'commentId' | 'callId' | 'roomId' | 'mediaId' | 'dedupeKey' | 'readAt';

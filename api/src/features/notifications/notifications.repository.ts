@@ -29,33 +29,54 @@ export class NotificationsRepository {
   }
 
   /** One page of the recipient's inbox, newest first, after the `(created_at, id)` keyset. */
-  async inboxPage(em: Db, recipientId: string, unreadOnly: boolean, limit: number, after: (string | number)[] | null): Promise<Notification[]> {
+  async inboxPage(
+    em: Db,
+    recipientId: string,
+    unreadOnly: boolean,
+    limit: number,
+    after: (string | number)[] | null,
+  ): Promise<Notification[]> {
     const keyset = keysetSql('n', after, 'desc');
-    const rows = await sql<Record<string, unknown>>(em,
+    const rows = await sql<Record<string, unknown>>(
+      em,
       `select n.* from notifications n where n.recipient_id = ? ${unreadOnly ? 'and n.read_at is null' : ''} and ${keyset.sql}
         order by n.created_at desc, n.id desc limit ?`,
-      [recipientId, ...keyset.params, limit]);
+      [recipientId, ...keyset.params, limit],
+    );
     return rows.map((row) => em.map(Notification, row));
   }
 
   async count(em: Db, recipientId: string, unreadOnly: boolean): Promise<number> {
-    const [row] = await sql<{ n: number }>(em,
-      `select count(*)::int as n from notifications where recipient_id = ? ${unreadOnly ? 'and read_at is null' : ''}`, [recipientId]);
+    const [row] = await sql<{ n: number }>(
+      em,
+      `select count(*)::int as n from notifications where recipient_id = ? ${unreadOnly ? 'and read_at is null' : ''}`,
+      [recipientId],
+    );
     return row.n;
   }
 
   /** Marks the recipient's unread notifications among `ids` (all when null) as read; how many changed. */
   async markRead(em: Db, recipientId: string, ids: string[] | null): Promise<number> {
     const result = ids
-      ? await em.getConnection().execute(
-          'update notifications set read_at = now() where recipient_id = ? and read_at is null and id = any(array[?]::uuid[])', [recipientId, ids], 'run')
-      : await em.getConnection().execute('update notifications set read_at = now() where recipient_id = ? and read_at is null', [recipientId], 'run');
+      ? await em
+          .getConnection()
+          .execute(
+            'update notifications set read_at = now() where recipient_id = ? and read_at is null and id = any(array[?]::uuid[])',
+            [recipientId, ids],
+            'run',
+          )
+      : await em
+          .getConnection()
+          .execute('update notifications set read_at = now() where recipient_id = ? and read_at is null', [recipientId], 'run');
     return (result as unknown as { affectedRows: number }).affectedRows;
   }
 
   async seenSince(tx: Db, recipientId: string, dedupeKey: string, since: Date): Promise<boolean> {
-    const rows = await sql<{ one: number }>(tx,
-      'select 1 as one from notifications where recipient_id = ? and dedupe_key = ? and created_at > ? limit 1', [recipientId, dedupeKey, since]);
+    const rows = await sql<{ one: number }>(
+      tx,
+      'select 1 as one from notifications where recipient_id = ? and dedupe_key = ? and created_at > ? limit 1',
+      [recipientId, dedupeKey, since],
+    );
     return rows.length > 0;
   }
 

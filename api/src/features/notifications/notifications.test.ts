@@ -3,8 +3,12 @@ import { gql, signUp } from '../../test/client.js';
 import { startTestStack, type TestStack } from '../../test/stack.js';
 
 let stack: TestStack;
-beforeAll(async () => { stack = await startTestStack(); });
-afterAll(async () => { await stack?.stop(); });
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
 
 const INBOX = `query($unread: Boolean, $first: Int, $after: String) { notifications(unreadOnly: $unread, first: $first, after: $after) {
   nodes { id type read actor { username } } totalCount unreadCount pageInfo { hasNextPage endCursor } } }`;
@@ -14,7 +18,12 @@ describe('notifications inbox', () => {
     const me = await signUp(stack);
     const senders = [await signUp(stack), await signUp(stack), await signUp(stack)];
     for (const sender of senders) {
-      const res = await gql(stack, 'mutation($u: ID!) { followUser(userId: $u) { userErrors { code } } }', { u: me.id }, { token: sender.token });
+      const res = await gql(
+        stack,
+        'mutation($u: ID!) { followUser(userId: $u) { userErrors { code } } }',
+        { u: me.id },
+        { token: sender.token },
+      );
       expect(res.data.followUser.userErrors).toEqual([]);
     }
     const all = (await gql(stack, INBOX, {}, { token: me.token })).data.notifications;
@@ -27,7 +36,12 @@ describe('notifications inbox', () => {
     expect([...page1.nodes, ...page2.nodes].map((n: { id: string }) => n.id)).toEqual(all.nodes.map((n: { id: string }) => n.id));
     expect(page2.pageInfo.hasNextPage).toBe(false);
 
-    const marked = await gql(stack, 'mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }', { ids: [all.nodes[0].id, 'garbage'] }, { token: me.token });
+    const marked = await gql(
+      stack,
+      'mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }',
+      { ids: [all.nodes[0].id, 'garbage'] },
+      { token: me.token },
+    );
     expect(marked.data.markNotificationsRead).toBe(1);
     const unread = (await gql(stack, INBOX, { unread: true }, { token: me.token })).data.notifications;
     expect(unread).toMatchObject({ totalCount: 2, unreadCount: 2 });
@@ -35,14 +49,19 @@ describe('notifications inbox', () => {
 
     // Someone else's ids change nothing.
     const stranger = await signUp(stack);
-    const foreign = await gql(stack, 'mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }', { ids: [all.nodes[1].id] }, { token: stranger.token });
+    const foreign = await gql(
+      stack,
+      'mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }',
+      { ids: [all.nodes[1].id] },
+      { token: stranger.token },
+    );
     expect(foreign.data.markNotificationsRead).toBe(0);
 
     expect((await gql(stack, 'mutation { markNotificationsRead }', {}, { token: me.token })).data.markNotificationsRead).toBe(2);
     expect((await gql(stack, INBOX, {}, { token: me.token })).data.notifications.unreadCount).toBe(0);
   });
 
-  it('needs sign-in and does not show one user\'s notifications to another through node(id)', async () => {
+  it("needs sign-in and does not show one user's notifications to another through node(id)", async () => {
     expect((await gql(stack, '{ notifications { totalCount } }')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const me = await signUp(stack);
     const fan = await signUp(stack);

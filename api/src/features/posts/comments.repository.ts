@@ -30,7 +30,8 @@ export interface CommentOwnersRow {
   postAuthorId: string;
 }
 
-const scopeOf = (of: CommentsOf) => ('postId' in of ? { sql: 'c.post_id = ? and c.parent_id is null', id: of.postId } : { sql: 'c.parent_id = ?', id: of.parentId });
+const scopeOf = (of: CommentsOf) =>
+  'postId' in of ? { sql: 'c.post_id = ? and c.parent_id is null', id: of.postId } : { sql: 'c.parent_id = ?', id: of.parentId };
 
 export class CommentsRepository {
   async byIds(em: Db, ids: readonly string[]): Promise<CommentRecord[]> {
@@ -42,34 +43,49 @@ export class CommentsRepository {
     const hidden = blockedSql('c.author_id', viewerId);
     const scope = scopeOf(of);
     const key = keysetSql('c', after, 'asc');
-    const rows = await sql<Record<string, unknown>>(em,
+    const rows = await sql<Record<string, unknown>>(
+      em,
       `select c.* from comments c where ${scope.sql} and not (${hidden.sql}) and ${key.sql} order by c.created_at, c.id limit ?`,
-      [scope.id, ...hidden.params, ...key.params, limit]);
+      [scope.id, ...hidden.params, ...key.params, limit],
+    );
     return rows.map(toComment);
   }
 
   async count(em: Db, viewerId: string | null, of: CommentsOf): Promise<number> {
     const hidden = blockedSql('c.author_id', viewerId);
     const scope = scopeOf(of);
-    return (await sql<{ n: number }>(em, `select count(*)::int as n from comments c where ${scope.sql} and not (${hidden.sql})`, [scope.id, ...hidden.params]))[0].n;
+    return (
+      await sql<{ n: number }>(em, `select count(*)::int as n from comments c where ${scope.sql} and not (${hidden.sql})`, [
+        scope.id,
+        ...hidden.params,
+      ])
+    )[0].n;
   }
 
   /** Replies of each top-level comment (comments without replies left out). */
   replyCounts(em: Db, parentIds: readonly string[]): Promise<{ parentId: string; n: number }[]> {
-    return sql(em, 'select parent_id as "parentId", count(*)::int as n from comments where parent_id in (?) group by parent_id', [[...parentIds]]);
+    return sql(em, 'select parent_id as "parentId", count(*)::int as n from comments where parent_id in (?) group by parent_id', [
+      [...parentIds],
+    ]);
   }
 
   /** The comment `id` of post `postId` that a reply answers. */
   async parentIn(tx: Db, id: string, postId: string): Promise<CommentParentRow | null> {
-    const [row] = await sql<CommentParentRow>(tx, 'select id, author_id as "authorId", parent_id as "parentId" from comments where id = ? and post_id = ?', [id, postId]);
+    const [row] = await sql<CommentParentRow>(
+      tx,
+      'select id, author_id as "authorId", parent_id as "parentId" from comments where id = ? and post_id = ?',
+      [id, postId],
+    );
     return row ?? null;
   }
 
   async insert(tx: Db, comment: { postId: string; authorId: string; parentId: string | null; body: string }): Promise<CommentRecord> {
     const now = new Date();
-    const [row] = await sql<Record<string, unknown>>(tx,
+    const [row] = await sql<Record<string, unknown>>(
+      tx,
       `insert into comments (id, post_id, author_id, parent_id, body, created_at, updated_at) values (gen_random_uuid(), ?, ?, ?, ?, ?, ?) returning *`,
-      [comment.postId, comment.authorId, comment.parentId, comment.body, now, now]);
+      [comment.postId, comment.authorId, comment.parentId, comment.body, now, now],
+    );
     return toComment(row);
   }
 
@@ -78,14 +94,21 @@ export class CommentsRepository {
   }
 
   async updateBody(tx: Db, id: string, body: string): Promise<CommentRecord> {
-    const [row] = await sql<Record<string, unknown>>(tx, 'update comments set body = ?, updated_at = ? where id = ? returning *', [body, new Date(), id]);
+    const [row] = await sql<Record<string, unknown>>(tx, 'update comments set body = ?, updated_at = ? where id = ? returning *', [
+      body,
+      new Date(),
+      id,
+    ]);
     return toComment(row);
   }
 
   /** The comment with who may delete it (its author, the post's author). */
   async owners(tx: Db, id: string): Promise<CommentOwnersRow | null> {
-    const [row] = await sql<CommentOwnersRow>(tx,
-      'select c.id, c.author_id as "authorId", p.author_id as "postAuthorId" from comments c join posts p on p.id = c.post_id where c.id = ?', [id]);
+    const [row] = await sql<CommentOwnersRow>(
+      tx,
+      'select c.id, c.author_id as "authorId", p.author_id as "postAuthorId" from comments c join posts p on p.id = c.post_id where c.id = ?',
+      [id],
+    );
     return row ?? null;
   }
 

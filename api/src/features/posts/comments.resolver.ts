@@ -21,23 +21,37 @@ registerNodeType('Comment', Comment, async (ctx, id) => {
 export class CommentsResolver {
   @Authorized()
   @Mutation(() => CommentPayload)
-  async addComment(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('input', () => AddCommentInput) input: AddCommentInput): Promise<CommentPayload> {
+  async addComment(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('input', () => AddCommentInput) input: AddCommentInput,
+  ): Promise<CommentPayload> {
     const comment = await ctx.services.comments.add(actor, ctx.em, {
-      postId: fromGlobalId(input.postId, 'Post'), body: input.body, parentId: input.parentId ? fromGlobalId(input.parentId, 'Comment') : undefined,
+      postId: fromGlobalId(input.postId, 'Post'),
+      body: input.body,
+      parentId: input.parentId ? fromGlobalId(input.parentId, 'Comment') : undefined,
     });
     return { comment, userErrors: [] };
   }
 
   @Authorized()
   @Mutation(() => CommentPayload)
-  async updateComment(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('id', () => ID) id: string, @Arg('body', () => String) body: string): Promise<CommentPayload> {
+  async updateComment(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('id', () => ID) id: string,
+    @Arg('body', () => String) body: string,
+  ): Promise<CommentPayload> {
     return { comment: await ctx.services.comments.update(actor, ctx.em, fromGlobalId(id, 'Comment'), body), userErrors: [] };
   }
 
   @Authorized()
   @Mutation(() => DeletePayload)
   async deleteComment(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('id', () => ID) id: string): Promise<DeletePayload> {
-    return { deletedId: toGlobalId('Comment', await ctx.services.comments.delete(actor, ctx.em, fromGlobalId(id, 'Comment'))), userErrors: [] };
+    return {
+      deletedId: toGlobalId('Comment', await ctx.services.comments.delete(actor, ctx.em, fromGlobalId(id, 'Comment'))),
+      userErrors: [],
+    };
   }
 
   @FieldResolver(() => PostObject)

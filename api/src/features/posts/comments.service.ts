@@ -40,16 +40,32 @@ export class CommentsService {
       if (parentId) {
         parent = await this.comments.parentIn(tx, parentId, post.id);
         if (!parent) throw notFound('The comment you reply to does not exist (any more).', ['input', 'parentId']);
-        if (await this.blocks.isBlockedEither(tx, actor.id, parent.authorId)) throw forbidden('You cannot reply to this comment.', ['input', 'parentId']);
+        if (await this.blocks.isBlockedEither(tx, actor.id, parent.authorId))
+          throw forbidden('You cannot reply to this comment.', ['input', 'parentId']);
       }
       const comment = await this.comments.insert(tx, {
-        postId: post.id, authorId: actor.id, parentId: parent ? (parent.parentId ?? parent.id) : null, body,
+        postId: post.id,
+        authorId: actor.id,
+        parentId: parent ? (parent.parentId ?? parent.id) : null,
+        body,
       });
       if (parent) {
-        await this.notifications.notify(tx, afterCommit, { recipientId: parent.authorId, type: 'REPLY', actorId: actor.id, postId: post.id, commentId: comment.id });
+        await this.notifications.notify(tx, afterCommit, {
+          recipientId: parent.authorId,
+          type: 'REPLY',
+          actorId: actor.id,
+          postId: post.id,
+          commentId: comment.id,
+        });
       }
       if (!parent || parent.authorId !== post.authorId) {
-        await this.notifications.notify(tx, afterCommit, { recipientId: post.authorId, type: 'COMMENT', actorId: actor.id, postId: post.id, commentId: comment.id });
+        await this.notifications.notify(tx, afterCommit, {
+          recipientId: post.authorId,
+          type: 'COMMENT',
+          actorId: actor.id,
+          postId: post.id,
+          commentId: comment.id,
+        });
       }
       return comment;
     });
@@ -70,7 +86,8 @@ export class CommentsService {
     return inTransaction(em, async (tx) => {
       const row = id ? await this.comments.owners(tx, id) : null;
       if (!row) throw notFound('That comment does not exist (any more).', ['id']);
-      if (row.authorId !== actor.id && row.postAuthorId !== actor.id) throw forbidden('Only the comment\'s or the post\'s author can delete it.', ['id']);
+      if (row.authorId !== actor.id && row.postAuthorId !== actor.id)
+        throw forbidden("Only the comment's or the post's author can delete it.", ['id']);
       await this.notifications.removeAbout(tx, { commentIds: await this.comments.withReplyIds(tx, row.id) });
       await this.comments.delete(tx, row.id);
       return row.id;

@@ -19,9 +19,12 @@ const toLike = toRecord<LikeRecord>('Like');
 export class LikesRepository {
   /** The new like's id, or null when the user already liked the post. */
   async like(tx: Db, postId: string, userId: string): Promise<string | null> {
-    const [row] = await sql<{ id: string }>(tx,
+    const [row] = await sql<{ id: string }>(
+      tx,
       `insert into likes (id, post_id, user_id, created_at) values (gen_random_uuid(), ?, ?, ?)
-       on conflict (post_id, user_id) do nothing returning id`, [postId, userId, new Date()]);
+       on conflict (post_id, user_id) do nothing returning id`,
+      [postId, userId, new Date()],
+    );
     return row?.id ?? null;
   }
 
@@ -32,9 +35,12 @@ export class LikesRepository {
   }
 
   async favorite(tx: Db, postId: string, userId: string): Promise<void> {
-    await sql(tx,
+    await sql(
+      tx,
       `insert into favorites (id, user_id, post_id, created_at) values (gen_random_uuid(), ?, ?, ?)
-       on conflict (user_id, post_id) do nothing`, [userId, postId, new Date()]);
+       on conflict (user_id, post_id) do nothing`,
+      [userId, postId, new Date()],
+    );
   }
 
   async unfavorite(tx: Db, postId: string, userId: string): Promise<void> {
@@ -49,14 +55,21 @@ export class LikesRepository {
   async page(em: Db, viewerId: string | null, postId: string, limit: number, after: (string | number)[] | null): Promise<LikeRecord[]> {
     const hidden = blockedSql('l.user_id', viewerId);
     const key = keysetSql('l', after, 'desc');
-    const rows = await sql<Record<string, unknown>>(em,
+    const rows = await sql<Record<string, unknown>>(
+      em,
       `select l.* from likes l where l.post_id = ? and not (${hidden.sql}) and ${key.sql} order by l.created_at desc, l.id desc limit ?`,
-      [postId, ...hidden.params, ...key.params, limit]);
+      [postId, ...hidden.params, ...key.params, limit],
+    );
     return rows.map(toLike);
   }
 
   async count(em: Db, viewerId: string | null, postId: string): Promise<number> {
     const hidden = blockedSql('l.user_id', viewerId);
-    return (await sql<{ n: number }>(em, `select count(*)::int as n from likes l where l.post_id = ? and not (${hidden.sql})`, [postId, ...hidden.params]))[0].n;
+    return (
+      await sql<{ n: number }>(em, `select count(*)::int as n from likes l where l.post_id = ? and not (${hidden.sql})`, [
+        postId,
+        ...hidden.params,
+      ])
+    )[0].n;
   }
 }

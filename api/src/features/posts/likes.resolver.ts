@@ -29,7 +29,7 @@ async function toggle(ctx: Context, actor: Actor, name: LikeMutation, postId: st
 function likeChanges(context: unknown, postId: unknown, onlyLikes: boolean) {
   const ctx = context as Context;
   const actor = requireActor(ctx);
-  const onlyPost = postId ? fromGlobalId(String(postId), 'Post') ?? 'none' : null;
+  const onlyPost = postId ? (fromGlobalId(String(postId), 'Post') ?? 'none') : null;
   return ctx.pubsub.subscribe<PostLikeChange>(postLikedTopic(actor.id), ctx, async (change) => {
     if ((onlyLikes && !change.liked) || (onlyPost && change.postId !== onlyPost)) return false;
     const [post, user, like, mayShow] = await Promise.all([
@@ -78,7 +78,11 @@ export class LikesResolver {
     @Arg('postId', () => ID, { nullable: true }) _postId?: string | null,
   ): Promise<LikeEvent> {
     // Loaded (memoised in this event's scope) by the subscribe filter, which dropped hidden events.
-    const [like, post, stats] = await Promise.all([likeById(ctx).load(change.likeId!), postById(ctx).load(change.postId), partOf(ctx, { id: change.postId }, 'stats')]);
+    const [like, post, stats] = await Promise.all([
+      likeById(ctx).load(change.likeId!),
+      postById(ctx).load(change.postId),
+      partOf(ctx, { id: change.postId }, 'stats'),
+    ]);
     return { like: like!, post: post!, likeCount: stats.likeCount };
   }
 

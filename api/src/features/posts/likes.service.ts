@@ -39,7 +39,11 @@ export class LikesService {
       const likeId = await this.likes.like(tx, post.id, actor.id);
       if (likeId) {
         await this.notifications.notify(tx, afterCommit, {
-          recipientId: post.authorId, type: 'LIKE', actorId: actor.id, postId: post.id, dedupeKey: `like:${post.id}:${actor.id}`,
+          recipientId: post.authorId,
+          type: 'LIKE',
+          actorId: actor.id,
+          postId: post.id,
+          dedupeKey: `like:${post.id}:${actor.id}`,
         });
         this.publish(afterCommit, post, { postId: post.id, userId: actor.id, liked: true, likeId });
       }

@@ -13,11 +13,18 @@ beforeAll(async () => {
   stack = await startTestStack();
   [alice, bob] = [await signUp(stack), await signUp(stack)];
 });
-afterAll(async () => { await stack?.stop(); });
+afterAll(async () => {
+  await stack?.stop();
+});
 
 const LIKE = postMutation('likePost');
 const rowsOf = async (table: string, postId: string) =>
-  (await stack.orm.em.fork().getConnection().execute(`select count(*)::int as n from ${table} where post_id = ?`, [raw(postId)]))[0].n;
+  (
+    await stack.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select count(*)::int as n from ${table} where post_id = ?`, [raw(postId)])
+  )[0].n;
 
 describe('likes and favorites', () => {
   it('200 distinct users liking at once leave exactly 200 likes; one user liking 20 times at once leaves one', async () => {
@@ -26,7 +33,9 @@ describe('likes and favorites', () => {
     const results = await Promise.all(likers.map((u) => gql(stack, LIKE, { id: post.id }, { token: u.token })));
     expect(results.every((r) => !r.errors && r.data.likePost.userErrors.length === 0)).toBe(true);
     expect(await rowsOf('likes', post.id)).toBe(200);
-    const read = await gql(stack, `query($id: ID!) { post(id: $id) { likeCount likes(first: 5) { totalCount nodes { user { id } } } } }`, { id: post.id });
+    const read = await gql(stack, `query($id: ID!) { post(id: $id) { likeCount likes(first: 5) { totalCount nodes { user { id } } } } }`, {
+      id: post.id,
+    });
     expect(read.data.post.likeCount).toBe(200);
     expect(read.data.post.likes.totalCount).toBe(200);
 
@@ -64,9 +73,19 @@ describe('likes and favorites', () => {
     const carol = await signUp(stack);
     const [p1, p2, p3] = [await createPost(stack, alice), await createPost(stack, alice), await createPost(stack, alice)];
     for (const p of [p2, p3, p1]) await gql(stack, postMutation('favoritePost'), { id: p.id }, { token: carol.token });
-    const page = await gql(stack, `{ favorites(first: 2) { pageInfo { endCursor hasNextPage } nodes { id } } }`, {}, { token: carol.token });
+    const page = await gql(
+      stack,
+      `{ favorites(first: 2) { pageInfo { endCursor hasNextPage } nodes { id } } }`,
+      {},
+      { token: carol.token },
+    );
     expect(page.data.favorites.nodes.map((p: { id: string }) => p.id)).toEqual([p1.id, p3.id]);
-    const next = await gql(stack, `query($a: String) { favorites(first: 2, after: $a) { nodes { id } } }`, { a: page.data.favorites.pageInfo.endCursor }, { token: carol.token });
+    const next = await gql(
+      stack,
+      `query($a: String) { favorites(first: 2, after: $a) { nodes { id } } }`,
+      { a: page.data.favorites.pageInfo.endCursor },
+      { token: carol.token },
+    );
     expect(next.data.favorites.nodes.map((p: { id: string }) => p.id)).toEqual([p2.id]);
   });
 
@@ -78,7 +97,12 @@ describe('likes and favorites', () => {
       const res = await gql(stack, postMutation(name), { id: post.id }, { token: erin.token });
       expect(res.data[name].userErrors[0].code).toBe('FORBIDDEN');
     }
-    const comment = await gql(stack, `mutation($id: ID!) { addComment(input: { postId: $id, body: "hi" }) { userErrors { code } } }`, { id: post.id }, { token: erin.token });
+    const comment = await gql(
+      stack,
+      `mutation($id: ID!) { addComment(input: { postId: $id, body: "hi" }) { userErrors { code } } }`,
+      { id: post.id },
+      { token: erin.token },
+    );
     expect(comment.data.addComment.userErrors[0].code).toBe('FORBIDDEN');
     expect(await rowsOf('likes', post.id)).toBe(0);
     expect((await gql(stack, `query($id: ID!) { post(id: $id) { id } }`, { id: post.id }, { token: erin.token })).data.post).toBeNull();
@@ -130,13 +154,25 @@ describe('postLikesChanged', () => {
       await gql(stack, LIKE, { id: post.id }, { token: bob.token });
       const liked = await changes.next(5000);
       expect(liked.errors).toBeUndefined();
-      expect(liked.data.postLikesChanged).toMatchObject({ liked: true, likeCount: 1, user: { id: bob.id }, like: { user: { id: bob.id } }, post: { id: post.id } });
+      expect(liked.data.postLikesChanged).toMatchObject({
+        liked: true,
+        likeCount: 1,
+        user: { id: bob.id },
+        like: { user: { id: bob.id } },
+        post: { id: post.id },
+      });
 
       const unliked = await gql(stack, postMutation('unlikePost'), { id: post.id }, { token: bob.token });
       expect(unliked.data.unlikePost.userErrors).toEqual([]);
       const removed = await changes.next(5000);
       expect(removed.errors).toBeUndefined();
-      expect(removed.data.postLikesChanged).toEqual({ liked: false, likeCount: 0, user: { id: bob.id }, like: null, post: { id: post.id, likeCount: 0 } });
+      expect(removed.data.postLikesChanged).toEqual({
+        liked: false,
+        likeCount: 0,
+        user: { id: bob.id },
+        like: null,
+        post: { id: post.id, likeCount: 0 },
+      });
 
       // Unliking again changes nothing, so nothing is pushed; the next like is the next event.
       await gql(stack, postMutation('unlikePost'), { id: post.id }, { token: bob.token });
@@ -167,9 +203,19 @@ describe('postLikesChanged', () => {
       // Events published before the block or before an unlike, delivered after it.
       const topic = postLikedTopic(raw(author.id));
       const carolsLike = fromGlobalId(first.data.postLiked.like.id, 'Like')!;
-      stack.app.pubsub.publish(topic, { postId: raw(post.id), userId: raw(carol.id), liked: true, likeId: carolsLike } satisfies PostLikeChange);
+      stack.app.pubsub.publish(topic, {
+        postId: raw(post.id),
+        userId: raw(carol.id),
+        liked: true,
+        likeId: carolsLike,
+      } satisfies PostLikeChange);
       stack.app.pubsub.publish(topic, { postId: raw(post.id), userId: raw(carol.id), liked: false, likeId: null } satisfies PostLikeChange);
-      stack.app.pubsub.publish(topic, { postId: raw(post.id), userId: raw(dave.id), liked: true, likeId: randomUUID() } satisfies PostLikeChange);
+      stack.app.pubsub.publish(topic, {
+        postId: raw(post.id),
+        userId: raw(dave.id),
+        liked: true,
+        likeId: randomUUID(),
+      } satisfies PostLikeChange);
 
       await gql(stack, LIKE, { id: post.id }, { token: dave.token });
       const next = await likes.next(5000);

@@ -25,19 +25,28 @@ export class PhotoTagsRepository {
   }
 
   /** Tags the user in the photo, or moves their tag there; `inserted` is false when it only moved. */
-  async upsert(tx: Db, tag: { postId: string; mediaId: string; userId: string; x: number; y: number }): Promise<{ tag: PhotoTagRecord; inserted: boolean }> {
-    const [row] = await sql<Record<string, unknown> & { _inserted: boolean }>(tx,
+  async upsert(
+    tx: Db,
+    tag: { postId: string; mediaId: string; userId: string; x: number; y: number },
+  ): Promise<{ tag: PhotoTagRecord; inserted: boolean }> {
+    const [row] = await sql<Record<string, unknown> & { _inserted: boolean }>(
+      tx,
       `insert into photo_tags (id, post_id, media_id, user_id, x, y, created_at) values (gen_random_uuid(), ?, ?, ?, ?, ?, ?)
        on conflict (post_id, media_id, user_id) do update set x = excluded.x, y = excluded.y
-       returning *, (xmax = 0) as _inserted`, [tag.postId, tag.mediaId, tag.userId, tag.x, tag.y, new Date()]);
+       returning *, (xmax = 0) as _inserted`,
+      [tag.postId, tag.mediaId, tag.userId, tag.x, tag.y, new Date()],
+    );
     const { _inserted, ...fields } = row;
     return { tag: toPhotoTag(fields), inserted: _inserted };
   }
 
   /** The tag with who may remove it (tagged user, post author). */
   async owners(tx: Db, id: string): Promise<PhotoTagOwnersRow | null> {
-    const [row] = await sql<PhotoTagOwnersRow>(tx,
-      'select pt.id, pt.user_id as "userId", p.author_id as "postAuthorId" from photo_tags pt join posts p on p.id = pt.post_id where pt.id = ?', [id]);
+    const [row] = await sql<PhotoTagOwnersRow>(
+      tx,
+      'select pt.id, pt.user_id as "userId", p.author_id as "postAuthorId" from photo_tags pt join posts p on p.id = pt.post_id where pt.id = ?',
+      [id],
+    );
     return row ?? null;
   }
 

@@ -20,7 +20,10 @@ registerNodeType('PhotoTag', PhotoTag, async (ctx, id) => {
 
 /** A PhotoTagInput with its ids decoded (null when malformed; the service reports them). */
 export const photoTagData = (input: PhotoTagInput): PhotoTagInputData => ({
-  mediaId: fromGlobalId(input.mediaId, 'Media'), userId: fromGlobalId(input.userId, 'User'), x: input.x, y: input.y,
+  mediaId: fromGlobalId(input.mediaId, 'Media'),
+  userId: fromGlobalId(input.userId, 'User'),
+  x: input.x,
+  y: input.y,
 });
 
 @Resolver(() => PhotoTagObject)
@@ -28,7 +31,10 @@ export class PhotoTagsResolver {
   @Authorized()
   @Mutation(() => PhotoTagPayload)
   async addPhotoTag(
-    @Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('postId', () => ID) postId: string, @Arg('input', () => PhotoTagInput) input: PhotoTagInput,
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('postId', () => ID) postId: string,
+    @Arg('input', () => PhotoTagInput) input: PhotoTagInput,
   ): Promise<PhotoTagPayload> {
     return { photoTag: await ctx.services.photoTags.add(actor, ctx.em, fromGlobalId(postId, 'Post'), photoTagData(input)), userErrors: [] };
   }
@@ -36,7 +42,10 @@ export class PhotoTagsResolver {
   @Authorized()
   @Mutation(() => DeletePayload)
   async removePhotoTag(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('id', () => ID) id: string): Promise<DeletePayload> {
-    return { deletedId: toGlobalId('PhotoTag', await ctx.services.photoTags.remove(actor, ctx.em, fromGlobalId(id, 'PhotoTag'))), userErrors: [] };
+    return {
+      deletedId: toGlobalId('PhotoTag', await ctx.services.photoTags.remove(actor, ctx.em, fromGlobalId(id, 'PhotoTag'))),
+      userErrors: [],
+    };
   }
 
   @FieldResolver(() => PostObject)

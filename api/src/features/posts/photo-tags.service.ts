@@ -39,7 +39,8 @@ export class PhotoTagsService {
     if (!userId) errors.add(ErrorCode.INVALID, 'That is not a user id.', [...field, 'userId']);
     for (const axis of ['x', 'y'] as const) {
       const value = input[axis];
-      if (!Number.isFinite(value) || value < 0 || value > 1) errors.add(ErrorCode.INVALID, `${axis} must be between 0 and 1.`, [...field, axis]);
+      if (!Number.isFinite(value) || value < 0 || value > 1)
+        errors.add(ErrorCode.INVALID, `${axis} must be between 0 and 1.`, [...field, axis]);
     }
     return { mediaId, userId, x: input.x, y: input.y, field };
   }
@@ -63,13 +64,25 @@ export class PhotoTagsService {
   async insert(tx: Db, afterCommit: AfterCommit, actor: Actor, post: PostRecord, spec: PhotoTagSpec): Promise<PhotoTagRecord> {
     if (spec.userId !== actor.id) {
       if (!(await this.users.exists(tx, spec.userId))) throw notFound('That user does not exist.', [...spec.field, 'userId']);
-      if (await this.blocks.isBlockedEither(tx, actor.id, spec.userId)) throw forbidden('You cannot tag this user.', [...spec.field, 'userId']);
-      if (!(await this.blocks.areFriends(tx, actor.id, spec.userId))) throw forbidden('You can only tag your friends.', [...spec.field, 'userId']);
+      if (await this.blocks.isBlockedEither(tx, actor.id, spec.userId))
+        throw forbidden('You cannot tag this user.', [...spec.field, 'userId']);
+      if (!(await this.blocks.areFriends(tx, actor.id, spec.userId)))
+        throw forbidden('You can only tag your friends.', [...spec.field, 'userId']);
     }
-    const { tag, inserted } = await this.photoTags.upsert(tx, { postId: post.id, mediaId: spec.mediaId, userId: spec.userId, x: spec.x, y: spec.y });
+    const { tag, inserted } = await this.photoTags.upsert(tx, {
+      postId: post.id,
+      mediaId: spec.mediaId,
+      userId: spec.userId,
+      x: spec.x,
+      y: spec.y,
+    });
     if (inserted) {
       await this.notifications.notify(tx, afterCommit, {
-        recipientId: spec.userId, type: 'PHOTO_TAG', actorId: actor.id, postId: post.id, mediaId: spec.mediaId,
+        recipientId: spec.userId,
+        type: 'PHOTO_TAG',
+        actorId: actor.id,
+        postId: post.id,
+        mediaId: spec.mediaId,
         dedupeKey: `photo-tag:${post.id}:${spec.mediaId}`,
       });
     }
@@ -81,7 +94,8 @@ export class PhotoTagsService {
     return inTransaction(em, async (tx) => {
       const row = id ? await this.photoTags.owners(tx, id) : null;
       if (!row) throw notFound('That photo tag does not exist (any more).', ['id']);
-      if (row.userId !== actor.id && row.postAuthorId !== actor.id) throw forbidden('Only the post\'s author or the tagged person can remove this tag.', ['id']);
+      if (row.userId !== actor.id && row.postAuthorId !== actor.id)
+        throw forbidden("Only the post's author or the tagged person can remove this tag.", ['id']);
       await this.photoTags.delete(tx, row.id);
       return row.id;
     });

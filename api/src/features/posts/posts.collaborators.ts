@@ -16,7 +16,10 @@ export type UserDirectory = Pick<AccountsService, 'exists'>;
 
 /** The post an action (like, comment, tag) is about, as every posts service checks it. */
 export class PostAccess {
-  constructor(private readonly posts: PostsRepository, private readonly blocks: Blocks) {}
+  constructor(
+    private readonly posts: PostsRepository,
+    private readonly blocks: Blocks,
+  ) {}
 
   /**
    * The post `postId` (null: a malformed id) for an action of `actorId` in `tx`, locked against a concurrent

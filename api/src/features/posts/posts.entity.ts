@@ -14,7 +14,10 @@ const FK = { mapToPk: true, deleteRule: 'cascade', updateRule: 'no action' } as 
  */
 @Entity({ tableName: 'posts' })
 @Index({ name: 'posts_created_idx', expression: 'create index "posts_created_idx" on "posts" ("created_at" desc, "id" desc)' })
-@Index({ name: 'posts_author_created_idx', expression: 'create index "posts_author_created_idx" on "posts" ("author_id", "created_at" desc, "id" desc)' })
+@Index({
+  name: 'posts_author_created_idx',
+  expression: 'create index "posts_author_created_idx" on "posts" ("author_id", "created_at" desc, "id" desc)',
+})
 // Substring search over title, body and tag names, Korean included (pg_trgm).
 @Index({ name: 'posts_search_trgm', expression: 'create index "posts_search_trgm" on "posts" using gin ("search_text" gin_trgm_ops)' })
 export class Post {
@@ -76,7 +79,10 @@ class PostTag {
 /** One user's like of one post (unique per pair). */
 @Entity({ tableName: 'likes' })
 @Unique({ name: 'likes_post_user_unique', properties: ['postId', 'userId'] })
-@Index({ name: 'likes_post_created_idx', expression: 'create index "likes_post_created_idx" on "likes" ("post_id", "created_at" desc, "id" desc)' })
+@Index({
+  name: 'likes_post_created_idx',
+  expression: 'create index "likes_post_created_idx" on "likes" ("post_id", "created_at" desc, "id" desc)',
+})
 @Index({ name: 'likes_user_idx', properties: ['userId', 'postId'] })
 export class Like {
   @PrimaryKey({ type: 'uuid' })
@@ -95,7 +101,10 @@ export class Like {
 /** A post saved by a user (written with SQL). */
 @Entity({ tableName: 'favorites' })
 @Unique({ name: 'favorites_user_post_unique', properties: ['userId', 'postId'] })
-@Index({ name: 'favorites_user_created_idx', expression: 'create index "favorites_user_created_idx" on "favorites" ("user_id", "created_at" desc, "id" desc)' })
+@Index({
+  name: 'favorites_user_created_idx',
+  expression: 'create index "favorites_user_created_idx" on "favorites" ("user_id", "created_at" desc, "id" desc)',
+})
 @Index({ name: 'favorites_post_idx', properties: ['postId'] })
 class Favorite {
   @PrimaryKey({ type: 'uuid' })
@@ -113,9 +122,15 @@ class Favorite {
 
 /** A comment; `parentId` is the top-level comment a reply belongs to (replies are one level deep). */
 @Entity({ tableName: 'comments' })
-@Index({ name: 'comments_post_top_idx', expression: 'create index "comments_post_top_idx" on "comments" ("post_id", "created_at", "id") where "parent_id" is null' })
+@Index({
+  name: 'comments_post_top_idx',
+  expression: 'create index "comments_post_top_idx" on "comments" ("post_id", "created_at", "id") where "parent_id" is null',
+})
 @Index({ name: 'comments_post_idx', properties: ['postId'] })
-@Index({ name: 'comments_parent_idx', expression: 'create index "comments_parent_idx" on "comments" ("parent_id", "created_at", "id") where "parent_id" is not null' })
+@Index({
+  name: 'comments_parent_idx',
+  expression: 'create index "comments_parent_idx" on "comments" ("parent_id", "created_at", "id") where "parent_id" is not null',
+})
 @Index({ name: 'comments_author_idx', properties: ['authorId'] })
 export class Comment {
   @PrimaryKey({ type: 'uuid' })

@@ -30,7 +30,10 @@ export class PostNotificationResolver {
     return n.postId ? postById(ctx).load(n.postId) : null;
   }
 
-  @FieldResolver(() => CommentObject, { nullable: true, description: 'Null once the comment, or the viewer\'s access to its post, is gone.' })
+  @FieldResolver(() => CommentObject, {
+    nullable: true,
+    description: "Null once the comment, or the viewer's access to its post, is gone.",
+  })
   async comment(@Root() n: Notification, @Ctx() ctx: Context) {
     const comment = n.commentId ? await commentById(ctx).load(n.commentId) : null;
     return comment && (await postById(ctx).load(comment.postId)) ? comment : null;

@@ -11,37 +11,59 @@ import type { PhotoTagRecord } from './photo-tags.repository.js';
 import { AUTHOR_PREFIX, POST_PARTS, type PostPart, type PostPartsRow, type PostRecord, type PostStats } from './posts.repository.js';
 import type { PagePost } from './posts.service.js';
 
-
 /** A per-scope DataLoader of records by raw id (null when missing or hidden), one service call per tick. */
-function byIds<T extends { id: string }>(ctx: Context, key: string, fetch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T | null> {
-  return loader(ctx, key, () => new DataLoader<string, T | null>(async (ids) => {
-    const byId = new Map((await fetch(ids)).map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
-  }));
+function byIds<T extends { id: string }>(
+  ctx: Context,
+  key: string,
+  fetch: (ids: readonly string[]) => Promise<T[]>,
+): DataLoader<string, T | null> {
+  return loader(
+    ctx,
+    key,
+    () =>
+      new DataLoader<string, T | null>(async (ids) => {
+        const byId = new Map((await fetch(ids)).map((row) => [row.id, row]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+  );
 }
 
 /** Posts by raw id that the viewer may see (not hidden by a block either way). */
 export const postById = (ctx: Context) => byIds<PostRecord>(ctx, 'postById', (ids) => ctx.services.posts.byIds(ctx.actor, ctx.em, ids));
-export const photoTagById = (ctx: Context) => byIds<PhotoTagRecord>(ctx, 'photo_tagsById', (ids) => ctx.services.photoTags.byIds(ctx.em, ids));
+export const photoTagById = (ctx: Context) =>
+  byIds<PhotoTagRecord>(ctx, 'photo_tagsById', (ids) => ctx.services.photoTags.byIds(ctx.em, ids));
 /** Comments by raw id (the node loader checks that the viewer may see their post). */
 export const commentById = (ctx: Context) => byIds<CommentRecord>(ctx, 'commentsById', (ids) => ctx.services.comments.byIds(ctx.em, ids));
 export const likeById = (ctx: Context) => byIds<LikeRecord>(ctx, 'likesById', (ids) => ctx.services.likes.byIds(ctx.em, ids));
 
 /** Counts by id (0 when absent), one service call per tick. */
-function countsBy(ctx: Context, key: string, fetch: (ids: readonly string[]) => Promise<{ id: string; n: number }[]>): DataLoader<string, number> {
-  return loader(ctx, key, () => new DataLoader<string, number>(async (ids) => {
-    const byId = new Map((await fetch(ids)).map((r) => [r.id, r.n]));
-    return ids.map((id) => byId.get(id) ?? 0);
-  }));
+function countsBy(
+  ctx: Context,
+  key: string,
+  fetch: (ids: readonly string[]) => Promise<{ id: string; n: number }[]>,
+): DataLoader<string, number> {
+  return loader(
+    ctx,
+    key,
+    () =>
+      new DataLoader<string, number>(async (ids) => {
+        const byId = new Map((await fetch(ids)).map((r) => [r.id, r.n]));
+        return ids.map((id) => byId.get(id) ?? 0);
+      }),
+  );
 }
 
 /** How many posts each user has written. */
-export const postCountOfUser = (ctx: Context) => countsBy(ctx, 'postCountOfUser',
-  async (ids) => (await ctx.services.posts.countsByAuthor(ctx.em, ids)).map((r) => ({ id: r.authorId, n: r.n })));
+export const postCountOfUser = (ctx: Context) =>
+  countsBy(ctx, 'postCountOfUser', async (ids) =>
+    (await ctx.services.posts.countsByAuthor(ctx.em, ids)).map((r) => ({ id: r.authorId, n: r.n })),
+  );
 
 /** Replies of each top-level comment. */
-export const replyCount = (ctx: Context) => countsBy(ctx, 'replyCount',
-  async (ids) => (await ctx.services.comments.replyCounts(ctx.em, ids)).map((r) => ({ id: r.parentId, n: r.n })));
+export const replyCount = (ctx: Context) =>
+  countsBy(ctx, 'replyCount', async (ids) =>
+    (await ctx.services.comments.replyCounts(ctx.em, ids)).map((r) => ({ id: r.parentId, n: r.n })),
+  );
 
 interface PostParts {
   media: MediaRecord[];
@@ -53,7 +75,9 @@ interface PostParts {
 /** The parts of one post as resolvers read them; the users of its photo tags go into `userById`. */
 function absorbParts(ctx: Context, row: PostPartsRow): Partial<PostParts> {
   return {
-    media: row.media, tags: row.tags, stats: row.stats,
+    media: row.media,
+    tags: row.tags,
+    stats: row.stats,
     photoTags: row.photoTags?.map(({ tag, user }) => (primeUser(ctx, user), tag)),
   };
 }
@@ -63,22 +87,27 @@ function absorbParts(ctx: Context, row: PostPartsRow): Partial<PostParts> {
  * everything a page asks for in one tick is fetched by a single statement that computes only the parts asked for.
  */
 function postParts(ctx: Context): DataLoader<string, PostParts[PostPart]> {
-  return loader(ctx, 'postParts', () => new DataLoader<string, PostParts[PostPart]>(async (keys) => {
-    const wanted = new Set<PostPart>();
-    const ids = new Set<string>();
-    for (const key of keys) {
-      const colon = key.indexOf(':');
-      wanted.add(key.slice(0, colon) as PostPart);
-      ids.add(key.slice(colon + 1));
-    }
-    const rows = await ctx.services.posts.parts(ctx.actor, ctx.em, [...ids], wanted);
-    const byId = new Map(rows.map((row) => [row.id, absorbParts(ctx, row)]));
-    return keys.map((key) => {
-      const colon = key.indexOf(':');
-      const found = byId.get(key.slice(colon + 1))?.[key.slice(0, colon) as PostPart];
-      return found ?? new Error(`no ${key}`);
-    });
-  }));
+  return loader(
+    ctx,
+    'postParts',
+    () =>
+      new DataLoader<string, PostParts[PostPart]>(async (keys) => {
+        const wanted = new Set<PostPart>();
+        const ids = new Set<string>();
+        for (const key of keys) {
+          const colon = key.indexOf(':');
+          wanted.add(key.slice(0, colon) as PostPart);
+          ids.add(key.slice(colon + 1));
+        }
+        const rows = await ctx.services.posts.parts(ctx.actor, ctx.em, [...ids], wanted);
+        const byId = new Map(rows.map((row) => [row.id, absorbParts(ctx, row)]));
+        return keys.map((key) => {
+          const colon = key.indexOf(':');
+          const found = byId.get(key.slice(colon + 1))?.[key.slice(0, colon) as PostPart];
+          return found ?? new Error(`no ${key}`);
+        });
+      }),
+  );
 }
 
 /** Parts fetched with a list page, read without waiting. */
@@ -115,7 +144,9 @@ export function partOf<P extends PostPart>(ctx: Context, post: { id: string }, p
 }
 
 /** The author of a post: at once when the list query joined it, else through `userById`. */
-export const authorOf = (ctx: Context, post: PostRecord): User | Promise<User | null> => authors.get(post) ?? userById(ctx).load(post.authorId);
+export const authorOf = (ctx: Context, post: PostRecord): User | Promise<User | null> =>
+  authors.get(post) ?? userById(ctx).load(post.authorId);
 
 /** `f(value)`, after `value` resolves when it is a promise. */
-export const mapMaybe = <T, R>(value: T | Promise<T>, f: (v: T) => R): R | Promise<R> => (value instanceof Promise ? value.then(f) : f(value));
+export const mapMaybe = <T, R>(value: T | Promise<T>, f: (v: T) => R): R | Promise<R> =>
+  value instanceof Promise ? value.then(f) : f(value);

@@ -90,18 +90,29 @@ export class PostsRepository {
   /** Posts by raw id that the viewer may see (not hidden by a block either way). */
   async byIds(em: Db, viewerId: string | null, ids: readonly string[]): Promise<PostRecord[]> {
     const hidden = blockedSql('p.author_id', viewerId);
-    const rows = await sql<Record<string, unknown>>(em, `select ${POST_COLUMNS} from posts p where p.id in (?) and not (${hidden.sql})`, [[...ids], ...hidden.params]);
+    const rows = await sql<Record<string, unknown>>(em, `select ${POST_COLUMNS} from posts p where p.id in (?) and not (${hidden.sql})`, [
+      [...ids],
+      ...hidden.params,
+    ]);
     return rows.map(toPost);
   }
 
   /** A page of posts, newest first, keyset on (created_at, id), with the joined author. */
-  async page(em: Db, viewerId: string | null, filter: PostFilter, limit: number, after: (string | number)[] | null): Promise<ListedPostRow[]> {
+  async page(
+    em: Db,
+    viewerId: string | null,
+    filter: PostFilter,
+    limit: number,
+    after: (string | number)[] | null,
+  ): Promise<ListedPostRow[]> {
     const where = conditions(viewerId, filter);
     const key = keysetSql('p', after, 'desc');
-    const rows = await sql<Record<string, unknown>>(em,
+    const rows = await sql<Record<string, unknown>>(
+      em,
       `select ${POST_COLUMNS}, ${userSelect('u', AUTHOR_PREFIX)} from posts p join users u on u.id = p.author_id
         where ${where.sql} and ${key.sql} order by p.created_at desc, p.id desc limit ?`,
-      [...where.params, ...key.params, limit]);
+      [...where.params, ...key.params, limit],
+    );
     return rows.map((row) => {
       const { id, author_id, title, body, created_at, updated_at } = row;
       return { post: toPost({ id, author_id, title, body, created_at, updated_at }), author: row };
@@ -117,18 +128,24 @@ export class PostsRepository {
   async favoritesPage(em: Db, viewerId: string, limit: number, after: (string | number)[] | null): Promise<FavoritePostRow[]> {
     const hidden = blockedSql('p.author_id', viewerId);
     const key = keysetSql('f', after, 'desc');
-    const rows = await sql<Record<string, unknown> & { _fav_id: string; _fav_at: string }>(em,
+    const rows = await sql<Record<string, unknown> & { _fav_id: string; _fav_at: string }>(
+      em,
       `select ${POST_COLUMNS}, f.id as _fav_id, f.created_at as _fav_at from favorites f join posts p on p.id = f.post_id
         where f.user_id = ? and not (${hidden.sql}) and ${key.sql} order by f.created_at desc, f.id desc limit ?`,
-      [viewerId, ...hidden.params, ...key.params, limit]);
+      [viewerId, ...hidden.params, ...key.params, limit],
+    );
     return rows.map(({ _fav_id, _fav_at, ...row }) => ({ post: toPost(row), favoritedAt: new Date(_fav_at), favoriteId: _fav_id }));
   }
 
   async favoritesCount(em: Db, viewerId: string): Promise<number> {
     const hidden = blockedSql('p.author_id', viewerId);
-    return (await sql<{ n: number }>(em,
-      `select count(*)::int as n from favorites f join posts p on p.id = f.post_id where f.user_id = ? and not (${hidden.sql})`,
-      [viewerId, ...hidden.params]))[0].n;
+    return (
+      await sql<{ n: number }>(
+        em,
+        `select count(*)::int as n from favorites f join posts p on p.id = f.post_id where f.user_id = ? and not (${hidden.sql})`,
+        [viewerId, ...hidden.params],
+      )
+    )[0].n;
   }
 
   /**
@@ -137,44 +154,57 @@ export class PostsRepository {
    */
   async parts(em: Db, viewerId: string | null, ids: readonly string[], wanted: ReadonlySet<PostPart>): Promise<PostPartsRow[]> {
     const columns = POST_PARTS.filter((part) => wanted.has(part)).map((part) => partColumns(part, viewerId));
-    const rows = await sql<PartsSqlRow>(em,
-      `select p.id, ${columns.map((c) => c.sql).join(', ')} from unnest(array[?]::uuid[]) as p(id)`,
-      [...columns.flatMap((c) => c.params), [...ids]]);
+    const rows = await sql<PartsSqlRow>(em, `select p.id, ${columns.map((c) => c.sql).join(', ')} from unnest(array[?]::uuid[]) as p(id)`, [
+      ...columns.flatMap((c) => c.params),
+      [...ids],
+    ]);
     return rows.map((r) => ({
       id: r.id,
       media: r.media?.map(toMedia),
       tags: r.tags?.map(toTag),
       photoTags: r.photo_tags?.map(({ _user, ...tag }) => ({ tag: toPhotoTag(tag), user: _user })),
-      stats: r.like_count !== undefined
-        ? { likeCount: r.like_count, commentCount: r.comment_count!, viewerHasLiked: r.liked!, viewerHasFavorited: r.favorited! }
-        : undefined,
+      stats:
+        r.like_count !== undefined
+          ? { likeCount: r.like_count, commentCount: r.comment_count!, viewerHasLiked: r.liked!, viewerHasFavorited: r.favorited! }
+          : undefined,
     }));
   }
 
   /** How many posts each of these users has written (users without posts left out). */
   countsByAuthor(em: Db, authorIds: readonly string[]): Promise<{ authorId: string; n: number }[]> {
-    return sql(em, 'select author_id as "authorId", count(*)::int as n from posts where author_id in (?) group by author_id', [[...authorIds]]);
+    return sql(em, 'select author_id as "authorId", count(*)::int as n from posts where author_id in (?) group by author_id', [
+      [...authorIds],
+    ]);
   }
 
   /** The post, locked against a concurrent delete (`share`) or change (`update`) until the transaction ends. */
   async lock(tx: Db, id: string, mode: 'share' | 'update'): Promise<PostRecord | null> {
-    const [row] = await sql<Record<string, unknown>>(tx,
-      `select id, author_id, title, body, created_at, updated_at from posts where id = ? for ${mode === 'share' ? 'share' : 'update'}`, [id]);
+    const [row] = await sql<Record<string, unknown>>(
+      tx,
+      `select id, author_id, title, body, created_at, updated_at from posts where id = ? for ${mode === 'share' ? 'share' : 'update'}`,
+      [id],
+    );
     return row ? toPost(row) : null;
   }
 
   async insert(tx: Db, post: { authorId: string; title: string; body: string; searchText: string }): Promise<PostRecord> {
     const now = new Date();
-    const [row] = await sql<Record<string, unknown>>(tx,
+    const [row] = await sql<Record<string, unknown>>(
+      tx,
       `insert into posts (id, author_id, title, body, search_text, created_at, updated_at) values (gen_random_uuid(), ?, ?, ?, ?, ?, ?)
-       returning id, author_id, title, body, created_at, updated_at`, [post.authorId, post.title, post.body, post.searchText, now, now]);
+       returning id, author_id, title, body, created_at, updated_at`,
+      [post.authorId, post.title, post.body, post.searchText, now, now],
+    );
     return toPost(row);
   }
 
   async update(tx: Db, id: string, fields: { title: string; body: string; searchText: string }): Promise<PostRecord> {
-    const [row] = await sql<Record<string, unknown>>(tx,
+    const [row] = await sql<Record<string, unknown>>(
+      tx,
       `update posts set title = ?, body = ?, search_text = ?, updated_at = ? where id = ?
-       returning id, author_id, title, body, created_at, updated_at`, [fields.title, fields.body, fields.searchText, new Date(), id]);
+       returning id, author_id, title, body, created_at, updated_at`,
+      [fields.title, fields.body, fields.searchText, new Date(), id],
+    );
     return toPost(row);
   }
 
@@ -184,16 +214,22 @@ export class PostsRepository {
   }
 
   async linkMedia(tx: Db, postId: string, mediaIds: string[]): Promise<void> {
-    await sql(tx,
+    await sql(
+      tx,
       `insert into post_media (post_id, media_id, position)
-         select ?, m.id::uuid, m.pos - 1 from jsonb_array_elements_text(?::jsonb) with ordinality as m(id, pos)`, [postId, jsonList(mediaIds)]);
+         select ?, m.id::uuid, m.pos - 1 from jsonb_array_elements_text(?::jsonb) with ordinality as m(id, pos)`,
+      [postId, jsonList(mediaIds)],
+    );
   }
 
   /** Replaces the post's photos; photo tags on photos no longer in it go. */
   async replaceMedia(tx: Db, postId: string, mediaIds: string[]): Promise<void> {
     await sql(tx, 'delete from post_media where post_id = ?', [postId]);
     await this.linkMedia(tx, postId, mediaIds);
-    await sql(tx, 'delete from photo_tags where post_id = ? and media_id not in (select media_id from post_media where post_id = ?)', [postId, postId]);
+    await sql(tx, 'delete from photo_tags where post_id = ? and media_id not in (select media_id from post_media where post_id = ?)', [
+      postId,
+      postId,
+    ]);
   }
 
   /** True when the photo is one of the post's. */
@@ -202,14 +238,21 @@ export class PostsRepository {
   }
 
   async tagNames(tx: Db, postId: string): Promise<string[]> {
-    const rows = await sql<{ name: string }>(tx, 'select t.name from post_tags pt join tags t on t.id = pt.tag_id where pt.post_id = ? order by pt.position', [postId]);
+    const rows = await sql<{ name: string }>(
+      tx,
+      'select t.name from post_tags pt join tags t on t.id = pt.tag_id where pt.post_id = ? order by pt.position',
+      [postId],
+    );
     return rows.map((r) => r.name);
   }
 
   async linkTags(tx: Db, postId: string, tagIds: string[]): Promise<void> {
-    await sql(tx,
+    await sql(
+      tx,
       `insert into post_tags (post_id, tag_id, position)
-         select ?, t.id::uuid, t.pos - 1 from jsonb_array_elements_text(?::jsonb) with ordinality as t(id, pos)`, [postId, jsonList(tagIds)]);
+         select ?, t.id::uuid, t.pos - 1 from jsonb_array_elements_text(?::jsonb) with ordinality as t(id, pos)`,
+      [postId, jsonList(tagIds)],
+    );
   }
 
   /** Removes the post's tag links; the ids of the tags it had. */
@@ -222,10 +265,14 @@ export class PostsRepository {
 function conditions(viewerId: string | null, filter: PostFilter): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
-  const add = (part: { sql: string; params: unknown[] }) => { parts.push(part.sql); params.push(...part.params); };
+  const add = (part: { sql: string; params: unknown[] }) => {
+    parts.push(part.sql);
+    params.push(...part.params);
+  };
   if (filter.feedOf) add(feedAuthorsSql('p.author_id', filter.feedOf));
   if (filter.authorId) add({ sql: 'p.author_id = ?', params: [filter.authorId] });
-  if (filter.tag) add({ sql: 'p.id in (select pt.post_id from post_tags pt join tags t on t.id = pt.tag_id where t.name = ?)', params: [filter.tag] });
+  if (filter.tag)
+    add({ sql: 'p.id in (select pt.post_id from post_tags pt join tags t on t.id = pt.tag_id where t.name = ?)', params: [filter.tag] });
   if (filter.text) add({ sql: 'p.search_text like ?', params: [containsPattern(filter.text)] });
   // The home feed holds only friends and followed users, whom a block has already removed.
   if (!filter.feedOf) {
@@ -239,9 +286,15 @@ function conditions(viewerId: string | null, filter: PostFilter): { sql: string;
 function partColumns(part: PostPart, viewerId: string | null): { sql: string; params: unknown[] } {
   switch (part) {
     case 'media':
-      return { sql: `(select coalesce(json_agg(m.* order by pm.position), '[]') from post_media pm join media m on m.id = pm.media_id where pm.post_id = p.id) as media`, params: [] };
+      return {
+        sql: `(select coalesce(json_agg(m.* order by pm.position), '[]') from post_media pm join media m on m.id = pm.media_id where pm.post_id = p.id) as media`,
+        params: [],
+      };
     case 'tags':
-      return { sql: `(select coalesce(json_agg(t.* order by pt.position), '[]') from post_tags pt join tags t on t.id = pt.tag_id where pt.post_id = p.id) as tags`, params: [] };
+      return {
+        sql: `(select coalesce(json_agg(t.* order by pt.position), '[]') from post_tags pt join tags t on t.id = pt.tag_id where pt.post_id = p.id) as tags`,
+        params: [],
+      };
     case 'photoTags': {
       const hidden = blockedSql('ptg.user_id', viewerId);
       return {

@@ -16,7 +16,14 @@ import { adopt, authorOf, mapMaybe, partOf, postById } from './posts.loaders.js'
 import type { PostRecord } from './posts.repository.js';
 import { photoTagData } from './photo-tags.resolver.js';
 import {
-  CommentConnection, CreatePostInput, LikeConnection, PhotoTagObject, PostConnection, PostObject, PostPayload, UpdatePostInput,
+  CommentConnection,
+  CreatePostInput,
+  LikeConnection,
+  PhotoTagObject,
+  PostConnection,
+  PostObject,
+  PostPayload,
+  UpdatePostInput,
 } from './posts.types.js';
 
 registerNodeType('Post', Post, (ctx, id) => postById(ctx).load(id));
@@ -31,7 +38,9 @@ export class PostsResolver {
     return adopt(ctx, ctx.services.posts.feed(actor, ctx.em, page));
   }
 
-  @Query(() => PostConnection, { description: 'All posts newest first, narrowed by author, tag and/or a text query over title, body and tags.' })
+  @Query(() => PostConnection, {
+    description: 'All posts newest first, narrowed by author, tag and/or a text query over title, body and tags.',
+  })
   posts(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
@@ -61,9 +70,16 @@ export class PostsResolver {
 
   @Authorized()
   @Mutation(() => PostPayload)
-  async createPost(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('input', () => CreatePostInput) input: CreatePostInput): Promise<PostPayload> {
+  async createPost(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('input', () => CreatePostInput) input: CreatePostInput,
+  ): Promise<PostPayload> {
     const post = await ctx.services.posts.create(actor, ctx.em, {
-      title: input.title, body: input.body, tags: input.tags, mediaIds: mediaIdsOf(input.mediaIds ?? []),
+      title: input.title,
+      body: input.body,
+      tags: input.tags,
+      mediaIds: mediaIdsOf(input.mediaIds ?? []),
       photoTags: input.photoTags?.map(photoTagData),
     });
     return { post, userErrors: [] };
@@ -72,10 +88,16 @@ export class PostsResolver {
   @Authorized()
   @Mutation(() => PostPayload)
   async updatePost(
-    @Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('id', () => ID) id: string, @Arg('input', () => UpdatePostInput) input: UpdatePostInput,
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdatePostInput) input: UpdatePostInput,
   ): Promise<PostPayload> {
     const post = await ctx.services.posts.update(actor, ctx.em, fromGlobalId(id, 'Post'), {
-      title: input.title, body: input.body, tags: input.tags, mediaIds: input.mediaIds != null ? mediaIdsOf(input.mediaIds) : input.mediaIds,
+      title: input.title,
+      body: input.body,
+      tags: input.tags,
+      mediaIds: input.mediaIds != null ? mediaIdsOf(input.mediaIds) : input.mediaIds,
     });
     return { post, userErrors: [] };
   }

@@ -6,7 +6,13 @@ import { normaliseTags } from '../tags/index.js';
 import type { Blocks, MediaOwners, PostAccess, TagWriter, Notifier } from './posts.collaborators.js';
 import type { PhotoTagInputData, PhotoTagSpec, PhotoTagsService } from './photo-tags.service.js';
 import {
-  POST_PARTS, type ListedPostRow, type PostFilter, type PostPart, type PostPartsRow, type PostRecord, type PostsRepository,
+  POST_PARTS,
+  type ListedPostRow,
+  type PostFilter,
+  type PostPart,
+  type PostPartsRow,
+  type PostRecord,
+  type PostsRepository,
 } from './posts.repository.js';
 
 const MAX_TITLE = 100;
@@ -82,7 +88,11 @@ export class PostsService {
       cursorShape: ['string', 'string'],
       fetch: async (limit, after) => {
         const rows = await this.posts.favoritesPage(em, actor.id, limit, after);
-        const withParts = await this.withParts(em, actor.id, rows.map((r) => ({ post: r.post, author: {} })));
+        const withParts = await this.withParts(
+          em,
+          actor.id,
+          rows.map((r) => ({ post: r.post, author: {} })),
+        );
         return rows.map((r, i) => ({ ...withParts[i], favoritedAt: r.favoritedAt, favoriteId: r.favoriteId }));
       },
       keyOf: (row) => [row.favoritedAt.toISOString(), row.favoriteId],
@@ -93,7 +103,12 @@ export class PostsService {
 
   private async withParts(em: Db, viewerId: string | null, rows: ListedPostRow[]): Promise<PagePost[]> {
     if (!rows.length) return [];
-    const parts = await this.posts.parts(em, viewerId, rows.map((r) => r.post.id), ALL_PARTS);
+    const parts = await this.posts.parts(
+      em,
+      viewerId,
+      rows.map((r) => r.post.id),
+      ALL_PARTS,
+    );
     const byId = new Map(parts.map((p) => [p.id, p]));
     return rows.map((row) => ({ ...row, parts: byId.get(row.post.id) ?? { id: row.post.id } }));
   }
@@ -120,9 +135,12 @@ export class PostsService {
     const body = checkBody(input.body, errors);
     const mediaIds = checkMediaIds(input.mediaIds, errors);
     const tags = checkTags(input.tags, errors);
-    const specs: PhotoTagSpec[] = (input.photoTags ?? []).map((spec, i) => this.photoTags.parse(spec, ['input', 'photoTags', String(i)], errors));
+    const specs: PhotoTagSpec[] = (input.photoTags ?? []).map((spec, i) =>
+      this.photoTags.parse(spec, ['input', 'photoTags', String(i)], errors),
+    );
     for (const [i, spec] of specs.entries()) {
-      if (spec.mediaId && !mediaIds.includes(spec.mediaId)) errors.add(ErrorCode.INVALID, 'Tag people only in this post\'s photos.', ['input', 'photoTags', String(i), 'mediaId']);
+      if (spec.mediaId && !mediaIds.includes(spec.mediaId))
+        errors.add(ErrorCode.INVALID, "Tag people only in this post's photos.", ['input', 'photoTags', String(i), 'mediaId']);
     }
     errors.throwIfAny();
 
@@ -177,7 +195,8 @@ export class PostsService {
     const problems = mediaIds.flatMap((id, i) => {
       const owner = owners.get(id);
       if (!owner) return [userError(ErrorCode.NOT_FOUND, 'That photo does not exist.', ['input', 'mediaIds', String(i)])];
-      if (owner !== actorId) return [userError(ErrorCode.FORBIDDEN, 'You can only post your own photos.', ['input', 'mediaIds', String(i)])];
+      if (owner !== actorId)
+        return [userError(ErrorCode.FORBIDDEN, 'You can only post your own photos.', ['input', 'mediaIds', String(i)])];
       return [];
     });
     if (problems.length) throw new DomainError(problems);
@@ -198,7 +217,8 @@ export class PostsService {
 
 function checkTitle(raw: string | null | undefined, errors: ErrorCollector): string {
   const title = (raw ?? '').trim();
-  if (length(title) < 1 || length(title) > MAX_TITLE) errors.add(ErrorCode.INVALID, `The title must be 1–${MAX_TITLE} characters.`, ['input', 'title']);
+  if (length(title) < 1 || length(title) > MAX_TITLE)
+    errors.add(ErrorCode.INVALID, `The title must be 1–${MAX_TITLE} characters.`, ['input', 'title']);
   return title;
 }
 

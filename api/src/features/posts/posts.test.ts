@@ -14,7 +14,9 @@ beforeAll(async () => {
   stack = await startTestStack();
   [alice, bob] = [await signUp(stack), await signUp(stack)];
 });
-afterAll(async () => { await stack?.stop(); });
+afterAll(async () => {
+  await stack?.stop();
+});
 
 /** createPost as alice must fail with `code` on `field` and change nothing in the database. */
 async function expectRefused(input: Record<string, unknown>, code: string, field?: string[]) {
@@ -29,12 +31,29 @@ async function expectRefused(input: Record<string, unknown>, code: string, field
 describe('createPost', () => {
   it('creates a post with media in order, normalised tags and counts', async () => {
     const [m1, m2] = [await uploadMedia(stack, alice.token), await uploadMedia(stack, alice.token)];
-    const post = await createPost(stack, alice, { title: '  한강 산책  ', body: 'Evening walk', mediaIds: [m2, m1], tags: ['#Seoul', '한강', 'seoul'] });
-    expect(post).toMatchObject({ title: '한강 산책', body: 'Evening walk', author: { id: alice.id }, likeCount: 0, commentCount: 0, viewerCanEdit: true });
+    const post = await createPost(stack, alice, {
+      title: '  한강 산책  ',
+      body: 'Evening walk',
+      mediaIds: [m2, m1],
+      tags: ['#Seoul', '한강', 'seoul'],
+    });
+    expect(post).toMatchObject({
+      title: '한강 산책',
+      body: 'Evening walk',
+      author: { id: alice.id },
+      likeCount: 0,
+      commentCount: 0,
+      viewerCanEdit: true,
+    });
     expect(post.media.map((m: { id: string }) => m.id)).toEqual([m2, m1]);
     expect(post.tags.map((t: { name: string }) => t.name)).toEqual(['seoul', '한강']);
     expect(post.tags[0].postCount).toBe(1);
-    const asBob = await gql(stack, `query($id: ID!) { post(id: $id) { viewerCanEdit author { postCount } } }`, { id: post.id }, { token: bob.token });
+    const asBob = await gql(
+      stack,
+      `query($id: ID!) { post(id: $id) { viewerCanEdit author { postCount } } }`,
+      { id: post.id },
+      { token: bob.token },
+    );
     expect(asBob.data.post).toEqual({ viewerCanEdit: false, author: { postCount: 1 } });
   });
 
@@ -53,7 +72,12 @@ describe('createPost', () => {
     await expectRefused({ mediaIds: [toGlobalId('Media', '00000000-0000-4000-8000-000000000000')] }, 'NOT_FOUND');
     await expectRefused({ mediaIds: [mine], tags: ['no spaces allowed'] }, 'INVALID', ['input', 'tags']);
     await expectRefused({ mediaIds: [mine], tags: Array.from({ length: 31 }, (_, i) => `tag${i}`) }, 'INVALID', ['input', 'tags']);
-    await expectRefused({ mediaIds: [mine], photoTags: [{ mediaId: mine, userId: bob.id, x: 1.5, y: 0.5 }] }, 'INVALID', ['input', 'photoTags', '0', 'x']);
+    await expectRefused({ mediaIds: [mine], photoTags: [{ mediaId: mine, userId: bob.id, x: 1.5, y: 0.5 }] }, 'INVALID', [
+      'input',
+      'photoTags',
+      '0',
+      'x',
+    ]);
     await expectRefused({ mediaIds: [mine], photoTags: [{ mediaId: mine, userId: bob.id, x: 0.5, y: 0.5 }] }, 'FORBIDDEN'); // not friends
     const eleven10 = await createPost(stack, alice, { mediaIds: eleven.slice(0, 10) });
     expect(eleven10.media).toHaveLength(10);
@@ -71,10 +95,18 @@ describe('updatePost and deletePost', () => {
     const other = await uploadMedia(stack, alice.token);
     const denied = await gql(stack, UPDATE, { id: post.id, input: { title: 'Hijacked' } }, { token: bob.token });
     expect(denied.data.updatePost.userErrors[0].code).toBe('FORBIDDEN');
-    const res = await gql(stack, UPDATE, { id: post.id, input: { title: 'Renamed', mediaIds: [other], tags: ['edit_b', 'edit_c'] } }, { token: alice.token });
+    const res = await gql(
+      stack,
+      UPDATE,
+      { id: post.id, input: { title: 'Renamed', mediaIds: [other], tags: ['edit_b', 'edit_c'] } },
+      { token: alice.token },
+    );
     expect(res.data.updatePost.userErrors).toEqual([]);
     expect(res.data.updatePost.post).toMatchObject({ title: 'Renamed', media: [{ id: other }] });
-    expect(res.data.updatePost.post.tags.map((t: { name: string; postCount: number }) => [t.name, t.postCount])).toEqual([['edit_b', 1], ['edit_c', 1]]);
+    expect(res.data.updatePost.post.tags.map((t: { name: string; postCount: number }) => [t.name, t.postCount])).toEqual([
+      ['edit_b', 1],
+      ['edit_c', 1],
+    ]);
     const tags = await gql(stack, `{ tags(query: "edit_") { name postCount } }`);
     expect(tags.data.tags).toContainEqual({ name: 'edit_a', postCount: 0 });
     const bad = await gql(stack, UPDATE, { id: post.id, input: { title: 'z'.repeat(101) } }, { token: alice.token });
@@ -87,15 +119,26 @@ describe('updatePost and deletePost', () => {
     const post = await createPost(stack, alice, { tags: ['deleted_tag'] });
     await gql(stack, postMutation('likePost'), { id: post.id }, { token: bob.token });
     await gql(stack, postMutation('favoritePost'), { id: post.id }, { token: bob.token });
-    await gql(stack, `mutation($id: ID!) { addComment(input: { postId: $id, body: "nice" }) { comment { id } } }`, { id: post.id }, { token: bob.token });
+    await gql(
+      stack,
+      `mutation($id: ID!) { addComment(input: { postId: $id, body: "nice" }) { comment { id } } }`,
+      { id: post.id },
+      { token: bob.token },
+    );
     const before = await snapshot(stack);
     expect((await gql(stack, DELETE, { id: post.id }, { token: bob.token })).data.deletePost.userErrors[0].code).toBe('FORBIDDEN');
     const res = await gql(stack, DELETE, { id: post.id }, { token: alice.token });
     expect(res.data.deletePost).toEqual({ deletedId: post.id, userErrors: [] });
     const after = await snapshot(stack);
     expect(after).toMatchObject({
-      posts: before.posts - 1, likes: before.likes - 1, favorites: before.favorites - 1, comments: before.comments - 1,
-      post_tags: before.post_tags - 1, tag_uses: before.tag_uses - 1, post_media: before.post_media - 1, media: before.media,
+      posts: before.posts - 1,
+      likes: before.likes - 1,
+      favorites: before.favorites - 1,
+      comments: before.comments - 1,
+      post_tags: before.post_tags - 1,
+      tag_uses: before.tag_uses - 1,
+      post_media: before.post_media - 1,
+      media: before.media,
     });
     expect((await gql(stack, `query($id: ID!) { post(id: $id) { id } }`, { id: post.id })).data.post).toBeNull();
     expect((await gql(stack, DELETE, { id: post.id }, { token: alice.token })).data.deletePost.userErrors[0].code).toBe('NOT_FOUND');
@@ -124,7 +167,12 @@ describe('posts(authorId, tag, query)', () => {
   });
 
   it('answers BAD_USER_INPUT for unknown or malformed cursors', async () => {
-    for (const after of ['garbage', encodeCursor(['yesterday', 'x']), encodeCursor(['2026-01-01T00:00:00.000Z', 'not-a-uuid']), encodeCursor([1, 2])]) {
+    for (const after of [
+      'garbage',
+      encodeCursor(['yesterday', 'x']),
+      encodeCursor(['2026-01-01T00:00:00.000Z', 'not-a-uuid']),
+      encodeCursor([1, 2]),
+    ]) {
       const res = await gql(stack, POSTS, { after });
       expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       const feed = await gql(stack, `query($after: String) { feed(after: $after) { totalCount } }`, { after }, { token: alice.token });

@@ -15,10 +15,15 @@ export const UPDATE = `mutation($id: ID!, $input: UpdatePostInput!) { updatePost
 export const DELETE = `mutation($id: ID!) { deletePost(id: $id) { deletedId ${ERRORS} } }`;
 export const POSTS = `query($first: Int, $after: String, $authorId: ID, $tag: String, $query: String) {
   posts(first: $first, after: $after, authorId: $authorId, tag: $tag, query: $query) { totalCount pageInfo { hasNextPage endCursor } nodes { id title } } }`;
-export const postMutation = (name: string) => `mutation($id: ID!) { ${name}(postId: $id) { post { id likeCount viewerHasLiked viewerHasFavorited } ${ERRORS} } }`;
+export const postMutation = (name: string) =>
+  `mutation($id: ID!) { ${name}(postId: $id) { post { id likeCount viewerHasLiked viewerHasFavorited } ${ERRORS} } }`;
 
-export const raw = (globalId: string) => (fromGlobalId(globalId, 'User') ?? fromGlobalId(globalId, 'Post') ?? fromGlobalId(globalId, 'Media')
-  ?? fromGlobalId(globalId, 'Comment') ?? fromGlobalId(globalId, 'PhotoTag')) as string;
+export const raw = (globalId: string) =>
+  (fromGlobalId(globalId, 'User') ??
+    fromGlobalId(globalId, 'Post') ??
+    fromGlobalId(globalId, 'Media') ??
+    fromGlobalId(globalId, 'Comment') ??
+    fromGlobalId(globalId, 'PhotoTag')) as string;
 
 /** Creates a post of `who` with one fresh upload (or the given input) and returns it. */
 export async function createPost(stack: TestStack, who: TestUser, input: Record<string, unknown> = {}) {
@@ -37,8 +42,15 @@ async function must(stack: TestStack, who: TestUser, document: string, variables
 }
 
 export async function befriend(stack: TestStack, a: TestUser, b: TestUser): Promise<void> {
-  const sent = await must(stack, a, 'mutation($id: ID!) { sendFriendRequest(userId: $id) { friendRequest { id } userErrors { code message } } }', { id: b.id });
-  await must(stack, b, 'mutation($id: ID!) { acceptFriendRequest(requestId: $id) { friendRequest { id } userErrors { code message } } }', { id: sent.friendRequest.id });
+  const sent = await must(
+    stack,
+    a,
+    'mutation($id: ID!) { sendFriendRequest(userId: $id) { friendRequest { id } userErrors { code message } } }',
+    { id: b.id },
+  );
+  await must(stack, b, 'mutation($id: ID!) { acceptFriendRequest(requestId: $id) { friendRequest { id } userErrors { code message } } }', {
+    id: sent.friendRequest.id,
+  });
 }
 export const follow = (stack: TestStack, a: TestUser, b: TestUser) =>
   must(stack, a, 'mutation($id: ID!) { followUser(userId: $id) { user { id } userErrors { code message } } }', { id: b.id });
@@ -57,9 +69,14 @@ export async function snapshot(stack: TestStack) {
   return row as Record<string, number>;
 }
 
-export async function notificationsOf(stack: TestStack, who: TestUser): Promise<{ type: string; actor_id: string | null; post_id: string | null; comment_id: string | null }[]> {
-  return stack.orm.em.fork().getConnection().execute(
-    'select type, actor_id, post_id, comment_id from notifications where recipient_id = ? order by created_at, id', [raw(who.id)]);
+export async function notificationsOf(
+  stack: TestStack,
+  who: TestUser,
+): Promise<{ type: string; actor_id: string | null; post_id: string | null; comment_id: string | null }[]> {
+  return stack.orm.em
+    .fork()
+    .getConnection()
+    .execute('select type, actor_id, post_id, comment_id from notifications where recipient_id = ? order by created_at, id', [raw(who.id)]);
 }
 
 /**
@@ -70,13 +87,23 @@ export async function quickUsers(stack: TestStack, n: number): Promise<TestUser[
   const signer = new TokenSigner(stack.config.jwtSecret);
   const users = Array.from({ length: n }, () => ({ id: randomUUID(), sessionId: randomUUID(), username: `q${randomUUID().slice(0, 8)}` }));
   const conn = stack.orm.em.fork().getConnection();
-  await conn.execute(`insert into users (id, username, email, password_hash, display_name, created_at, updated_at)
+  await conn.execute(
+    `insert into users (id, username, email, password_hash, display_name, created_at, updated_at)
     select (u->>'id')::uuid, u->>'username', (u->>'username') || '@example.com', 'x', u->>'username', now(), now()
-    from jsonb_array_elements(?::jsonb) u`, [JSON.stringify(users)]);
-  await conn.execute(`insert into sessions (id, user_id, user_agent, created_at)
-    select (u->>'sessionId')::uuid, (u->>'id')::uuid, 'test', now() from jsonb_array_elements(?::jsonb) u`, [JSON.stringify(users)]);
-  return Promise.all(users.map(async (u) => ({
-    id: toGlobalId('User', u.id), username: u.username, refreshToken: '',
-    token: (await signer.sign({ userId: u.id, sessionId: u.sessionId })).token,
-  })));
+    from jsonb_array_elements(?::jsonb) u`,
+    [JSON.stringify(users)],
+  );
+  await conn.execute(
+    `insert into sessions (id, user_id, user_agent, created_at)
+    select (u->>'sessionId')::uuid, (u->>'id')::uuid, 'test', now() from jsonb_array_elements(?::jsonb) u`,
+    [JSON.stringify(users)],
+  );
+  return Promise.all(
+    users.map(async (u) => ({
+      id: toGlobalId('User', u.id),
+      username: u.username,
+      refreshToken: '',
+      token: (await signer.sign({ userId: u.id, sessionId: u.sessionId })).token,
+    })),
+  );
 }

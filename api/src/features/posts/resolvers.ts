@@ -5,4 +5,11 @@ import { PostNotificationResolver, PostUserResolver } from './posts.extensions.j
 import { PostsResolver } from './posts.resolver.js';
 
 /** Every resolver class of posts, likes, favorites, comments and photo tags. */
-export const postResolvers = [PostsResolver, LikesResolver, CommentsResolver, PhotoTagsResolver, PostUserResolver, PostNotificationResolver];
+export const postResolvers = [
+  PostsResolver,
+  LikesResolver,
+  CommentsResolver,
+  PhotoTagsResolver,
+  PostUserResolver,
+  PostNotificationResolver,
+];

@@ -19,8 +19,12 @@ export class TagsRepository {
     await tx.execute(
       `insert into tags (id, name, post_count, created_at)
          select gen_random_uuid(), n, 0, now() from jsonb_array_elements_text(?::jsonb) as n
-       on conflict (name) do nothing`, [jsonList(names)]);
-    const rows = await sql<Record<string, unknown>>(tx, 'select * from tags where name in (select jsonb_array_elements_text(?::jsonb))', [jsonList(names)]);
+       on conflict (name) do nothing`,
+      [jsonList(names)],
+    );
+    const rows = await sql<Record<string, unknown>>(tx, 'select * from tags where name in (select jsonb_array_elements_text(?::jsonb))', [
+      jsonList(names),
+    ]);
     const byName = new Map(rows.map((row) => [row.name as string, tx.map(Tag, row)]));
     return names.map((name) => byName.get(name)!).filter(Boolean);
   }
@@ -31,14 +35,18 @@ export class TagsRepository {
     await tx.execute(
       `update tags t set post_count = greatest(t.post_count + d.n * ?, 0)
          from (select id::uuid, count(*)::int as n from jsonb_array_elements_text(?::jsonb) as id group by id) d where t.id = d.id`,
-      [delta, jsonList(tagIds)]);
+      [delta, jsonList(tagIds)],
+    );
   }
 
   /** Tags whose name starts with `prefix` (all when empty), most used first, then by name. */
   async search(em: Db, prefix: string, limit: number): Promise<TagRecord[]> {
     const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const rows = await sql<Record<string, unknown>>(em,
-      `select * from tags where (?::text = '' or name like ?) order by post_count desc, name limit ?`, [prefix, pattern, limit]);
+    const rows = await sql<Record<string, unknown>>(
+      em,
+      `select * from tags where (?::text = '' or name like ?) order by post_count desc, name limit ?`,
+      [prefix, pattern, limit],
+    );
     return rows.map(toTag);
   }
 }

@@ -10,7 +10,12 @@ const TAG_NAME = /^[\p{L}\p{M}\p{N}_]+$/u;
 
 /** One tag name as stored: NFC, trimmed, without leading '#', lower-case; '' when nothing is left. */
 export function normaliseTag(raw: string): string {
-  return String(raw ?? '').normalize('NFC').trim().replace(/^#+/, '').trim().toLowerCase();
+  return String(raw ?? '')
+    .normalize('NFC')
+    .trim()
+    .replace(/^#+/, '')
+    .trim()
+    .toLowerCase();
 }
 
 /**

@@ -21,13 +21,20 @@ describe('normaliseTags', () => {
 
 describe('tags', () => {
   let stack: TestStack;
-  beforeAll(async () => { stack = await startTestStack(); });
-  afterAll(async () => { await stack?.stop(); });
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
 
   it('upsertTags is race-safe and returns the rows in input order', async () => {
     const em = stack.orm.em.fork() as EntityManager;
-    const runs = await Promise.all(Array.from({ length: 8 }, () =>
-      em.fork().transactional((tx) => stack.app.services.tags.upsertTags(tx as EntityManager, ['race', '경주', 'race2']))));
+    const runs = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        em.fork().transactional((tx) => stack.app.services.tags.upsertTags(tx as EntityManager, ['race', '경주', 'race2'])),
+      ),
+    );
     const ids = new Set(runs.map((tags) => tags.map((t) => t.id).join()));
     expect(ids.size).toBe(1);
     expect(runs[0].map((t) => t.name)).toEqual(['race', '경주', 'race2']);

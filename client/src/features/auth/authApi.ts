@@ -1,16 +1,20 @@
 import { graphqlFetch, GraphqlRequestError } from '../../lib/graphqlFetch';
 import {
-  LoginDocument, LogoutDocument, RefreshSessionDocument, RegisterDocument,
-  type AuthSessionFragment, type LoginInput, type RegisterInput, type UserErrorFieldsFragment,
+  LoginDocument,
+  LogoutDocument,
+  RefreshSessionDocument,
+  RegisterDocument,
+  type AuthSessionFragment,
+  type LoginInput,
+  type RegisterInput,
+  type UserErrorFieldsFragment,
 } from '../../gql/graphql';
 import type { RefreshOutcome, Session } from './sessionCoordinator';
 
 /** Skews under this are the Date header's one-second rounding plus latency: ignored. */
 const SKEW_THRESHOLD_MS = 5_000;
 
-export type AuthResult =
-  | { ok: true; session: Session }
-  | { ok: false; userErrors: UserErrorFieldsFragment[] };
+export type AuthResult = { ok: true; session: Session } | { ok: false; userErrors: UserErrorFieldsFragment[] };
 
 function toSession(payload: AuthSessionFragment, clockSkewMs: number): Session | null {
   if (!payload.accessToken || !payload.expiresAt || !payload.user) return null;
@@ -21,7 +25,12 @@ function toSession(payload: AuthSessionFragment, clockSkewMs: number): Session |
 function toResult(payload: AuthSessionFragment, clockSkewMs: number): AuthResult {
   const session = payload.userErrors.length ? null : toSession(payload, clockSkewMs);
   if (session) return { ok: true, session };
-  return { ok: false, userErrors: payload.userErrors.length ? payload.userErrors : [{ message: 'No session was returned.', code: 'UNAVAILABLE', field: null }] };
+  return {
+    ok: false,
+    userErrors: payload.userErrors.length
+      ? payload.userErrors
+      : [{ message: 'No session was returned.', code: 'UNAVAILABLE', field: null }],
+  };
 }
 
 export async function registerRequest(input: RegisterInput): Promise<AuthResult> {

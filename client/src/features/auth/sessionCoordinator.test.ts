@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   SessionCoordinator,
-  type ChannelLike, type CoordinatorOptions, type LockManagerLike, type RefreshOutcome, type Session, type SyncMessage,
+  type ChannelLike,
+  type CoordinatorOptions,
+  type LockManagerLike,
+  type RefreshOutcome,
+  type Session,
+  type SyncMessage,
 } from './sessionCoordinator';
 
 /** One Web Lock shared by every "tab", granted in request order like the browser's. */
@@ -62,7 +67,11 @@ const session = (ttlMs = 15 * 60_000): Session => ({ accessToken: `token-${++cou
 const tabs: SessionCoordinator[] = [];
 function tab(options: Partial<CoordinatorOptions> & Pick<CoordinatorOptions, 'fetchRefresh'>) {
   const changes: { session: Session | null; cause: string }[] = [];
-  const coordinator = new SessionCoordinator({ onChange: (s, cause) => changes.push({ session: s, cause }), broadcastWaitMs: 500, ...options });
+  const coordinator = new SessionCoordinator({
+    onChange: (s, cause) => changes.push({ session: s, cause }),
+    broadcastWaitMs: 500,
+    ...options,
+  });
   tabs.push(coordinator);
   return { coordinator, changes };
 }
@@ -115,7 +124,9 @@ describe('SessionCoordinator', () => {
     const locks = fakeLocks();
     const hub = fakeHub();
     let calls = 0;
-    const fetchRefresh = server(() => (++calls === 1 ? { kind: 'failed', error: new Error('offline') } : { kind: 'session', session: session() }));
+    const fetchRefresh = server(() =>
+      ++calls === 1 ? { kind: 'failed', error: new Error('offline') } : { kind: 'session', session: session() },
+    );
     const a = tab({ fetchRefresh, locks, channel: hub.channel(), broadcastWaitMs: 30 }).coordinator;
     const b = tab({ fetchRefresh, locks, channel: hub.channel(), broadcastWaitMs: 30 }).coordinator;
     const [first, second] = await Promise.all([a.refresh(), b.refresh()]);
@@ -151,7 +162,9 @@ describe('SessionCoordinator', () => {
   it('refreshes a minute before the token expires, and retries later when offline', async () => {
     vi.useFakeTimers();
     let offline = true;
-    const fetchRefresh = vi.fn(async (): Promise<RefreshOutcome> => (offline ? { kind: 'failed', error: new Error('offline') } : { kind: 'session', session: session() }));
+    const fetchRefresh = vi.fn(async (): Promise<RefreshOutcome> =>
+      offline ? { kind: 'failed', error: new Error('offline') } : { kind: 'session', session: session() },
+    );
     const { coordinator } = tab({ fetchRefresh });
     const first = session(10 * 60_000);
     coordinator.signIn(first);

@@ -15,10 +15,7 @@ export type RefreshOutcome =
   /** The server could not be reached or failed: keep what we have and try again later. */
   | { kind: 'failed'; error: unknown };
 
-export type SyncMessage =
-  | { type: 'session'; session: Session }
-  | { type: 'user'; user: ViewerFieldsFragment }
-  | { type: 'signout' };
+export type SyncMessage = { type: 'session'; session: Session } | { type: 'user'; user: ViewerFieldsFragment } | { type: 'signout' };
 
 /** `expired`: a refresh found the session over; `remote`: another tab's news. */
 export type ChangeCause = 'refresh' | 'signin' | 'signout' | 'expired' | 'user' | 'remote';

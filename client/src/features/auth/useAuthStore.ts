@@ -3,8 +3,12 @@ import { computed, ref, shallowRef } from 'vue';
 import type { LoginInput, RegisterInput, ViewerFieldsFragment } from '../../gql/graphql';
 import { loginRequest, logoutRequest, refreshRequest, registerRequest, type AuthResult } from './authApi';
 import {
-  SESSION_CHANNEL, SessionCoordinator,
-  type ChangeCause, type ChannelLike, type LockManagerLike, type Session,
+  SESSION_CHANNEL,
+  SessionCoordinator,
+  type ChangeCause,
+  type ChannelLike,
+  type LockManagerLike,
+  type Session,
 } from './sessionCoordinator';
 
 /** `unreachable`: the first session check could not reach the server. */
@@ -113,8 +117,20 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   return {
-    session, status, user, isSignedIn, accessToken,
-    restore, ready, signIn, register, signOut, validToken, tokenAfterRejection, updateUser, onSessionChange,
+    session,
+    status,
+    user,
+    isSignedIn,
+    accessToken,
+    restore,
+    ready,
+    signIn,
+    register,
+    signOut,
+    validToken,
+    tokenAfterRejection,
+    updateUser,
+    onSessionChange,
   };
 });
 

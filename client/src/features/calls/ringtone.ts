@@ -7,7 +7,11 @@
  */
 export type ToneKind = 'ringtone' | 'ringback';
 
-interface Beep { at: number; freqs: number[]; length: number }
+interface Beep {
+  at: number;
+  freqs: number[];
+  length: number;
+}
 
 const PATTERNS: Record<ToneKind, { period: number; beeps: Beep[]; volume: number }> = {
   ringtone: {
@@ -24,8 +28,8 @@ const PATTERNS: Record<ToneKind, { period: number; beeps: Beep[]; volume: number
 type AudioContextClass = typeof AudioContext;
 
 export function startTone(kind: ToneKind): () => void {
-  const Ctx: AudioContextClass | undefined = globalThis.AudioContext
-    ?? (globalThis as unknown as { webkitAudioContext?: AudioContextClass }).webkitAudioContext;
+  const Ctx: AudioContextClass | undefined =
+    globalThis.AudioContext ?? (globalThis as unknown as { webkitAudioContext?: AudioContextClass }).webkitAudioContext;
   if (!Ctx) return () => {};
   let context: AudioContext;
   try {

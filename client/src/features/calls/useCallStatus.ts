@@ -19,8 +19,16 @@ export function otherParties(call: Pick<CallFieldsFragment, 'caller' | 'callees'
 
 export function useCallStatus(callId: () => string | null) {
   const enabled = () => !!callId();
-  const { result, loading, error } = useQuery(CallByIdDocument, () => ({ id: callId() ?? '' }), () => ({ enabled: enabled(), fetchPolicy: 'cache-and-network' }));
-  const updates = useSubscription(CallUpdatedDocument, () => ({ callId: callId() }), () => ({ enabled: enabled() }));
+  const { result, loading, error } = useQuery(
+    CallByIdDocument,
+    () => ({ id: callId() ?? '' }),
+    () => ({ enabled: enabled(), fetchPolicy: 'cache-and-network' }),
+  );
+  const updates = useSubscription(
+    CallUpdatedDocument,
+    () => ({ callId: callId() }),
+    () => ({ enabled: enabled() }),
+  );
 
   const call = computed<CallFieldsFragment | null>(() => {
     const live = updates.result.value?.callUpdated;

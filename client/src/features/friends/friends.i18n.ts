@@ -23,7 +23,8 @@ const en = {
     confirm: {
       cancel: 'Cancel',
       blockTitle: 'Block {name}?',
-      blockBody: 'Your friendship, follows and pending requests with them end. Neither of you will see the other’s posts or rooms, and neither can call, follow or befriend the other.',
+      blockBody:
+        'Your friendship, follows and pending requests with them end. Neither of you will see the other’s posts or rooms, and neither can call, follow or befriend the other.',
       blockConfirm: 'Block',
       unblockTitle: 'Unblock {name}?',
       unblockBody: 'They will be able to find you, follow you and send you friend requests again.',
@@ -103,7 +104,8 @@ const ko: typeof en = {
     confirm: {
       cancel: '취소',
       blockTitle: '{name}님을 차단할까요?',
-      blockBody: '친구 관계, 팔로우, 대기 중인 요청이 모두 끝납니다. 서로의 게시물과 방을 볼 수 없고, 전화·팔로우·친구 요청도 할 수 없습니다.',
+      blockBody:
+        '친구 관계, 팔로우, 대기 중인 요청이 모두 끝납니다. 서로의 게시물과 방을 볼 수 없고, 전화·팔로우·친구 요청도 할 수 없습니다.',
       blockConfirm: '차단',
       unblockTitle: '{name}님의 차단을 해제할까요?',
       unblockBody: '상대가 다시 나를 찾고, 팔로우하고, 친구 요청을 보낼 수 있습니다.',

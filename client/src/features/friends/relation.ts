@@ -36,18 +36,29 @@ const step = (on: boolean, was: boolean) => Number(on) - Number(was);
 /** The relation the server will most likely answer with: what the profile shows while it is asked. */
 export function predictRelation(r: Relation, action: RelationAction): Relation {
   const friends = r.friendshipStatus === 'FRIENDS';
-  const withStatus = (status: FriendshipStatus): Relation =>
-    ({ ...r, friendshipStatus: status, friendCount: r.friendCount + step(status === 'FRIENDS', friends) });
-  const withFollow = (on: boolean): Relation =>
-    ({ ...r, viewerIsFollowing: on, followerCount: r.followerCount + step(on, r.viewerIsFollowing) });
+  const withStatus = (status: FriendshipStatus): Relation => ({
+    ...r,
+    friendshipStatus: status,
+    friendCount: r.friendCount + step(status === 'FRIENDS', friends),
+  });
+  const withFollow = (on: boolean): Relation => ({
+    ...r,
+    viewerIsFollowing: on,
+    followerCount: r.followerCount + step(on, r.viewerIsFollowing),
+  });
   switch (action) {
-    case 'send': return withStatus(r.friendshipStatus === 'REQUEST_RECEIVED' ? 'FRIENDS' : 'REQUEST_SENT');
-    case 'accept': return withStatus('FRIENDS');
+    case 'send':
+      return withStatus(r.friendshipStatus === 'REQUEST_RECEIVED' ? 'FRIENDS' : 'REQUEST_SENT');
+    case 'accept':
+      return withStatus('FRIENDS');
     case 'decline':
     case 'cancel':
-    case 'unfriend': return withStatus('NONE');
-    case 'follow': return withFollow(true);
-    case 'unfollow': return withFollow(false);
+    case 'unfriend':
+      return withStatus('NONE');
+    case 'follow':
+      return withFollow(true);
+    case 'unfollow':
+      return withFollow(false);
     case 'block': {
       const ended = withFollow(false);
       return {
@@ -59,7 +70,8 @@ export function predictRelation(r: Relation, action: RelationAction): Relation {
         viewerHasBlocked: true,
       };
     }
-    case 'unblock': return { ...r, viewerHasBlocked: false };
+    case 'unblock':
+      return { ...r, viewerHasBlocked: false };
   }
 }
 

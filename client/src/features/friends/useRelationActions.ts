@@ -3,10 +3,22 @@ import { useApolloClient } from '@vue/apollo-composable';
 import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import {
-  AcceptFriendRequestDocument, BlockUserDocument, CancelFriendRequestDocument, DeclineFriendRequestDocument,
-  FollowUserDocument, FriendRequestsDocument, RelationFieldsFragmentDoc, RemoveFriendDocument, SendFriendRequestDocument,
-  UnblockUserDocument, UnfollowUserDocument,
-  type FriendRequestDirection, type FriendRequestPayloadFieldsFragment, type FriendRequestsQuery, type RelationPayloadFieldsFragment, type UserErrorFieldsFragment,
+  AcceptFriendRequestDocument,
+  BlockUserDocument,
+  CancelFriendRequestDocument,
+  DeclineFriendRequestDocument,
+  FollowUserDocument,
+  FriendRequestsDocument,
+  RelationFieldsFragmentDoc,
+  RemoveFriendDocument,
+  SendFriendRequestDocument,
+  UnblockUserDocument,
+  UnfollowUserDocument,
+  type FriendRequestDirection,
+  type FriendRequestPayloadFieldsFragment,
+  type FriendRequestsQuery,
+  type RelationPayloadFieldsFragment,
+  type UserErrorFieldsFragment,
 } from '../../gql/graphql';
 import { describeUserError } from '../../composables/describeUserError';
 import { useAuthStore } from '../auth/useAuthStore';
@@ -19,9 +31,17 @@ type Client = ApolloClient<NormalizedCacheObject>;
 type Payload = Partial<RelationPayloadFieldsFragment & FriendRequestPayloadFieldsFragment> & { userErrors: UserErrorFieldsFragment[] };
 
 const USER_DOCUMENTS = {
-  unfriend: RemoveFriendDocument, follow: FollowUserDocument, unfollow: UnfollowUserDocument, block: BlockUserDocument, unblock: UnblockUserDocument,
+  unfriend: RemoveFriendDocument,
+  follow: FollowUserDocument,
+  unfollow: UnfollowUserDocument,
+  block: BlockUserDocument,
+  unblock: UnblockUserDocument,
 } as const;
-const REQUEST_DOCUMENTS = { accept: AcceptFriendRequestDocument, decline: DeclineFriendRequestDocument, cancel: CancelFriendRequestDocument } as const;
+const REQUEST_DOCUMENTS = {
+  accept: AcceptFriendRequestDocument,
+  decline: DeclineFriendRequestDocument,
+  cancel: CancelFriendRequestDocument,
+} as const;
 
 const userRef = (cache: ApolloCache<unknown>, id: string) => cache.identify({ __typename: 'User', id });
 
@@ -29,7 +49,11 @@ const userRef = (cache: ApolloCache<unknown>, id: string) => cache.identify({ __
 async function findPendingRequest(client: Client, direction: FriendRequestDirection, userId: string): Promise<string | null> {
   let after: string | null | undefined = null;
   for (let page = 0; page < 20; page++) {
-    const { data }: { data: FriendRequestsQuery } = await client.query({ query: FriendRequestsDocument, variables: { direction, first: 100, after }, fetchPolicy: 'network-only' });
+    const { data }: { data: FriendRequestsQuery } = await client.query({
+      query: FriendRequestsDocument,
+      variables: { direction, first: 100, after },
+      fetchPolicy: 'network-only',
+    });
     const found = data.friendRequests.edges.find((e) => (direction === 'OUTGOING' ? e.node.to.id : e.node.from.id) === userId);
     if (found) return found.node.id;
     if (!data.friendRequests.pageInfo.hasNextPage) return null;
@@ -39,7 +63,14 @@ async function findPendingRequest(client: Client, direction: FriendRequestDirect
 }
 
 /** What else changed in the cache once the server agreed: the viewer's counts, lists and pending requests. */
-function reconcile(cache: ApolloCache<unknown>, viewerId: string, before: Relation, after: Relation, requestId: string | null, action: RelationAction) {
+function reconcile(
+  cache: ApolloCache<unknown>,
+  viewerId: string,
+  before: Relation,
+  after: Relation,
+  requestId: string | null,
+  action: RelationAction,
+) {
   const delta = viewerCountDelta(before, after);
   const viewer = userRef(cache, viewerId);
   const target = userRef(cache, after.id);
@@ -53,11 +84,23 @@ function reconcile(cache: ApolloCache<unknown>, viewerId: string, before: Relati
   });
   const evict = (id: string | undefined, fieldName: string) => cache.evict({ id, fieldName });
   if (delta.friendCount) [viewer, target].forEach((id) => evict(id, 'friends'));
-  if (delta.followingCount) { evict(viewer, 'following'); evict(target, 'followers'); }
-  if (delta.followerCount) { evict(viewer, 'followers'); evict(target, 'following'); }
+  if (delta.followingCount) {
+    evict(viewer, 'following');
+    evict(target, 'followers');
+  }
+  if (delta.followerCount) {
+    evict(viewer, 'followers');
+    evict(target, 'following');
+  }
   if (action === 'send' || action === 'block') evict('ROOT_QUERY', 'friendRequests');
   else if (requestId) {
-    cache.modify({ id: 'ROOT_QUERY', fields: { friendRequests: (list, { readField }) => dropNodes(list, new Set([requestId]), (node) => readField<string>('id', node as Reference)) } });
+    cache.modify({
+      id: 'ROOT_QUERY',
+      fields: {
+        friendRequests: (list, { readField }) =>
+          dropNodes(list, new Set([requestId]), (node) => readField<string>('id', node as Reference)),
+      },
+    });
   }
   cache.gc();
 }
@@ -79,7 +122,8 @@ export function useRelationActions() {
   const userErrorText = (error: Pick<UserErrorFieldsFragment, 'code'>) => describeUserError(error, { scopes: ['friends.errors'] });
 
   async function send(client: Client, action: RelationAction, target: Relation, requestId: string | null): Promise<Payload> {
-    const mutate = async <D extends Record<string, unknown>>(run: Promise<{ data?: D | null }>) => Object.values((await run).data ?? {})[0] as Payload;
+    const mutate = async <D extends Record<string, unknown>>(run: Promise<{ data?: D | null }>) =>
+      Object.values((await run).data ?? {})[0] as Payload;
     if (action === 'send' || (action === 'accept' && !requestId)) {
       // Sending to someone who asked first accepts their request.
       return mutate(client.mutate({ mutation: SendFriendRequestDocument, variables: { userId: target.id } }));
@@ -109,7 +153,11 @@ export function useRelationActions() {
         }
       }
       cache.recordOptimisticTransaction((c) => {
-        c.writeFragment({ id: userRef(c, target.id), fragment: RelationFieldsFragmentDoc, data: { __typename: 'User', ...predictRelation(target, action) } });
+        c.writeFragment({
+          id: userRef(c, target.id),
+          fragment: RelationFieldsFragmentDoc,
+          data: { __typename: 'User', ...predictRelation(target, action) },
+        });
       }, layer);
       const payload = await send(client, action, target, requestId);
       if (payload.userErrors.length) {

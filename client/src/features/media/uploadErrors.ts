@@ -18,7 +18,13 @@ export interface UploadFailure {
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 
 /** The code each status of `POST /media` stands for when the body names none. */
-const CODE_BY_STATUS: Record<number, string> = { 400: 'INVALID', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 413: 'TOO_LARGE', 415: 'UNSUPPORTED_MEDIA' };
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'INVALID',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  413: 'TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA',
+};
 
 /** The media feature's texts for these codes (`media.errors.<CODE>`), tried before the app's. */
 export const UPLOAD_ERROR_SCOPES = ['media.errors'] as const;

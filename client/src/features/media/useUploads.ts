@@ -33,7 +33,13 @@ export function useUploads(onUploaded: (media: MediaFieldsFragment) => void) {
     const key = ++nextKey;
     items.push({ key, name: file.name, progress: 0, state: 'uploading', message: '', detail: null });
     try {
-      const media = await uploadMedia(file, auth, { ...options, onProgress: (fraction) => { const item = find(key); if (item) item.progress = fraction; } });
+      const media = await uploadMedia(file, auth, {
+        ...options,
+        onProgress: (fraction) => {
+          const item = find(key);
+          if (item) item.progress = fraction;
+        },
+      });
       dismiss(key);
       onUploaded(media);
       return media;

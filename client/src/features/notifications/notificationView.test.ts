@@ -27,7 +27,10 @@ describe('notification targets', () => {
   });
 
   it('opens the actor profile otherwise, and nothing without an actor', () => {
-    expect(notificationTarget({ type: 'FRIEND_REQUEST', actor, post: null }, true)).toEqual({ name: 'profile', params: { username: 'mina' } });
+    expect(notificationTarget({ type: 'FRIEND_REQUEST', actor, post: null }, true)).toEqual({
+      name: 'profile',
+      params: { username: 'mina' },
+    });
     expect(notificationTarget({ type: 'FOLLOW', actor: null }, true)).toBeNull();
     expect(actorTarget({ actor })).toEqual({ name: 'profile', params: { username: 'mina' } });
   });

@@ -2,7 +2,15 @@ import type { NotificationFieldsFragment, NotificationType } from '../../gql/gra
 
 /** The types this client has a sentence for; anything newer is rendered with the generic one. */
 export const KNOWN_TYPES: readonly NotificationType[] = [
-  'FRIEND_REQUEST', 'FRIEND_ACCEPTED', 'FOLLOW', 'LIKE', 'COMMENT', 'REPLY', 'PHOTO_TAG', 'MISSED_CALL', 'SCREENSHOT',
+  'FRIEND_REQUEST',
+  'FRIEND_ACCEPTED',
+  'FOLLOW',
+  'LIKE',
+  'COMMENT',
+  'REPLY',
+  'PHOTO_TAG',
+  'MISSED_CALL',
+  'SCREENSHOT',
 ];
 
 type NotificationLike = Pick<NotificationFieldsFragment, 'type' | 'actor'> & { post?: { id: string } | null };
@@ -13,9 +21,7 @@ export function notificationTextKey(type: string): string {
 }
 
 /** Where opening a notification leads. */
-export type NotificationTarget =
-  | { name: 'post'; params: { id: string } }
-  | { name: 'profile'; params: { username: string } };
+export type NotificationTarget = { name: 'post'; params: { id: string } } | { name: 'profile'; params: { username: string } };
 
 /**
  * The post when the notification is about one (and the app has a post page), else the actor's
@@ -36,7 +42,14 @@ export function changesRelation(type: string): boolean {
   return type === 'FRIEND_REQUEST' || type === 'FRIEND_ACCEPTED' || type === 'FOLLOW';
 }
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [['year', 31_536_000], ['month', 2_592_000], ['week', 604_800], ['day', 86_400], ['hour', 3600], ['minute', 60]];
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 31_536_000],
+  ['month', 2_592_000],
+  ['week', 604_800],
+  ['day', 86_400],
+  ['hour', 3600],
+  ['minute', 60],
+];
 
 /** "5 minutes ago", "어제": the largest unit that fits, "now" under a minute. */
 export function relativeTime(iso: string, now: number, locale: string): string {

@@ -55,7 +55,10 @@ describe('marking read', () => {
 describe('dropNodes', () => {
   it('removes the given nodes and lowers the total, leaving an untouched list as it was', () => {
     const before = list(['a', 'b', 'c']);
-    expect(dropNodes(before, new Set(['b', 'x']), idOf)).toMatchObject({ edges: [{ node: { id: 'a' } }, { node: { id: 'c' } }], totalCount: 9 });
+    expect(dropNodes(before, new Set(['b', 'x']), idOf)).toMatchObject({
+      edges: [{ node: { id: 'a' } }, { node: { id: 'c' } }],
+      totalCount: 9,
+    });
     expect(dropNodes(before, new Set(['x']), idOf)).toBe(before);
   });
 });

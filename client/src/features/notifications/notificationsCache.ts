@@ -10,7 +10,11 @@ export function isUnreadOnlyList(storeFieldName: string): boolean {
 }
 
 /** A new (unread) notification at the top of a list, counted once however often it arrives. */
-export function prependNotification<Node>(list: CachedList<Node>, edge: CachedEdge<Node>, idOf: (node: Node) => string | undefined): CachedList<Node> {
+export function prependNotification<Node>(
+  list: CachedList<Node>,
+  edge: CachedEdge<Node>,
+  idOf: (node: Node) => string | undefined,
+): CachedList<Node> {
   const id = idOf(edge.node);
   const edges = list.edges ?? [];
   if (edges.some((e) => idOf(e.node) === id)) return list;
@@ -33,7 +37,12 @@ export interface MarkRead {
  * The list after notifications were read: fewer unread; an unread-only list also loses them
  * (all of them, and its further pages, for "mark all").
  */
-export function markReadInList<Node>(list: CachedList<Node>, change: MarkRead, unreadOnly: boolean, idOf: (node: Node) => string | undefined): CachedList<Node> {
+export function markReadInList<Node>(
+  list: CachedList<Node>,
+  change: MarkRead,
+  unreadOnly: boolean,
+  idOf: (node: Node) => string | undefined,
+): CachedList<Node> {
   const next: CachedList<Node> = { ...list };
   if (typeof list.unreadCount === 'number') next.unreadCount = change.ids === 'all' ? 0 : Math.max(0, list.unreadCount - change.newlyRead);
   if (!unreadOnly) return next;

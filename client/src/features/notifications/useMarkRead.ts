@@ -8,12 +8,21 @@ import { isUnreadOnlyList, markReadInList, type MarkRead } from './notifications
 
 /** Marks cached notifications read (all when `ids` is 'all') and returns how many were unread. */
 function markInCache(cache: ApolloCache<unknown>, ids: readonly string[] | 'all'): number {
-  const refs = ids === 'all'
-    ? Object.keys(cache.extract() as Record<string, unknown>).filter((key) => key.startsWith('Notification:'))
-    : ids.map((id) => cache.identify({ __typename: 'Notification', id })!);
+  const refs =
+    ids === 'all'
+      ? Object.keys(cache.extract() as Record<string, unknown>).filter((key) => key.startsWith('Notification:'))
+      : ids.map((id) => cache.identify({ __typename: 'Notification', id })!);
   let newlyRead = 0;
   for (const id of refs) {
-    cache.modify({ id, fields: { read: (read: boolean) => { if (!read) newlyRead++; return true; } } });
+    cache.modify({
+      id,
+      fields: {
+        read: (read: boolean) => {
+          if (!read) newlyRead++;
+          return true;
+        },
+      },
+    });
   }
   const change: MarkRead = { ids: ids === 'all' ? 'all' : new Set(ids), newlyRead };
   cache.modify({

@@ -30,7 +30,9 @@ export function useNotificationsLive(onNew: (n: LiveNotification) => void) {
       fields: {
         notifications: (list, { toReference, readField }) => {
           listed = true;
-          return prependNotification(list, { __typename: 'NotificationEdge', cursor: '', node: toReference(id!)! }, (node) => readField<string>('id', node as Reference));
+          return prependNotification(list, { __typename: 'NotificationEdge', cursor: '', node: toReference(id!)! }, (node) =>
+            readField<string>('id', node as Reference),
+          );
         },
       },
     });

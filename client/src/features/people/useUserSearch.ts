@@ -10,11 +10,16 @@ const SEARCH_PAGE_SIZE = 20;
  */
 export function useUserSearch(text: Ref<string>) {
   const query = computed(() => text.value.trim());
-  const list = usePagedQuery(SearchUsersDocument, () => ({ query: query.value }), (data) => data.searchUsers, {
-    enabled: () => query.value.length > 0,
-    pageSize: SEARCH_PAGE_SIZE,
-    fetchPolicy: 'cache-first',
-  });
+  const list = usePagedQuery(
+    SearchUsersDocument,
+    () => ({ query: query.value }),
+    (data) => data.searchUsers,
+    {
+      enabled: () => query.value.length > 0,
+      pageSize: SEARCH_PAGE_SIZE,
+      fetchPolicy: 'cache-first',
+    },
+  );
   return {
     list,
     query,

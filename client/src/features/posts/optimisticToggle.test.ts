@@ -11,28 +11,38 @@ function harness(initial: ToggleView, serverCount = initial.count) {
   const failures: unknown[] = [];
   const toggle = new OptimisticToggle({
     base: () => layer ?? root,
-    send: (on, optimistic) => new Promise<void>((resolve, reject) => {
-      sent.push(on);
-      layer = optimistic;
-      pending.push({
-        want: on,
-        answer: (refuse = false) => {
-          layer = null;
-          if (refuse) return reject(new Error('refused'));
-          if (server.on !== on) server = { on, count: server.count + (on ? 1 : -1) };
-          root = { ...server };
-          resolve();
-        },
-      });
-    }),
+    send: (on, optimistic) =>
+      new Promise<void>((resolve, reject) => {
+        sent.push(on);
+        layer = optimistic;
+        pending.push({
+          want: on,
+          answer: (refuse = false) => {
+            layer = null;
+            if (refuse) return reject(new Error('refused'));
+            if (server.on !== on) server = { on, count: server.count + (on ? 1 : -1) };
+            root = { ...server };
+            resolve();
+          },
+        });
+      }),
     failed: (error) => failures.push(error),
   });
   const tick = () => new Promise((r) => setTimeout(r, 0));
   return {
-    toggle, sent, failures, tick,
-    answer: async (refuse?: boolean) => { pending.shift()!.answer(refuse); await tick(); },
+    toggle,
+    sent,
+    failures,
+    tick,
+    answer: async (refuse?: boolean) => {
+      pending.shift()!.answer(refuse);
+      await tick();
+    },
     /** Someone else likes the post: the server count and the cache move (postLiked). */
-    likedByOther: () => { server = { ...server, count: server.count + 1 }; root = { ...root, count: server.count }; },
+    likedByOther: () => {
+      server = { ...server, count: server.count + 1 };
+      root = { ...root, count: server.count };
+    },
   };
 }
 

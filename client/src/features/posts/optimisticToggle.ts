@@ -40,7 +40,10 @@ export class OptimisticToggle {
   desired: boolean | null = null;
   private sending = false;
 
-  constructor(private readonly driver: ToggleDriver, private readonly onChange: (desired: boolean | null) => void = () => {}) {}
+  constructor(
+    private readonly driver: ToggleDriver,
+    private readonly onChange: (desired: boolean | null) => void = () => {},
+  ) {}
 
   /** What the button shows now. */
   view(): ToggleView {

@@ -6,14 +6,18 @@ import posts from './posts.i18n';
 import { outcomeOf, POST_ERROR_SCOPES } from './postErrors';
 
 function translator(messages: Record<string, unknown>): Translator {
-  const find = (key: string) => key.split('.').reduce<unknown>((at, part) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined), messages);
+  const find = (key: string) =>
+    key
+      .split('.')
+      .reduce<unknown>((at, part) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined), messages);
   return { t: (key) => String(find(key) ?? key), te: (key) => typeof find(key) === 'string' };
 }
 
 describe('post userErrors', () => {
   it('words them with the posts texts by field, list indexes dropped, then the app texts', () => {
     const t = translator({ ...ko, ...posts.ko });
-    const describe = (field: string[], code: string) => describeUserError({ field, code, message: 'developer text' }, { t, scopes: POST_ERROR_SCOPES });
+    const describe = (field: string[], code: string) =>
+      describeUserError({ field, code, message: 'developer text' }, { t, scopes: POST_ERROR_SCOPES });
     expect(describe(['input', 'title'], 'INVALID')).toBe(posts.ko.posts.errors.fields.title.INVALID);
     expect(describe(['input', 'mediaIds', '1'], 'FORBIDDEN')).toBe(posts.ko.posts.errors.fields.mediaIds.FORBIDDEN);
     expect(describe(['input', 'photoTags', '0', 'userId'], 'FORBIDDEN')).toBe(posts.ko.posts.errors.fields.userId.FORBIDDEN);

@@ -1,7 +1,12 @@
 import { useApolloClient, useMutation, useSubscription } from '@vue/apollo-composable';
 import { computed } from 'vue';
 import {
-  AddCommentDocument, CommentRepliesDocument, DeleteCommentDocument, PostActivityDocument, PostCommentsDocument, UpdateCommentDocument,
+  AddCommentDocument,
+  CommentRepliesDocument,
+  DeleteCommentDocument,
+  PostActivityDocument,
+  PostCommentsDocument,
+  UpdateCommentDocument,
 } from '../../gql/graphql';
 import { usePagedQuery } from '../../composables/usePagedQuery';
 import { usePostOutcome } from './usePostOutcome';
@@ -17,10 +22,15 @@ const REPLIES_PAGE = 20;
 export function useComments(postId: () => string) {
   const { resolveClient } = useApolloClient();
   const outcome = usePostOutcome();
-  const list = usePagedQuery(PostCommentsDocument, () => ({ postId: postId(), replies: REPLIES_FIRST }), (data) => data.post?.comments, {
-    pageSize: COMMENTS_PAGE,
-    fetchPolicy: 'cache-first',
-  });
+  const list = usePagedQuery(
+    PostCommentsDocument,
+    () => ({ postId: postId(), replies: REPLIES_FIRST }),
+    (data) => data.post?.comments,
+    {
+      pageSize: COMMENTS_PAGE,
+      fetchPolicy: 'cache-first',
+    },
+  );
   const post = computed(() => list.result.value?.post ?? null);
 
   const reload = () => list.refetch();
@@ -33,7 +43,11 @@ export function useComments(postId: () => string) {
 
   /** The next replies of a comment; the cache merges them into its list. */
   async function loadReplies(commentId: string, after: string): Promise<void> {
-    await resolveClient().query({ query: CommentRepliesDocument, variables: { id: commentId, first: REPLIES_PAGE, after }, fetchPolicy: 'network-only' });
+    await resolveClient().query({
+      query: CommentRepliesDocument,
+      variables: { id: commentId, first: REPLIES_PAGE, after },
+      fetchPolicy: 'network-only',
+    });
   }
 
   const { mutate: add } = useMutation(AddCommentDocument);

@@ -1,8 +1,14 @@
 import { useApolloClient, useMutation, useQuery } from '@vue/apollo-composable';
 import { computed, reactive, ref, watch } from 'vue';
 import {
-  AddPhotoTagDocument, CreatePostDocument, PostDetailDocument, RemovePhotoTagDocument, UpdatePostDocument,
-  type MediaFieldsFragment, type PostCardFieldsFragment, type UserErrorFieldsFragment,
+  AddPhotoTagDocument,
+  CreatePostDocument,
+  PostDetailDocument,
+  RemovePhotoTagDocument,
+  UpdatePostDocument,
+  type MediaFieldsFragment,
+  type PostCardFieldsFragment,
+  type UserErrorFieldsFragment,
 } from '../../gql/graphql';
 import { useAuthStore } from '../auth/useAuthStore';
 import { usePostOutcome } from './usePostOutcome';
@@ -45,17 +51,28 @@ export function usePostEditor(postId: () => string | undefined) {
   const draft = reactive<PostDraft>({ title: '', body: '', tags: [], media: [], photoTags: [] });
   const original = ref<PostCardFieldsFragment | null>(null);
 
-  const { result, loading, error } = useQuery(PostDetailDocument, () => ({ id: postId() ?? '' }), () => ({ enabled: !!postId(), fetchPolicy: 'network-only' }));
-  watch(() => result.value?.post, (post) => {
-    if (!post || original.value?.id === post.id) return;
-    original.value = post;
-    Object.assign(draft, draftFrom(post));
-  }, { immediate: true });
+  const { result, loading, error } = useQuery(
+    PostDetailDocument,
+    () => ({ id: postId() ?? '' }),
+    () => ({ enabled: !!postId(), fetchPolicy: 'network-only' }),
+  );
+  watch(
+    () => result.value?.post,
+    (post) => {
+      if (!post || original.value?.id === post.id) return;
+      original.value = post;
+      Object.assign(draft, draftFrom(post));
+    },
+    { immediate: true },
+  );
 
   // A photo that leaves the post takes its tags along.
-  watch(() => draft.media.map((m) => m.id), (ids) => {
-    draft.photoTags = draft.photoTags.filter((tag) => ids.includes(tag.mediaId));
-  });
+  watch(
+    () => draft.media.map((m) => m.id),
+    (ids) => {
+      draft.photoTags = draft.photoTags.filter((tag) => ids.includes(tag.mediaId));
+    },
+  );
 
   const { mutate: create } = useMutation(CreatePostDocument);
   const { mutate: update } = useMutation(UpdatePostDocument);

@@ -1,8 +1,13 @@
 import { useApolloClient } from '@vue/apollo-composable';
 import { computed, onScopeDispose, ref } from 'vue';
 import {
-  FavoritePostDocument, LikePostDocument, PostToggleStateFragmentDoc, UnfavoritePostDocument, UnlikePostDocument,
-  type PostToggleStateFragment, type UserErrorFieldsFragment,
+  FavoritePostDocument,
+  LikePostDocument,
+  PostToggleStateFragmentDoc,
+  UnfavoritePostDocument,
+  UnlikePostDocument,
+  type PostToggleStateFragment,
+  type UserErrorFieldsFragment,
 } from '../../gql/graphql';
 import { OptimisticToggle, optimisticView, type ToggleView } from './optimisticToggle';
 
@@ -49,10 +54,18 @@ export function usePostToggle(post: () => PostToggleStateFragment, kind: ToggleK
     const optimistic = { __typename: 'PostPayload' as const, post: guess, userErrors: [] };
     const variables = { postId: current.id };
     let payload;
-    if (kind === 'like' && on) payload = (await client.mutate({ mutation: LikePostDocument, variables, optimisticResponse: { likePost: optimistic } })).data?.likePost;
-    else if (kind === 'like') payload = (await client.mutate({ mutation: UnlikePostDocument, variables, optimisticResponse: { unlikePost: optimistic } })).data?.unlikePost;
-    else if (on) payload = (await client.mutate({ mutation: FavoritePostDocument, variables, optimisticResponse: { favoritePost: optimistic } })).data?.favoritePost;
-    else payload = (await client.mutate({ mutation: UnfavoritePostDocument, variables, optimisticResponse: { unfavoritePost: optimistic } })).data?.unfavoritePost;
+    if (kind === 'like' && on)
+      payload = (await client.mutate({ mutation: LikePostDocument, variables, optimisticResponse: { likePost: optimistic } })).data
+        ?.likePost;
+    else if (kind === 'like')
+      payload = (await client.mutate({ mutation: UnlikePostDocument, variables, optimisticResponse: { unlikePost: optimistic } })).data
+        ?.unlikePost;
+    else if (on)
+      payload = (await client.mutate({ mutation: FavoritePostDocument, variables, optimisticResponse: { favoritePost: optimistic } })).data
+        ?.favoritePost;
+    else
+      payload = (await client.mutate({ mutation: UnfavoritePostDocument, variables, optimisticResponse: { unfavoritePost: optimistic } }))
+        .data?.unfavoritePost;
     if (!payload?.post) throw new ToggleRefused(payload?.userErrors ?? []);
   }
 

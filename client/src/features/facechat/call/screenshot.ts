@@ -8,7 +8,12 @@
 /** The longest side of a screenshot; the API stores at most 2048 px anyway. */
 const MAX_SIDE = 1920;
 
-interface Box { x: number; y: number; w: number; h: number }
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 function relativeBox(element: Element, origin: DOMRect, scale: number): Box {
   const r = element.getBoundingClientRect();
@@ -41,7 +46,14 @@ function drawCover(ctx: CanvasRenderingContext2D, video: HTMLVideoElement, box: 
 }
 
 /** A label like the tile's: white text on a dark pill. */
-function drawLabel(ctx: CanvasRenderingContext2D, text: string, at: { x: number; y: number }, size: number, maxWidth: number, from: 'top' | 'bottom'): void {
+function drawLabel(
+  ctx: CanvasRenderingContext2D,
+  text: string,
+  at: { x: number; y: number },
+  size: number,
+  maxWidth: number,
+  from: 'top' | 'bottom',
+): void {
   ctx.font = `600 ${size}px system-ui, -apple-system, "Noto Sans KR", "Apple SD Gothic Neo", sans-serif`;
   ctx.textBaseline = 'middle';
   const padX = size * 0.5;
@@ -89,7 +101,8 @@ function drawTile(ctx: CanvasRenderingContext2D, tile: HTMLElement, origin: DOMR
   const size = Math.max(11, Math.round(14 * scale));
   const inset = 8 * scale;
   const badge = tile.querySelector<HTMLElement>('[data-tile-badge]');
-  if (badge?.textContent?.trim()) drawLabel(ctx, badge.textContent.trim(), { x: box.x + inset, y: box.y + inset }, Math.round(size * 0.85), box.w - inset * 2, 'top');
+  if (badge?.textContent?.trim())
+    drawLabel(ctx, badge.textContent.trim(), { x: box.x + inset, y: box.y + inset }, Math.round(size * 0.85), box.w - inset * 2, 'top');
   const name = tile.querySelector<HTMLElement>('[data-tile-name]')?.textContent?.trim();
   if (name) drawLabel(ctx, name, { x: box.x + inset, y: box.y + box.h - inset }, size, box.w - inset * 2, 'bottom');
   ctx.restore();

@@ -7,8 +7,11 @@ import type { ApolloCache } from '@apollo/client/core';
 import { useApolloClient, useMutation, useQuery, useSubscription } from '@vue/apollo-composable';
 import { computed, ref } from 'vue';
 import {
-  ChatMessageAddedDocument, ChatMessagesDocument, SendChatMessageDocument,
-  type ChatMessageFieldsFragment, type UserErrorFieldsFragment,
+  ChatMessageAddedDocument,
+  ChatMessagesDocument,
+  SendChatMessageDocument,
+  type ChatMessageFieldsFragment,
+  type UserErrorFieldsFragment,
 } from '../../../gql/graphql';
 
 const CHAT_PAGE = 50;
@@ -23,14 +26,20 @@ function addChatMessage(cache: ApolloCache<unknown>, roomId: string, message: Ch
       ...data,
       chatMessages: {
         ...data.chatMessages,
-        edges: [{ __typename: 'ChatMessageEdge' as const, cursor: '', node: { __typename: 'ChatMessage' as const, ...message } }, ...data.chatMessages.edges],
+        edges: [
+          { __typename: 'ChatMessageEdge' as const, cursor: '', node: { __typename: 'ChatMessage' as const, ...message } },
+          ...data.chatMessages.edges,
+        ],
       },
     };
   });
   return added;
 }
 
-export function useCallChat(roomId: () => string, options: { enabled: () => boolean; onLive?: (message: ChatMessageFieldsFragment) => void }) {
+export function useCallChat(
+  roomId: () => string,
+  options: { enabled: () => boolean; onLive?: (message: ChatMessageFieldsFragment) => void },
+) {
   const { resolveClient } = useApolloClient();
   const { result, loading, error, refetch, fetchMore } = useQuery(
     ChatMessagesDocument,
@@ -38,7 +47,11 @@ export function useCallChat(roomId: () => string, options: { enabled: () => bool
     () => ({ enabled: options.enabled(), fetchPolicy: 'cache-and-network' }),
   );
 
-  const { onResult } = useSubscription(ChatMessageAddedDocument, () => ({ roomId: roomId() }), () => ({ enabled: options.enabled() }));
+  const { onResult } = useSubscription(
+    ChatMessageAddedDocument,
+    () => ({ roomId: roomId() }),
+    () => ({ enabled: options.enabled() }),
+  );
   const seenLive = new Set<string>();
   onResult(({ data }) => {
     const message = data?.chatMessageAdded;

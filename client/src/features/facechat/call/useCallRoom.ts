@@ -6,8 +6,17 @@
  * LiveKit objects stay raw (never Vue proxies); tiles listen to their own participant's events.
  */
 import {
-  ConnectionState, DisconnectReason, LocalVideoTrack, Room, RoomEvent, Track, VideoPresets, createLocalTracks,
-  type LocalTrack, type Participant, type RoomOptions,
+  ConnectionState,
+  DisconnectReason,
+  LocalVideoTrack,
+  Room,
+  RoomEvent,
+  Track,
+  VideoPresets,
+  createLocalTracks,
+  type LocalTrack,
+  type Participant,
+  type RoomOptions,
 } from 'livekit-client';
 import { markRaw, onScopeDispose, ref, shallowRef } from 'vue';
 
@@ -128,20 +137,22 @@ export function useCallRoom(options: CallRoomOptions = {}) {
       tracks.forEach((t) => t.stop());
       return;
     }
-    await Promise.all(tracks.map(async (track) => {
-      if (track instanceof LocalVideoTrack && options.prepareCamera) {
-        // A processor that fails must not keep the camera off: the plain camera goes out then.
-        await options.prepareCamera(track).catch((error) => console.warn('[call] camera effect failed:', error));
-        mark('camera-prepared');
-      }
-      try {
-        await room.localParticipant.publishTrack(track, track.kind === Track.Kind.Video ? { simulcast: true } : {});
-        mark(`published-${track.kind}`);
-      } catch (error) {
-        console.warn('[call] could not publish', track.kind, error);
-        track.stop();
-      }
-    }));
+    await Promise.all(
+      tracks.map(async (track) => {
+        if (track instanceof LocalVideoTrack && options.prepareCamera) {
+          // A processor that fails must not keep the camera off: the plain camera goes out then.
+          await options.prepareCamera(track).catch((error) => console.warn('[call] camera effect failed:', error));
+          mark('camera-prepared');
+        }
+        try {
+          await room.localParticipant.publishTrack(track, track.kind === Track.Kind.Video ? { simulcast: true } : {});
+          mark(`published-${track.kind}`);
+        } catch (error) {
+          console.warn('[call] could not publish', track.kind, error);
+          track.stop();
+        }
+      }),
+    );
     syncLocal();
     mediaReady.value = true;
     audioBlocked.value = !room.canPlaybackAudio;
@@ -163,14 +174,15 @@ export function useCallRoom(options: CallRoomOptions = {}) {
 
   const toggleMic = () => toggle('mic', () => room.localParticipant.setMicrophoneEnabled(!room.localParticipant.isMicrophoneEnabled));
 
-  const toggleCamera = () => toggle('camera', async () => {
-    const enable = !room.localParticipant.isCameraEnabled;
-    const track = (await room.localParticipant.setCameraEnabled(enable))?.track;
-    // A camera published for the first time here (it failed at the start) gets the effect too.
-    if (enable && track instanceof LocalVideoTrack && !track.getProcessor() && options.prepareCamera) {
-      await options.prepareCamera(track).catch(() => {});
-    }
-  });
+  const toggleCamera = () =>
+    toggle('camera', async () => {
+      const enable = !room.localParticipant.isCameraEnabled;
+      const track = (await room.localParticipant.setCameraEnabled(enable))?.track;
+      // A camera published for the first time here (it failed at the start) gets the effect too.
+      if (enable && track instanceof LocalVideoTrack && !track.getProcessor() && options.prepareCamera) {
+        await options.prepareCamera(track).catch(() => {});
+      }
+    });
 
   async function startAudio(): Promise<void> {
     await room.startAudio().catch(() => {});
@@ -187,8 +199,22 @@ export function useCallRoom(options: CallRoomOptions = {}) {
   });
 
   return {
-    room, phase, participants, disconnectReason, micEnabled, cameraEnabled, mediaProblem, audioBlocked, toggling, published, mediaReady,
-    connect, toggleMic, toggleCamera, startAudio, disconnect,
+    room,
+    phase,
+    participants,
+    disconnectReason,
+    micEnabled,
+    cameraEnabled,
+    mediaProblem,
+    audioBlocked,
+    toggling,
+    published,
+    mediaReady,
+    connect,
+    toggleMic,
+    toggleCamera,
+    startAudio,
+    disconnect,
   };
 }
 

@@ -15,12 +15,13 @@ export type SessionStage = 'joining' | 'failed' | 'live' | 'over';
 
 /** Why the page is over: the viewer left, the call finished with a status, or LiveKit let go. */
 export type Ending =
-  | { kind: 'left' }
-  | { kind: 'call'; status: CallStatus }
-  | { kind: 'disconnected'; reason: 'closed' | 'removed' | 'elsewhere' | 'lost' };
+  { kind: 'left' } | { kind: 'call'; status: CallStatus } | { kind: 'disconnected'; reason: 'closed' | 'removed' | 'elsewhere' | 'lost' };
 
 /** Why joining failed: an API code (NOT_FOUND, FORBIDDEN, FULL, UNAVAILABLE), or 'connect'. */
-export interface JoinFailure { code: string; message: string }
+export interface JoinFailure {
+  code: string;
+  message: string;
+}
 
 export function useCallSession(roomId: () => string, callId: () => string | null, callRoom: CallRoom) {
   const stage = ref<SessionStage>('joining');
@@ -69,9 +70,7 @@ export function useCallSession(roomId: () => string, callId: () => string | null
     leaving.value = true;
     ending.value = { kind: 'left' };
     stage.value = 'over';
-    const told = isCall.value
-      ? endCall.mutate({ callId: callId()! })
-      : leaveRoom.mutate({ roomId: roomId() });
+    const told = isCall.value ? endCall.mutate({ callId: callId()! }) : leaveRoom.mutate({ roomId: roomId() });
     await Promise.allSettled([told, callRoom.disconnect()]);
     leaving.value = false;
   }
@@ -90,11 +89,19 @@ export function useCallSession(roomId: () => string, callId: () => string | null
   watch(callRoom.phase, (phase) => {
     if (phase !== 'disconnected' || stage.value !== 'live') return;
     const reason = callRoom.disconnectReason.value;
-    const kind = reason === DisconnectReason.ROOM_DELETED || reason === DisconnectReason.ROOM_CLOSED ? 'closed'
-      : reason === DisconnectReason.PARTICIPANT_REMOVED ? 'removed'
-        : reason === DisconnectReason.DUPLICATE_IDENTITY ? 'elsewhere' : 'lost';
+    const kind =
+      reason === DisconnectReason.ROOM_DELETED || reason === DisconnectReason.ROOM_CLOSED
+        ? 'closed'
+        : reason === DisconnectReason.PARTICIPANT_REMOVED
+          ? 'removed'
+          : reason === DisconnectReason.DUPLICATE_IDENTITY
+            ? 'elsewhere'
+            : 'lost';
     // A call's own status says more than "closed"; it follows over callUpdated.
-    ending.value = isCall.value && kind === 'closed' && isFinished(status.value) ? { kind: 'call', status: status.value! } : { kind: 'disconnected', reason: kind };
+    ending.value =
+      isCall.value && kind === 'closed' && isFinished(status.value)
+        ? { kind: 'call', status: status.value! }
+        : { kind: 'disconnected', reason: kind };
     stage.value = 'over';
   });
 

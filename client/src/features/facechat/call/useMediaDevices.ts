@@ -8,7 +8,10 @@ import { onScopeDispose, ref } from 'vue';
 
 export type DeviceKind = 'videoinput' | 'audioinput';
 
-export interface DeviceOption { deviceId: string; label: string }
+export interface DeviceOption {
+  deviceId: string;
+  label: string;
+}
 
 export function useMediaDevices(room: Room) {
   const cameras = ref<DeviceOption[]>([]);
@@ -18,18 +21,24 @@ export function useMediaDevices(room: Room) {
   const failed = ref<DeviceKind | null>(null);
 
   const trackOf = (kind: DeviceKind): LocalTrack | undefined =>
-    room.localParticipant.getTrackPublication(kind === 'videoinput' ? Track.Source.Camera : Track.Source.Microphone)?.track as LocalTrack | undefined;
+    room.localParticipant.getTrackPublication(kind === 'videoinput' ? Track.Source.Camera : Track.Source.Microphone)?.track as
+      LocalTrack | undefined;
 
   async function refresh(): Promise<void> {
     const all = await Room.getLocalDevices(undefined, false).catch(() => [] as MediaDeviceInfo[]);
-    const options = (kind: DeviceKind) => all
-      .filter((d) => d.kind === kind && d.deviceId)
-      .map((d, i) => ({ deviceId: d.deviceId, label: d.label || `${kind === 'videoinput' ? 'Camera' : 'Microphone'} ${i + 1}` }));
+    const options = (kind: DeviceKind) =>
+      all
+        .filter((d) => d.kind === kind && d.deviceId)
+        .map((d, i) => ({ deviceId: d.deviceId, label: d.label || `${kind === 'videoinput' ? 'Camera' : 'Microphone'} ${i + 1}` }));
     cameras.value = options('videoinput');
     microphones.value = options('audioinput');
     for (const kind of ['videoinput', 'audioinput'] as const) {
-      const id = room.getActiveDevice(kind) ?? (await trackOf(kind)?.getDeviceId(false).catch(() => undefined));
-      active.value[kind] = id && id !== 'default' ? id : (kind === 'videoinput' ? cameras.value : microphones.value)[0]?.deviceId ?? '';
+      const id =
+        room.getActiveDevice(kind) ??
+        (await trackOf(kind)
+          ?.getDeviceId(false)
+          .catch(() => undefined));
+      active.value[kind] = id && id !== 'default' ? id : ((kind === 'videoinput' ? cameras.value : microphones.value)[0]?.deviceId ?? '');
     }
   }
 
@@ -50,7 +59,10 @@ export function useMediaDevices(room: Room) {
 
   room.on(RoomEvent.MediaDevicesChanged, refresh).on(RoomEvent.LocalTrackPublished, refresh).on(RoomEvent.ActiveDeviceChanged, refresh);
   onScopeDispose(() => {
-    room.off(RoomEvent.MediaDevicesChanged, refresh).off(RoomEvent.LocalTrackPublished, refresh).off(RoomEvent.ActiveDeviceChanged, refresh);
+    room
+      .off(RoomEvent.MediaDevicesChanged, refresh)
+      .off(RoomEvent.LocalTrackPublished, refresh)
+      .off(RoomEvent.ActiveDeviceChanged, refresh);
   });
   void refresh();
 

@@ -29,6 +29,10 @@ export function useParticipantUser(participant: () => Participant, attributesVer
     void attributesVersion.value; // re-read when the attributes change
     return verifiedUserId(participant());
   });
-  const { result } = useQuery(CallParticipantDocument, () => ({ id: userId.value ?? '' }), () => ({ enabled: !!userId.value }));
-  return { userId, user: computed(() => (userId.value ? result.value?.user ?? null : null)) };
+  const { result } = useQuery(
+    CallParticipantDocument,
+    () => ({ id: userId.value ?? '' }),
+    () => ({ enabled: !!userId.value }),
+  );
+  return { userId, user: computed(() => (userId.value ? (result.value?.user ?? null) : null)) };
 }

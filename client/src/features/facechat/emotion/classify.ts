@@ -121,10 +121,7 @@ export function emotionEvidence(blendshapes: Record<string, number>): Record<Emo
 export function classifyEmotion(blendshapes: Record<string, number>): EmotionResult {
   const evidence = emotionEvidence(blendshapes);
   const total = EMOTIONS.reduce((sum, emotion) => sum + evidence[emotion], 0);
-  const scores = Object.fromEntries(EMOTIONS.map((emotion) => [emotion, evidence[emotion] / total])) as Record<
-    Emotion,
-    number
-  >;
+  const scores = Object.fromEntries(EMOTIONS.map((emotion) => [emotion, evidence[emotion] / total])) as Record<Emotion, number>;
 
   // On equal evidence neutral ranks first: when in doubt, claim nothing.
   const ranked = [...EMOTIONS].sort((a, b) => evidence[b] - evidence[a] || Number(b === 'neutral') - Number(a === 'neutral'));

@@ -34,10 +34,7 @@ function random(seed: number): () => number {
 
 function jitter(result: EmotionResult, amplitude: number, next: () => number): EmotionResult {
   const noisy = (value: number) => Math.min(1, Math.max(0, value + (next() * 2 - 1) * amplitude));
-  const scores = Object.fromEntries(EMOTIONS.map((emotion) => [emotion, noisy(result.scores[emotion])])) as Record<
-    Emotion,
-    number
-  >;
+  const scores = Object.fromEntries(EMOTIONS.map((emotion) => [emotion, noisy(result.scores[emotion])])) as Record<Emotion, number>;
   return { ...result, scores, confidence: noisy(result.confidence) };
 }
 
@@ -63,7 +60,10 @@ function expectAtMostOneSwitchPer2s(times: number[]) {
 
 describe('EmotionSmoother', () => {
   it('starts neutral and settles on a steady expression with a single switch', () => {
-    const outputs = feed(new EmotionSmoother(), repeat(80, () => frame('happy', 0.7)));
+    const outputs = feed(
+      new EmotionSmoother(),
+      repeat(80, () => frame('happy', 0.7)),
+    );
     expect(outputs[0].emotion).toBe('neutral');
     expect(outputs.at(-1)!.emotion).toBe('happy');
     expect(switchTimes(outputs)).toHaveLength(1);
@@ -71,7 +71,10 @@ describe('EmotionSmoother', () => {
 
   it('does not flicker on a steady expression with ±0.1 jitter on its scores', () => {
     const next = random(42);
-    const outputs = feed(new EmotionSmoother(), repeat(240, () => jitter(frame('sad', 0.6), 0.1, next)));
+    const outputs = feed(
+      new EmotionSmoother(),
+      repeat(240, () => jitter(frame('sad', 0.6), 0.1, next)),
+    );
     expect(outputs.at(-1)!.emotion).toBe('sad');
     expect(switchTimes(outputs)).toHaveLength(1);
   });
@@ -110,16 +113,26 @@ describe('EmotionSmoother', () => {
       // happy leads angry by 15 %, right at the low-confidence threshold.
       scores: { happy: 0.4, sad: 0.02, angry: 0.34, surprised: 0.02, neutral: 0.22 },
     };
-    const outputs = feed(new EmotionSmoother(), repeat(400, () => jitter(close, 0.1, next)));
+    const outputs = feed(
+      new EmotionSmoother(),
+      repeat(400, () => jitter(close, 0.1, next)),
+    );
     expectAtMostOneSwitchPer2s(switchTimes(outputs));
   });
 
   it('follows a real change of expression within about a second', () => {
     const smoother = new EmotionSmoother();
-    const steady = feed(smoother, repeat(40, () => frame('neutral', 1)));
+    const steady = feed(
+      smoother,
+      repeat(40, () => frame('neutral', 1)),
+    );
     expect(steady.at(-1)!.emotion).toBe('neutral');
     const changeMs = 40 * FRAME_MS;
-    const after = feed(smoother, repeat(24, () => frame('surprised', 0.7)), changeMs);
+    const after = feed(
+      smoother,
+      repeat(24, () => frame('surprised', 0.7)),
+      changeMs,
+    );
     const switched = after.find((output) => output.changed);
     expect(switched?.emotion).toBe('surprised');
     expect(switched!.timeMs - changeMs).toBeLessThanOrEqual(1000);
@@ -127,14 +140,20 @@ describe('EmotionSmoother', () => {
 
   it('ignores a single-frame spike', () => {
     const smoother = new EmotionSmoother();
-    feed(smoother, repeat(30, () => frame('happy', 0.7)));
+    feed(
+      smoother,
+      repeat(30, () => frame('happy', 0.7)),
+    );
     const frames = [frame('angry', 0.9), ...repeat(20, () => frame('happy', 0.7))];
     const outputs = feed(smoother, frames, 30 * FRAME_MS);
     expect(outputs.every((output) => output.emotion === 'happy')).toBe(true);
   });
 
   it('stays neutral while two expressions tie (low confidence)', () => {
-    const outputs = feed(new EmotionSmoother(), repeat(40, () => tie('happy', 'angry')));
+    const outputs = feed(
+      new EmotionSmoother(),
+      repeat(40, () => tie('happy', 'angry')),
+    );
     expect(outputs.every((output) => output.emotion === 'neutral')).toBe(true);
   });
 
@@ -145,16 +164,26 @@ describe('EmotionSmoother', () => {
       confidence: 0.15,
       scores: { happy: 0.4, sad: 0.02, angry: 0.34, surprised: 0.02, neutral: 0.22 },
     };
-    const outputs = feed(new EmotionSmoother(), repeat(80, () => hesitant));
+    const outputs = feed(
+      new EmotionSmoother(),
+      repeat(80, () => hesitant),
+    );
     expect(outputs.every((output) => output.emotion === 'neutral')).toBe(true);
   });
 
   it('drops to neutral within 2 s once the expression becomes ambiguous', () => {
     const smoother = new EmotionSmoother();
-    feed(smoother, repeat(40, () => frame('angry', 0.6)));
+    feed(
+      smoother,
+      repeat(40, () => frame('angry', 0.6)),
+    );
     expect(smoother.emotion).toBe('angry');
     const startMs = 40 * FRAME_MS;
-    const outputs = feed(smoother, repeat(24, () => tie('angry', 'sad')), startMs);
+    const outputs = feed(
+      smoother,
+      repeat(24, () => tie('angry', 'sad')),
+      startMs,
+    );
     const switched = outputs.find((output) => output.changed);
     expect(switched?.emotion).toBe('neutral');
     expect(switched!.timeMs - startMs).toBeLessThanOrEqual(2000);
@@ -162,8 +191,15 @@ describe('EmotionSmoother', () => {
 
   it('drifts back to neutral when the face is lost', () => {
     const smoother = new EmotionSmoother();
-    feed(smoother, repeat(40, () => frame('happy', 0.8)));
-    const outputs = feed(smoother, repeat(24, () => null), 40 * FRAME_MS);
+    feed(
+      smoother,
+      repeat(40, () => frame('happy', 0.8)),
+    );
+    const outputs = feed(
+      smoother,
+      repeat(24, () => null),
+      40 * FRAME_MS,
+    );
     expect(outputs.at(-1)!.emotion).toBe('neutral');
   });
 
@@ -181,7 +217,10 @@ describe('EmotionSmoother', () => {
 
   it('starts over after reset', () => {
     const smoother = new EmotionSmoother();
-    feed(smoother, repeat(40, () => frame('sad', 0.7)));
+    feed(
+      smoother,
+      repeat(40, () => frame('sad', 0.7)),
+    );
     smoother.reset();
     expect(smoother.emotion).toBe('neutral');
     expect(smoother.update(frame('neutral', 1), 10_000).scores.neutral).toBeCloseTo(1, 6);

@@ -14,13 +14,7 @@ import { hasWebGL2 } from './canvas';
 import { type Background, Compositor } from './compositor';
 import { FrameAnalyzer } from './frameAnalyzer';
 import { FrameBudget, budgetForFrameRate } from './frameBudget';
-import {
-  type FrameOutcome,
-  type FramePipeline,
-  hasInsertableStreams,
-  startCanvasCapture,
-  startInsertableStreams,
-} from './framePipeline';
+import { type FrameOutcome, type FramePipeline, hasInsertableStreams, startCanvasCapture, startInsertableStreams } from './framePipeline';
 
 export type EffectMode = 'emotion' | 'blur' | 'off';
 /** What is drawn instead of the chosen effect: blur (no segmentation) or a plain colour (over budget). */

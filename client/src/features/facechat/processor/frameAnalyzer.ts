@@ -100,7 +100,10 @@ export class FrameAnalyzer {
           return;
         }
         const message: AnalysisFrame = { type: 'frame', id: this.nextId++, segment: segmentBitmap, landmark: landmarkBitmap };
-        this.worker.postMessage(message, [segmentBitmap, landmarkBitmap].filter((b): b is ImageBitmap => !!b));
+        this.worker.postMessage(
+          message,
+          [segmentBitmap, landmarkBitmap].filter((b): b is ImageBitmap => !!b),
+        );
       })
       .catch(() => {
         this.busy = false;

@@ -85,7 +85,12 @@ export function startInsertableStreams(
   };
 }
 
-export function startCanvasCapture(track: MediaStreamTrack, output: HTMLCanvasElement, handle: FrameHandler, timed: FrameTimer): FramePipeline {
+export function startCanvasCapture(
+  track: MediaStreamTrack,
+  output: HTMLCanvasElement,
+  handle: FrameHandler,
+  timed: FrameTimer,
+): FramePipeline {
   const frameRate = track.getSettings().frameRate || 30;
   const video = document.createElement('video');
   video.muted = true;

@@ -25,7 +25,14 @@ describe('effect mode setting', () => {
     const storage = memoryStorage();
     storage.setItem(EFFECT_MODE_STORAGE_KEY, 'sparkles');
     expect(loadEffectMode(storage)).toBe('emotion');
-    const broken = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('denied'); } };
+    const broken = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('denied');
+      },
+    };
     expect(loadEffectMode(broken)).toBe('emotion');
     expect(() => saveEffectMode('blur', broken)).not.toThrow();
   });
