@@ -16,6 +16,13 @@ export class PubSub implements EventBus {
     this.emitter.emit(topic, payload);
   }
 
+  /** Calls `listener` for every event of `topic` (adapters such as the socket server); returns the unsubscribe. */
+  listen<T>(topic: string, listener: (payload: T) => void): () => void {
+    const handler = (payload: T) => listener(payload);
+    this.emitter.on(topic, handler);
+    return () => void this.emitter.off(topic, handler);
+  }
+
   listenerCount(topic: string): number {
     return this.emitter.listenerCount(topic);
   }

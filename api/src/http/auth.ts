@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import type { Db } from '../kernel/db.js';
 import type { Actor } from '../kernel/actor.js';
 import { unauthenticated } from '../kernel/errors.js';
@@ -18,6 +19,21 @@ export async function actorFromAuthorization(header: string | undefined | null, 
   const token = bearer(header);
   if (!token) throw unauthenticated('The Authorization header must be "Bearer <access token>".');
   return accounts.actorFromAccessToken(em, token);
+}
+
+/**
+ * When the access token in an `Authorization` value expires (ms since the epoch), or null without one.
+ * Read only after `actorFromAuthorization` accepted the same value (the signature was checked there).
+ */
+export function accessTokenExpiry(header: string | undefined | null): number | null {
+  const token = bearer(header);
+  if (!token) return null;
+  try {
+    const { exp } = decodeJwt(token);
+    return typeof exp === 'number' ? exp * 1000 : null;
+  } catch {
+    return null;
+  }
 }
 
 export function parseCookies(header: string | undefined): Record<string, string> {

@@ -4,27 +4,44 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { Config } from '../config.js';
 import { createContext } from '../graphql/context.js';
 import type { Actor } from '../kernel/actor.js';
+import { SESSION_REVOKED_TOPIC, type SessionRevokedEvent } from '../kernel/events.js';
 import { RequestError } from '../kernel/errors.js';
 import { createScope } from '../kernel/scope.js';
 import type { PubSub } from '../graphql/pubsub.js';
 import { limitsError } from '../graphql/validation.js';
 import type { Services } from '../server/compose.js';
-import { actorFromAuthorization } from './auth.js';
+import { accessTokenExpiry, actorFromAuthorization } from './auth.js';
 
 interface ConnectionState {
   actor: Actor | null;
+  /** The `Authorization` value the socket signed in with: checked again before every operation. */
+  authorization: string | null;
   ip: string;
   userAgent: string | null;
+}
+
+/** The close code graphql-ws clients know as Unauthorized. */
+const UNAUTHORIZED = 4401;
+const SESSION_ENDED = 'This session has ended: sign in again.';
+const TOKEN_EXPIRED = 'The access token has expired: refresh the session.';
+/** setTimeout's longest delay. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function reasonOf(error: unknown): string {
+  return (error instanceof GraphQLError || error instanceof RequestError ? error.message : 'Unauthorized').slice(0, 120);
 }
 
 /**
  * graphql-ws on the same `/graphql` path. The token comes in
  * `connectionParams.authorization`; a bad one closes the socket with 4401 and a reason.
  * Every operation passes the same depth and cost checks as on HTTP.
+ * A signed-in socket lives no longer than its session: it is closed with 4401 when the access token
+ * expires (a timer), when a `session-revoked` event for its session arrives on the bus (logout, password
+ * change, refresh-token reuse — from any API instance), and when an operation finds the session ended.
  */
 export function attachGraphqlWs(deps: {
   server: Server;
@@ -38,6 +55,32 @@ export function attachGraphqlWs(deps: {
   const { server, schema, orm, config, log, pubsub, services } = deps;
   const wss = new WebSocketServer({ server, path: '/graphql' });
   const states = new WeakMap<object, ConnectionState>();
+  const socketsBySession = new Map<string, Set<WebSocket>>();
+
+  const endSession = (socket: WebSocket, reason: string) => {
+    if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(UNAUTHORIZED, reason);
+  };
+  const stopListening = pubsub.listen<SessionRevokedEvent>(SESSION_REVOKED_TOPIC, (event) => {
+    for (const sessionId of event.sessionIds) {
+      for (const socket of socketsBySession.get(sessionId) ?? []) endSession(socket, SESSION_ENDED);
+    }
+  });
+
+  /** Ties an authenticated socket to its session and closes it when its access token expires. */
+  const track = (socket: WebSocket, actor: Actor, expiresAt: number | null) => {
+    let sockets = socketsBySession.get(actor.sessionId);
+    if (!sockets) socketsBySession.set(actor.sessionId, (sockets = new Set()));
+    sockets.add(socket);
+    const timer =
+      expiresAt === null
+        ? null
+        : setTimeout(() => endSession(socket, TOKEN_EXPIRED), Math.min(MAX_TIMER_MS, Math.max(0, expiresAt - Date.now())));
+    socket.once('close', () => {
+      if (timer) clearTimeout(timer);
+      sockets.delete(socket);
+      if (!sockets.size && socketsBySession.get(actor.sessionId) === sockets) socketsBySession.delete(actor.sessionId);
+    });
+  };
 
   const cleanup = useServer(
     {
@@ -47,6 +90,7 @@ export function attachGraphqlWs(deps: {
         const request = ctx.extra.request;
         const state: ConnectionState = {
           actor: null,
+          authorization: null,
           ip: request.socket.remoteAddress ?? 'unknown',
           userAgent: request.headers['user-agent'] ?? null,
         };
@@ -54,15 +98,29 @@ export function attachGraphqlWs(deps: {
           try {
             state.actor = await actorFromAuthorization(String(raw), services.accounts, createScope(orm).em);
           } catch (error) {
-            const reason = error instanceof GraphQLError || error instanceof RequestError ? error.message : 'Unauthorized';
-            ctx.extra.socket.close(4401, reason.slice(0, 120));
+            ctx.extra.socket.close(UNAUTHORIZED, reasonOf(error));
             return false;
+          }
+          if (state.actor) {
+            state.authorization = String(raw);
+            track(ctx.extra.socket, state.actor, accessTokenExpiry(state.authorization));
           }
         }
         states.set(ctx.extra, state);
         return true;
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
+        const state = states.get(ctx.extra) ?? { actor: null, authorization: null, ip: 'unknown', userAgent: null };
+        if (state.authorization) {
+          // The session may have ended since the socket opened (on another instance, or its event was missed).
+          try {
+            state.actor = await actorFromAuthorization(state.authorization, services.accounts, createScope(orm).em);
+          } catch (error) {
+            const reason = reasonOf(error);
+            endSession(ctx.extra.socket, reason);
+            return [new GraphQLError(reason, { extensions: { code: 'UNAUTHENTICATED' } })];
+          }
+        }
         let document;
         try {
           document = parse(payload.query);
@@ -73,7 +131,6 @@ export function attachGraphqlWs(deps: {
         if (errors.length) return errors;
         const overLimit = limitsError(schema, document, payload.variables ?? undefined, payload.operationName);
         if (overLimit) return [overLimit];
-        const state = states.get(ctx.extra) ?? { actor: null, ip: 'unknown', userAgent: null };
         const requestId = randomUUID();
         const args: ExecutionArgs = {
           schema,
@@ -103,6 +160,7 @@ export function attachGraphqlWs(deps: {
 
   return {
     dispose: async () => {
+      stopListening();
       await cleanup.dispose();
       wss.close();
     },

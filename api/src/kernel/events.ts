@@ -6,3 +6,17 @@
 export interface EventBus {
   publish(topic: string, payload: unknown): void;
 }
+
+/**
+ * Published by accounts after a revocation commits (logout, password change, refresh-token reuse).
+ * Every API instance closes the open sockets of these sessions; nothing else may short-cut the bus.
+ */
+export const SESSION_REVOKED_TOPIC = 'session-revoked';
+
+export type SessionRevokedReason = 'logout' | 'password-changed' | 'refresh-token-reused';
+
+export interface SessionRevokedEvent {
+  userId: string;
+  sessionIds: string[];
+  reason: SessionRevokedReason;
+}

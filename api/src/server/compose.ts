@@ -51,8 +51,9 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps) {
   const mediaRepository = new MediaRepository();
   const notifications = new NotificationsService(deps.pubsub, new NotificationsRepository());
-  // Search hides users blocked either way (friends owns blocks); avatars must be the user's own media.
-  const accounts = new AccountsService(deps.signer, new AccountsRepository(blockedSql), mediaRepository);
+  // Search hides users blocked either way (friends owns blocks); avatars must be the user's own media;
+  // ended sessions are announced on the bus (every instance closes their sockets).
+  const accounts = new AccountsService(deps.signer, new AccountsRepository(blockedSql), mediaRepository, deps.pubsub);
   const friends = new FriendsService(new FriendsRepository(), notifications, accounts);
   const tags = new TagsService(new TagsRepository());
   const facechat = createFacechat(deps, { accounts, notifications, friends, tags });

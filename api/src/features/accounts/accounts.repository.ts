@@ -17,6 +17,12 @@ export interface FailureCountsRow {
   byIp: number;
 }
 
+/** A session that was just revoked. */
+export interface RevokedSessionRow {
+  sessionId: string;
+  userId: string;
+}
+
 /** A stored refresh token and the state of its session. */
 export interface RefreshTokenStateRow {
   sessionId: string;
@@ -178,23 +184,33 @@ export class AccountsRepository {
     return rows[0]?.role ?? null;
   }
 
-  async revokeSession(em: Db, sessionId: string): Promise<void> {
-    await em.execute('update sessions set revoked_at = now() where id = ? and revoked_at is null', [sessionId]);
+  /** Ends the session; the revoked session (with its user), or null when it had already ended. */
+  async revokeSession(em: Db, sessionId: string): Promise<RevokedSessionRow | null> {
+    const rows = await sql<{ id: string; user_id: string }>(
+      em,
+      'update sessions set revoked_at = now() where id = ? and revoked_at is null returning id, user_id',
+      [sessionId],
+    );
+    return rows[0] ? { sessionId: String(rows[0].id), userId: String(rows[0].user_id) } : null;
   }
 
-  async revokeSessionOfRefreshToken(em: Db, hash: string): Promise<void> {
-    await em.execute(
+  async revokeSessionOfRefreshToken(em: Db, hash: string): Promise<RevokedSessionRow | null> {
+    const rows = await sql<{ id: string; user_id: string }>(
+      em,
       `update sessions set revoked_at = now() where revoked_at is null and id =
-      (select session_id from refresh_tokens where hash = ?)`,
+      (select session_id from refresh_tokens where hash = ?) returning id, user_id`,
       [hash],
     );
+    return rows[0] ? { sessionId: String(rows[0].id), userId: String(rows[0].user_id) } : null;
   }
 
-  /** Every session of the user except `keepSessionId` (a password change signs out the other devices). */
-  async revokeOtherSessions(tx: Db, userId: string, keepSessionId: string | null): Promise<void> {
-    await tx.execute('update sessions set revoked_at = now() where user_id = ? and id <> ? and revoked_at is null', [
-      userId,
-      keepSessionId,
-    ]);
+  /** Every session of the user except `keepSessionId` (a password change signs out the other devices); the ids it ended. */
+  async revokeOtherSessions(tx: Db, userId: string, keepSessionId: string | null): Promise<string[]> {
+    const rows = await sql<{ id: string }>(
+      tx,
+      'update sessions set revoked_at = now() where user_id = ? and id <> ? and revoked_at is null returning id',
+      [userId, keepSessionId],
+    );
+    return rows.map((r) => String(r.id));
   }
 }

@@ -2,6 +2,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Actor } from '../../kernel/actor.js';
 import { inTransaction, type Db } from '../../kernel/db.js';
+import { SESSION_REVOKED_TOPIC, type EventBus, type SessionRevokedEvent } from '../../kernel/events.js';
 import { badInput, conflict, DomainError, ErrorCode, ErrorCollector, invalid, unauthenticated, userError } from '../../kernel/errors.js';
 import { paginate, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
 import { newRefreshToken, REFRESH_TOKEN_TTL_DAYS, sha256, type TokenSigner } from '../../lib/tokens.js';
@@ -69,7 +70,13 @@ export class AccountsService {
     private readonly signer: TokenSigner,
     private readonly repository: AccountsRepository,
     private readonly avatars: AvatarOwners,
+    private readonly events: EventBus,
   ) {}
+
+  /** Tells every API instance (through the bus) that these sessions ended: their sockets are closed. */
+  private revoked(event: SessionRevokedEvent): void {
+    if (event.sessionIds.length) this.events.publish(SESSION_REVOKED_TOPIC, event);
+  }
 
   usersByIds(em: Db, ids: readonly string[]): Promise<User[]> {
     return this.repository.findByIds(em, ids);
@@ -178,11 +185,12 @@ export class AccountsService {
   async refresh(em: Db, token: string | null): Promise<IssuedSession> {
     if (!token) throw invalid(['refreshToken'], 'No session to refresh: sign in again.');
     const hashed = sha256(token);
-    const result = await inTransaction(em, async (tx) => {
+    const result = await inTransaction(em, async (tx, afterCommit) => {
       const row = await this.repository.lockRefreshToken(tx, hashed);
       if (!row || row.revokedAt || row.expiresAt < new Date()) throw invalid(['refreshToken'], 'This session has ended: sign in again.');
       if (row.usedAt) {
-        await this.repository.revokeSession(tx, row.sessionId);
+        const ended = await this.repository.revokeSession(tx, row.sessionId);
+        if (ended) afterCommit(() => this.revoked({ userId: ended.userId, sessionIds: [ended.sessionId], reason: 'refresh-token-reused' }));
         // Commit the revocation even though the caller gets an error.
         return { reused: true } as const;
       }
@@ -197,11 +205,13 @@ export class AccountsService {
   /** Ends the actor's session, or else the session of `refreshToken`; false when there was neither. */
   async logout(actor: Actor | null, em: Db, refreshToken: string | null): Promise<boolean> {
     if (actor) {
-      await this.repository.revokeSession(em, actor.sessionId);
+      const ended = await this.repository.revokeSession(em, actor.sessionId);
+      if (ended) this.revoked({ userId: ended.userId, sessionIds: [ended.sessionId], reason: 'logout' });
       return true;
     }
     if (refreshToken) {
-      await this.repository.revokeSessionOfRefreshToken(em, sha256(refreshToken));
+      const ended = await this.repository.revokeSessionOfRefreshToken(em, sha256(refreshToken));
+      if (ended) this.revoked({ userId: ended.userId, sessionIds: [ended.sessionId], reason: 'logout' });
       return true;
     }
     return false;
@@ -209,7 +219,7 @@ export class AccountsService {
 
   async updateProfile(actor: Actor, em: Db, input: ProfileChanges): Promise<User> {
     const errors = new ErrorCollector();
-    return inTransaction(em, async (tx) => {
+    return inTransaction(em, async (tx, afterCommit) => {
       const user = await this.repository.userForUpdate(tx, actor.id);
       if (input.displayName !== undefined && input.displayName !== null) {
         const displayName = input.displayName.trim();
@@ -231,7 +241,8 @@ export class AccountsService {
         checkPassword(input.newPassword, ['input', 'newPassword'], errors);
         if (!errors.errors.length) {
           user.passwordHash = await hash(input.newPassword);
-          await this.repository.revokeOtherSessions(tx, actor.id, actor.sessionId);
+          const ended = await this.repository.revokeOtherSessions(tx, actor.id, actor.sessionId);
+          afterCommit(() => this.revoked({ userId: actor.id, sessionIds: ended, reason: 'password-changed' }));
         }
       }
       await this.changeAvatar(tx, user, input, errors);
