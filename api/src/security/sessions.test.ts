@@ -155,7 +155,7 @@ describe('sessions end on open sockets', () => {
     const user = await signUp(stack, { password: PASSWORD });
     const other = await signUp(stack);
     const { sub, sid } = decodeJwt(user.token) as { sub: string; sid: string };
-    const { token } = await new TokenSigner(stack.config.jwtSecret, 2).sign({ userId: sub, sessionId: sid });
+    const { token } = await new TokenSigner(stack.config.jwtSecret, 5).sign({ userId: sub, sessionId: sid });
     const short = await openSocket(token);
     expect((await meOver(short.client)).id).toBe(user.id);
 
