@@ -24,10 +24,17 @@ interface ConnectionState {
   userAgent: string | null;
 }
 
-/** The close code graphql-ws clients know as Unauthorized. */
+/** The close code graphql-ws clients know as Unauthorized: fatal, the client does not reconnect (the session is over). */
 const UNAUTHORIZED = 4401;
+/**
+ * An expired access token is not an ended session: graphql-ws clients treat 4403 (Forbidden) as worth a retry, so they
+ * reconnect and their `connectionParams` bring a freshly refreshed token; live subscriptions resume.
+ */
+const TOKEN_EXPIRED_CODE = 4403;
 const SESSION_ENDED = 'This session has ended: sign in again.';
-const TOKEN_EXPIRED = 'The access token has expired: refresh the session.';
+const TOKEN_EXPIRED = 'The access token has expired: reconnect with a fresh one.';
+/** What AccountsService says of an expired token (HTTP keeps it: clients refresh and retry). */
+const EXPIRED_ACCESS_TOKEN = 'The access token has expired: refresh the session.';
 /** setTimeout's longest delay. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -39,9 +46,9 @@ function reasonOf(error: unknown): string {
  * graphql-ws on the same `/graphql` path. The token comes in
  * `connectionParams.authorization`; a bad one closes the socket with 4401 and a reason.
  * Every operation passes the same depth and cost checks as on HTTP.
- * A signed-in socket lives no longer than its session: it is closed with 4401 when the access token
- * expires (a timer), when a `session-revoked` event for its session arrives on the bus (logout, password
- * change, refresh-token reuse — from any API instance), and when an operation finds the session ended.
+ * A signed-in socket lives no longer than its session: it is closed with 4401 when a `session-revoked` event for its session arrives on the bus (logout, password
+ * change, refresh-token reuse — from any API instance), and when an operation finds the session ended;
+ * with 4403 when its access token expires (a timer), so the client reconnects with a refreshed token.
  */
 export function attachGraphqlWs(deps: {
   server: Server;
@@ -57,8 +64,8 @@ export function attachGraphqlWs(deps: {
   const states = new WeakMap<object, ConnectionState>();
   const socketsBySession = new Map<string, Set<WebSocket>>();
 
-  const endSession = (socket: WebSocket, reason: string) => {
-    if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(UNAUTHORIZED, reason);
+  const endSession = (socket: WebSocket, reason: string, code = UNAUTHORIZED) => {
+    if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(code, reason);
   };
   const stopListening = pubsub.listen<SessionRevokedEvent>(SESSION_REVOKED_TOPIC, (event) => {
     for (const sessionId of event.sessionIds) {
@@ -74,7 +81,7 @@ export function attachGraphqlWs(deps: {
     const timer =
       expiresAt === null
         ? null
-        : setTimeout(() => endSession(socket, TOKEN_EXPIRED), Math.min(MAX_TIMER_MS, Math.max(0, expiresAt - Date.now())));
+        : setTimeout(() => endSession(socket, TOKEN_EXPIRED, TOKEN_EXPIRED_CODE), Math.min(MAX_TIMER_MS, Math.max(0, expiresAt - Date.now())));
     socket.once('close', () => {
       if (timer) clearTimeout(timer);
       sockets.delete(socket);
@@ -117,7 +124,8 @@ export function attachGraphqlWs(deps: {
             state.actor = await actorFromAuthorization(state.authorization, services.accounts, createScope(orm).em);
           } catch (error) {
             const reason = reasonOf(error);
-            endSession(ctx.extra.socket, reason);
+            const expired = reason === EXPIRED_ACCESS_TOKEN;
+            endSession(ctx.extra.socket, expired ? TOKEN_EXPIRED : reason, expired ? TOKEN_EXPIRED_CODE : UNAUTHORIZED);
             return [new GraphQLError(reason, { extensions: { code: 'UNAUTHENTICATED' } })];
           }
         }

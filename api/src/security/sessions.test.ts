@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 const ENDED = 'This session has ended: sign in again.';
-const EXPIRED = 'The access token has expired: refresh the session.';
+const EXPIRED = 'The access token has expired: reconnect with a fresh one.';
 const PASSWORD = 'correct horse battery';
 const NOTIFICATION = 'subscription { notificationAdded { id type actor { id } } }';
 
@@ -80,9 +80,9 @@ function meOver(client: Client): Promise<{ id?: string; error?: unknown }> {
   });
 }
 
-async function expectClosedWith(socket: Socket, reason: string): Promise<void> {
+async function expectClosedWith(socket: Socket, reason: string, code = 4401): Promise<void> {
   const event = await socket.closed;
-  expect(event).toEqual({ code: 4401, reason });
+  expect(event).toEqual({ code, reason });
   const after = await meOver(socket.client);
   expect(after.id).toBeUndefined();
 }
@@ -151,7 +151,7 @@ describe('sessions end on open sockets', () => {
     await elsewhere.client.dispose();
   });
 
-  it('closes the socket with 4401 when its access token expires, and delivers nothing after', async () => {
+  it('closes the socket with 4403 (reconnect with a fresh token) when its access token expires, and delivers nothing after', async () => {
     const user = await signUp(stack, { password: PASSWORD });
     const other = await signUp(stack);
     const { sub, sid } = decodeJwt(user.token) as { sub: string; sid: string };
@@ -159,7 +159,7 @@ describe('sessions end on open sockets', () => {
     const short = await openSocket(token);
     expect((await meOver(short.client)).id).toBe(user.id);
 
-    await expectClosedWith(short, EXPIRED);
+    await expectClosedWith(short, EXPIRED, 4403);
     await notify(other, user);
     // The same user's socket with a live token hears of it; the expired one heard nothing.
     const live = await openSocket(user.token);
