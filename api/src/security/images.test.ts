@@ -120,9 +120,9 @@ describe('image bombs', () => {
     expect(stack.app.services.media.images.started).toBe(started);
   }, 120_000);
 
-  it('keeps answering sign-in and `me` while eight heavy images are being processed', async () => {
+  it('keeps answering sign-in and `me` while four heavy images are being processed', async () => {
     const done: string[] = [];
-    const numbers = [1, 2, 3, 4, 5, 6, 7, 8];
+    const numbers = [1, 2, 3, 4];
     const uploads = numbers.map((n) =>
       upload(stack, alice.token, heavy, {}, `heavy${n}.png`, 'image/png').then((res) => {
         done.push(`upload${n}`);
