@@ -17,6 +17,14 @@ export interface Config {
   callRingTimeoutMs: number;
   media: {
     storage: 'local' | 's3';
+    /** Worker threads decoding images at once (MEDIA_WORKERS, default 2). */
+    workers: number;
+    /** Images waiting for a worker before uploads are refused with 503 (MEDIA_QUEUE, default 8). */
+    queue: number;
+    /** Time budget of one image's decode/resize/encode (MEDIA_IMAGE_TIMEOUT_MS, default 20 s). */
+    imageTimeoutMs: number;
+    /** Storage per user for uploaded images, counted from `media.bytes` (MEDIA_QUOTA_BYTES, default 500 MiB). */
+    quotaBytes: number;
     s3?: { bucket: string; region: string; endpoint?: string; accessKeyId?: string; secretAccessKey?: string; publicUrl?: string };
   };
 }
@@ -98,6 +106,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicUrl: url('S3_PUBLIC_URL', null, ['http:', 'https:']) ?? undefined,
     };
   }
+  const mediaWorkers = int('MEDIA_WORKERS', 2, 1, 16);
+  const mediaQueue = int('MEDIA_QUEUE', 8, 0, 1000);
+  const imageTimeoutMs = int('MEDIA_IMAGE_TIMEOUT_MS', 20_000, 1, 600_000);
+  const quotaBytes = int('MEDIA_QUOTA_BYTES', 500 * 1024 * 1024, 0, Number.MAX_SAFE_INTEGER);
   const callRingTimeoutMs = int('CALL_RING_TIMEOUT_MS', 30_000, 100, 600_000);
   const cookieSecure = env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : publicUrl.startsWith('https:');
 
@@ -115,7 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     cookieSecure,
     callRingTimeoutMs,
-    media: { storage, s3 },
+    media: { storage, s3, workers: mediaWorkers, queue: mediaQueue, imageTimeoutMs, quotaBytes },
   };
 }
 

@@ -14,6 +14,8 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   TOO_LARGE = 'TOO_LARGE',
   UNSUPPORTED_MEDIA = 'UNSUPPORTED_MEDIA',
+  /** The user's storage for uploads is used up (MEDIA_QUOTA_BYTES). */
+  QUOTA_EXCEEDED = 'QUOTA_EXCEEDED',
 }
 
 /** One problem the user can fix: the shape of `UserError` in the schema and of `POST /media` errors. */

@@ -13,6 +13,7 @@ import { TagsRepository } from '../features/tags/tags.repository.js';
 import { TagsService } from '../features/tags/tags.service.js';
 import { blockedSql } from '../features/friends/index.js';
 import { MediaRepository } from '../features/media/media.repository.js';
+import { ImagePool } from '../features/media/media.image.js';
 import { MediaService } from '../features/media/media.service.js';
 import { createMediaStorage } from '../features/media/media.storage.js';
 import { CommentsRepository } from '../features/posts/comments.repository.js';
@@ -61,6 +62,12 @@ export function createServices(deps: ServiceDeps) {
   const media = new MediaService({
     config: deps.config,
     storage: createMediaStorage(deps.config),
+    // Images are decoded in a few worker threads, never in more of libuv's shared threads (argon2, files).
+    images: new ImagePool({
+      workers: deps.config.media.workers,
+      queue: deps.config.media.queue,
+      timeoutMs: deps.config.media.imageTimeoutMs,
+    }),
     repository: mediaRepository,
     screenshots: facechat,
   });

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'TOO_LARGE',
   'UNSUPPORTED_MEDIA',
+  'QUOTA_EXCEEDED',
 ] as const;
 
 export interface UserErrorLike {

@@ -126,6 +126,7 @@ const en = {
     UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
     TOO_LARGE: 'That is too large.',
     UNSUPPORTED_MEDIA: 'This kind of file cannot be used.',
+    QUOTA_EXCEEDED: 'Your storage for photos is full.',
     // The accounts' fields (sign-up, sign-in, profile).
     fields: {
       username: { INVALID: 'Usernames are 3–30 characters: a–z, 0–9, _ and .', CONFLICT: 'That username is taken.' },

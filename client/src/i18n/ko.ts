@@ -124,6 +124,7 @@ const ko: MessageSchema = {
     UNAUTHENTICATED: '로그인이 만료되었습니다. 다시 로그인해 주세요.',
     TOO_LARGE: '너무 큽니다.',
     UNSUPPORTED_MEDIA: '사용할 수 없는 형식의 파일입니다.',
+    QUOTA_EXCEEDED: '사진 저장 공간이 가득 찼습니다.',
     fields: {
       username: {
         INVALID: '사용자 이름은 3~30자의 영문 소문자, 숫자, _ 와 . 만 쓸 수 있습니다.',

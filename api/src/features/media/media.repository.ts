@@ -68,6 +68,17 @@ export class MediaRepository implements AvatarOwners {
     return row?.n ?? 0;
   }
 
+  /** Bytes the owner's stored images take (the `bytes` column), for the upload quota. */
+  async bytesUsed(em: Db, ownerId: string): Promise<number> {
+    const [row] = await sql<{ n: string }>(em, 'select coalesce(sum(bytes), 0)::bigint as n from media where owner_id = ?', [ownerId]);
+    return Number(row?.n ?? 0);
+  }
+
+  /** Serialises the owner's uploads until the transaction ends, so two at once cannot both pass the quota. */
+  async lockOwnerUploads(tx: Db, ownerId: string): Promise<void> {
+    await sql(tx, `select pg_advisory_xact_lock(hashtextextended('media:' || ?::text, 0))`, [ownerId]);
+  }
+
   /** Inserts one row (flushed, so the id can be referenced in the same transaction). */
   async insert(tx: Db, input: NewMedia): Promise<MediaRecord> {
     const media = tx.create(Media, { ...input, fileKey: '', thumbKey: '', createdAt: new Date() });

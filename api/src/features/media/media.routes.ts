@@ -28,6 +28,7 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.UNSUPPORTED_MEDIA]: 415,
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.UNAVAILABLE]: 503,
+  [ErrorCode.QUOTA_EXCEEDED]: 413,
 };
 
 /** `POST /media` (multipart upload) and `GET /media/<file>` (immutable, long-cached). */
@@ -53,6 +54,7 @@ export function mediaRoutes(deps: RouteDeps): Router {
       const media = await services.media.upload(actor, scope.em, { file, kind: fields.kind, altText: fields.altText, roomId });
       res.status(201).json(services.media.toJson(media));
     } catch (error) {
+      if (error instanceof UploadRefused && error.retryAfterSeconds) res.setHeader('retry-after', String(error.retryAfterSeconds));
       if (error instanceof DomainError) return refuse(req, res, STATUS[error.code] ?? 400, errorBody(error));
       log.error({ err: error }, 'media upload failed');
       refuse(req, res, 500, { message: 'Something went wrong on our side. Try again.' });

@@ -1,11 +1,11 @@
 import type { Config } from '../../config.js';
 import type { Actor } from '../../kernel/actor.js';
 import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
-import { DomainError, forbidden, invalid } from '../../kernel/errors.js';
+import { DomainError, ErrorCode, forbidden, invalid } from '../../kernel/errors.js';
 import { isUuid, toGlobalId } from '../../kernel/ids.js';
 import { paginate, timeKey, timeKeyAfter, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
 import { MEDIA_KINDS, type MediaKindValue } from './media.entity.js';
-import { processImage } from './media.image.js';
+import { UploadRefused, type ImagePool } from './media.image.js';
 import type { MediaRecord } from './media.records.js';
 import type { MediaOwnerRow, MediaRepository } from './media.repository.js';
 import type { MediaStorage } from './media.storage.js';
@@ -20,8 +20,10 @@ export interface ScreenshotPolicy {
 
 export interface MediaServiceDeps {
   /** Read at call time: `publicUrl` may be set after start (tests listen on a random port). */
-  config: Pick<Config, 'publicUrl'>;
+  config: Pick<Config, 'publicUrl'> & { media: Pick<Config['media'], 'quotaBytes'> };
   storage: MediaStorage;
+  /** Where images are decoded and re-encoded (worker threads, bounded queue, time budget). */
+  images: ImagePool;
   repository: MediaRepository;
   screenshots: ScreenshotPolicy;
 }
@@ -51,9 +53,11 @@ export interface MediaJson {
 
 export class MediaService {
   readonly storage: MediaStorage;
+  readonly images: ImagePool;
 
   constructor(private readonly deps: MediaServiceDeps) {
     this.storage = deps.storage;
+    this.images = deps.images;
   }
 
   /** Where `key` is served: the bucket's public URL, or this API's `GET /media/<key>`. */
@@ -121,8 +125,12 @@ export class MediaService {
       throw invalid(['roomId'], '`roomId` only goes with kind SCREENSHOT.');
     }
 
-    const image = await processImage(input.file);
+    const { quotaBytes } = this.deps.config.media;
+    if ((await this.deps.repository.bytesUsed(em, actor.id)) >= quotaBytes) throw quotaExceeded(quotaBytes);
+    const image = await this.deps.images.process(input.file);
     return inTransaction(em, async (tx, afterCommit) => {
+      await this.deps.repository.lockOwnerUploads(tx, actor.id);
+      if ((await this.deps.repository.bytesUsed(tx, actor.id)) + image.display.data.length > quotaBytes) throw quotaExceeded(quotaBytes);
       const media = await this.deps.repository.insert(tx, {
         ownerId: actor.id,
         kind,
@@ -153,4 +161,12 @@ export class MediaService {
       throw forbidden(error.message, error.errors[0]?.field ?? undefined);
     }
   }
+}
+
+function quotaExceeded(quotaBytes: number): UploadRefused {
+  return new UploadRefused(
+    ErrorCode.QUOTA_EXCEEDED,
+    `Your storage for images (${Math.round(quotaBytes / 1024 / 1024)} MB) is full: this image does not fit.`,
+    ['file'],
+  );
 }

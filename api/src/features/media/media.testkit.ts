@@ -71,6 +71,7 @@ export function useScreenshotPolicy(stack: TestStack, screenshots: ScreenshotPol
   services.media = new MediaService({
     config: stack.config,
     storage: services.media.storage,
+    images: services.media.images,
     repository: new MediaRepository(),
     screenshots,
   });
