@@ -81,7 +81,10 @@ export function attachGraphqlWs(deps: {
     const timer =
       expiresAt === null
         ? null
-        : setTimeout(() => endSession(socket, TOKEN_EXPIRED, TOKEN_EXPIRED_CODE), Math.min(MAX_TIMER_MS, Math.max(0, expiresAt - Date.now())));
+        : setTimeout(
+            () => endSession(socket, TOKEN_EXPIRED, TOKEN_EXPIRED_CODE),
+            Math.min(MAX_TIMER_MS, Math.max(0, expiresAt - Date.now())),
+          );
     socket.once('close', () => {
       if (timer) clearTimeout(timer);
       sockets.delete(socket);
