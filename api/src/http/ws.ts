@@ -11,7 +11,7 @@ import type { Actor } from '../kernel/actor.js';
 import { RequestError } from '../kernel/errors.js';
 import { createScope } from '../kernel/scope.js';
 import type { PubSub } from '../graphql/pubsub.js';
-import { limitsError } from '../graphql/validation.js';
+import { limitsError, sourceLimits } from '../graphql/validation.js';
 import type { Services } from '../server/compose.js';
 import { actorFromAuthorization } from './auth.js';
 
@@ -24,7 +24,7 @@ interface ConnectionState {
 /**
  * graphql-ws on the same `/graphql` path. The token comes in
  * `connectionParams.authorization`; a bad one closes the socket with 4401 and a reason.
- * Every operation passes the same depth and cost checks as on HTTP.
+ * Every operation passes the same size, depth, cost and input checks as on HTTP.
  */
 export function attachGraphqlWs(deps: {
   server: Server;
@@ -63,9 +63,11 @@ export function attachGraphqlWs(deps: {
         return true;
       },
       onSubscribe: (ctx, _id, payload) => {
+        const limited = sourceLimits(payload.query);
+        if (limited && 'error' in limited) return [limited.error];
         let document;
         try {
-          document = parse(payload.query);
+          document = limited?.document ?? parse(payload.query);
         } catch (error) {
           return [error as GraphQLError];
         }
