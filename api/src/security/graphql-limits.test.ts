@@ -1,4 +1,9 @@
+import { Kind, parse } from 'graphql';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getSchema } from '../graphql/schema.js';
+import { limitsError } from '../graphql/validation.js';
 import { gql, signUp, subscribe, wsClient, type GqlResponse } from '../test/client.js';
 import { startTestStack, type TestStack } from '../test/stack.js';
 
@@ -88,6 +93,26 @@ describe('cost of fields that run their own query', () => {
     const res = await gql(stack, '{ posts(first: 20) { totalCount nodes { id title } } rooms(first: 20) { totalCount nodes { id } } }');
     expect(res.errors).toBeUndefined();
     expect(res.data.posts.totalCount).toBe(0);
+  });
+});
+
+describe('our own client', () => {
+  it('has every operation within the limits, even with pages of 100', async () => {
+    const dir = join(import.meta.dirname, '../../../client/src');
+    const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.graphql'));
+    expect(files.length).toBeGreaterThan(5);
+    const all = parse(files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n'));
+    const fragments = all.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+    const schema = await getSchema();
+    const over: string[] = [];
+    for (const def of all.definitions) {
+      if (def.kind !== Kind.OPERATION_DEFINITION) continue;
+      const document = { kind: Kind.DOCUMENT, definitions: [def, ...fragments] } as const;
+      const name = def.name?.value ?? '?';
+      const error = limitsError(schema, document, { first: 100 }, name);
+      if (error) over.push(`${name}: ${error.message}`);
+    }
+    expect(over).toEqual([]);
   });
 });
 

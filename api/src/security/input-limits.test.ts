@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql, signUp, type TestUser } from '../test/client.js';
+import { gql, signUp, subscribe, wsClient, type TestUser } from '../test/client.js';
 import { startTestStack, type TestStack } from '../test/stack.js';
 
 let stack: TestStack;
@@ -112,6 +112,16 @@ describe('control characters', () => {
     const literal = await gql(stack, '{ searchUsers(query: "a\\u0000b") { nodes { id } } }');
     expect(literal.status).toBe(400);
     expect(literal.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('applies the same checks over graphql-ws', async () => {
+    const client = wsClient(stack, user.token);
+    const search = subscribe(client, 'query($q: String!) { searchUsers(query: $q) { nodes { id } } }', { q: 'a\u0000b' });
+    await expect(search.next(5000)).rejects.toThrow(/control character/);
+    const room = subscribe(client, CREATE_ROOM, { input: { title: 'Ws', tags: Array.from({ length: 500 }, (_, i) => `t${i}`) } });
+    const event = await room.next(5000);
+    expect(event.data).toMatchObject({ createRoom: { room: null, userErrors: [{ field: ['input', 'tags'], code: 'INVALID' }] } });
+    await client.dispose();
   });
 
   it('keeps new lines and tabs in a multi-line text', async () => {
