@@ -12,7 +12,7 @@ import type { Config } from './config.js';
 import { createContext, type Context } from './graphql/context.js';
 import { PubSub } from './graphql/pubsub.js';
 import { getSchema } from './graphql/schema.js';
-import { limitsError } from './graphql/validation.js';
+import { limitsError, sourceLimits } from './graphql/validation.js';
 import { parseCookies, actorFromAuthorization } from './http/auth.js';
 import { GRAPHIQL_HTML, graphiqlRouter } from './http/graphiql.js';
 import { attachGraphqlWs } from './http/ws.js';
@@ -121,8 +121,15 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
     next();
   });
 
-  app.use('/graphql', express.json({ limit: '1mb' }), async (req: Request, res: Response, next: NextFunction) => {
+  // 256 kB: the largest legitimate operation (a post with its text and tags) is a few kB.
+  app.use('/graphql', express.json({ limit: '256kb' }), async (req: Request, res: Response, next: NextFunction) => {
     try {
+      // Size limits before graphql-js validates the document (its rules are only fast on a bounded one).
+      const limited = sourceLimits(req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query);
+      if (limited && 'error' in limited) {
+        const { message, extensions } = limited.error;
+        return void res.status(400).json({ errors: [{ message, extensions: { code: extensions.code } }] });
+      }
       const reqLog = (req as Request & { log: Logger }).log;
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
 import {
+  GraphQLError,
   defaultFieldResolver,
+  getNamedType,
   isObjectType,
   lexicographicSortSchema,
   printSchema,
@@ -12,6 +14,7 @@ import { resolvers } from '../features/index.js';
 import { DomainError } from '../kernel/errors.js';
 import { toGlobalId } from '../kernel/ids.js';
 import { authChecker } from './auth.js';
+import { argumentLimitErrors } from './input-limits.js';
 import { DateTime } from './scalars.js';
 
 let built: Promise<GraphQLSchema> | null = null;
@@ -37,6 +40,8 @@ export function getSchema(): Promise<GraphQLSchema> {
 
 /**
  * Cross-cutting rules applied once here rather than in every resolver:
+ * - a mutation's arguments over the input limits (input-limits.ts) become that payload's `userErrors`
+ *   without running it (a BAD_USER_INPUT error for the few mutations without a payload);
  * - a DomainError thrown by a mutation becomes that payload's `userErrors`;
  * - every Node's `id` is the opaque global id of its raw database id.
  */
@@ -44,7 +49,17 @@ function finishSchema(schema: GraphQLSchema): GraphQLSchema {
   const mutation = schema.getMutationType();
   for (const field of Object.values(mutation?.getFields() ?? {})) {
     const resolve = field.resolve ?? defaultFieldResolver;
+    const returnType = getNamedType(field.type);
+    const hasPayload = isObjectType(returnType) && 'userErrors' in returnType.getFields();
+    const owner = `${mutation?.name}.${field.name}`;
     field.resolve = async (source, args, ctx, info) => {
+      const overLimits = argumentLimitErrors(owner, field.args, args);
+      if (overLimits.length) {
+        if (hasPayload) return { userErrors: overLimits };
+        throw new GraphQLError(`${overLimits[0].field?.join('.')}: ${overLimits[0].message}`, {
+          extensions: { code: 'BAD_USER_INPUT', field: overLimits[0].field },
+        });
+      }
       try {
         return await resolve(source, args, ctx, info);
       } catch (error) {

@@ -51,7 +51,7 @@ describe('HTTP transport', () => {
   it('rejects a query over the cost limit', async () => {
     const costly =
       '{ a: searchUsers(query: "a", first: 100) { nodes { id } } b: notifications(first: 100) { nodes { id } } ' +
-      Array.from({ length: 120 }, (_, i) => `s${i}: searchUsers(query: "x", first: 100) { nodes { id username displayName } }`).join(' ') +
+      Array.from({ length: 90 }, (_, i) => `s${i}: searchUsers(query: "x", first: 100) { nodes { id username displayName } }`).join(' ') +
       ' }';
     const res = await gql(stack, costly);
     expect(res.status).toBe(400);

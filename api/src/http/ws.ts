@@ -12,7 +12,7 @@ import { SESSION_REVOKED_TOPIC, type SessionRevokedEvent } from '../kernel/event
 import { RequestError } from '../kernel/errors.js';
 import { createScope } from '../kernel/scope.js';
 import type { PubSub } from '../graphql/pubsub.js';
-import { limitsError } from '../graphql/validation.js';
+import { limitsError, sourceLimits } from '../graphql/validation.js';
 import type { Services } from '../server/compose.js';
 import { accessTokenExpiry, actorFromAuthorization } from './auth.js';
 
@@ -45,10 +45,11 @@ function reasonOf(error: unknown): string {
 /**
  * graphql-ws on the same `/graphql` path. The token comes in
  * `connectionParams.authorization`; a bad one closes the socket with 4401 and a reason.
- * Every operation passes the same depth and cost checks as on HTTP.
- * A signed-in socket lives no longer than its session: it is closed with 4401 when a `session-revoked` event for its session arrives on the bus (logout, password
- * change, refresh-token reuse — from any API instance), and when an operation finds the session ended;
- * with 4403 when its access token expires (a timer), so the client reconnects with a refreshed token.
+ * Every operation passes the same size, depth, cost and input checks as on HTTP.
+ * A signed-in socket lives no longer than its session: it is closed with 4401 when a `session-revoked` event for its
+ * session arrives on the bus (logout, password change, refresh-token reuse — from any API instance), and when an
+ * operation finds the session ended; with 4403 when its access token expires (a timer), so the client reconnects
+ * with a refreshed token.
  */
 export function attachGraphqlWs(deps: {
   server: Server;
@@ -120,6 +121,8 @@ export function attachGraphqlWs(deps: {
         return true;
       },
       onSubscribe: async (ctx, _id, payload) => {
+        const limited = sourceLimits(payload.query);
+        if (limited && 'error' in limited) return [limited.error];
         const state = states.get(ctx.extra) ?? { actor: null, authorization: null, ip: 'unknown', userAgent: null };
         if (state.authorization) {
           // The session may have ended since the socket opened (on another instance, or its event was missed).
@@ -134,7 +137,7 @@ export function attachGraphqlWs(deps: {
         }
         let document;
         try {
-          document = parse(payload.query);
+          document = limited?.document ?? parse(payload.query);
         } catch (error) {
           return [error as GraphQLError];
         }
