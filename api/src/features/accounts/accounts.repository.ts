@@ -5,6 +5,11 @@ import { RefreshToken, Session, User } from './accounts.entity.js';
 /** SQL predicate on a user column that is true when the viewer may not see that user (friends: blocks). */
 export type HiddenUsersSql = (column: string, viewerId: string | null) => { sql: string; params: unknown[] };
 
+/** SQL predicate for media: `mediaAlias` is some user's avatar (media's `node(id)` visibility; composed in server/compose.ts). */
+export function avatarMediaSql(mediaAlias: string): { sql: string; params: unknown[] } {
+  return { sql: `exists (select 1 from users _av where _av.avatar_id = ${mediaAlias}.id)`, params: [] };
+}
+
 /** A user found by login name, with the hash to check the password against. */
 export interface LoginCandidateRow {
   id: string;
@@ -46,6 +51,17 @@ export class AccountsRepository {
 
   findByIds(em: Db, ids: readonly string[]): Promise<User[]> {
     return em.find(User, { id: { $in: [...ids] } });
+  }
+
+  /** The users among `ids` the viewer may not see (blocked either way). */
+  async hiddenAmong(em: Db, viewerId: string | null, ids: readonly string[]): Promise<string[]> {
+    if (!viewerId || !ids.length) return [];
+    const hidden = this.hiddenUsersSql('u.id', viewerId);
+    const rows = await sql<{ id: string }>(em, `select u.id from users u where u.id in (?) and (${hidden.sql})`, [
+      [...ids],
+      ...hidden.params,
+    ]);
+    return rows.map((r) => r.id);
   }
 
   /** `username` as stored (lower-case). */

@@ -75,6 +75,28 @@ export class AccountsService {
     return this.repository.findByIds(em, ids);
   }
 
+  /**
+   * Users by id as `viewer` may see them: null for a missing user and for one blocked either way with the viewer
+   * (`user(id|username)`, `node(id)`; the same rule as search and the friends lists). One's own profile is always visible.
+   */
+  async visibleUsersByIds(viewer: Actor | null, em: Db, ids: readonly string[]): Promise<(User | null)[]> {
+    const others = ids.filter((id) => id !== viewer?.id);
+    const [users, hidden] = await Promise.all([
+      this.repository.findByIds(em, ids),
+      this.repository.hiddenAmong(em, viewer?.id ?? null, others),
+    ]);
+    const byId = new Map(users.map((u) => [u.id, u]));
+    const hiddenIds = new Set(hidden);
+    return ids.map((id) => (hiddenIds.has(id) ? null : (byId.get(id) ?? null)));
+  }
+
+  /** `userByUsername`, null when the user and the viewer blocked each other. */
+  async visibleUserByUsername(viewer: Actor | null, em: Db, username: string): Promise<User | null> {
+    const user = await this.userByUsername(em, username);
+    if (!user || user.id === viewer?.id) return user;
+    return (await this.repository.hiddenAmong(em, viewer?.id ?? null, [user.id])).length ? null : user;
+  }
+
   /** Name and username of each existing user among `ids` (for other features: call tokens, call titles). */
   async profiles(em: Db, ids: string[]): Promise<{ id: string; username: string; displayName: string }[]> {
     if (!ids.length) return [];
