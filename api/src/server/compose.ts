@@ -12,7 +12,7 @@ import { NotificationsService } from '../features/notifications/notifications.se
 import { TagsRepository } from '../features/tags/tags.repository.js';
 import { TagsService } from '../features/tags/tags.service.js';
 import { avatarMediaSql } from '../features/accounts/index.js';
-import { blockedSql } from '../features/friends/index.js';
+import { blockedSql, blockedViewerSql } from '../features/friends/index.js';
 import { MediaRepository } from '../features/media/media.repository.js';
 import { MediaService } from '../features/media/media.service.js';
 import { createMediaStorage } from '../features/media/media.storage.js';
@@ -56,8 +56,8 @@ export function createServices(deps: ServiceDeps) {
     reachable: [avatarMediaSql, postMediaSql, screenshotSeenSql],
   });
   const notifications = new NotificationsService(deps.pubsub, new NotificationsRepository());
-  // Search hides users blocked either way (friends owns blocks); avatars must be the user's own media.
-  const accounts = new AccountsService(deps.signer, new AccountsRepository(blockedSql), mediaRepository);
+  // Search hides users blocked either way, profiles those who blocked the viewer (friends owns blocks); avatars must be the user's own media.
+  const accounts = new AccountsService(deps.signer, new AccountsRepository(blockedSql, blockedViewerSql), mediaRepository);
   const friends = new FriendsService(new FriendsRepository(), notifications, accounts, deps.pubsub);
   const tags = new TagsService(new TagsRepository());
   const facechat = createFacechat(deps, { accounts, notifications, friends, tags });

@@ -41,11 +41,15 @@ const asDate = (value: unknown): Date => (value instanceof Date ? value : new Da
 const asDateOrNull = (value: unknown): Date | null => (value === null || value === undefined ? null : asDate(value));
 
 /**
- * Every statement on users, sessions, refresh tokens and login failures. Stateless: `hiddenUsersSql`
- * (friends' block predicate) is the only collaborator.
+ * Every statement on users, sessions, refresh tokens and login failures. Stateless: `hiddenUsersSql` and
+ * `profileHiddenSql` (friends' block predicates) are the only collaborators.
  */
 export class AccountsRepository {
-  constructor(private readonly hiddenUsersSql: HiddenUsersSql) {}
+  constructor(
+    private readonly hiddenUsersSql: HiddenUsersSql,
+    /** True when the user in `column` blocked the viewer (friends' `blockedViewerSql`): their profile is hidden. */
+    private readonly profileHiddenSql: HiddenUsersSql = hiddenUsersSql,
+  ) {}
 
   // --- users
 
@@ -53,10 +57,10 @@ export class AccountsRepository {
     return em.find(User, { id: { $in: [...ids] } });
   }
 
-  /** The users among `ids` the viewer may not see (blocked either way). */
+  /** The users among `ids` whose profile the viewer may not read (they blocked the viewer). */
   async hiddenAmong(em: Db, viewerId: string | null, ids: readonly string[]): Promise<string[]> {
     if (!viewerId || !ids.length) return [];
-    const hidden = this.hiddenUsersSql('u.id', viewerId);
+    const hidden = this.profileHiddenSql('u.id', viewerId);
     const rows = await sql<{ id: string }>(em, `select u.id from users u where u.id in (?) and (${hidden.sql})`, [
       [...ids],
       ...hidden.params,

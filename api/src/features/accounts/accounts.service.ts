@@ -76,8 +76,9 @@ export class AccountsService {
   }
 
   /**
-   * Users by id as `viewer` may see them: null for a missing user and for one blocked either way with the viewer
-   * (`user(id|username)`, `node(id)`; the same rule as search and the friends lists). One's own profile is always visible.
+   * Users by id as `viewer` may see them (`user(id|username)`, `node(id)`): null for a missing user and for one who
+   * blocked the viewer. The blocker still reads the user they blocked (`viewerHasBlocked`, to unblock them); search
+   * and the friends lists hide the pair either way.
    */
   async visibleUsersByIds(viewer: Actor | null, em: Db, ids: readonly string[]): Promise<(User | null)[]> {
     const others = ids.filter((id) => id !== viewer?.id);
@@ -90,7 +91,7 @@ export class AccountsService {
     return ids.map((id) => (hiddenIds.has(id) ? null : (byId.get(id) ?? null)));
   }
 
-  /** `userByUsername`, null when the user and the viewer blocked each other. */
+  /** `userByUsername`, null when that user blocked the viewer. */
   async visibleUserByUsername(viewer: Actor | null, em: Db, username: string): Promise<User | null> {
     const user = await this.userByUsername(em, username);
     if (!user || user.id === viewer?.id) return user;
