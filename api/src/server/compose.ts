@@ -11,7 +11,8 @@ import { NotificationsRepository } from '../features/notifications/notifications
 import { NotificationsService } from '../features/notifications/notifications.service.js';
 import { TagsRepository } from '../features/tags/tags.repository.js';
 import { TagsService } from '../features/tags/tags.service.js';
-import { blockedSql } from '../features/friends/index.js';
+import { avatarMediaSql } from '../features/accounts/index.js';
+import { blockedSql, blockedViewerSql } from '../features/friends/index.js';
 import { MediaRepository } from '../features/media/media.repository.js';
 import { ImagePool } from '../features/media/media.image.js';
 import { MediaService } from '../features/media/media.service.js';
@@ -23,7 +24,7 @@ import { LikesService } from '../features/posts/likes.service.js';
 import { PhotoTagsRepository } from '../features/posts/photo-tags.repository.js';
 import { PhotoTagsService } from '../features/posts/photo-tags.service.js';
 import { PostAccess } from '../features/posts/posts.collaborators.js';
-import { PostsRepository } from '../features/posts/posts.repository.js';
+import { PostsRepository, postMediaSql } from '../features/posts/posts.repository.js';
 import { PostsService } from '../features/posts/posts.service.js';
 import { CallsRepository } from '../features/facechat/calls.repository.js';
 import { CallsService } from '../features/facechat/calls.service.js';
@@ -31,7 +32,7 @@ import { ChatRepository } from '../features/facechat/chat.repository.js';
 import { ChatService } from '../features/facechat/chat.service.js';
 import { FacechatService } from '../features/facechat/facechat.service.js';
 import { LivekitGateway } from '../features/facechat/livekit.js';
-import { RoomsRepository } from '../features/facechat/rooms.repository.js';
+import { RoomsRepository, screenshotSeenSql } from '../features/facechat/rooms.repository.js';
 import { RoomsService } from '../features/facechat/rooms.service.js';
 import { createScope } from '../kernel/scope.js';
 
@@ -50,12 +51,16 @@ export interface ServiceDeps {
  * Order follows the feature dependencies: kernel ← accounts ← notifications ← media, tags, friends ← posts, facechat.
  */
 export function createServices(deps: ServiceDeps) {
-  const mediaRepository = new MediaRepository();
+  // By id, media is seen by its owner, or through a post, an avatar or a room the viewer was in (never across a block).
+  const mediaRepository = new MediaRepository({
+    hidden: blockedSql,
+    reachable: [avatarMediaSql, postMediaSql, screenshotSeenSql],
+  });
   const notifications = new NotificationsService(deps.pubsub, new NotificationsRepository());
-  // Search hides users blocked either way (friends owns blocks); avatars must be the user's own media;
-  // ended sessions are announced on the bus (every instance closes their sockets).
-  const accounts = new AccountsService(deps.signer, new AccountsRepository(blockedSql), mediaRepository, deps.pubsub);
-  const friends = new FriendsService(new FriendsRepository(), notifications, accounts);
+  // Search hides users blocked either way, profiles those who blocked the viewer (friends owns blocks); avatars must be
+  // the user's own media; ended sessions are announced on the bus (every instance closes their sockets).
+  const accounts = new AccountsService(deps.signer, new AccountsRepository(blockedSql, blockedViewerSql), mediaRepository, deps.pubsub);
+  const friends = new FriendsService(new FriendsRepository(), notifications, accounts, deps.pubsub);
   const tags = new TagsService(new TagsRepository());
   const facechat = createFacechat(deps, { accounts, notifications, friends, tags });
   // Screenshots are media whose rules (who may take one, who hears of it) are facechat's.

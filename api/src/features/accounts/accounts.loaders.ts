@@ -17,6 +17,15 @@ export function userById(ctx: Context): DataLoader<string, User | null> {
   );
 }
 
+/** Users by raw id as the viewer may see them (null when missing or blocked either way): `user(id)`, `node(id)`. */
+export function visibleUserById(ctx: Context): DataLoader<string, User | null> {
+  return loader(
+    ctx,
+    'visibleUserById',
+    () => new DataLoader<string, User | null>((ids) => ctx.services.accounts.visibleUsersByIds(ctx.actor, ctx.em, ids)),
+  );
+}
+
 /**
  * Users a query already joined go straight into this request's `userById` DataLoader, so
  * `author` and `user` fields need no statement of their own. Rows whose keys carry `prefix`

@@ -5,6 +5,11 @@ import { RefreshToken, Session, User } from './accounts.entity.js';
 /** SQL predicate on a user column that is true when the viewer may not see that user (friends: blocks). */
 export type HiddenUsersSql = (column: string, viewerId: string | null) => { sql: string; params: unknown[] };
 
+/** SQL predicate for media: `mediaAlias` is some user's avatar (media's `node(id)` visibility; composed in server/compose.ts). */
+export function avatarMediaSql(mediaAlias: string): { sql: string; params: unknown[] } {
+  return { sql: `exists (select 1 from users _av where _av.avatar_id = ${mediaAlias}.id)`, params: [] };
+}
+
 /** A user found by login name, with the hash to check the password against. */
 export interface LoginCandidateRow {
   id: string;
@@ -42,16 +47,31 @@ const asDate = (value: unknown): Date => (value instanceof Date ? value : new Da
 const asDateOrNull = (value: unknown): Date | null => (value === null || value === undefined ? null : asDate(value));
 
 /**
- * Every statement on users, sessions, refresh tokens and login failures. Stateless: `hiddenUsersSql`
- * (friends' block predicate) is the only collaborator.
+ * Every statement on users, sessions, refresh tokens and login failures. Stateless: `hiddenUsersSql` and
+ * `profileHiddenSql` (friends' block predicates) are the only collaborators.
  */
 export class AccountsRepository {
-  constructor(private readonly hiddenUsersSql: HiddenUsersSql) {}
+  constructor(
+    private readonly hiddenUsersSql: HiddenUsersSql,
+    /** True when the user in `column` blocked the viewer (friends' `blockedViewerSql`): their profile is hidden. */
+    private readonly profileHiddenSql: HiddenUsersSql = hiddenUsersSql,
+  ) {}
 
   // --- users
 
   findByIds(em: Db, ids: readonly string[]): Promise<User[]> {
     return em.find(User, { id: { $in: [...ids] } });
+  }
+
+  /** The users among `ids` whose profile the viewer may not read (they blocked the viewer). */
+  async hiddenAmong(em: Db, viewerId: string | null, ids: readonly string[]): Promise<string[]> {
+    if (!viewerId || !ids.length) return [];
+    const hidden = this.profileHiddenSql('u.id', viewerId);
+    const rows = await sql<{ id: string }>(em, `select u.id from users u where u.id in (?) and (${hidden.sql})`, [
+      [...ids],
+      ...hidden.params,
+    ]);
+    return rows.map((r) => r.id);
   }
 
   /** `username` as stored (lower-case). */

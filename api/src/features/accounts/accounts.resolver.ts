@@ -7,11 +7,11 @@ import { userActor, type Actor } from '../../kernel/actor.js';
 import { badInput } from '../../kernel/errors.js';
 import { fromGlobalId } from '../../kernel/ids.js';
 import { User } from './accounts.entity.js';
-import { userById } from './accounts.loaders.js';
+import { userById, visibleUserById } from './accounts.loaders.js';
 import type { IssuedSession } from './accounts.service.js';
 import { AuthPayload, LoginInput, RegisterInput, UpdateProfileInput, UserConnection, UserObject, UserPayload } from './accounts.types.js';
 
-registerNodeType('User', User, (ctx, id) => userById(ctx).load(id));
+registerNodeType('User', User, (ctx, id) => visibleUserById(ctx).load(id));
 
 const REFRESH_COOKIE = 'pp_refresh';
 
@@ -32,9 +32,9 @@ export class AccountsResolver {
   ): Promise<User | null> {
     if (id) {
       const rawId = fromGlobalId(id, 'User');
-      return rawId ? userById(ctx).load(rawId) : null;
+      return rawId ? visibleUserById(ctx).load(rawId) : null;
     }
-    if (username) return ctx.services.accounts.userByUsername(ctx.em, username);
+    if (username) return ctx.services.accounts.visibleUserByUsername(ctx.actor, ctx.em, username);
     throw badInput('Give `id` or `username`.');
   }
 

@@ -82,6 +82,29 @@ export class AccountsService {
     return this.repository.findByIds(em, ids);
   }
 
+  /**
+   * Users by id as `viewer` may see them (`user(id|username)`, `node(id)`): null for a missing user and for one who
+   * blocked the viewer. The blocker still reads the user they blocked (`viewerHasBlocked`, to unblock them); search
+   * and the friends lists hide the pair either way.
+   */
+  async visibleUsersByIds(viewer: Actor | null, em: Db, ids: readonly string[]): Promise<(User | null)[]> {
+    const others = ids.filter((id) => id !== viewer?.id);
+    const [users, hidden] = await Promise.all([
+      this.repository.findByIds(em, ids),
+      this.repository.hiddenAmong(em, viewer?.id ?? null, others),
+    ]);
+    const byId = new Map(users.map((u) => [u.id, u]));
+    const hiddenIds = new Set(hidden);
+    return ids.map((id) => (hiddenIds.has(id) ? null : (byId.get(id) ?? null)));
+  }
+
+  /** `userByUsername`, null when that user blocked the viewer. */
+  async visibleUserByUsername(viewer: Actor | null, em: Db, username: string): Promise<User | null> {
+    const user = await this.userByUsername(em, username);
+    if (!user || user.id === viewer?.id) return user;
+    return (await this.repository.hiddenAmong(em, viewer?.id ?? null, [user.id])).length ? null : user;
+  }
+
   /** Name and username of each existing user among `ids` (for other features: call tokens, call titles). */
   async profiles(em: Db, ids: string[]): Promise<{ id: string; username: string; displayName: string }[]> {
     if (!ids.length) return [];

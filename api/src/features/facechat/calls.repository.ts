@@ -63,6 +63,16 @@ export class CallsRepository {
     return row ? em.map(Call, row) : null;
   }
 
+  /** Calls not finished yet in which both `a` and `b` take part (caller or callee). */
+  async openCallsBetween(em: Db, a: string, b: string): Promise<string[]> {
+    const rows = await sql<{ id: string }>(
+      em,
+      `select c.id from calls c where c.status in ('RINGING', 'ACCEPTED') and ${mine} and ${mine} order by c.created_at`,
+      [a, a, b, b],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async callIdOfRoom(em: Db, roomId: string): Promise<string | null> {
     const [row] = await sql<{ id: string }>(em, 'select id from calls where room_id = ?', [roomId]);
     return row?.id ?? null;

@@ -92,6 +92,10 @@ export class CallsService {
     await inTransaction(em, async (tx, afterCommit) => {
       const locked = await this.stateFor(tx, callId, actor.id, true);
       checkCanAnswer(locked, actor.id);
+      // A block with the caller or with anyone already in the call: refused (the first of a blocked pair to accept stays).
+      const inCall = [locked.call.callerId, ...(await this.c.roomsRepo.participantIds(tx, room.id))];
+      if (await this.c.roomsRepo.blockedWithAny(tx, actor.id, inCall))
+        throw forbidden('You cannot join this call: you and someone in it blocked each other.', ['callId']);
       await this.c.repo.accept(tx, locked.call.id, actor.id);
       await this.c.roomsRepo.addMember(tx, room.id, actor.id);
       if (locked.responses.get(actor.id) === 'RINGING') afterCommit(() => this.publish(locked.call.id, parties(locked)));
@@ -142,6 +146,23 @@ export class CallsService {
       keyOf: timeKey,
       count: () => this.c.repo.historyCount(em, actor.id),
     });
+  }
+
+  /**
+   * After `blockerId` blocked `blockedId`: in every unfinished call of both, one of them leaves — the callee when
+   * the other is the caller, else the blocked one — as if they declined (still ringing) or hung up (accepted).
+   */
+  async separate(blockerId: string, blockedId: string): Promise<void> {
+    for (const callId of await this.c.repo.openCallsBetween(this.c.newEm(), blockerId, blockedId)) {
+      await inTransaction(this.c.newEm(), async (tx, afterCommit) => {
+        const locked = await this.c.repo.state(tx, callId, true);
+        if (!locked || FINISHED.includes(locked.call.status)) return;
+        const leaver = locked.call.callerId === blockedId ? blockerId : blockedId;
+        const response = locked.responses.get(leaver);
+        if (response === 'RINGING') await this.declineLocked(tx, afterCommit, locked, leaver);
+        else if (response === 'ACCEPTED') await this.hangUp(tx, afterCommit, locked, leaver);
+      });
+    }
   }
 
   /** Re-arms the ring timers of calls still ringing for someone (run once at start-up). */

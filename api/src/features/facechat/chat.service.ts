@@ -38,7 +38,7 @@ export class ChatService {
       const room = await this.c.roomsRepo.lock(tx, input.roomId, 'share');
       if (!room) throw notFound('That room does not exist (any more).', ['roomId']);
       if (room.closedAt) throw forbidden(room.isCall ? 'This call is over.' : 'This room is closed.', ['roomId']);
-      if (!(await this.c.roomsRepo.isParticipant(tx, room.id, actor.id))) throw forbidden('Join the room to chat in it.', ['roomId']);
+      if (!(await this.mayTakePart(tx, room, actor.id))) throw forbidden('Join the room to chat in it.', ['roomId']);
       return this.insert(tx, afterCommit, room.id, actor.id, 'TEXT', body, null);
     });
   }
@@ -61,10 +61,21 @@ export class ChatService {
     return this.c.repo.byIds(em, viewerId, ids);
   }
 
-  /** Only a participant of an open room may store a screenshot of it. */
+  /** Only a participant of an open room may store a screenshot of it (and only while the room's rules let them in). */
   async assertMayCapture(actor: Actor, em: Db, roomId: string): Promise<void> {
     const room = await this.c.roomsRepo.findById(em, roomId);
-    if (!room || room.closedAt || !(await this.c.roomsRepo.isParticipant(em, roomId, actor.id))) throw forbidden(SCREENSHOT_REFUSED);
+    if (!room || room.closedAt || !(await this.mayTakePart(em, room, actor.id))) throw forbidden(SCREENSHOT_REFUSED);
+  }
+
+  /**
+   * A participant (joined and not left, or connected) who may still see the room — not blocked either way with the
+   * owner, still the owner's friend in a FRIENDS room, a callee of a call's room — and, in a call, not blocked either
+   * way with anyone else in it. Applied on every chat message and screenshot, whatever the membership tables say.
+   */
+  private async mayTakePart(em: Db, room: { id: string; isCall: boolean }, userId: string): Promise<boolean> {
+    if (!(await this.c.roomsRepo.isParticipant(em, room.id, userId))) return false;
+    if (!(await this.c.roomsRepo.canSee(em, room.id, userId))) return false;
+    return !(room.isCall && (await this.c.roomsRepo.blockedWithAny(em, userId, await this.c.roomsRepo.participantIds(em, room.id))));
   }
 
   /**
@@ -72,7 +83,10 @@ export class ChatService {
    * room's chat a SCREENSHOT message (pushed live through `chatMessageAdded`, kept in the history).
    */
   async recorded(tx: Db, afterCommit: AfterCommit, shot: { mediaId: string; roomId: string; actorId: string }): Promise<void> {
-    const others = (await this.c.roomsRepo.participantIds(tx, shot.roomId)).filter((id) => id !== shot.actorId);
+    const participants = (await this.c.roomsRepo.participantIds(tx, shot.roomId)).filter((id) => id !== shot.actorId);
+    // Nobody blocked either way with the taker hears of it.
+    const others: string[] = [];
+    for (const id of participants) if (!(await this.c.roomsRepo.blockedWithAny(tx, shot.actorId, [id]))) others.push(id);
     const callId = await this.c.callsRepo.callIdOfRoom(tx, shot.roomId);
     await this.insert(tx, afterCommit, shot.roomId, shot.actorId, 'SCREENSHOT', SCREENSHOT_BODY, shot.mediaId);
     for (const recipientId of others) {

@@ -130,6 +130,17 @@ export class FacechatService implements ScreenshotPolicy {
     return this.p.chat.recorded(tx, afterCommit, screenshot);
   }
 
+  // Blocks and friendships (friends' events, subscribed in server/bootstrap.ts)
+  /** `blockerId` blocked `blockedId`: each leaves the other's rooms and their calls together (see CallsService.separate). */
+  async userBlocked(blockerId: string, blockedId: string): Promise<void> {
+    await this.p.calls.separate(blockerId, blockedId);
+    await this.p.rooms.evictBetween(blockerId, blockedId);
+  }
+  /** `a` and `b` are no longer friends: each leaves the other's FRIENDS rooms. */
+  friendshipEnded(a: string, b: string): Promise<void> {
+    return this.p.rooms.evictBetween(a, b);
+  }
+
   // LiveKit and background work
   /** False when no LiveKit server is configured (the webhook answers 503 then). */
   get webhooksEnabled(): boolean {

@@ -50,6 +50,20 @@ export interface RoomChanges {
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const toRoom = (em: Db) => (row: Record<string, unknown>) => em.map(Room, row);
 
+/**
+ * SQL predicate for media: the screenshot `mediaAlias` was taken in a room the viewer is or was a participant of
+ * (media's `node(id)` visibility; composed in server/compose.ts).
+ */
+export function screenshotSeenSql(mediaAlias: string, viewerId: string | null): { sql: string; params: unknown[] } {
+  if (!isUuid(viewerId)) return { sql: 'false', params: [] };
+  return {
+    sql: `(${mediaAlias}.kind = 'SCREENSHOT' and ${mediaAlias}.room_id is not null and (
+        exists (select 1 from room_members _sm where _sm.room_id = ${mediaAlias}.room_id and _sm.user_id = ?::uuid)
+        or exists (select 1 from room_presence _sp where _sp.room_id = ${mediaAlias}.room_id and _sp.user_id = ?::uuid)))`,
+    params: [viewerId, viewerId],
+  };
+}
+
 export class RoomsRepository {
   /** SQL predicate: room `alias` is visible to the viewer (see above). */
   visibleSql(alias: string, viewerId: string | null): { sql: string; params: unknown[] } {
@@ -228,6 +242,18 @@ export class RoomsRepository {
       [roomId, userId, roomId, userId],
     );
     return rows.length > 0;
+  }
+
+  /** Open rooms (not calls) owned by `ownerId` of which `userId` is a participant. */
+  async ownedRoomsWithParticipant(em: Db, ownerId: string, userId: string): Promise<string[]> {
+    const rows = await sql<{ id: string }>(
+      em,
+      `select r.id from rooms r where r.owner_id = ? and r.closed_at is null and not r.is_call
+          and (exists (select 1 from room_presence p where p.room_id = r.id and p.user_id = ?)
+            or exists (select 1 from room_members m where m.room_id = r.id and m.user_id = ? and m.left_at is null))`,
+      [ownerId, userId, userId],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Everyone who is a participant of the room. */

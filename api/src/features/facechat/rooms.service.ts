@@ -154,6 +154,35 @@ export class RoomsService {
     return { room, emptied: emptied ? { roomId: room.id, lastUserId: actor.id } : null };
   }
 
+  /**
+   * After a block or an unfriending between `a` and `b`: each is removed from the other's open rooms they may no
+   * longer see (blocked either way; a FRIENDS room of someone no longer a friend): membership, presence, LiveKit.
+   */
+  async evictBetween(a: string, b: string): Promise<void> {
+    for (const [ownerId, userId] of [
+      [a, b],
+      [b, a],
+    ]) {
+      const em = this.c.newEm();
+      for (const roomId of await this.c.repo.ownedRoomsWithParticipant(em, ownerId, userId)) {
+        if (await this.c.repo.canSee(em, roomId, userId)) continue;
+        await this.remove(em, roomId, userId);
+      }
+    }
+  }
+
+  /** `userId` is no longer a member of the room nor present in it; LiveKit disconnects them. */
+  async remove(em: Db, roomId: string, userId: string): Promise<void> {
+    await inTransaction(em, async (tx, afterCommit) => {
+      await this.c.repo.markLeft(tx, roomId, userId);
+      await this.c.repo.removePresence(tx, roomId, userId);
+      afterCommit(() => {
+        void this.c.livekit.removeParticipant(roomId, userId);
+        this.publish(roomId);
+      });
+    });
+  }
+
   /** A join token for `userId` in `roomId` (LiveKit identity = raw user id). */
   async accessFor(em: Db, roomId: string, userId: string): Promise<RoomAccessGrant> {
     const [user] = await this.c.accounts.profiles(em, [userId]);

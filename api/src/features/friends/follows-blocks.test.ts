@@ -74,7 +74,8 @@ describe('blocks', () => {
     const res = await act(stack, a, BLOCK, b.id);
     expect(res.userErrors).toEqual([]);
     expect(res.user).toMatchObject({ viewerHasBlocked: true, friendshipStatus: 'NONE', viewerIsFollowing: false, followsViewer: false });
-    expect(await userAs(stack, b, a)).toMatchObject({ viewerHasBlocked: false, friendCount: 0, followerCount: 0 });
+    expect(await userAs(stack, b, a)).toBeNull(); // the blocked user no longer reads the blocker's profile
+    expect(await userAs(stack, a, b)).toMatchObject({ viewerHasBlocked: true, friendCount: 0, followerCount: 0 });
     const afterBlock = await relationState(stack, a, b);
     expect(afterBlock).toMatchObject({
       friendships: [],

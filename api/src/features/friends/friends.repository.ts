@@ -35,6 +35,15 @@ export function blockedSql(column: string, viewerId: string | null): SqlFragment
   };
 }
 
+/**
+ * SQL predicate (with `?` params) true when the user in `column` blocked the viewer (`false` signed out): their
+ * profile is hidden from the viewer, while the viewer still sees whom they blocked themselves (to unblock them).
+ */
+export function blockedViewerSql(column: string, viewerId: string | null): SqlFragment {
+  if (!isUuid(viewerId)) return { sql: 'false', params: [] };
+  return { sql: `exists (select 1 from blocks _bv where _bv.blocker_id = ${column} and _bv.blocked_id = ?::uuid)`, params: [viewerId] };
+}
+
 /** SQL predicate (with `?` params): user column `col` is a friend of the viewer (`false` signed out). */
 export function friendOfSql(col: string, viewerId: string | null): SqlFragment {
   if (!isUuid(viewerId)) return { sql: 'false', params: [] };

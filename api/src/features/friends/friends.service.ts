@@ -3,7 +3,9 @@ import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
 import { conflict, forbidden, invalid, notFound } from '../../kernel/errors.js';
 import { isUuid } from '../../kernel/ids.js';
 import { paginate, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
+import type { EventBus } from '../../kernel/events.js';
 import type { NotificationsService } from '../notifications/index.js';
+import { FRIENDSHIP_ENDED, USER_BLOCKED, type FriendshipEndedEvent, type UserBlockedEvent } from './friends.events.js';
 import type { FriendRequest } from './friends.entity.js';
 import type {
   FriendsRepository,
@@ -63,6 +65,8 @@ export class FriendsService {
     private readonly repository: FriendsRepository,
     private readonly notifications: NotificationsService,
     private readonly users: UserDirectory,
+    /** After commit: `USER_BLOCKED` and `FRIENDSHIP_ENDED` (friends.events.ts). */
+    private readonly events: EventBus,
   ) {}
 
   // ---- asked by other features (raw uuids; malformed ones mean "no relation") ----
@@ -134,9 +138,10 @@ export class FriendsService {
   /** Ends the friendship for both; nothing to do when they are not friends. Returns the other user's id. */
   async removeFriend(actor: Actor, em: Db, input: UserTargetInput): Promise<string> {
     const target = await this.checkTarget(actor, em, input.userId, 'You cannot unfriend yourself.');
-    await inTransaction(em, async (tx) => {
+    await inTransaction(em, async (tx, afterCommit) => {
       await this.repository.lockPair(tx, actor.id, target);
       await this.repository.deleteFriendship(tx, actor.id, target);
+      afterCommit(() => this.events.publish(FRIENDSHIP_ENDED, { a: actor.id, b: target } satisfies FriendshipEndedEvent));
     });
     return target;
   }
@@ -169,13 +174,14 @@ export class FriendsService {
   /** Ends any friendship, follows both ways and pending requests between the two (requests → CANCELED). */
   async block(actor: Actor, em: Db, input: UserTargetInput): Promise<string> {
     const target = await this.checkTarget(actor, em, input.userId, 'You cannot block yourself.');
-    await inTransaction(em, async (tx) => {
+    await inTransaction(em, async (tx, afterCommit) => {
       const now = new Date();
       await this.repository.lockPair(tx, actor.id, target);
       await this.repository.insertBlock(tx, actor.id, target, now);
       await this.repository.deleteFriendship(tx, actor.id, target);
       await this.repository.deleteFollowsBetween(tx, actor.id, target);
       await this.repository.cancelPendingBetween(tx, actor.id, target, now);
+      afterCommit(() => this.events.publish(USER_BLOCKED, { blockerId: actor.id, blockedId: target } satisfies UserBlockedEvent));
     });
     return target;
   }

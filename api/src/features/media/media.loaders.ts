@@ -7,3 +7,13 @@ export function mediaById(ctx: Context): DataLoader<string, MediaRecord | null> 
   const { scope, services } = ctx;
   return loader(ctx, 'mediaById', () => new DataLoader<string, MediaRecord | null>((ids) => services.media.byIds(scope.em, ids)));
 }
+
+/** Media by raw id as the viewer may see them by id (`node(id)`): null when missing or not theirs to see. */
+export function visibleMediaById(ctx: Context): DataLoader<string, MediaRecord | null> {
+  const { scope, services } = ctx;
+  return loader(
+    ctx,
+    'visibleMediaById',
+    () => new DataLoader<string, MediaRecord | null>((ids) => services.media.visibleByIds(ctx.actor, scope.em, ids)),
+  );
+}

@@ -25,7 +25,39 @@ export interface NewMedia {
 
 /** The only place that reads or writes the `media` table. Stateless: methods take the EntityManager to work in. */
 /** Also what accounts needs to check that an avatar is the user's own image (`AvatarOwners`). */
+type SqlFragment = { sql: string; params: unknown[] };
+
+/**
+ * Who may see a media row by its id (`node(id)`), as SQL composed from the features that link to media
+ * (server/compose.ts): `hidden` — the viewer may not see media of the user in `column` (friends' blocks);
+ * `reachable` — the media `alias` is reachable for the viewer through a post, an avatar, a room they were in.
+ * Without it only the owner sees their media by id.
+ */
+export interface MediaAudience {
+  hidden: (column: string, viewerId: string | null) => SqlFragment;
+  reachable: ((alias: string, viewerId: string | null) => SqlFragment)[];
+}
+
+const OWNER_ONLY: MediaAudience = { hidden: () => ({ sql: 'true', params: [] }), reachable: [] };
+
 export class MediaRepository implements AvatarOwners {
+  constructor(private readonly audience: MediaAudience = OWNER_ONLY) {}
+
+  /** The ids among `ids` the viewer may see: their own media, or media of a visible owner reachable another way. */
+  async visibleIds(em: Db, viewerId: string | null, ids: readonly string[]): Promise<string[]> {
+    const wanted = ids.filter(isUuid);
+    if (!wanted.length) return [];
+    const hidden = this.audience.hidden('m.owner_id', viewerId);
+    const reachable = this.audience.reachable.map((f) => f('m', viewerId));
+    const via = reachable.length ? reachable.map((r) => `(${r.sql})`).join(' or ') : 'false';
+    const rows = await sql<{ id: string }>(
+      em,
+      `select m.id from media m where m.id in (?) and (m.owner_id = ?::uuid or (not (${hidden.sql}) and (${via})))`,
+      [wanted, isUuid(viewerId) ? viewerId : null, ...hidden.params, ...reachable.flatMap((r) => r.params)],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Rows by raw id, in no particular order; missing and malformed ids are left out. */
   async byIds(em: Db, ids: readonly string[]): Promise<MediaRecord[]> {
     const wanted = ids.filter(isUuid);

@@ -7,12 +7,12 @@ import type { Actor } from '../../kernel/actor.js';
 import { type User } from '../accounts/index.js';
 import { userById, UserObject } from '../accounts/graphql.js';
 import { Media } from './media.entity.js';
-import { mediaById } from './media.loaders.js';
+import { mediaById, visibleMediaById } from './media.loaders.js';
 import type { MediaRecord } from './media.records.js';
 import { MediaConnection, MediaObject } from './media.types.js';
 
-// Any media is reachable by its id (posts, avatars and screenshots link to it), as before.
-registerNodeType('Media', Media, (ctx, id) => mediaById(ctx).load(id));
+// By its id, media is visible to its owner, and to others when a post, an avatar or a room they were in links to it.
+registerNodeType('Media', Media, (ctx, id) => visibleMediaById(ctx).load(id));
 
 @Resolver(() => MediaObject)
 class MediaResolver {

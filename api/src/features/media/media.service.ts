@@ -85,6 +85,13 @@ export class MediaService {
     return ids.map((id) => found.get(id) ?? null);
   }
 
+  /** Media by raw id as the viewer may see them by id (`node(id)`; see MediaRepository.visibleIds), null otherwise. */
+  async visibleByIds(viewer: Actor | null, em: Db, ids: readonly string[]): Promise<(MediaRecord | null)[]> {
+    const visible = new Set(await this.deps.repository.visibleIds(em, viewer?.id ?? null, ids));
+    const rows = await this.byIds(em, ids);
+    return rows.map((row) => (row && visible.has(row.id) ? row : null));
+  }
+
   /** Owner of one media row (null when none): for features that attach media (same as `MediaRepository.ownerOf`). */
   ownerOf(em: Db, mediaId: string): Promise<string | null> {
     return this.deps.repository.ownerOf(em, mediaId);

@@ -87,8 +87,12 @@ describe('POST /media', () => {
       stack,
       `query($id: ID!) { node(id: $id) { ... on Media { id kind url thumbnailUrl width height owner { id } } } }`,
       { id: res.body.id },
+      { token: alice.token },
     );
     expect(node.data.node).toMatchObject({ id: res.body.id, url: res.body.url, owner: { id: alice.id } });
+    // Not attached to a post nor an avatar yet: nobody else reaches it by its id.
+    const anonymous = await gql(stack, `query($id: ID!) { node(id: $id) { id } }`, { id: res.body.id });
+    expect(anonymous.data.node).toBeNull();
   });
 
   it('accepts PNG, WebP and GIF (first frame) by content', async () => {

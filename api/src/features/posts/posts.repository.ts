@@ -86,6 +86,11 @@ interface PartsSqlRow {
  * Posts, their media and tag links, and the reads that batch a page: hand-written SQL, mapped to plain
  * records (MikroORM hydration dominated the feed's CPU profile). Blocks come from friends' SQL fragments.
  */
+/** SQL predicate for media: `mediaAlias` is attached to a post (media's `node(id)` visibility; composed in server/compose.ts). */
+export function postMediaSql(mediaAlias: string): { sql: string; params: unknown[] } {
+  return { sql: `exists (select 1 from post_media _pm where _pm.media_id = ${mediaAlias}.id)`, params: [] };
+}
+
 export class PostsRepository {
   /** Posts by raw id that the viewer may see (not hidden by a block either way). */
   async byIds(em: Db, viewerId: string | null, ids: readonly string[]): Promise<PostRecord[]> {
