@@ -3,6 +3,7 @@ import type { Actor } from '../../kernel/actor.js';
 import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
 import { DomainError, forbidden, invalid } from '../../kernel/errors.js';
 import { isUuid, toGlobalId } from '../../kernel/ids.js';
+import type { RateLimits } from '../../kernel/rate-limit.js';
 import { paginate, timeKey, timeKeyAfter, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
 import { MEDIA_KINDS, type MediaKindValue } from './media.entity.js';
 import { processImage } from './media.image.js';
@@ -24,6 +25,7 @@ export interface MediaServiceDeps {
   storage: MediaStorage;
   repository: MediaRepository;
   screenshots: ScreenshotPolicy;
+  rateLimits: RateLimits;
 }
 
 export interface UploadInput {
@@ -101,6 +103,17 @@ export class MediaService {
       keyOf: timeKey,
       count: () => repository.countScreenshots(em, actor.id),
     });
+  }
+
+  /**
+   * Counts one upload of the actor from `ip` and refuses (RATE_LIMITED) beyond the `uploadsUser` / `uploadsClient`
+   * limits. The route calls it before reading the body, so a refused upload costs no parsing.
+   */
+  admitUpload(actor: Actor, ip: string): Promise<void> {
+    return Promise.all([
+      this.deps.rateLimits.consume('uploadsUser', [`user:${actor.id}`]),
+      this.deps.rateLimits.consume('uploadsClient', [`ip:${ip}`]),
+    ]).then(() => undefined);
   }
 
   /** Checks, re-encodes, stores and records one upload of the actor. Refusals throw DomainErrors (UploadRefused among them). */
