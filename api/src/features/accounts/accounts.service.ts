@@ -174,7 +174,8 @@ export class AccountsService {
     const login = (input.login ?? '').trim().toLowerCase();
     const found = login ? await this.repository.findLoginCandidate(em, login) : null;
 
-    const account = found ? `user:${found.id}` : `login:${login.slice(0, 200)}`;
+    // Keys stay within the table's 255 characters (rule + login ≤ 100 + IPv6 address).
+    const account = found ? `user:${found.id}` : `login:${login.slice(0, 100)}`;
     const pair = [`${account}|ip:${input.ip}`];
     const client = [`ip:${input.ip}`];
     await this.rateLimits.consume('loginAccountClient', pair);
