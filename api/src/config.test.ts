@@ -2,9 +2,18 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, PROJECT_ROOT } from './config.js';
+import { ConfigError, loadConfig, PROJECT_ROOT, RATE_LIMIT_DEFAULTS } from './config.js';
 
 describe('configuration', () => {
+  it('reads rate limits as <count>/<seconds> per rule, with defaults, and names a malformed one', () => {
+    const config = loadConfig({ RATE_LIMIT_LOGIN_ACCOUNT_CLIENT: '5/60', RATE_LIMIT_UPLOADS_USER: ' 7/30 ' });
+    expect(config.rateLimits.loginAccountClient).toEqual({ points: 5, durationSeconds: 60 });
+    expect(config.rateLimits.uploadsUser).toEqual({ points: 7, durationSeconds: 30 });
+    expect(config.rateLimits.register).toEqual(RATE_LIMIT_DEFAULTS.register);
+    expect(() => loadConfig({ RATE_LIMIT_COMMENTS: 'lots' })).toThrow(/RATE_LIMIT_COMMENTS="lots" must be <count>\/<seconds>/);
+    expect(() => loadConfig({ RATE_LIMIT_CHAT_MESSAGES: '0/10' })).toThrow(ConfigError);
+  });
+
   it('names every bad value, one line each', () => {
     let error: unknown;
     try {

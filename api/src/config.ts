@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { RateLimitsConfig, RateRule } from './kernel/rate-limit.js';
 
 /** Everything the API reads from the environment, validated once at start. */
 export interface Config {
@@ -15,6 +16,10 @@ export interface Config {
   logLevel: string;
   cookieSecure: boolean;
   callRingTimeoutMs: number;
+  /** Per-user / per-client limits (env `RATE_LIMIT_<RULE>=<count>/<seconds>`; see RATE_LIMIT_DEFAULTS). */
+  rateLimits: RateLimitsConfig;
+  /** Extra wait per sign-in failure on one account beyond `rateLimits.loginAccount` (any client), capped at 10 s. */
+  loginSlowdownStepMs: number;
   media: {
     storage: 'local' | 's3';
     /** Worker threads decoding images at once (MEDIA_WORKERS, default 2). */
@@ -34,6 +39,28 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
+
+/**
+ * Default limits: `points` events per `durationSeconds`, per key. Env overrides: `RATE_LIMIT_REGISTER=5/3600`,
+ * `RATE_LIMIT_LOGIN_ACCOUNT_CLIENT=…`, one variable per rule (the rule name in UPPER_SNAKE_CASE).
+ */
+export const RATE_LIMIT_DEFAULTS: RateLimitsConfig = {
+  /** Accounts created per client address. */
+  register: { points: 5, durationSeconds: 3600 },
+  /** Failed sign-ins per (account, client address): then that pair waits for the window, the right password included. */
+  loginAccountClient: { points: 10, durationSeconds: 900 },
+  /** Failed sign-ins per client address, whatever the account. */
+  loginClient: { points: 100, durationSeconds: 900 },
+  /** Failed sign-ins per account from all clients before each further attempt is slowed down (never refused). */
+  loginAccount: { points: 20, durationSeconds: 900 },
+  friendRequests: { points: 30, durationSeconds: 3600 },
+  chatMessages: { points: 30, durationSeconds: 10 },
+  comments: { points: 20, durationSeconds: 60 },
+  uploadsUser: { points: 30, durationSeconds: 600 },
+  uploadsClient: { points: 60, durationSeconds: 600 },
+};
+
+const envName = (rule: RateRule) => `RATE_LIMIT_${rule.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -111,6 +138,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const imageTimeoutMs = int('MEDIA_IMAGE_TIMEOUT_MS', 20_000, 1, 600_000);
   const quotaBytes = int('MEDIA_QUOTA_BYTES', 500 * 1024 * 1024, 0, Number.MAX_SAFE_INTEGER);
   const callRingTimeoutMs = int('CALL_RING_TIMEOUT_MS', 30_000, 100, 600_000);
+  const rateLimits = { ...RATE_LIMIT_DEFAULTS };
+  for (const rule of Object.keys(RATE_LIMIT_DEFAULTS) as RateRule[]) {
+    const name = envName(rule);
+    const raw = env[name];
+    if (!raw) continue;
+    const match = /^(\d{1,9})\/(\d{1,7})$/.exec(raw.trim());
+    if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
+      problems.push(`${name}=${JSON.stringify(raw)} must be <count>/<seconds>, e.g. 10/900`);
+      continue;
+    }
+    rateLimits[rule] = { points: Number(match[1]), durationSeconds: Number(match[2]) };
+  }
+  const loginSlowdownStepMs = int('LOGIN_SLOWDOWN_STEP_MS', 500, 0, 10_000);
   const cookieSecure = env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : publicUrl.startsWith('https:');
 
   if (problems.length) throw new ConfigError(problems);
@@ -127,6 +167,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     cookieSecure,
     callRingTimeoutMs,
+    rateLimits,
+    loginSlowdownStepMs,
     media: { storage, s3, workers: mediaWorkers, queue: mediaQueue, imageTimeoutMs, quotaBytes },
   };
 }

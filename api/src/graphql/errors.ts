@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { ErrorCode } from '../kernel/errors.js';
 
 @ObjectType('UserError', { description: 'A problem the user can fix; nothing was changed.' })
@@ -11,4 +11,7 @@ export class UserError {
 
   @Field(() => String, { description: `Machine-readable, one of: ${Object.values(ErrorCode).join(', ')}.` })
   code!: string;
+
+  @Field(() => Int, { nullable: true, description: 'With RATE_LIMITED: seconds until the action is allowed again.' })
+  retryAfterSeconds?: number | null;
 }

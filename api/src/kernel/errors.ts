@@ -24,6 +24,8 @@ export interface UserErrorData {
   field: string[] | null;
   message: string;
   code: ErrorCode;
+  /** RATE_LIMITED only: seconds until the action is allowed again. */
+  retryAfterSeconds?: number | null;
 }
 
 /** Accepts the enum (preferred) or its literal value. */

@@ -35,6 +35,8 @@ import { LivekitGateway } from '../features/facechat/livekit.js';
 import { RoomsRepository, screenshotSeenSql } from '../features/facechat/rooms.repository.js';
 import { RoomsService } from '../features/facechat/rooms.service.js';
 import { createScope } from '../kernel/scope.js';
+import type { RateLimits } from '../kernel/rate-limit.js';
+import { PostgresRateLimits } from '../db/rate-limits.js';
 
 export interface ServiceDeps {
   config: Config;
@@ -51,6 +53,8 @@ export interface ServiceDeps {
  * Order follows the feature dependencies: kernel ← accounts ← notifications ← media, tags, friends ← posts, facechat.
  */
 export function createServices(deps: ServiceDeps) {
+  // The one rate-limit mechanism (limits in config.rateLimits), shared by every service that counts.
+  const rateLimits: RateLimits = new PostgresRateLimits(deps.orm, deps.config.rateLimits, deps.log.child({ component: 'rate-limits' }));
   // By id, media is seen by its owner, or through a post, an avatar or a room the viewer was in (never across a block).
   const mediaRepository = new MediaRepository({
     hidden: blockedSql,
@@ -59,10 +63,17 @@ export function createServices(deps: ServiceDeps) {
   const notifications = new NotificationsService(deps.pubsub, new NotificationsRepository());
   // Search hides users blocked either way, profiles those who blocked the viewer (friends owns blocks); avatars must be
   // the user's own media; ended sessions are announced on the bus (every instance closes their sockets).
-  const accounts = new AccountsService(deps.signer, new AccountsRepository(blockedSql, blockedViewerSql), mediaRepository, deps.pubsub);
-  const friends = new FriendsService(new FriendsRepository(), notifications, accounts, deps.pubsub);
+  const accounts = new AccountsService(
+    deps.signer,
+    new AccountsRepository(blockedSql, blockedViewerSql),
+    mediaRepository,
+    rateLimits,
+    deps.config.loginSlowdownStepMs,
+    deps.pubsub,
+  );
+  const friends = new FriendsService(new FriendsRepository(), notifications, accounts, deps.pubsub, rateLimits);
   const tags = new TagsService(new TagsRepository());
-  const facechat = createFacechat(deps, { accounts, notifications, friends, tags });
+  const facechat = createFacechat(deps, { accounts, notifications, friends, tags, rateLimits });
   // Screenshots are media whose rules (who may take one, who hears of it) are facechat's.
   const media = new MediaService({
     config: deps.config,
@@ -75,11 +86,13 @@ export function createServices(deps: ServiceDeps) {
     }),
     repository: mediaRepository,
     screenshots: facechat,
+    rateLimits,
   });
   const postsRepository = new PostsRepository();
   const postAccess = new PostAccess(postsRepository, friends);
   const photoTags = new PhotoTagsService(new PhotoTagsRepository(), postsRepository, postAccess, accounts, friends, notifications);
   return {
+    rateLimits,
     accounts,
     notifications,
     friends,
@@ -87,7 +100,7 @@ export function createServices(deps: ServiceDeps) {
     media,
     posts: new PostsService(postsRepository, postAccess, photoTags, media, tags, notifications, friends),
     likes: new LikesService(new LikesRepository(), postAccess, notifications, friends, deps.pubsub),
-    comments: new CommentsService(new CommentsRepository(), postAccess, notifications, friends),
+    comments: new CommentsService(new CommentsRepository(), postAccess, notifications, friends, rateLimits),
     photoTags,
     facechat,
   };
@@ -96,7 +109,13 @@ export function createServices(deps: ServiceDeps) {
 /** Facechat: its repositories, the LiveKit gateway, the internal rooms/calls/chat parts and the one public facade. */
 function createFacechat(
   deps: ServiceDeps,
-  others: { accounts: AccountsService; notifications: NotificationsService; friends: FriendsService; tags: TagsService },
+  others: {
+    accounts: AccountsService;
+    notifications: NotificationsService;
+    friends: FriendsService;
+    tags: TagsService;
+    rateLimits: RateLimits;
+  },
 ): FacechatService {
   const newEm = () => createScope(deps.orm).em;
   const roomsRepo = new RoomsRepository();
@@ -125,7 +144,14 @@ function createFacechat(
     log: deps.log,
     newEm,
   });
-  const chat = new ChatService({ repo: chatRepo, roomsRepo, callsRepo, events: deps.pubsub, notifications: others.notifications });
+  const chat = new ChatService({
+    repo: chatRepo,
+    roomsRepo,
+    callsRepo,
+    events: deps.pubsub,
+    notifications: others.notifications,
+    rateLimits: others.rateLimits,
+  });
   return new FacechatService({ rooms, calls, chat, roomsRepo, callsRepo, log: deps.log });
 }
 

@@ -13,9 +13,9 @@ export async function gql<T = any>(
   stack: { baseUrl: string },
   query: string,
   variables: Record<string, unknown> = {},
-  options: { token?: string; cookie?: string } = {},
+  options: { token?: string; cookie?: string; headers?: Record<string, string> } = {},
 ): Promise<GqlResponse<T>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.cookie) headers.cookie = options.cookie;
   const response = await fetch(`${stack.baseUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
@@ -35,6 +35,8 @@ let seq = 0;
 export async function signUp(
   stack: { baseUrl: string },
   fields: { username?: string; displayName?: string; password?: string; email?: string } = {},
+  /** Extra request headers, e.g. `x-forwarded-for` to sign up from another client address. */
+  headers: Record<string, string> = {},
 ): Promise<TestUser> {
   const username = fields.username ?? `user${process.pid}_${++seq}_${Math.random().toString(36).slice(2, 6)}`;
   const res = await gql(
@@ -48,6 +50,7 @@ export async function signUp(
         displayName: fields.displayName,
       },
     },
+    { headers },
   );
   const payload = res.data?.register;
   if (!payload?.accessToken) throw new Error(`sign-up failed: ${JSON.stringify(res.errors ?? payload?.userErrors)}`);

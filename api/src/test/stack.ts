@@ -21,6 +21,18 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+const HIGH = '100000/1';
+const TEST_RATE_LIMITS: Record<string, string> = {
+  RATE_LIMIT_REGISTER: HIGH,
+  RATE_LIMIT_LOGIN_CLIENT: HIGH,
+  RATE_LIMIT_LOGIN_ACCOUNT: HIGH,
+  RATE_LIMIT_FRIEND_REQUESTS: HIGH,
+  RATE_LIMIT_CHAT_MESSAGES: HIGH,
+  RATE_LIMIT_COMMENTS: HIGH,
+  RATE_LIMIT_UPLOADS_USER: HIGH,
+  RATE_LIMIT_UPLOADS_CLIENT: HIGH,
+};
+
 /**
  * The real API (and the built client, when present) on a random loopback port,
  * with a fresh database cloned from the migrated template. Inside vitest the services come from
@@ -46,6 +58,10 @@ export async function startTestStack(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // A private client build (`vite build --outDir …`) when several people build at once.
     ...(process.env.CLIENT_DIST ? { CLIENT_DIST: process.env.CLIENT_DIST } : {}),
+    // Every test file signs up and posts from 127.0.0.1 far more than a person would: the limits are out of the
+    // way unless a test sets its own (security/rate-limits.test.ts). Sign-in failures per (account, client) keep
+    // their real default (accounts.test.ts checks it).
+    ...TEST_RATE_LIMITS,
     ...(livekit ? { LIVEKIT_URL: livekit.url, LIVEKIT_API_KEY: livekit.apiKey, LIVEKIT_API_SECRET: livekit.apiSecret } : {}),
     ...env,
   });

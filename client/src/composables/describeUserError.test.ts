@@ -10,7 +10,11 @@ function translator(messages: Record<string, unknown>): Translator {
     key
       .split('.')
       .reduce<unknown>((at, part) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined), messages);
-  return { t: (key) => (typeof find(key) === 'string' ? (find(key) as string) : key), te: (key) => typeof find(key) === 'string' };
+  return {
+    t: (key, named) =>
+      typeof find(key) === 'string' ? (find(key) as string).replace(/\{(\w+)\}/g, (_, name: string) => String(named?.[name])) : key,
+    te: (key) => typeof find(key) === 'string',
+  };
 }
 
 const posts = {
@@ -44,6 +48,21 @@ describe('describeUserError', () => {
     expect(describeUserError({ code: 'NOT_FOUND', field: ['input', 'title'] }, { t: koT, scopes })).toBe(ko.errors.NOT_FOUND);
     // Without the feature's scope its texts are not used.
     expect(describeUserError({ code: 'FORBIDDEN', field: ['id'] }, { t: koT })).toBe(ko.errors.FORBIDDEN);
+  });
+
+  it('tells when to try again when a RATE_LIMITED error carries retryAfterSeconds', () => {
+    expect(describeUserError({ code: 'RATE_LIMITED', retryAfterSeconds: 42 }, { t: koT })).toBe(
+      '시도 횟수가 너무 많습니다. 42초 후에 다시 시도해 주세요.',
+    );
+    expect(describeUserError({ code: 'RATE_LIMITED', retryAfterSeconds: 600 }, { t: translator(en) })).toBe(
+      'Too many attempts. Try again in 10 min.',
+    );
+    expect(describeUserError({ code: 'RATE_LIMITED', retryAfterSeconds: 121 }, { t: translator(en) })).toBe(
+      'Too many attempts. Try again in 3 min.',
+    );
+    // Without it (or for another code) the plain text.
+    expect(describeUserError({ code: 'RATE_LIMITED', retryAfterSeconds: null }, { t: koT })).toBe(ko.errors.RATE_LIMITED);
+    expect(describeUserError({ code: 'FULL', retryAfterSeconds: 5 }, { t: koT })).toBe(ko.errors.FULL);
   });
 
   it('never shows the server message: unknown codes get the generic text', () => {

@@ -31,11 +31,13 @@ export interface UserErrorLike {
   code: string;
   field?: readonly string[] | null;
   message?: string;
+  /** RATE_LIMITED: seconds until the action is allowed again (the API's `retryAfterSeconds`). */
+  retryAfterSeconds?: number | null;
 }
 
 /** What describeUserError needs of vue-i18n (`useI18n()` and `i18n.global` both fit). */
 export interface Translator {
-  t: (key: string) => string;
+  t: (key: string, named?: Record<string, unknown>) => string;
   te: (key: string) => boolean;
 }
 
@@ -78,6 +80,13 @@ export function userErrorKeys(error: UserErrorLike, scopes: readonly string[] = 
 export function describeUserError(error: UserErrorLike, options: DescribeOptions = {}): string {
   const translator = options.t ?? appTranslator;
   if (!translator) throw new Error('describeUserError: no i18n registered (import i18n/index.ts first).');
+  const wait = error.code === 'RATE_LIMITED' ? error.retryAfterSeconds : null;
+  if (typeof wait === 'number' && wait > 0) {
+    // Up to two minutes in seconds, longer in whole minutes (rounded up: never "try again" too early).
+    return wait <= 120
+      ? translator.t('errors.rateLimitedSeconds', { n: Math.ceil(wait) })
+      : translator.t('errors.rateLimitedMinutes', { n: Math.ceil(wait / 60) });
+  }
   // A code is upper case (INVALID); lower-case keys under `errors` are other texts (network, unexpected).
   const key = /^[A-Z][A-Z_]*$/.test(error.code) ? userErrorKeys(error, options.scopes).find((k) => translator.te(k)) : undefined;
   return translator.t(key ?? options.fallback ?? 'errors.unexpected');

@@ -121,6 +121,9 @@ const en = {
     FORBIDDEN: 'You are not allowed to do that.',
     CONFLICT: 'That has already been done or was changed meanwhile.',
     RATE_LIMITED: 'Too many attempts. Please wait and try again.',
+    // RATE_LIMITED with the API's retry-after (describeUserError picks seconds or minutes).
+    rateLimitedSeconds: 'Too many attempts. Try again in {n} s.',
+    rateLimitedMinutes: 'Too many attempts. Try again in {n} min.',
     UNAVAILABLE: 'This is unavailable right now. Please try again later.',
     FULL: 'It is full.',
     UNAUTHENTICATED: 'Your session has ended. Please sign in again.',

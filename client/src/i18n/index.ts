@@ -46,7 +46,10 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
 });
 
 // describeUserError words API errors with the app's texts.
-setErrorTranslator({ t: (key) => i18n.global.t(key), te: (key) => i18n.global.te(key) || i18n.global.te(key, 'en') });
+setErrorTranslator({
+  t: (key, named) => (named ? i18n.global.t(key, named) : i18n.global.t(key)),
+  te: (key) => i18n.global.te(key) || i18n.global.te(key, 'en'),
+});
 
 export function currentLocale(): Locale {
   return i18n.global.locale.value;

@@ -119,6 +119,8 @@ const ko: MessageSchema = {
     FORBIDDEN: '그렇게 할 수 없습니다.',
     CONFLICT: '이미 처리되었거나 그사이에 바뀌었습니다.',
     RATE_LIMITED: '시도 횟수가 너무 많습니다. 잠시 후 다시 시도해 주세요.',
+    rateLimitedSeconds: '시도 횟수가 너무 많습니다. {n}초 후에 다시 시도해 주세요.',
+    rateLimitedMinutes: '시도 횟수가 너무 많습니다. {n}분 후에 다시 시도해 주세요.',
     UNAVAILABLE: '지금은 사용할 수 없습니다. 잠시 후 다시 시도해 주세요.',
     FULL: '자리가 다 찼습니다.',
     UNAUTHENTICATED: '로그인이 만료되었습니다. 다시 로그인해 주세요.',

@@ -101,24 +101,4 @@ export class RefreshToken {
   usedAt: Date | null = null;
 }
 
-/** Failed sign-ins, counted per account and per IP over a sliding window. */
-@Entity({ tableName: 'login_failures' })
-@Index({ name: 'login_failures_user_idx', properties: ['userId', 'createdAt'] })
-@Index({ name: 'login_failures_ip_idx', properties: ['ip', 'createdAt'] })
-class LoginFailure {
-  [OptionalProps]?: 'createdAt' | 'userId';
-
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @Property({ type: 'uuid', nullable: true })
-  userId: string | null = null;
-
-  @Property({ type: 'string', length: 64 })
-  ip!: string;
-
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
-  createdAt: Date = new Date();
-}
-
-export const accountEntities = [User, Session, RefreshToken, LoginFailure];
+export const accountEntities = [User, Session, RefreshToken];

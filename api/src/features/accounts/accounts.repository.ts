@@ -16,12 +16,6 @@ export interface LoginCandidateRow {
   passwordHash: string;
 }
 
-/** Failed sign-ins in the window, per account and per IP. */
-export interface FailureCountsRow {
-  byUser: number;
-  byIp: number;
-}
-
 /** A session that was just revoked. */
 export interface RevokedSessionRow {
   sessionId: string;
@@ -139,20 +133,6 @@ export class AccountsRepository {
       [login, login],
     );
     return row ?? null;
-  }
-
-  async countRecentFailures(em: Db, userId: string | null, ip: string, since: Date): Promise<FailureCountsRow> {
-    const [row] = await sql<{ byUser: string | number; byIp: string | number }>(
-      em,
-      `select count(*) filter (where user_id = ?) as "byUser", count(*) filter (where ip = ?) as "byIp"
-         from login_failures where created_at > ? and (user_id = ? or ip = ?)`,
-      [userId, ip, since, userId, ip],
-    );
-    return { byUser: Number(row.byUser), byIp: Number(row.byIp) };
-  }
-
-  async recordLoginFailure(em: Db, userId: string | null, ip: string): Promise<void> {
-    await em.execute('insert into login_failures (id, user_id, ip, created_at) values (gen_random_uuid(), ?, ?, now())', [userId, ip]);
   }
 
   // --- sessions and refresh tokens

@@ -57,6 +57,7 @@ export class AccountsResolver {
         email: input.email,
         password: input.password,
         displayName: input.displayName,
+        ip: ctx.ip,
         userAgent: ctx.userAgent,
       }),
     );

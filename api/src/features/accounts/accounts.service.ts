@@ -4,6 +4,7 @@ import type { Actor } from '../../kernel/actor.js';
 import { inTransaction, type Db } from '../../kernel/db.js';
 import { SESSION_REVOKED_TOPIC, type EventBus, type SessionRevokedEvent } from '../../kernel/events.js';
 import { badInput, conflict, DomainError, ErrorCode, ErrorCollector, invalid, unauthenticated, userError } from '../../kernel/errors.js';
+import type { RateLimits } from '../../kernel/rate-limit.js';
 import { paginate, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
 import { newRefreshToken, REFRESH_TOKEN_TTL_DAYS, sha256, type TokenSigner } from '../../lib/tokens.js';
 import type { Session, User } from './accounts.entity.js';
@@ -11,8 +12,8 @@ import type { AccountsRepository } from './accounts.repository.js';
 
 const USERNAME = /^[a-z0-9_.]{3,30}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const MAX_FAILURES = 10;
-const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+/** The longest a sign-in is slowed down for an account under attack from many clients. */
+const MAX_SLOWDOWN_MS = 10_000;
 // Verified against when the account does not exist, so both answers take as long.
 const DUMMY_HASH = hash('pp-enter-timing-equaliser');
 
@@ -34,6 +35,8 @@ export interface RegisterRequest {
   email: string;
   password: string;
   displayName?: string | null;
+  /** The client's address (rate limits). */
+  ip: string;
   userAgent: string | null;
 }
 
@@ -70,6 +73,9 @@ export class AccountsService {
     private readonly signer: TokenSigner,
     private readonly repository: AccountsRepository,
     private readonly avatars: AvatarOwners,
+    private readonly rateLimits: RateLimits,
+    /** Extra wait per failure beyond the `loginAccount` limit (config.loginSlowdownStepMs). */
+    private readonly slowdownStepMs: number,
     private readonly events: EventBus,
   ) {}
 
@@ -168,6 +174,8 @@ export class AccountsService {
     if (nameTaken) errors.add(ErrorCode.CONFLICT, 'That username is taken.', ['input', 'username']);
     if (emailTaken) errors.add(ErrorCode.CONFLICT, 'An account with that e-mail address exists.', ['input', 'email']);
     errors.throwIfAny();
+    // Counted once the request would create an account (a taken name costs nothing).
+    await this.rateLimits.consume('register', [`ip:${input.ip}`]);
 
     const passwordHash = await hash(input.password);
     try {
@@ -183,22 +191,44 @@ export class AccountsService {
     }
   }
 
+  /**
+   * Sign-in. Policy (SECURITY.md): a failure is counted BEFORE the password is checked (an atomic counter, so
+   * parallel guesses cannot get past the limit) and given back when the password is right.
+   * - per (account, client address): after `loginAccountClient` failures that pair is refused (RATE_LIMITED with
+   *   retry-after), the right password included, until the window ends; the owner on another client is not affected;
+   * - per client address: after `loginClient` failures, whatever the account, that client is refused likewise;
+   * - per account over all clients: beyond `loginAccount` failures each attempt waits a little longer (slow-down,
+   *   capped at 10 s) but is never refused, so many clients guessing cannot lock the owner out.
+   */
   async login(em: Db, input: LoginRequest): Promise<IssuedSession> {
     const login = (input.login ?? '').trim().toLowerCase();
     const found = login ? await this.repository.findLoginCandidate(em, login) : null;
 
-    const since = new Date(Date.now() - FAILURE_WINDOW_MS);
-    const counts = await this.repository.countRecentFailures(em, found?.id ?? null, input.ip, since);
-    if (counts.byUser >= MAX_FAILURES || counts.byIp >= MAX_FAILURES) {
-      throw new DomainError(userError(ErrorCode.RATE_LIMITED, 'Too many failed sign-ins. Try again in 15 minutes.'));
-    }
+    // Keys stay within the table's 255 characters (rule + login ≤ 100 + IPv6 address).
+    const account = found ? `user:${found.id}` : `login:${login.slice(0, 100)}`;
+    const pair = [`${account}|ip:${input.ip}`];
+    const client = [`ip:${input.ip}`];
+    await this.rateLimits.consume('loginAccountClient', pair);
+    await this.rateLimits.consume('loginClient', client);
+    if (found) await this.slowDown(found.id);
 
     const ok = await verify(found?.passwordHash ?? (await DUMMY_HASH), input.password ?? '').catch(() => false);
-    if (!found || !ok) {
-      await this.repository.recordLoginFailure(em, found?.id ?? null, input.ip);
-      throw new DomainError(userError(ErrorCode.INVALID, 'Wrong username, e-mail or password.', ['input', 'login']));
-    }
+    if (!found || !ok) throw new DomainError(userError(ErrorCode.INVALID, 'Wrong username, e-mail or password.', ['input', 'login']));
+    await Promise.all([
+      this.rateLimits.refund('loginAccountClient', pair),
+      this.rateLimits.refund('loginClient', client),
+      this.rateLimits.refund('loginAccount', [`user:${found.id}`]),
+    ]);
     return inTransaction(em, async (tx) => this.openSession(tx, await this.repository.userOrFail(tx, found.id), input.userAgent));
+  }
+
+  /** Beyond the `loginAccount` limit, each attempt on the account waits `slowdownStepMs` more per failure (≤ 10 s). */
+  private async slowDown(userId: string): Promise<void> {
+    const attempts = await this.rateLimits.count('loginAccount', `user:${userId}`);
+    const over = attempts - this.rateLimits.limit('loginAccount').points;
+    if (over > 0 && this.slowdownStepMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(over * this.slowdownStepMs, MAX_SLOWDOWN_MS)));
+    }
   }
 
   /**

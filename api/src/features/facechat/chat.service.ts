@@ -2,6 +2,7 @@ import type { Actor } from '../../kernel/actor.js';
 import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
 import { forbidden, invalid, notFound } from '../../kernel/errors.js';
 import type { EventBus } from '../../kernel/events.js';
+import type { RateLimits } from '../../kernel/rate-limit.js';
 import { emptyConnection, paginate, timeKey, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
 import type { NotificationsService } from '../notifications/index.js';
 import type { CallsRepository } from './calls.repository.js';
@@ -21,6 +22,7 @@ export interface ChatCollaborators {
   callsRepo: CallsRepository;
   events: EventBus;
   notifications: Pick<NotificationsService, 'notify'>;
+  rateLimits: RateLimits;
 }
 
 /** The in-room chat and the screenshot rules. Part of FacechatService (not public). */
@@ -34,6 +36,7 @@ export class ChatService {
       .trim();
     const length = [...body].length;
     if (length < 1 || length > MAX_BODY) throw invalid(['body'], `A message is 1–${MAX_BODY} characters.`);
+    await this.c.rateLimits.consume('chatMessages', [`user:${actor.id}`]);
     return inTransaction(em, async (tx, afterCommit) => {
       const room = await this.c.roomsRepo.lock(tx, input.roomId, 'share');
       if (!room) throw notFound('That room does not exist (any more).', ['roomId']);

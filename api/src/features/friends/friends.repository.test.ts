@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 // The reads other features call need nothing but the repository.
-const friends = new FriendsService(new FriendsRepository(), null as never, null as never, null as never);
+const friends = new FriendsService(new FriendsRepository(), null as never, null as never, null as never, null as never);
 
 /** The relation reads and SQL fragments other features (posts, calls, search) build on, against real rows. */
 describe('friends relations for other features', () => {

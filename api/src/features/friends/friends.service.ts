@@ -2,6 +2,7 @@ import type { Actor } from '../../kernel/actor.js';
 import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
 import { conflict, forbidden, invalid, notFound } from '../../kernel/errors.js';
 import { isUuid } from '../../kernel/ids.js';
+import type { RateLimits } from '../../kernel/rate-limit.js';
 import { paginate, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
 import type { EventBus } from '../../kernel/events.js';
 import type { NotificationsService } from '../notifications/index.js';
@@ -67,6 +68,7 @@ export class FriendsService {
     private readonly users: UserDirectory,
     /** After commit: `USER_BLOCKED` and `FRIENDSHIP_ENDED` (friends.events.ts). */
     private readonly events: EventBus,
+    private readonly rateLimits: RateLimits,
   ) {}
 
   // ---- asked by other features (raw uuids; malformed ones mean "no relation") ----
@@ -90,6 +92,7 @@ export class FriendsService {
   /** Sending to someone who already asked you accepts their request. */
   async sendFriendRequest(actor: Actor, em: Db, input: UserTargetInput): Promise<FriendRequest> {
     const target = await this.checkTarget(actor, em, input.userId, 'You cannot send a friend request to yourself.');
+    await this.rateLimits.consume('friendRequests', [`user:${actor.id}`]);
     return inTransaction(em, async (tx, afterCommit) => {
       await this.repository.lockPair(tx, actor.id, target);
       if (await this.repository.isBlockedEither(tx, actor.id, target))

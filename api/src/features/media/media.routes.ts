@@ -47,6 +47,7 @@ export function mediaRoutes(deps: RouteDeps): Router {
       }
       if (Number(req.headers['content-length']) > MAX_UPLOAD_BYTES + ENVELOPE_BYTES)
         throw new UploadRefused(ErrorCode.TOO_LARGE, TOO_LARGE);
+      await services.media.admitUpload(actor, req.ip ?? 'unknown');
       const { file, fields } = await readForm(req);
       if (!file) throw new UploadRefused(ErrorCode.INVALID, 'Send the image in the field `file`.', ['file']);
       // A room's global id becomes its raw id; anything else goes on as sent and the service refuses it.
@@ -54,8 +55,12 @@ export function mediaRoutes(deps: RouteDeps): Router {
       const media = await services.media.upload(actor, scope.em, { file, kind: fields.kind, altText: fields.altText, roomId });
       res.status(201).json(services.media.toJson(media));
     } catch (error) {
-      if (error instanceof UploadRefused && error.retryAfterSeconds) res.setHeader('retry-after', String(error.retryAfterSeconds));
-      if (error instanceof DomainError) return refuse(req, res, STATUS[error.code] ?? 400, errorBody(error));
+      if (error instanceof DomainError) {
+        const body = errorBody(error);
+        const retryAfter = body.retryAfterSeconds ?? (error instanceof UploadRefused ? error.retryAfterSeconds : undefined);
+        if (retryAfter) res.setHeader('retry-after', String(retryAfter));
+        return refuse(req, res, STATUS[error.code] ?? 400, body);
+      }
       log.error({ err: error }, 'media upload failed');
       refuse(req, res, 500, { message: 'Something went wrong on our side. Try again.' });
     }
@@ -78,10 +83,12 @@ export function mediaRoutes(deps: RouteDeps): Router {
   return router;
 }
 
-/** The JSON of a refused upload: `{ message, code, field }` (the first problem; uploads have one at a time). */
+/** The JSON of a refused upload: `{ message, code, field }` (+ `retryAfterSeconds` when RATE_LIMITED; the first problem). */
 function errorBody(error: DomainError): UserErrorData {
   const first = error.errors[0];
-  return { message: first?.message ?? error.message, code: error.code, field: first?.field ?? null };
+  const body: UserErrorData = { message: first?.message ?? error.message, code: error.code, field: first?.field ?? null };
+  if (first?.retryAfterSeconds) body.retryAfterSeconds = first.retryAfterSeconds;
+  return body;
 }
 
 /**

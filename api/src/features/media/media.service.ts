@@ -3,6 +3,7 @@ import type { Actor } from '../../kernel/actor.js';
 import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
 import { DomainError, ErrorCode, forbidden, invalid } from '../../kernel/errors.js';
 import { isUuid, toGlobalId } from '../../kernel/ids.js';
+import type { RateLimits } from '../../kernel/rate-limit.js';
 import { paginate, timeKey, timeKeyAfter, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
 import { MEDIA_KINDS, type MediaKindValue } from './media.entity.js';
 import { UploadRefused, type ImagePool } from './media.image.js';
@@ -26,6 +27,7 @@ export interface MediaServiceDeps {
   images: ImagePool;
   repository: MediaRepository;
   screenshots: ScreenshotPolicy;
+  rateLimits: RateLimits;
 }
 
 export interface UploadInput {
@@ -112,6 +114,17 @@ export class MediaService {
       keyOf: timeKey,
       count: () => repository.countScreenshots(em, actor.id),
     });
+  }
+
+  /**
+   * Counts one upload of the actor from `ip` and refuses (RATE_LIMITED) beyond the `uploadsUser` / `uploadsClient`
+   * limits. The route calls it before reading the body, so a refused upload costs no parsing.
+   */
+  admitUpload(actor: Actor, ip: string): Promise<void> {
+    return Promise.all([
+      this.deps.rateLimits.consume('uploadsUser', [`user:${actor.id}`]),
+      this.deps.rateLimits.consume('uploadsClient', [`ip:${ip}`]),
+    ]).then(() => undefined);
   }
 
   /** Checks, re-encodes, stores and records one upload of the actor. Refusals throw DomainErrors (UploadRefused among them). */

@@ -17,11 +17,12 @@ export async function upload(
   fields: Record<string, string> = {},
   filename = 'photo.jpg',
   type = 'image/jpeg',
+  extraHeaders: Record<string, string> = {},
 ): Promise<UploadResult> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   if (file) form.append('file', new Blob([new Uint8Array(file)], { type }), filename);
-  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  const headers: Record<string, string> = { ...extraHeaders, ...(token ? { authorization: `Bearer ${token}` } : {}) };
   const res = await fetch(`${stack.baseUrl}/media`, { method: 'POST', headers, body: form });
   const text = await res.text();
   let body: unknown = text;
@@ -74,5 +75,6 @@ export function useScreenshotPolicy(stack: TestStack, screenshots: ScreenshotPol
     images: services.media.images,
     repository: new MediaRepository(),
     screenshots,
+    rateLimits: services.rateLimits,
   });
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '../../kernel/actor.js';
 import { inTransaction, type Db } from '../../kernel/db.js';
 import { forbidden, invalid, notFound } from '../../kernel/errors.js';
+import type { RateLimits } from '../../kernel/rate-limit.js';
 import { paginate, timeKey, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
 import type { Blocks, Notifier, PostAccess } from './posts.collaborators.js';
 import type { CommentParentRow, CommentRecord, CommentsOf, CommentsRepository } from './comments.repository.js';
@@ -28,12 +29,14 @@ export class CommentsService {
     private readonly access: PostAccess,
     private readonly notifications: Notifier,
     private readonly blocks: Blocks,
+    private readonly rateLimits: RateLimits,
   ) {}
 
   async add(actor: Actor, em: Db, input: AddCommentData): Promise<CommentRecord> {
     const body = checkBody(input.body, ['input', 'body']);
     if (input.parentId === null) throw invalid(['input', 'parentId'], 'That is not a comment id.');
     const parentId = input.parentId;
+    await this.rateLimits.consume('comments', [`user:${actor.id}`]);
     return inTransaction(em, async (tx, afterCommit) => {
       const post = await this.access.forAction(tx, actor.id, input.postId, ['input', 'postId']);
       let parent: CommentParentRow | null = null;

@@ -82,4 +82,11 @@ describe('upload failures', () => {
     expect(uploadFailureTexts(uploadFailure(403, '{"code":"FORBIDDEN"}'), 'ko', t).message).toBe('[errors.FORBIDDEN]');
     expect(uploadFailureTexts(uploadFailure(400, '{"code":"TEAPOT"}'), 'ko', t).message).toBe('[errors.unexpected]');
   });
+
+  it('tells when uploading is allowed again after a 429 with retryAfterSeconds', () => {
+    const failed = uploadFailure(429, '{"message":"Too many attempts.","code":"RATE_LIMITED","field":null,"retryAfterSeconds":90}');
+    expect(failed).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 90 });
+    const t = { t: (key: string, named?: Record<string, unknown>) => `[${key} ${String(named?.n)}]`, te: () => true };
+    expect(uploadFailureTexts(failed, 'en', t).message).toBe('[errors.rateLimitedSeconds 90]');
+  });
 });

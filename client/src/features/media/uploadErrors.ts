@@ -12,6 +12,8 @@ export interface UploadFailure {
   field: string[] | null;
   /** The API's own `message` (developer text, English), kept as a detail for the curious. */
   serverMessage: string | null;
+  /** RATE_LIMITED: seconds until uploading is allowed again (the answer's `retryAfterSeconds`). */
+  retryAfterSeconds?: number;
 }
 
 /** The API's upload limit (`MAX_UPLOAD_BYTES`): larger files are refused before they are sent. */
@@ -58,7 +60,24 @@ export function uploadFailure(status: number, body: string): UploadFailure {
   if (status === 0) return failure('NETWORK');
   if (status >= 500) return failure('SERVER', status);
   const parsed = errorBodyOf(body);
-  return { code: parsed.code ?? CODE_BY_STATUS[status] ?? 'INVALID', status, field: parsed.field, serverMessage: parsed.message };
+  const retryAfterSeconds = retryAfterOf(body);
+  return {
+    code: parsed.code ?? CODE_BY_STATUS[status] ?? 'INVALID',
+    status,
+    field: parsed.field,
+    serverMessage: parsed.message,
+    ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
+  };
+}
+
+/** The positive `retryAfterSeconds` of a JSON error body, else null. */
+function retryAfterOf(body: string): number | null {
+  try {
+    const value = (JSON.parse(body) as Record<string, unknown> | null)?.retryAfterSeconds;
+    return typeof value === 'number' && value > 0 ? value : null;
+  } catch {
+    return null;
+  }
 }
 
 export const abortedUpload = (): UploadFailure => failure('ABORTED');
