@@ -15,6 +15,8 @@ export interface Config {
   logLevel: string;
   cookieSecure: boolean;
   callRingTimeoutMs: number;
+  /** How often presence (`room_presence`) is reconciled with LiveKit's participants; 0: only at start-up. */
+  presenceReconcileSeconds: number;
   media: {
     storage: 'local' | 's3';
     s3?: { bucket: string; region: string; endpoint?: string; accessKeyId?: string; secretAccessKey?: string; publicUrl?: string };
@@ -99,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     };
   }
   const callRingTimeoutMs = int('CALL_RING_TIMEOUT_MS', 30_000, 100, 600_000);
+  const presenceReconcileSeconds = int('PRESENCE_RECONCILE_SECONDS', 60, 0, 86_400);
   const cookieSecure = env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : publicUrl.startsWith('https:');
 
   if (problems.length) throw new ConfigError(problems);
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     cookieSecure,
     callRingTimeoutMs,
+    presenceReconcileSeconds,
     media: { storage, s3 },
   };
 }
