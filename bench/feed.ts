@@ -64,7 +64,7 @@ try {
   log(
     `PP-ENTER feed benchmark (NODE_ENV=${process.env.NODE_ENV}) — scale ${factor}: ${scale.users} users, ${scale.posts} posts, ${scale.likes} likes; ${connections} connections × ${seconds} s`,
   );
-  const pgServer = await startEmbeddedPostgres(join(dir, 'pg'));
+  const pgServer = await startEmbeddedPostgres(join(dir, 'pg'), { throwaway: true });
   cleanup.unshift(() => pgServer.stop());
   await ensureDatabase(pgServer.adminUrl, 'bench');
   const databaseUrl = pgServer.urlFor('bench');

@@ -9,27 +9,48 @@ const dev = process.argv.includes('--dev');
 const port = process.env.PORT || '4000';
 const children = [];
 let stopping = false;
+/** Pending restarts of supervised children (cleared when stopping). */
+const restarts = new Set();
 
-function start(name, command, args, env = {}) {
-  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
-  child.name = name;
-  children.push(child);
-  child.on('exit', (code, signal) => {
-    children.splice(children.indexOf(child), 1);
-    if (!stopping) {
-      console.error(`${name} exited (${signal ?? `code ${code}`}); stopping everything.`);
-      void stop(code || 1);
-    } else if (!children.length) {
-      process.exit(process.exitCode ?? 0);
-    }
-  });
-  return child;
+/**
+ * Starts a child. `restart` (LiveKit: calls are one feature, not the app) restarts it when it exits, after an
+ * exponential back-off (1 s, 2 s, 4 s … 30 s; back to 1 s once it ran for a minute); the rest keeps serving.
+ * Any other child exiting stops everything.
+ */
+function start(name, command, args, env = {}, { restart = false } = {}) {
+  let attempt = 0;
+  const launch = () => {
+    const startedAt = Date.now();
+    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+    child.name = name;
+    children.push(child);
+    child.on('error', (error) => console.error(`${name}: ${error.message}`));
+    child.on('exit', (code, signal) => {
+      children.splice(children.indexOf(child), 1);
+      if (stopping) {
+        if (!children.length) process.exit(process.exitCode ?? 0);
+      } else if (restart) {
+        if (Date.now() - startedAt > 60_000) attempt = 0;
+        const delay = Math.min(1000 * 2 ** attempt++, 30_000);
+        console.error(`${name} exited (${signal ?? `code ${code}`}); restarting it in ${delay / 1000} s. Everything else keeps running.`);
+        const timer = setTimeout(() => {
+          restarts.delete(timer);
+          if (!stopping) launch();
+        }, delay);
+        restarts.add(timer);
+      } else {
+        console.error(`${name} exited (${signal ?? `code ${code}`}); stopping everything.`);
+        void stop(code || 1);
+      }
+    });
+  };
+  launch();
 }
-
 async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
   process.exitCode = code;
+  for (const timer of restarts) clearTimeout(timer);
   for (const child of children) child.kill(child.name === 'api' ? 'SIGINT' : 'SIGTERM');
   setTimeout(() => {
     for (const child of children) child.kill('SIGKILL');
@@ -39,6 +60,11 @@ async function stop(code = 0) {
 }
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
+process.on('SIGHUP', () => void stop(0));
+process.on('uncaughtException', (error) => {
+  console.error(error);
+  void stop(1);
+});
 
 const apiEnv = { PORT: port };
 if (!process.env.LIVEKIT_URL) {
@@ -49,18 +75,24 @@ if (!process.env.LIVEKIT_URL) {
     // The webhook must reach this API, whatever PORT it runs on.
     const config = readFileSync(configPath, 'utf8').replace(/localhost:4000/g, `localhost:${port}`);
     const keys = /keys:\s*\n\s+([\w-]+):\s*['"]?([^'"\s]+)/.exec(config);
-    start('livekit', binary, [
-      '--config-body',
-      config,
-      '--port',
-      lkPort,
-      '--rtc.tcp_port',
-      process.env.LIVEKIT_RTC_TCP_PORT || '7881',
-      '--udp-port',
-      process.env.LIVEKIT_RTC_UDP_PORT || '7882',
-      '--bind',
-      '127.0.0.1',
-    ]);
+    start(
+      'livekit',
+      binary,
+      [
+        '--config-body',
+        config,
+        '--port',
+        lkPort,
+        '--rtc.tcp_port',
+        process.env.LIVEKIT_RTC_TCP_PORT || '7881',
+        '--udp-port',
+        process.env.LIVEKIT_RTC_UDP_PORT || '7882',
+        '--bind',
+        '127.0.0.1',
+      ],
+      {},
+      { restart: true },
+    );
     Object.assign(apiEnv, {
       LIVEKIT_URL: `ws://127.0.0.1:${lkPort}`,
       LIVEKIT_PUBLIC_URL: process.env.LIVEKIT_PUBLIC_URL || `ws://localhost:${lkPort}`,

@@ -38,7 +38,14 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
   const signer = new TokenSigner(config.jwtSecret);
   const services = createServices({ config, pubsub, signer, orm, log });
   const readiness = new Map<string, ReadinessCheck>();
-  const stopBackgroundWork = startBackgroundWork({ orm, services, log, readiness, events: pubsub });
+  const stopBackgroundWork = startBackgroundWork({
+    orm,
+    services,
+    log,
+    readiness,
+    events: pubsub,
+    presenceReconcileSeconds: config.presenceReconcileSeconds,
+  });
 
   const app = express();
   app.disable('x-powered-by');

@@ -20,6 +20,8 @@ export interface Config {
   rateLimits: RateLimitsConfig;
   /** Extra wait per sign-in failure on one account beyond `rateLimits.loginAccount` (any client), capped at 10 s. */
   loginSlowdownStepMs: number;
+  /** How often presence (`room_presence`) is reconciled with LiveKit's participants; 0: only at start-up. */
+  presenceReconcileSeconds: number;
   media: {
     storage: 'local' | 's3';
     /** Worker threads decoding images at once (MEDIA_WORKERS, default 2). */
@@ -151,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits[rule] = { points: Number(match[1]), durationSeconds: Number(match[2]) };
   }
   const loginSlowdownStepMs = int('LOGIN_SLOWDOWN_STEP_MS', 500, 0, 10_000);
+  const presenceReconcileSeconds = int('PRESENCE_RECONCILE_SECONDS', 60, 0, 86_400);
   const cookieSecure = env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : publicUrl.startsWith('https:');
 
   if (problems.length) throw new ConfigError(problems);
@@ -168,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure,
     callRingTimeoutMs,
     rateLimits,
+    presenceReconcileSeconds,
     loginSlowdownStepMs,
     media: { storage, s3, workers: mediaWorkers, queue: mediaQueue, imageTimeoutMs, quotaBytes },
   };

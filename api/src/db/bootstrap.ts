@@ -28,12 +28,22 @@ export async function openDatabase(config: Config, log: Logger): Promise<{ orm: 
   if (!url) {
     const dir = join(config.dataDir, 'postgres');
     log.info({ dir }, 'starting embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres(dir, undefined, (line) => log.debug({ postgres: line }));
-    await ensureDatabase(embedded.adminUrl, APP_DATABASE);
-    url = embedded.urlFor(APP_DATABASE);
+    embedded = await startEmbeddedPostgres(dir, {
+      onLog: (line) => (/stale|left running/.test(line) ? log.warn(line) : log.debug({ postgres: line })),
+    });
   }
-  const orm = await createOrm(url);
-  const applied = await migrateUp(orm);
-  if (applied.length) log.info({ applied }, 'applied migrations');
-  return { orm, embedded };
+  try {
+    if (embedded) {
+      await ensureDatabase(embedded.adminUrl, APP_DATABASE);
+      url = embedded.urlFor(APP_DATABASE);
+    }
+    const orm = await createOrm(url!);
+    const applied = await migrateUp(orm);
+    if (applied.length) log.info({ applied }, 'applied migrations');
+    return { orm, embedded };
+  } catch (error) {
+    // Never leave the embedded server running behind a failed start.
+    await embedded?.stop();
+    throw error;
+  }
 }

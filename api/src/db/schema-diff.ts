@@ -80,7 +80,7 @@ export async function withMigratedDatabase<T>(work: (url: string) => Promise<T>,
     const remove = () => rmSync(dir, { recursive: true, force: true });
     log(`starting a temporary embedded PostgreSQL in ${dir}`);
     try {
-      const pg = await startEmbeddedPostgres(join(dir, 'data'));
+      const pg = await startEmbeddedPostgres(join(dir, 'data'), { throwaway: true });
       stop = async () => {
         try {
           await pg.stop();

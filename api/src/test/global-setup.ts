@@ -34,7 +34,7 @@ export async function startTestServices(): Promise<TestServices> {
   let dir: string | null = null;
   if (!adminUrl) {
     dir = mkdtempSync(join(tmpdir(), 'pp-test-pg-'));
-    const pg = await startEmbeddedPostgres(join(dir, 'data'));
+    const pg = await startEmbeddedPostgres(join(dir, 'data'), { throwaway: true });
     adminUrl = pg.adminUrl;
     stopPg = pg.stop;
   }

@@ -9,7 +9,7 @@ import type { CalleeRow, CallsRepository } from './calls.repository.js';
 import type { CallsService } from './calls.service.js';
 import type { ChatMessage } from './chat.entity.js';
 import type { ChatService } from './chat.service.js';
-import type { RoomAccessGrant } from './livekit.js';
+import { LivekitUnavailable, type RoomAccessGrant } from './livekit.js';
 import type { Room } from './rooms.entity.js';
 import type { RoomCountRow, RoomTagRow, RoomUserRow, RoomsRepository } from './rooms.repository.js';
 import type { CreateRoomData, Emptied, RoomsService, UpdateRoomData } from './rooms.service.js';
@@ -155,6 +155,22 @@ export class FacechatService implements ScreenshotPolicy {
   async applyWebhook(event: WebhookEvent): Promise<void> {
     const emptied = await this.p.rooms.applyWebhook(event);
     if (emptied) await this.roomEmptied(emptied);
+  }
+
+  /**
+   * Reconciles presence with LiveKit (at start-up and periodically): participants LiveKit no longer has stop being
+   * shown; a call whose room emptied ends. LiveKit down or not configured: nothing changes (logged, never throws).
+   */
+  async reconcilePresence(): Promise<void> {
+    if (!this.p.rooms.livekit.enabled) return;
+    try {
+      const { changed, emptied } = await this.p.rooms.reconcilePresence();
+      if (changed) this.p.log.info({ rooms: changed }, 'presence reconciled with LiveKit');
+      for (const room of emptied) await this.roomEmptied(room);
+    } catch (error) {
+      if (error instanceof LivekitUnavailable) this.p.log.warn({ reason: error.message }, 'presence not reconciled: LiveKit is down');
+      else this.p.log.error({ err: error }, 'presence reconciliation failed');
+    }
   }
 
   /** Readiness of LiveKit (`state: 'disabled'` when not configured). */

@@ -115,6 +115,27 @@ export class LivekitGateway {
     });
   }
 
+  /**
+   * Who LiveKit has connected right now: room name → identity → participant sid.
+   * Throws LivekitUnavailable when LiveKit is not configured or does not answer (3 s per request).
+   */
+  async listPresence(): Promise<Map<string, Map<string, string>>> {
+    const rooms = this.requireRooms();
+    try {
+      const presence = new Map<string, Map<string, string>>();
+      for (const room of await rooms.listRooms()) {
+        const participants = await rooms.listParticipants(room.name).catch((error: { status?: number }) => {
+          if (error?.status === 404) return []; // closed between the two calls
+          throw error;
+        });
+        presence.set(room.name, new Map(participants.map((p) => [p.identity, p.sid])));
+      }
+      return presence;
+    } catch (error) {
+      throw new LivekitUnavailable(`LiveKit does not answer: ${(error as Error).message}`);
+    }
+  }
+
   /** Readiness: one cheap authenticated call with a short deadline. */
   async ping(): Promise<{ ok: boolean; state?: string; message?: string }> {
     if (!this.config) return { ok: false, state: 'disabled', message: 'LIVEKIT_URL is not set: calls are disabled.' };

@@ -25,6 +25,12 @@ export interface RoomUserRow {
   roomId: string;
   userId: string;
 }
+export interface PresenceRow {
+  roomId: string;
+  userId: string;
+  sid: string;
+  joinedAt: Date;
+}
 export interface RoomCountRow {
   roomId: string;
   n: number;
@@ -220,6 +226,24 @@ export class RoomsRepository {
       userId,
       sid,
     ]);
+    return removed.length > 0;
+  }
+
+  /** Every presence row: who this database believes is connected to which room, with the LiveKit session. */
+  async allPresence(em: Db): Promise<PresenceRow[]> {
+    return sql<PresenceRow>(
+      em,
+      'select room_id as "roomId", user_id as "userId", participant_sid as "sid", joined_at as "joinedAt" from room_presence',
+    );
+  }
+
+  /** Removes one session's presence when it was recorded before `before` (a newer join is kept); true when removed. */
+  async removeStalePresence(em: Db, row: { roomId: string; userId: string; sid: string }, before: Date): Promise<boolean> {
+    const removed = await sql(
+      em,
+      'delete from room_presence where room_id = ? and user_id = ? and participant_sid = ? and joined_at < ? returning user_id',
+      [row.roomId, row.userId, row.sid, before],
+    );
     return removed.length > 0;
   }
 

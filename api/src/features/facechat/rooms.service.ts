@@ -245,6 +245,48 @@ export class RoomsService {
     return null;
   }
 
+  /**
+   * Makes `room_presence` match who LiveKit has connected (webhooks are lost while LiveKit or the API is down):
+   * sessions LiveKit no longer has are removed (their members have left), participants it has that this database
+   * does not know of are added; changed rooms get `roomUpdated`. Rows written after the listing began are kept.
+   * Returns the rooms nobody is connected to any more. Throws LivekitUnavailable when LiveKit does not answer.
+   */
+  async reconcilePresence(): Promise<{ changed: number; emptied: Emptied[] }> {
+    const em = this.c.newEm();
+    const startedAt = new Date();
+    const live = await this.c.livekit.listPresence();
+    const changed = new Set<string>();
+    const lastLeft = new Map<string, string>();
+    const known = new Set<string>();
+    for (const row of await this.c.repo.allPresence(em)) {
+      known.add(`${row.roomId}/${row.userId}`);
+      const sid = live.get(row.roomId)?.get(row.userId);
+      if (sid === row.sid) continue;
+      if (sid !== undefined) {
+        // Connected again with another session: keep them, with the session LiveKit's next `participant_left` names.
+        if (await this.c.repo.presenceJoined(em, row.roomId, row.userId, sid)) changed.add(row.roomId);
+      } else if (await this.c.repo.removeStalePresence(em, row, startedAt)) {
+        await this.c.repo.markLeft(em, row.roomId, row.userId);
+        changed.add(row.roomId);
+        lastLeft.set(row.roomId, row.userId);
+      }
+    }
+    for (const [roomId, participants] of live) {
+      if (!isUuid(roomId)) continue;
+      for (const [userId, sid] of participants) {
+        if (!isUuid(userId) || known.has(`${roomId}/${userId}`)) continue;
+        if (await this.c.repo.presenceJoined(em, roomId, userId, sid)) changed.add(roomId);
+      }
+    }
+    const emptied: Emptied[] = [];
+    for (const roomId of changed) {
+      this.publish(roomId);
+      const lastUserId = lastLeft.get(roomId);
+      if (lastUserId && (await this.c.repo.presenceCount(em, roomId)) === 0) emptied.push({ roomId, lastUserId });
+    }
+    return { changed: changed.size, emptied };
+  }
+
   /** The lobby: open rooms (not calls) the viewer may see, live ones first, then newest; `query` matches titles and tags. */
   lobby(viewerId: string | null, em: Db, input: PageInput & { query?: string | null }) {
     const text = (input.query ?? '').normalize('NFC').trim();
