@@ -8,6 +8,7 @@ import { Migration20261126002000Media } from './Migration20261126002000Media.js'
 import { Migration20261126002200Posts } from './Migration20261126002200Posts.js';
 import { Migration20261126003000Rooms } from './Migration20261126003000Rooms.js';
 import { Migration20261202011112AddUserRole } from './Migration20261202011112AddUserRole.js';
+import { Migration20261202015013WebhookEvents } from './Migration20261202015013WebhookEvents.js';
 
 export const migrations = [
   Migration20261126000000Accounts,
@@ -18,4 +19,5 @@ export const migrations = [
   Migration20261126002200Posts,
   Migration20261126003000Rooms,
   Migration20261202011112AddUserRole,
+  Migration20261202015013WebhookEvents,
 ];
