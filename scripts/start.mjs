@@ -67,13 +67,23 @@ process.on('uncaughtException', (error) => {
 });
 
 const apiEnv = { PORT: port };
-if (!process.env.LIVEKIT_URL) {
+// livekit.yaml's key pair is public: with NODE_ENV=production the local LiveKit runs only with the deployment's own
+// LIVEKIT_API_KEY/LIVEKIT_API_SECRET (written over the file's keys); without them video calls stay off.
+const production = process.env.NODE_ENV === 'production';
+const ownKeys = process.env.LIVEKIT_API_KEY && process.env.LIVEKIT_API_SECRET;
+if (!process.env.LIVEKIT_URL && production && !ownKeys) {
+  console.error('NODE_ENV=production: not starting LiveKit with the development keys; set LIVEKIT_API_KEY/SECRET for calls.');
+} else if (!process.env.LIVEKIT_URL) {
   const binary = findLivekitBinary();
   const configPath = join(ROOT, 'livekit.yaml');
   if (binary && existsSync(configPath)) {
     const lkPort = process.env.LIVEKIT_PORT || '7880';
     // The webhook must reach this API, whatever PORT it runs on.
-    const config = readFileSync(configPath, 'utf8').replace(/localhost:4000/g, `localhost:${port}`);
+    let config = readFileSync(configPath, 'utf8').replace(/localhost:4000/g, `localhost:${port}`);
+    if (production) {
+      const [key, secret] = [process.env.LIVEKIT_API_KEY, process.env.LIVEKIT_API_SECRET];
+      config = config.replace(/keys:\s*\n\s+[\w-]+:.*/, `keys:\n  ${key}: ${secret}`).replace(/api_key:.*/, `api_key: ${key}`);
+    }
     const keys = /keys:\s*\n\s+([\w-]+):\s*['"]?([^'"\s]+)/.exec(config);
     start(
       'livekit',

@@ -17,6 +17,7 @@ import { parseCookies, actorFromAuthorization } from './http/auth.js';
 import { GRAPHIQL_HTML, graphiqlRouter } from './http/graphiql.js';
 import { attachGraphqlWs } from './http/ws.js';
 import { readinessRouter, type ReadinessCheck } from './http/health.js';
+import { securityHeaders } from './http/security-headers.js';
 import { TokenSigner } from './lib/tokens.js';
 import { startBackgroundWork } from './server/bootstrap.js';
 import { createServices, type Services } from './server/compose.js';
@@ -119,6 +120,7 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
     next();
   });
 
+  app.use(securityHeaders(config));
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) }));
   app.use(readinessRouter(readiness));
   app.use(graphiqlRouter());

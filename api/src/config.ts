@@ -66,9 +66,11 @@ const envName = (rule: RateRule) => `RATE_LIMIT_${rule.replace(/[A-Z]/g, (c) => 
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** Dev-only LiveKit keys, matching livekit.yaml; real deployments set their own. */
+/** Dev-only LiveKit keys, matching livekit.yaml; real deployments set their own (refused when NODE_ENV=production). */
 export const DEV_LIVEKIT_KEY = 'devkey';
 export const DEV_LIVEKIT_SECRET = 'pp-enter-dev-secret-change-me-0123456789';
+/** Dev-only JWT secret used when JWT_SECRET is unset; refused when NODE_ENV=production. */
+export const DEV_JWT_SECRET = 'pp-enter-dev-jwt-secret-not-for-production';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
@@ -98,9 +100,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = int('PORT', 4000, 0, 65535);
   const host = env.HOST || '0.0.0.0';
   const databaseUrl = url('DATABASE_URL', null, ['postgres:', 'postgresql:']);
-  const jwtSecret = env.JWT_SECRET || 'pp-enter-dev-jwt-secret-not-for-production';
+  // In production every secret must be the deployment's own: the development defaults are public (this file,
+  // livekit.yaml), so anyone could sign sessions or LiveKit webhooks with them.
+  const production = env.NODE_ENV === 'production';
+  const jwtSecret = env.JWT_SECRET || DEV_JWT_SECRET;
   if (env.JWT_SECRET && env.JWT_SECRET.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
-  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
+  if (production && !env.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
+  if (production && env.JWT_SECRET === DEV_JWT_SECRET) {
+    problems.push('JWT_SECRET is the public development secret: set a random one of your own when NODE_ENV=production');
+  }
   const publicUrl = url('PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:'])!;
 
   const lkUrl = url('LIVEKIT_URL', null, ['ws:', 'wss:', 'http:', 'https:']);
@@ -108,6 +116,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const lkSecret = env.LIVEKIT_API_SECRET;
   if ((lkKey && !lkSecret) || (!lkKey && lkSecret)) problems.push('LIVEKIT_API_KEY and LIVEKIT_API_SECRET go together');
   if (lkSecret && lkSecret.length < 32) problems.push('LIVEKIT_API_SECRET must be at least 32 characters');
+  // Production without LIVEKIT_URL runs with video calls off; with it, the deployment's own key pair is required.
+  if (production && lkUrl && (!lkKey || !lkSecret)) {
+    problems.push('LIVEKIT_API_KEY and LIVEKIT_API_SECRET are required with LIVEKIT_URL when NODE_ENV=production');
+  }
+  if (production && lkKey === DEV_LIVEKIT_KEY) {
+    problems.push('LIVEKIT_API_KEY is the public development key of livekit.yaml: not allowed when NODE_ENV=production');
+  }
+  if (production && lkSecret === DEV_LIVEKIT_SECRET) {
+    problems.push('LIVEKIT_API_SECRET is the public development secret of livekit.yaml: not allowed when NODE_ENV=production');
+  }
   const livekit = lkUrl
     ? {
         url: lkUrl.replace(/^http/, 'ws'),

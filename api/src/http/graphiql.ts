@@ -16,6 +16,8 @@ export function graphiqlRouter(): Router {
     'graphql-ws.js': join(pkgDir('graphql-ws'), 'umd/graphql-ws.min.js'),
   };
   router.get('/graphiql/:file', (req, res) => {
+    const inline = OWN_FILES[req.params.file];
+    if (inline) return void res.type(inline.type).set('cache-control', 'no-cache').send(inline.body);
     const file = files[req.params.file];
     if (!file) return void res.status(404).json({ message: 'Not found' });
     res.sendFile(file, { maxAge: '7d' });
@@ -23,23 +25,8 @@ export function graphiqlRouter(): Router {
   return router;
 }
 
-export const GRAPHIQL_HTML = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8" />
-<title>PP-ENTER GraphiQL</title>
-<meta name="viewport" content="width=device-width, initial-scale=1" />
-<link rel="stylesheet" href="/graphiql/graphiql.css" />
-<style>html, body, #graphiql { height: 100%; margin: 0; }</style>
-</head>
-<body>
-<div id="graphiql">Loading GraphiQL…</div>
-<script src="/graphiql/react.js"></script>
-<script src="/graphiql/react-dom.js"></script>
-<script src="/graphiql/graphql-ws.js"></script>
-<script src="/graphiql/graphiql.js"></script>
-<script>
-  // Subscriptions go over graphql-ws on the same path; the Authorization header set in
+/** Our own GraphiQL start-up script and page style, served as files so the CSP needs no inline script. */
+const GRAPHIQL_BOOT = `  // Subscriptions go over graphql-ws on the same path; the Authorization header set in
   // the Headers tab is sent over HTTP and as connectionParams on the WebSocket.
   const url = location.origin + '/graphql';
   const wsUrl = url.replace(/^http/, 'ws');
@@ -57,6 +44,27 @@ export const GRAPHIQL_HTML = `<!doctype html>
   ReactDOM.createRoot(document.getElementById('graphiql')).render(
     React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true, isHeadersEditorEnabled: true, shouldPersistHeaders: true }),
   );
-</script>
+`;
+const OWN_FILES: Record<string, { type: string; body: string }> = {
+  'boot.js': { type: 'js', body: GRAPHIQL_BOOT },
+  'page.css': { type: 'css', body: 'html, body, #graphiql { height: 100%; margin: 0; }\n' },
+};
+
+export const GRAPHIQL_HTML = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8" />
+<title>PP-ENTER GraphiQL</title>
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<link rel="stylesheet" href="/graphiql/graphiql.css" />
+<link rel="stylesheet" href="/graphiql/page.css" />
+</head>
+<body>
+<div id="graphiql">Loading GraphiQL…</div>
+<script src="/graphiql/react.js"></script>
+<script src="/graphiql/react-dom.js"></script>
+<script src="/graphiql/graphql-ws.js"></script>
+<script src="/graphiql/graphiql.js"></script>
+<script src="/graphiql/boot.js"></script>
 </body>
 </html>`;

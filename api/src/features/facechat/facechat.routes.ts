@@ -5,7 +5,9 @@ import type { RouteDeps } from '../../http/route-deps.js';
 /**
  * `POST /livekit/webhook`: LiveKit's signed webhooks (participant_joined, participant_left, room_finished) keep
  * room presence what LiveKit sees. The body is read raw: the signature (Authorization header, a JWT signed with
- * the API secret carrying the body's sha256) covers the exact bytes. Missing, forged or stale → 401, nothing changes.
+ * the API secret carrying the body's sha256) covers the exact bytes. Missing, forged or stale signature, or an event
+ * created more than 5 minutes ago → 401, nothing changes. An event id already applied (a replay or LiveKit's retry)
+ * answers 200 and changes nothing.
  */
 export function facechatRoutes(deps: Pick<RouteDeps, 'services' | 'log'>): Router {
   const {

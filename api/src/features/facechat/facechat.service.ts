@@ -146,9 +146,11 @@ export class FacechatService implements ScreenshotPolicy {
   get webhooksEnabled(): boolean {
     return this.p.rooms.livekit.enabled;
   }
-  /** The event of a signed webhook body; throws when the Authorization header is missing, forged or stale. */
-  verifyWebhook(body: string, authorization: string | undefined): Promise<WebhookEvent> {
-    return this.p.rooms.livekit.verifyWebhook(body, authorization);
+  /** The event of a signed, fresh webhook body; throws when the Authorization header is missing, forged or stale, or the event is old. */
+  async verifyWebhook(body: string, authorization: string | undefined): Promise<WebhookEvent> {
+    const event = await this.p.rooms.livekit.verifyWebhook(body, authorization);
+    this.p.rooms.assertFreshWebhook(event);
+    return event;
   }
 
   /** LiveKit's webhooks keep presence; a call whose room emptied ends (or is canceled). */

@@ -107,14 +107,14 @@ export async function signWebhook(body: string, options: { secret?: string; ttl?
 }
 
 let seq = 0;
-/** A webhook event JSON as LiveKit sends it. `room`: raw room id; `identity`: raw user id. */
-export function webhookBody(event: string, room: string, identity?: string, sid?: string): string {
+/** A webhook event JSON as LiveKit sends it. `room`: raw room id; `identity`: raw user id; `at`: its createdAt (s). */
+export function webhookBody(event: string, room: string, identity?: string, sid?: string, at?: { createdAt: number }): string {
   return JSON.stringify({
     event,
     room: { sid: `RM_${room.slice(0, 8)}`, name: room },
     ...(identity ? { participant: { sid: sid ?? `PA_${identity.slice(0, 8)}`, identity, name: 'x', state: 'ACTIVE' } } : {}),
     id: `EV_test_${++seq}`,
-    createdAt: String(Math.floor(Date.now() / 1000)),
+    createdAt: String(at?.createdAt ?? Math.floor(Date.now() / 1000)),
   });
 }
 

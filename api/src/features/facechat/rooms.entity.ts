@@ -105,4 +105,19 @@ class RoomPresence {
   joinedAt!: Date;
 }
 
-export const roomEntities = [Room, RoomTag, RoomMember, RoomPresence];
+/**
+ * Ids of the LiveKit webhooks already applied, so a replayed (or retried) signed webhook changes nothing, on
+ * every API instance. Kept a little longer than a webhook stays fresh (rooms.service WEBHOOK_MAX_AGE_SECONDS);
+ * older rows are pruned as new webhooks arrive. Written with SQL.
+ */
+@Entity({ tableName: 'livekit_webhook_events' })
+@Index({ name: 'livekit_webhook_events_received_at_idx', properties: ['receivedAt'] })
+class LivekitWebhookEvent {
+  @PrimaryKey({ type: 'string', length: 128 })
+  id!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  receivedAt!: Date;
+}
+
+export const roomEntities = [Room, RoomTag, RoomMember, RoomPresence, LivekitWebhookEvent];

@@ -206,6 +206,20 @@ export class RoomsRepository {
     await sql(tx, 'delete from room_presence where room_id = ?', [roomId]);
   }
 
+  /**
+   * Records a LiveKit webhook's id in `tx`; false when it was recorded before (a replay or a retry). Ids older than
+   * `keepSeconds` are pruned first: such webhooks are refused as stale before they get here.
+   */
+  async recordWebhook(tx: Db, id: string, keepSeconds: number): Promise<boolean> {
+    await sql(tx, 'delete from livekit_webhook_events where received_at < now() - make_interval(secs => ?)', [keepSeconds]);
+    const rows = await sql(
+      tx,
+      'insert into livekit_webhook_events (id, received_at) values (?, now()) on conflict (id) do nothing returning id',
+      [id],
+    );
+    return rows.length > 0;
+  }
+
   /** LiveKit says the user connected; false when the room (open) or user is unknown here. */
   async presenceJoined(em: Db, roomId: string, userId: string, sid: string): Promise<boolean> {
     const rows = await sql(

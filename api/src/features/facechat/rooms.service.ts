@@ -50,6 +50,11 @@ export interface RoomsCollaborators {
 }
 
 /** Rooms: settings, the lobby, joins and leaves, LiveKit presence. Part of FacechatService (not public). */
+/** A LiveKit webhook older than this (seconds since its `createdAt`) is refused as a replay. */
+export const WEBHOOK_MAX_AGE_SECONDS = 300;
+/** How far in the future a webhook's `createdAt` may be (clock skew between LiveKit and the API). */
+export const WEBHOOK_MAX_SKEW_SECONDS = 60;
+
 export class RoomsService {
   constructor(private readonly c: RoomsCollaborators) {}
 
@@ -219,30 +224,45 @@ export class RoomsService {
   }
 
   /**
+   * Refuses a webhook that is not fresh: LiveKit stamps each event (`createdAt`, seconds) and sends it at once,
+   * so an older one (or one from the future beyond clock skew) is a replay. Throws; the route answers 401.
+   */
+  assertFreshWebhook(event: WebhookEvent, now = Date.now()): void {
+    if (!event.id || event.id.length > 128) throw new Error('the webhook event has no usable id');
+    const ageSeconds = now / 1000 - Number(event.createdAt);
+    if (!event.createdAt || ageSeconds > WEBHOOK_MAX_AGE_SECONDS || ageSeconds < -WEBHOOK_MAX_SKEW_SECONDS) {
+      throw new Error(`the webhook event is stale (createdAt ${String(event.createdAt)})`);
+    }
+  }
+
+  /**
    * Keeps `room_presence` what LiveKit sees; returns the room when nobody is connected any more. Events of rooms
    * or users this database does not know are ignored (several API instances, e.g. test stacks, may share one LiveKit).
+   * Each event id is applied once (`livekit_webhook_events`, in the same transaction): a replay changes nothing.
    */
   async applyWebhook(event: WebhookEvent): Promise<Emptied | null> {
     const roomId = event.room?.name;
     if (!isUuid(roomId)) return null;
-    const em = this.c.newEm();
     const identity = event.participant?.identity;
     const sid = event.participant?.sid ?? '';
-    if (event.event === 'participant_joined' && isUuid(identity)) {
-      if (await this.c.repo.presenceJoined(em, roomId, identity, sid)) this.publish(roomId);
-    } else if (event.event === 'participant_left' && isUuid(identity)) {
-      if (!(await this.c.repo.presenceLeft(em, roomId, identity, sid))) return null;
-      await this.c.repo.markLeft(em, roomId, identity);
-      const n = await this.c.repo.presenceCount(em, roomId);
-      this.publish(roomId);
-      if (n === 0) return { roomId, lastUserId: identity };
-    } else if (event.event === 'room_finished') {
-      if (!(await this.c.repo.exists(em, roomId))) return null;
-      await this.c.repo.finished(em, roomId, event.createdAt ? new Date(Number(event.createdAt) * 1000) : new Date());
-      this.publish(roomId);
-      return { roomId, lastUserId: null };
-    }
-    return null;
+    return inTransaction(this.c.newEm(), async (tx, afterCommit): Promise<Emptied | null> => {
+      if (!(await this.c.repo.recordWebhook(tx, event.id, WEBHOOK_MAX_AGE_SECONDS * 2))) return null;
+      if (event.event === 'participant_joined' && isUuid(identity)) {
+        if (await this.c.repo.presenceJoined(tx, roomId, identity, sid)) afterCommit(() => this.publish(roomId));
+      } else if (event.event === 'participant_left' && isUuid(identity)) {
+        if (!(await this.c.repo.presenceLeft(tx, roomId, identity, sid))) return null;
+        await this.c.repo.markLeft(tx, roomId, identity);
+        const n = await this.c.repo.presenceCount(tx, roomId);
+        afterCommit(() => this.publish(roomId));
+        if (n === 0) return { roomId, lastUserId: identity };
+      } else if (event.event === 'room_finished') {
+        if (!(await this.c.repo.exists(tx, roomId))) return null;
+        await this.c.repo.finished(tx, roomId, event.createdAt ? new Date(Number(event.createdAt) * 1000) : new Date());
+        afterCommit(() => this.publish(roomId));
+        return { roomId, lastUserId: null };
+      }
+      return null;
+    });
   }
 
   /**
