@@ -13,7 +13,7 @@ function bothSchemes(raw: string): string[] {
  * from /graphiql, no inline script), the MediaPipe worker and wasm (`'wasm-unsafe-eval'`, models fetched from 'self')
  * and LiveKit (its configured public URL) need. Framing is refused everywhere (clickjacking).
  */
-export function contentSecurityPolicy(config: { livekit: Config['livekit']; media: Pick<Config['media'], 's3'> }): string {
+export function contentSecurityPolicy(config: { livekit: Config['livekit']; media: Pick<Config['media'], 'storage' | 's3'> }): string {
   const connect = ["'self'"];
   if (config.livekit) connect.push(...bothSchemes(config.livekit.publicUrl));
   const img = ["'self'", 'data:', 'blob:'];
