@@ -1,4 +1,5 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ErrorCode } from './kernel/errors.js';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -81,7 +82,7 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
             },
             async didEncounterErrors({ errors, contextValue }) {
               for (const error of errors) {
-                if (!error.extensions?.code || error.extensions.code === 'INTERNAL_SERVER_ERROR') {
+                if (!error.extensions?.code || error.extensions.code === ErrorCode.INTERNAL_SERVER_ERROR) {
                   contextValue?.log?.error({ err: error.originalError ?? error }, 'graphql error');
                 }
               }
@@ -92,10 +93,10 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
     ],
     formatError: (formatted, error) => {
       // Never leak internals: unexpected errors are logged above and answered generically.
-      if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+      if (formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
         return {
           message: 'Something went wrong on our side. Try again.',
-          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+          extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
           path: formatted.path,
         };
       }

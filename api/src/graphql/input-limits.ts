@@ -111,6 +111,6 @@ export function inputLimitsError(
   if (!found) return null;
   const violation = found as UserErrorData;
   return new GraphQLError(`${violation.field?.join('.')}: ${violation.message}`, {
-    extensions: { code: 'BAD_USER_INPUT', field: violation.field, http: { status: 400 } },
+    extensions: { code: ErrorCode.BAD_USER_INPUT, field: violation.field, http: { status: 400 } },
   });
 }

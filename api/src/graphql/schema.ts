@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { ErrorCode } from '../kernel/errors.js';
 import { buildSchema } from 'type-graphql';
 import {
   GraphQLError,
@@ -57,7 +58,7 @@ function finishSchema(schema: GraphQLSchema): GraphQLSchema {
       if (overLimits.length) {
         if (hasPayload) return { userErrors: overLimits };
         throw new GraphQLError(`${overLimits[0].field?.join('.')}: ${overLimits[0].message}`, {
-          extensions: { code: 'BAD_USER_INPUT', field: overLimits[0].field },
+          extensions: { code: ErrorCode.BAD_USER_INPUT, field: overLimits[0].field },
         });
       }
       try {

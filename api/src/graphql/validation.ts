@@ -1,3 +1,4 @@
+import { ErrorCode } from '../kernel/errors.js';
 import {
   GraphQLError,
   Kind,
@@ -44,7 +45,7 @@ const MAX_COST = 20_000;
 export const QUERY_COST = 20;
 export const COUNT_COST = 250;
 
-const tooLarge = (message: string) => new GraphQLError(message, { extensions: { code: 'QUERY_TOO_LARGE', http: { status: 400 } } });
+const tooLarge = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_LARGE, http: { status: 400 } } });
 
 interface SetStats {
   depth: number;
@@ -122,7 +123,7 @@ export function documentLimitsError(document: DocumentNode): GraphQLError | null
     return tooLarge(`The query selects one field ${sameField} times in one place; at most ${MAX_SAME_FIELD} are allowed.`);
   if (depth > MAX_DEPTH) {
     return new GraphQLError(`The query is nested ${depth} levels deep; at most ${MAX_DEPTH} are allowed.`, {
-      extensions: { code: 'QUERY_TOO_DEEP', http: { status: 400 } },
+      extensions: { code: ErrorCode.QUERY_TOO_DEEP, http: { status: 400 } },
     });
   }
   return null;
@@ -211,7 +212,7 @@ function costError(
   }
   if (cost <= MAX_COST) return null;
   return new GraphQLError(`The query would cost ${cost}; at most ${MAX_COST} is allowed. Ask for smaller pages and fewer counts.`, {
-    extensions: { code: 'QUERY_TOO_COSTLY', cost, maximumCost: MAX_COST, http: { status: 400 } },
+    extensions: { code: ErrorCode.QUERY_TOO_COSTLY, cost, maximumCost: MAX_COST, http: { status: 400 } },
   });
 }
 

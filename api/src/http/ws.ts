@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { ErrorCode } from '../kernel/errors.js';
 import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Server } from 'node:http';
@@ -132,7 +133,7 @@ export function attachGraphqlWs(deps: {
             const reason = reasonOf(error);
             const expired = reason === EXPIRED_ACCESS_TOKEN;
             endSession(ctx.extra.socket, expired ? TOKEN_EXPIRED : reason, expired ? TOKEN_EXPIRED_CODE : UNAUTHORIZED);
-            return [new GraphQLError(reason, { extensions: { code: 'UNAUTHENTICATED' } })];
+            return [new GraphQLError(reason, { extensions: { code: ErrorCode.UNAUTHENTICATED } })];
           }
         }
         let document;

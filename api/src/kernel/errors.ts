@@ -16,6 +16,17 @@ export enum ErrorCode {
   UNSUPPORTED_MEDIA = 'UNSUPPORTED_MEDIA',
   /** The user's storage for uploads is used up (MEDIA_QUOTA_BYTES). */
   QUOTA_EXCEEDED = 'QUOTA_EXCEEDED',
+  // Top-level errors (`errors[].extensions.code`), never in userErrors:
+  /** A malformed argument of a query (bad cursor or id, an input over its limits); HTTP 400. */
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** The document is over the size, fragment, alias or selection limits; HTTP 400. */
+  QUERY_TOO_LARGE = 'QUERY_TOO_LARGE',
+  /** The document nests deeper than allowed; HTTP 400. */
+  QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
+  /** The document's cost is over the limit; HTTP 400. */
+  QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY',
+  /** Our fault: logged, answered without details. */
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
 /** One problem the user can fix: the shape of `UserError` in the schema and of `POST /media` errors. */
@@ -84,4 +95,4 @@ export class RequestError extends Error {
 export const unauthenticated = (message = 'Sign in first.') => new RequestError(message, ErrorCode.UNAUTHENTICATED, 401);
 
 /** Malformed arguments of a query (bad cursor, bad id): a top-level BAD_USER_INPUT error, HTTP 400. */
-export const badInput = (message: string, argument?: string) => new RequestError(message, 'BAD_USER_INPUT', 400, argument);
+export const badInput = (message: string, argument?: string) => new RequestError(message, ErrorCode.BAD_USER_INPUT, 400, argument);

@@ -25,6 +25,11 @@ export const ERROR_CODES = [
   'TOO_LARGE',
   'UNSUPPORTED_MEDIA',
   'QUOTA_EXCEEDED',
+  'BAD_USER_INPUT',
+  'QUERY_TOO_LARGE',
+  'QUERY_TOO_DEEP',
+  'QUERY_TOO_COSTLY',
+  'INTERNAL_SERVER_ERROR',
 ] as const;
 
 export interface UserErrorLike {

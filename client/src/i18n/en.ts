@@ -130,6 +130,11 @@ const en = {
     TOO_LARGE: 'That is too large.',
     UNSUPPORTED_MEDIA: 'This kind of file cannot be used.',
     QUOTA_EXCEEDED: 'Your storage for photos is full.',
+    BAD_USER_INPUT: 'Something in this request is not valid.',
+    QUERY_TOO_LARGE: 'This request is too large.',
+    QUERY_TOO_DEEP: 'This request is nested too deeply.',
+    QUERY_TOO_COSTLY: 'This request asks for too much at once.',
+    INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Please try again.',
     // The accounts' fields (sign-up, sign-in, profile).
     fields: {
       username: { INVALID: 'Usernames are 3–30 characters: a–z, 0–9, _ and .', CONFLICT: 'That username is taken.' },

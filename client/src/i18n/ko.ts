@@ -127,6 +127,11 @@ const ko: MessageSchema = {
     TOO_LARGE: '너무 큽니다.',
     UNSUPPORTED_MEDIA: '사용할 수 없는 형식의 파일입니다.',
     QUOTA_EXCEEDED: '사진 저장 공간이 가득 찼습니다.',
+    BAD_USER_INPUT: '요청에 올바르지 않은 값이 있습니다.',
+    QUERY_TOO_LARGE: '요청이 너무 큽니다.',
+    QUERY_TOO_DEEP: '요청이 너무 깊게 중첩되어 있습니다.',
+    QUERY_TOO_COSTLY: '한 번에 너무 많은 것을 요청했습니다.',
+    INTERNAL_SERVER_ERROR: '서버에 문제가 생겼습니다. 다시 시도해 주세요.',
     fields: {
       username: {
         INVALID: '사용자 이름은 3~30자의 영문 소문자, 숫자, _ 와 . 만 쓸 수 있습니다.',

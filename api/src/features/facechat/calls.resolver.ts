@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../../kernel/errors.js';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { CurrentUser, requireActor } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
@@ -83,7 +84,7 @@ class CallsResolver {
       const globalId = (args as { callId?: string | null }).callId;
       const rawId = globalId ? fromGlobalId(globalId, 'Call') : null;
       if (globalId && (!rawId || !(await callById(ctx).load(rawId)))) {
-        throw new GraphQLError('That call does not exist.', { extensions: { code: 'NOT_FOUND' } });
+        throw new GraphQLError('That call does not exist.', { extensions: { code: ErrorCode.NOT_FOUND } });
       }
       return ctx.pubsub.subscribe<CallEvent>(callTopic(actor.id), ctx, (event) => !rawId || event.callId === rawId);
     },

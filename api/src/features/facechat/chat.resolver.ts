@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../../kernel/errors.js';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { CurrentUser } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
@@ -50,7 +51,7 @@ export class ChatResolver {
       const { facechat, friends } = ctx.services;
       const rawId = fromGlobalId((args as { roomId: string }).roomId, 'FacechatRoom');
       if (!rawId || !(await facechat.canSeeRoom(ctx.actor, ctx.em, rawId))) {
-        throw new GraphQLError('That room does not exist or is not open to you.', { extensions: { code: 'NOT_FOUND' } });
+        throw new GraphQLError('That room does not exist or is not open to you.', { extensions: { code: ErrorCode.NOT_FOUND } });
       }
       return ctx.pubsub.subscribe<ChatEvent>(
         chatTopic(rawId),

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../../kernel/errors.js';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { CurrentUser } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
@@ -38,7 +39,7 @@ async function roomEvents(ctx: Context, globalId: string): Promise<AsyncGenerato
   const rawId = fromGlobalId(globalId, 'FacechatRoom');
   const { facechat } = ctx.services;
   if (!rawId || !(await facechat.canSeeRoom(ctx.actor, ctx.em, rawId))) {
-    throw new GraphQLError('That room does not exist or is not open to you.', { extensions: { code: 'NOT_FOUND' } });
+    throw new GraphQLError('That room does not exist or is not open to you.', { extensions: { code: ErrorCode.NOT_FOUND } });
   }
   const source = ctx.pubsub.subscribe<RoomEvent>(roomTopic(rawId), ctx);
   return (async function* () {

@@ -29,6 +29,11 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.UNAVAILABLE]: 503,
   [ErrorCode.QUOTA_EXCEEDED]: 413,
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.QUERY_TOO_LARGE]: 400,
+  [ErrorCode.QUERY_TOO_DEEP]: 400,
+  [ErrorCode.QUERY_TOO_COSTLY]: 400,
+  [ErrorCode.INTERNAL_SERVER_ERROR]: 500,
 };
 
 /** `POST /media` (multipart upload) and `GET /media/<file>` (immutable, long-cached). */
