@@ -37,6 +37,14 @@ describe('upload failures', () => {
     expect(uploadFailure(409, '')).toMatchObject({ code: 'INVALID' });
   });
 
+  it('passes on a busy image queue (503 UNAVAILABLE with retry-after) as something to retry, not a server fault', () => {
+    const failure = uploadFailure(
+      503,
+      '{"message":"The server is busy with other images: try again in a few seconds.","code":"UNAVAILABLE","field":null}',
+    );
+    expect(failure).toMatchObject({ code: 'UNAVAILABLE', status: 503 });
+  });
+
   it('does not pass on server faults or pages that are not the API’s', () => {
     expect(uploadFailure(500, '{"message":"Something went wrong on our side. Try again.","code":"UNAVAILABLE"}')).toEqual({
       code: 'SERVER',

@@ -58,8 +58,9 @@ export function errorBodyOf(body: string): { message: string | null; code: strin
 /** Maps a finished request that did not answer 201 to its failure. */
 export function uploadFailure(status: number, body: string): UploadFailure {
   if (status === 0) return failure('NETWORK');
-  if (status >= 500) return failure('SERVER', status);
   const parsed = errorBodyOf(body);
+  // A 503 UNAVAILABLE (the image queue is full) is worth a retry; any other 5xx is nothing the user can fix.
+  if (status >= 500 && !(status === 503 && parsed.code === 'UNAVAILABLE')) return failure('SERVER', status);
   const retryAfterSeconds = retryAfterOf(body);
   return {
     code: parsed.code ?? CODE_BY_STATUS[status] ?? 'INVALID',
