@@ -28,18 +28,8 @@ export interface Context {
   readonly em: EntityManager;
 }
 
-interface ContextInit {
-  orm: MikroORM;
-  actor: Actor | null;
-  requestId: string;
-  ip: string;
-  userAgent: string | null;
-  log: Logger;
-  config: Config;
-  pubsub: PubSub;
-  services: Services;
-  http?: Context['http'];
-}
+/** What an adapter supplies; the scope, `freshen` and `em` are the context's own. */
+type ContextInit = Omit<Context, 'scope' | 'freshen' | 'em'> & { orm: MikroORM };
 
 /**
  * A class, not an object literal: Apollo copies the context's own properties per operation, so the
