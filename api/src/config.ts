@@ -7,6 +7,13 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | null;
+  /**
+   * REDIS_URL: live events, durable jobs and shared state go through this Redis, so several API instances can run
+   * behind one load balancer. Unset: one process, everything in memory (what `npm start` runs).
+   */
+  redisUrl: string | null;
+  /** MIGRATE_ON_START (default true): apply pending migrations at start, under a transaction-scoped lock. */
+  migrateOnStart: boolean;
   jwtSecret: string;
   /** Public origin of the app, used for absolute URLs (media, LiveKit). */
   publicUrl: string;
@@ -100,6 +107,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = int('PORT', 4000, 0, 65535);
   const host = env.HOST || '0.0.0.0';
   const databaseUrl = url('DATABASE_URL', null, ['postgres:', 'postgresql:']);
+  const redisUrl = url('REDIS_URL', null, ['redis:', 'rediss:']);
+  const migrateOnStart = (env.MIGRATE_ON_START ?? 'true') !== 'false';
+  if (!['true', 'false', undefined].includes(env.MIGRATE_ON_START)) problems.push('MIGRATE_ON_START must be true or false');
   // In production every secret must be the deployment's own: the development defaults are public (this file,
   // livekit.yaml), so anyone could sign sessions or LiveKit webhooks with them.
   const production = env.NODE_ENV === 'production';
@@ -180,6 +190,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     dataDir: resolve(env.DATA_DIR || resolve(ROOT, '.data')),
     databaseUrl,
+    redisUrl,
+    migrateOnStart,
     jwtSecret,
     publicUrl,
     livekit,

@@ -6,6 +6,7 @@ import { startEmbeddedPostgres } from '../db/embedded.js';
 import { ensureDatabase } from '../db/bootstrap.js';
 import { createOrm, migrateUp } from '../db/orm.js';
 import { startTestLivekit, type TestLivekitInfo } from './livekit-setup.js';
+import { startTestRedis } from './redis-setup.js';
 
 export const TEMPLATE_DATABASE = 'pp_template';
 
@@ -13,12 +14,15 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgAdminUrl: string;
     livekit: { url: string; apiKey: string; apiSecret: string; webhookRelayUrl?: string } | null;
+    /** A real Redis server (null when none is installed and TEST_REDIS is not `required`). */
+    redisUrl: string | null;
   }
 }
 
 export interface TestServices {
   pgAdminUrl: string;
   livekit: TestLivekitInfo | null;
+  redisUrl: string | null;
   stop(): Promise<void>;
 }
 
@@ -43,6 +47,7 @@ export async function startTestServices(): Promise<TestServices> {
     if (dir) rmSync(dir, { recursive: true, force: true });
   };
   let livekit: Awaited<ReturnType<typeof startTestLivekit>>;
+  let redis: Awaited<ReturnType<typeof startTestRedis>> = null;
   try {
     const templateUrl = new URL(adminUrl);
     templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
@@ -51,14 +56,18 @@ export async function startTestServices(): Promise<TestServices> {
     await migrateUp(orm);
     await orm.close(true);
     livekit = await startTestLivekit();
+    redis = await startTestRedis();
   } catch (error) {
+    await redis?.stop();
     await stopDatabase();
     throw error;
   }
   return {
     pgAdminUrl: adminUrl,
     livekit: livekit?.info ?? null,
+    redisUrl: redis?.url ?? null,
     async stop() {
+      await redis?.stop();
       await livekit?.stop();
       await stopDatabase();
     },
@@ -69,5 +78,6 @@ export default async function setup(project: TestProject) {
   const services = await startTestServices();
   project.provide('pgAdminUrl', services.pgAdminUrl);
   project.provide('livekit', services.livekit);
+  project.provide('redisUrl', services.redisUrl);
   return () => services.stop();
 }
