@@ -83,6 +83,22 @@ describe('migrate.js', () => {
   });
 });
 
+describe('main.js with MIGRATE_ON_START=false', () => {
+  it('refuses to start on a database with pending migrations, naming them and `npm run migrate`', async () => {
+    const url = await freshDatabase();
+    const env = productionEnv({ DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', DATA_DIR: `${OUT}/data`, MIGRATE_ON_START: 'false' });
+    const refused = await run(process.execPath, [join(OUT, 'main.js')], { env }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('MIGRATE_ON_START=false');
+    expect(refused.stderr).toContain('Migration20261126000000Accounts');
+    expect(refused.stderr).toContain('npm run migrate');
+    expect(await appliedMigrations(url).catch((error: Error) => error.message)).toMatch(/does not exist/);
+  });
+});
+
 describe('main.js', () => {
   let api: ChildProcess;
   let baseUrl: string;
