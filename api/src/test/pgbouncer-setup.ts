@@ -3,7 +3,7 @@
  * no session state (db/pgbouncer.test.ts). Few server connections, so requests of different clients share them as
  * they would in production.
  *
- * - `TEST_PGBOUNCER=required` (CI): a missing `pgbouncer` fails the run. Unset: a missing one is a warning and the
+ * - `TEST_PGBOUNCER=required` (CI): a missing `pgbouncer` fails the run; `off` skips on purpose. Unset: a missing one is a warning and the
  *   suite skips (a newcomer's `npm test` needs nothing new). `PGBOUNCER_BIN` overrides the binary.
  * - Clients are trusted (loopback only); pgbouncer logs in to PostgreSQL with the user and password of `serverUrl`.
  */
@@ -30,6 +30,7 @@ function findPgbouncer(): string | null {
 
 /** pgbouncer in front of the server of `serverUrl` (any database on it), or null when none is installed (see above). */
 export async function startTestPgbouncer(serverUrl: string, { serverConnections = 3 } = {}): Promise<TestPgbouncer | null> {
+  if (process.env.TEST_PGBOUNCER === 'off') return null;
   const binary = findPgbouncer();
   if (!binary) {
     const message = 'pgbouncer is not installed (apt-get install pgbouncer, or set PGBOUNCER_BIN)';
