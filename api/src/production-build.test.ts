@@ -4,12 +4,12 @@
 // loaded by path at run time) works from the bundle.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { buildClientSchema, buildSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema } from 'graphql';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { PROJECT_ROOT } from './config.js';
 import { ensureDatabase } from './db/bootstrap.js';
 import { gql, signUp } from './test/client.js';
@@ -56,6 +56,9 @@ function migrate(databaseUrl: string) {
   );
 }
 
+// Every test spawns node processes (each loads the whole API): generous limits on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
+
 beforeAll(async () => {
   await run(process.execPath, [join(PROJECT_ROOT, 'scripts/build-api.mjs'), '--outdir', OUT]);
 }, 120_000);
@@ -96,36 +99,55 @@ describe('main.js with MIGRATE_ON_START=false', () => {
     expect(refused.stderr).toContain('Migration20261126000000Accounts');
     expect(refused.stderr).toContain('npm run migrate');
     expect(await appliedMigrations(url).catch((error: Error) => error.message)).toMatch(/does not exist/);
+
+    // Once `migrate` has run, it starts and applies nothing itself.
+    expect((await migrate(url)).code).toBe(0);
+    const started = await startMain({ DATABASE_URL: url, MIGRATE_ON_START: 'false' });
+    try {
+      expect((await fetch(`${started.baseUrl}/readyz`)).status).toBe(200);
+      expect(started.output()).not.toContain('applied migrations');
+    } finally {
+      await stopMain(started.api);
+    }
   });
 });
+
+/** `node main.js` until it prints its URL (or exits: rejects with its output). */
+async function startMain(env: Record<string, string>): Promise<{ api: ChildProcess; baseUrl: string; output: () => string }> {
+  let output = '';
+  const api = spawn(process.execPath, [join(OUT, 'main.js')], {
+    env: productionEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: `${OUT}/data`, LOG_LEVEL: 'info', ...env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const baseUrl = await new Promise<string>((resolveUrl, reject) => {
+    const seen = (chunk: Buffer) => {
+      output += chunk;
+      const match = /PP-ENTER\s+(http:\/\/\S+)/.exec(output);
+      if (match) resolveUrl(match[1]!.replace('localhost', '127.0.0.1'));
+    };
+    api.stdout!.on('data', seen);
+    api.stderr!.on('data', seen);
+    api.on('exit', (code) => reject(new Error(`main.js exited with ${code}:\n${output}`)));
+  });
+  return { api, baseUrl, output: () => output };
+}
+
+async function stopMain(api: ChildProcess | undefined): Promise<void> {
+  if (!api || api.exitCode !== null) return;
+  api.kill('SIGTERM');
+  await new Promise((r) => api.once('exit', r));
+}
 
 describe('main.js', () => {
   let api: ChildProcess;
   let baseUrl: string;
   let output = '';
   beforeAll(async () => {
-    const url = await freshDatabase();
-    api = spawn(process.execPath, [join(OUT, 'main.js')], {
-      env: productionEnv({ DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', DATA_DIR: `${OUT}/data`, LOG_LEVEL: 'info' }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    baseUrl = await new Promise<string>((resolveUrl, reject) => {
-      const seen = (chunk: Buffer) => {
-        output += chunk;
-        const match = /PP-ENTER\s+(http:\/\/\S+)/.exec(output);
-        if (match) resolveUrl(match[1]!.replace('localhost', '127.0.0.1'));
-      };
-      api.stdout!.on('data', seen);
-      api.stderr!.on('data', seen);
-      api.on('exit', (code) => reject(new Error(`main.js exited with ${code}:\n${output}`)));
-    });
-  }, 60_000);
-  afterAll(async () => {
-    if (api && api.exitCode === null) {
-      api.kill('SIGTERM');
-      await new Promise((r) => api.once('exit', r));
-    }
-  });
+    const started = await startMain({ DATABASE_URL: await freshDatabase() });
+    ({ api, baseUrl } = started);
+    output = started.output();
+  }, 120_000);
+  afterAll(() => stopMain(api));
 
   it('starts with plain node (no TypeScript loader) and applies the migrations itself (MIGRATE_ON_START default)', async () => {
     expect(api.spawnargs).toEqual([process.execPath, join(OUT, 'main.js')]);
@@ -133,6 +155,17 @@ describe('main.js', () => {
     expect(output).not.toMatch(/tsx/);
     const ready = await fetch(`${baseUrl}/readyz`);
     expect(ready.status).toBe(200);
+  });
+
+  it('finds what it reads by path from api/dist: GraphiQL from node_modules, the client build from the project root', async () => {
+    const graphiql = await fetch(`${baseUrl}/graphiql/graphiql.js`);
+    expect(graphiql.status).toBe(200);
+    expect((await graphiql.text()).length).toBeGreaterThan(100_000);
+    // The built client is optional in a test run (CLIENT_DIST unset: <root>/client/dist, if built).
+    if (existsSync(join(PROJECT_ROOT, 'client/dist/index.html'))) {
+      const page = await fetch(`${baseUrl}/`);
+      expect([page.status, page.headers.get('content-type')]).toEqual([200, expect.stringContaining('text/html')]);
+    }
   });
 
   it('serves exactly the schema of schema/schema.graphql', async () => {
