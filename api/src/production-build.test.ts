@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { PROJECT_ROOT } from './config.js';
 import { ensureDatabase } from './db/bootstrap.js';
 import { gql, signUp } from './test/client.js';
+import { redisUrlFor } from './test/redis-setup.js';
 import { jpeg, upload } from './features/media/media.testkit.js';
 
 const run = promisify(execFile);
@@ -143,7 +144,9 @@ describe('main.js', () => {
   let baseUrl: string;
   let output = '';
   beforeAll(async () => {
-    const started = await startMain({ DATABASE_URL: await freshDatabase() });
+    // With a Redis server in the run, the bundle runs as a deployment does: live events over Redis.
+    const redisUrl = inject('redisUrl');
+    const started = await startMain({ DATABASE_URL: await freshDatabase(), ...(redisUrl ? { REDIS_URL: redisUrlFor(redisUrl) } : {}) });
     ({ api, baseUrl } = started);
     output = started.output();
   }, 120_000);
@@ -155,6 +158,7 @@ describe('main.js', () => {
     expect(output).not.toMatch(/tsx/);
     const ready = await fetch(`${baseUrl}/readyz`);
     expect(ready.status).toBe(200);
+    if (inject('redisUrl')) expect((await ready.json()).dependencies.redis).toMatchObject({ ok: true });
   });
 
   it('finds what it reads by path from api/dist: GraphiQL from node_modules, the client build from the project root', async () => {
