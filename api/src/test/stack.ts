@@ -35,7 +35,8 @@ const TEST_RATE_LIMITS: Record<string, string> = {
 
 /**
  * The real API (and the built client, when present) on a random loopback port,
- * with a fresh database cloned from the migrated template. Inside vitest the services come from
+ * with a fresh database cloned from the migrated template (or the one of `env.DATABASE_URL`, e.g. another stack's
+ * `config.databaseUrl`: several instances of one deployment). Inside vitest the services come from
  * the global setup (inject); scripts outside it pass what `startTestServices()` gave them.
  */
 export async function startTestStack(
@@ -44,10 +45,12 @@ export async function startTestStack(
 ): Promise<TestStack> {
   const adminUrl = services?.pgAdminUrl ?? inject('pgAdminUrl');
   const livekit = services ? services.livekit : inject('livekit');
-  const database = `t_${randomBytes(6).toString('hex')}`;
-  await ensureDatabase(adminUrl, database, TEMPLATE_DATABASE);
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
+  const url = new URL(env.DATABASE_URL ?? adminUrl);
+  if (!env.DATABASE_URL) {
+    const database = `t_${randomBytes(6).toString('hex')}`;
+    await ensureDatabase(adminUrl, database, TEMPLATE_DATABASE);
+    url.pathname = `/${database}`;
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'pp-test-data-'));
 
   const config = loadConfig({
