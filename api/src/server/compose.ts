@@ -61,10 +61,10 @@ export function createServices(deps: ServiceDeps) {
   const jobs = createJobs(deps.config, deps.log.child({ component: 'jobs' }));
   // By id, media is seen by its owner, or through a post, an avatar or a room the viewer was in (never across a block);
   // an upload is attached through a post or an avatar (unattached old ones are cleaned up).
-  const mediaRepository = new MediaRepository(
-    { hidden: blockedSql, reachable: [avatarMediaSql, postMediaSql, screenshotSeenSql] },
-    [avatarMediaSql, postMediaSql],
-  );
+  const mediaRepository = new MediaRepository({ hidden: blockedSql, reachable: [avatarMediaSql, postMediaSql, screenshotSeenSql] }, [
+    avatarMediaSql,
+    postMediaSql,
+  ]);
   const notifications = new NotificationsService(deps.pubsub, new NotificationsRepository());
   // Search hides users blocked either way, profiles those who blocked the viewer (friends owns blocks); avatars must be
   // the user's own media; ended sessions are announced on the bus (every instance closes their sockets).

@@ -264,7 +264,9 @@ export class CallsService {
 
   /** A cancel that fails or loses the race with the run is harmless: `ringTimeout` then finds nothing to do. */
   private cancelRingTimeout(callId: string): void {
-    this.c.jobs.cancel(RING_TIMEOUT_JOB, callId).catch((error) => this.c.log.warn({ err: error, callId }, 'could not cancel the ring timeout'));
+    this.c.jobs
+      .cancel(RING_TIMEOUT_JOB, callId)
+      .catch((error) => this.c.log.warn({ err: error, callId }, 'could not cancel the ring timeout'));
   }
 
   private publish(callId: string, userIds: string[]): void {

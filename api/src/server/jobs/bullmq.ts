@@ -6,6 +6,8 @@ import type { JobData, Jobs } from '../../kernel/jobs.js';
 type Handler = (data: JobData) => Promise<void>;
 
 const QUEUE = 'jobs';
+/** Scheduling, canceling or declaring a job waits this long for Redis, then fails (BullMQ alone waits forever). */
+const COMMAND_TIMEOUT_MS = 5000;
 
 /** The id of the one job of (name, key): adding it again while it is stored adds nothing (BullMQ forbids ':'). */
 export const jobIdOf = (name: string, key: string) => `${name}.${key}`;
@@ -37,7 +39,9 @@ export class BullmqJobs implements Jobs {
     private readonly prefix: string,
     private readonly log: Logger,
   ) {
-    this.queueConnection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    // Producer side: fail fast while Redis is away instead of queueing the commands of waiting requests.
+    this.queueConnection = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    this.queueConnection.on('error', () => undefined); // reported by the queue's 'error' below
     this.queue = new Queue(QUEUE, { connection: this.queueConnection, prefix, defaultJobOptions: JOB_OPTIONS });
     this.queue.on('error', (error) => this.log.warn({ err: error }, 'job queue error'));
   }
@@ -47,17 +51,17 @@ export class BullmqJobs implements Jobs {
   }
 
   async schedule<T extends JobData>(name: string, data: T, { key, delayMs }: { key: string; delayMs: number }): Promise<void> {
-    await this.queue.add(name, data, { jobId: jobIdOf(name, key), delay: Math.max(0, Math.round(delayMs)) });
+    await bounded(this.queue.add(name, data, { jobId: jobIdOf(name, key), delay: Math.max(0, Math.round(delayMs)) }));
   }
 
   async cancel(name: string, key: string): Promise<void> {
     // 0 when the job is running (locked) or gone: the handler's own checks make that run harmless.
-    await this.queue.remove(jobIdOf(name, key));
+    await bounded(this.queue.remove(jobIdOf(name, key)));
   }
 
   async every(name: string, intervalMs: number): Promise<void> {
-    if (intervalMs <= 0) await this.queue.removeJobScheduler(name);
-    else await this.queue.upsertJobScheduler(name, { every: intervalMs }, { name, data: {} });
+    if (intervalMs <= 0) await bounded(this.queue.removeJobScheduler(name));
+    else await bounded(this.queue.upsertJobScheduler(name, { every: intervalMs }, { name, data: {} }));
   }
 
   async start(): Promise<void> {
@@ -83,4 +87,12 @@ export class BullmqJobs implements Jobs {
     if (!handler) throw new Error(`no handler for job ${job.name}`);
     await handler(job.data);
   }
+}
+
+function bounded<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${COMMAND_TIMEOUT_MS} ms`)), COMMAND_TIMEOUT_MS);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -20,14 +20,20 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const exec = (text: string, params: unknown[] = []) => stack.orm.em.fork().getConnection().execute(text, params);
+type Row = Record<string, string>;
+const exec = (text: string, params: unknown[] = []): Promise<Row[]> => stack.orm.em.fork().getConnection().execute<Row[]>(text, params);
 const served = async (url: string) => (await fetch(url)).status;
 const file = (url: string) => join(stack.config.dataDir, 'media', url.split('/').pop()!);
 
 async function uploaded(who: TestUser) {
   const res = await upload(stack, who.token, await jpeg());
   if (res.status !== 201) throw new Error(JSON.stringify(res.body));
-  return { id: res.body.id as string, raw: fromGlobalId(res.body.id, 'Media')!, url: res.body.url as string, thumb: res.body.thumbnailUrl as string };
+  return {
+    id: res.body.id as string,
+    raw: fromGlobalId(res.body.id, 'Media')!,
+    url: res.body.url as string,
+    thumb: res.body.thumbnailUrl as string,
+  };
 }
 
 describe('upload clean-up', () => {
@@ -47,7 +53,12 @@ describe('upload clean-up', () => {
       { input: { title: 'deleted later', mediaIds: [leftPost.id] } },
       { token: me.token },
     );
-    await gql(stack, 'mutation($id: ID!) { deletePost(id: $id) { deletedId } }', { id: other.data.createPost.post.id }, { token: me.token });
+    await gql(
+      stack,
+      'mutation($id: ID!) { deletePost(id: $id) { deletedId } }',
+      { id: other.data.createPost.post.id },
+      { token: me.token },
+    );
     const profile = await gql(
       stack,
       'mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { userErrors { code } } }',
@@ -73,7 +84,7 @@ describe('upload clean-up', () => {
       expect(existsSync(file(kept.thumb))).toBe(true);
     }
     const rows = await exec('select id from media where owner_id = ? order by id', [fromGlobalId(me.id, 'User')]);
-    expect(rows.map((r: { id: string }) => r.id).sort()).toEqual([inPost, avatar, recent, screenshot].map((m) => m.raw).sort());
+    expect(rows.map((r) => r.id).sort()).toEqual([inPost, avatar, recent, screenshot].map((m) => m.raw).sort());
     expect(await stack.app.services.media.deleteUnattached(stack.orm.em.fork(), 24)).toBe(0);
   });
 });
@@ -87,7 +98,7 @@ describe('session pruning', () => {
     const login = async () => {
       const res = (await gql(stack, LOGIN, { input: { login: me.username, password: 'correct horse battery' } })).data.login;
       const [row] = await exec('select session_id from refresh_tokens where hash = ?', [sha256(res.refreshToken)]);
-      return { ...res, session: row.session_id as string };
+      return { ...res, session: row.session_id };
     };
     const [revokedLongAgo, expiredLongAgo, revokedRecently, expiredRecently, live] = [
       await login(),
@@ -104,7 +115,7 @@ describe('session pruning', () => {
     expect(await stack.app.services.accounts.pruneSessions(stack.orm.em.fork(), 30)).toBe(2);
 
     const left = await exec('select id from sessions where user_id = ?', [fromGlobalId(me.id, 'User')]);
-    const ids = left.map((r: { id: string }) => r.id);
+    const ids = left.map((r) => r.id);
     for (const kept of [revokedRecently, expiredRecently, live]) expect(ids).toContain(kept.session);
     for (const gone of [revokedLongAgo, expiredLongAgo]) expect(ids).not.toContain(gone.session);
     expect(ids).toHaveLength(4); // the sign-up's session too

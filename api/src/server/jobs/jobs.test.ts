@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Jobs } from '../../kernel/jobs.js';
 import { createLogger } from '../../logger.js';
+import { freePort } from '../../test/redis-setup.js';
 import { BullmqJobs } from './bullmq.js';
 import { MemoryJobs } from './memory.js';
 
@@ -114,4 +115,13 @@ describe.skipIf(!redisUrl)(`jobs across instances (BullMQ${redisUrl ? '' : '; sk
     await new Promise((r) => setTimeout(r, 1500));
     expect(runs.length).toBe(stoppedAt);
   });
+});
+
+describe('jobs on an unreachable Redis', () => {
+  it('scheduling and canceling fail with a clear error instead of waiting forever (the call goes on, logged)', async () => {
+    const jobs = new BullmqJobs(`redis://127.0.0.1:${await freePort()}`, `t-${randomUUID()}`, log);
+    await expect(jobs.schedule('ring', { callId: 'x' }, { key: 'x', delayMs: 10 })).rejects.toThrow(/Redis did not answer/);
+    await expect(jobs.cancel('ring', 'x')).rejects.toThrow(/Redis did not answer/);
+    await jobs.close();
+  }, 30_000);
 });
