@@ -13,6 +13,8 @@ import { TEMPLATE_DATABASE, type TestServices } from './global-setup.js';
 
 export interface TestStack {
   baseUrl: string;
+  /** The stack's database; another stack started with `{ databaseUrl }` shares it (a second API instance). */
+  databaseUrl: string;
   app: App;
   orm: MikroORM;
   config: Config;
@@ -35,18 +37,19 @@ const TEST_RATE_LIMITS: Record<string, string> = {
 
 /**
  * The real API (and the built client, when present) on a random loopback port,
- * with a fresh database cloned from the migrated template (or the one of `env.DATABASE_URL`, e.g. another stack's
- * `config.databaseUrl`: several instances of one deployment). Inside vitest the services come from
+ * with a fresh database cloned from the migrated template. Inside vitest the services come from
  * the global setup (inject); scripts outside it pass what `startTestServices()` gave them.
  */
 export async function startTestStack(
   env: Record<string, string> = {},
   services?: Pick<TestServices, 'pgAdminUrl' | 'livekit'>,
+  /** `databaseUrl`: run on an existing stack's database instead of a fresh one (several instances of one deployment). */
+  options: { databaseUrl?: string } = {},
 ): Promise<TestStack> {
   const adminUrl = services?.pgAdminUrl ?? inject('pgAdminUrl');
   const livekit = services ? services.livekit : inject('livekit');
-  const url = new URL(env.DATABASE_URL ?? adminUrl);
-  if (!env.DATABASE_URL) {
+  const url = new URL(options.databaseUrl ?? adminUrl);
+  if (!options.databaseUrl) {
     const database = `t_${randomBytes(6).toString('hex')}`;
     await ensureDatabase(adminUrl, database, TEMPLATE_DATABASE);
     url.pathname = `/${database}`;
@@ -89,6 +92,7 @@ export async function startTestStack(
 
   return {
     baseUrl,
+    databaseUrl: url.toString(),
     app,
     orm,
     config,

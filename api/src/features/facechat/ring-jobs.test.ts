@@ -27,7 +27,7 @@ beforeAll(async () => {
   if (skip) return;
   const env = { REDIS_URL: redisUrl!, JOBS_PREFIX: PREFIX, CALL_RING_TIMEOUT_MS: String(RING_MS) };
   first = await startTestStack(env);
-  second = await startTestStack({ ...env, DATABASE_URL: first.config.databaseUrl! });
+  second = await startTestStack(env, undefined, { databaseUrl: first.config.databaseUrl! });
   // The queue as BullMQ stores it, to see which ring jobs exist (what the instances do is seen through the API).
   connection = new Redis(redisUrl!, { maxRetriesPerRequest: null });
   queue = new Queue('jobs', { connection, prefix: PREFIX });
