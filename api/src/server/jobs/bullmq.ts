@@ -12,13 +12,14 @@ const COMMAND_TIMEOUT_MS = 5000;
 /** The id of the one job of (name, key): adding it again while it is stored adds nothing (BullMQ forbids ':'). */
 export const jobIdOf = (name: string, key: string) => `${name}.${key}`;
 
-// A failed run is retried (the database may be restarting); finished jobs are kept a while so that a late
-// re-schedule of the same key (start-up re-scheduling racing a run) is still recognised as a duplicate.
+// A failed run is retried for ~17 minutes (the database may be restarting); finished jobs are kept an hour so that a
+// late re-schedule of the same key (start-up re-scheduling racing a run) is still recognised as a duplicate, failed
+// ones a day (until then their key cannot be scheduled again).
 const JOB_OPTIONS: JobsOptions = {
-  attempts: 5,
+  attempts: 10,
   backoff: { type: 'exponential', delay: 1000 },
   removeOnComplete: { age: 3600, count: 10_000 },
-  removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
+  removeOnFail: { age: 24 * 3600, count: 1000 },
 };
 
 /**
