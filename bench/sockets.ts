@@ -134,8 +134,9 @@ try {
   };
 
   // Accounts through the API (argon2: a few at a time), then a fresh API process for the measurement.
-  api = await startApi(apiEnv, port);
-  log(`API: ${(api as ServerProcess & { command: string }).command}; registering ${1 + users + likes} users`);
+  const seeding = await startApi(apiEnv, port);
+  api = seeding;
+  log(`API: ${seeding.command}; registering ${1 + users + likes} users`);
   const started = Date.now();
   const [author] = await registerUsers(api, 'author', 1);
   const others = await registerUsers(api, 'reader', users);

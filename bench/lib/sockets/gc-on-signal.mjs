@@ -1,8 +1,9 @@
 // Preloaded into bench:sockets' server processes (`node --expose-gc --import …`): SIGUSR2 runs a full garbage
 // collection, so the benchmark can tell the memory sockets keep from garbage not yet collected.
+// BENCH_GC_DEBUG=1 prints process.memoryUsage() (MB) after it: heapUsed is what JavaScript objects keep.
 process.on('SIGUSR2', () => {
   globalThis.gc?.();
-  const m = process.memoryUsage();
-  if (process.env.BENCH_GC_DEBUG)
-    console.error(JSON.stringify(Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Math.round(v / 1048576)]))));
+  if (!process.env.BENCH_GC_DEBUG) return;
+  const usage = Object.entries(process.memoryUsage()).map(([key, bytes]) => `${key} ${Math.round(bytes / 1048576)}`);
+  console.error(`[gc] ${usage.join(', ')} MB`);
 });
