@@ -18,7 +18,7 @@ import { freePort } from '../api/src/test/redis-setup.js';
 import { TokenSigner } from '../api/src/lib/tokens.js';
 import type { TestUser } from '../api/src/test/client.js';
 import { createPost, likePost, registerUsers, signIn } from './lib/sockets/accounts.js';
-import { measure, type Measurement, type Plan } from './lib/sockets/measure.js';
+import { FANOUT_TIMEOUT_MS, measure, type Measurement, type Plan } from './lib/sockets/measure.js';
 import { startApi, startBareServer, type ServerProcess } from './lib/sockets/processes.js';
 import type { SocketGroup } from './lib/sockets/protocol.js';
 
@@ -230,7 +230,7 @@ try {
         `${second && compare ? ratio(pick(first!), pick(second)) : ''}`,
     );
   row('sockets ready', (r) => r.ready, '', '', false);
-  row('API memory per socket (ΔRSS/N)', (r) => r.kbPerSocket, 'KB', `≤ ${TARGET_KB} KB`);
+  row('memory per socket (ΔRSS / N)', (r) => r.kbPerSocket, 'KB', `≤ ${TARGET_KB} KB`);
   row('  the same after a full GC', (r) => r.kbPerSocketAfterGc, 'KB', '');
   row('RSS with every socket open', (r) => r.rssAfterKb / 1024, 'MB', '');
   row('sockets opened per second', (r) => r.ready / r.openSeconds, '/s', '');
@@ -249,7 +249,10 @@ try {
   if (M !== 1000) log(`(the fan-out target is for 1,000 sockets of the author; this run has ${M})`);
   for (const r of results) {
     const missing = r.fanouts.filter((f) => f.received.postLiked < M || f.received.notificationAdded < M).length;
-    if (r.failed || missing) log(`${r.name}: ${r.failed} sockets failed to open; ${missing} likes did not reach every author socket`);
+    if (r.failed || missing)
+      log(
+        `${r.name}: ${r.failed} sockets failed to open; ${missing} likes did not reach every author socket within ${FANOUT_TIMEOUT_MS / 1000} s`,
+      );
     if (r.problems.length) log(`${r.name}: first problems seen: ${[...new Set(r.problems)].slice(0, 5).join(' | ')}`);
   }
   if (results.some((r) => r.failed || r.fanouts.some((f) => f.received.postLiked < M))) process.exitCode = 1;

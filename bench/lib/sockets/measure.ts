@@ -49,6 +49,9 @@ export interface Measurement {
   problems: string[];
 }
 
+/** How long one like may take to reach every author socket before it counts as missed. */
+export const FANOUT_TIMEOUT_MS = 120_000;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Splits every group over `parts` client processes (the first ones take the remainder). */
@@ -128,7 +131,7 @@ export async function measure(target: Target, plan: Plan): Promise<Measurement> 
           c.request<{ id: number; ok: true; postLiked: Arrivals; notificationAdded: Arrivals; errors: string[] }>({
             cmd: 'collect',
             expect: authorShare[k]!,
-            timeoutMs: 120_000,
+            timeoutMs: FANOUT_TIMEOUT_MS,
           }),
         ),
       );
