@@ -84,6 +84,8 @@ export function wsClient(
     retryAttempts: options.retry ? 1000 : 0,
     ...(options.retry ? { shouldRetry: () => true, retryWait: () => new Promise<void>((r) => setTimeout(r, 300)) } : {}),
     lazy: false,
+    // A fatal close (4401 and the like) reaches `onClose`; graphql-ws would also print it to the console.
+    onNonLazyError: () => undefined,
     on: {
       connected: () => options.onConnected?.(),
       closed: (event) => options.onClose?.(event as { code: number; reason: string }),
