@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { freePort, startRedisServer } from '../../api/src/test/redis-setup.js';
 import { haproxyCfg, livekitYaml, pgbouncerIni } from './configs.js';
-import { freeUdpPort, httpOk, startProcess, userIds, waitFor, type Proc } from './processes.js';
+import { freeUdpPort, httpOk, removeOnExit, startProcess, userIds, waitFor, type Proc } from './processes.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
@@ -62,6 +62,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   }
   const dir = mkdtempSync(join(tmpdir(), 'pp-cluster-'));
   chmodSync(dir, 0o755);
+  const scratch = removeOnExit(dir);
   const procs: Proc[] = [];
   const stops: (() => Promise<void>)[] = [];
   const api: [ApiInstance, ApiInstance] = [
@@ -73,6 +74,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     for (const proc of procs.reverse()) await proc.stop('SIGTERM', 5000);
     for (const stop of stops.reverse()) await stop();
     rmSync(dir, { recursive: true, force: true });
+    scratch.forget();
   };
   try {
     const redis = await startRedisServer(process.env.REDIS_BIN ?? 'redis-server');

@@ -5,6 +5,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
+import { rmSync } from 'node:fs';
 
 export interface Proc {
   readonly name: string;
@@ -19,10 +20,19 @@ export interface Proc {
 }
 
 const running = new Set<Proc>();
+const scratchDirs = new Set<string>();
 let hooked = false;
 
 function killAllNow(): void {
   for (const proc of running) if (!proc.exited()) proc.child.kill('SIGKILL');
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A directory removed when this process exits, unless `forget` said it is gone already. */
+export function removeOnExit(dir: string): { forget(): void } {
+  hookExit();
+  scratchDirs.add(dir);
+  return { forget: () => void scratchDirs.delete(dir) };
 }
 
 function hookExit(): void {
