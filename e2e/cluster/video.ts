@@ -1,6 +1,7 @@
 /**
  * Check (5): Alice and Bob in two Chromium profiles with fake cameras, Alice's LiveKit signalling pinned to node 1 and
- * Bob's to node 2 (a cookie the LiveKit balancer routes on); Alice calls Bob, he accepts, both play the other's video.
+ * Bob's to node 2 (a cookie the LiveKit balancer routes on), their API traffic likewise; Alice calls Bob, he accepts,
+ * both play the other's video.
  */
 import type { Browser, Page } from 'playwright-core';
 import type { TestUser } from '../../api/src/test/client.js';
@@ -19,8 +20,8 @@ export async function videoCallAcrossNodes(cluster: Cluster, alice: TestUser, bo
     const open = async (user: TestUser, node: 1 | 2) => {
       const context = await callContext(browser, cluster.baseUrl);
       await context.addCookies([{ name: LIVEKIT_NODE_COOKIE, value: String(node), domain: '127.0.0.1', path: '/' }]);
-      // Both pages on API instance 1: crossing API instances is checks (1)-(4); this one is about LiveKit's nodes.
-      await context.setExtraHTTPHeaders({ [INSTANCE_HEADER]: '1' });
+      // Alice on API instance 1 and LiveKit node 1, Bob on instance 2 and node 2: the ring crosses instances too.
+      await context.setExtraHTTPHeaders({ [INSTANCE_HEADER]: String(node) });
       const page = await context.newPage();
       const errors = watchErrors(page);
       const ringable = subscriptionSent(page, 'IncomingCall');
