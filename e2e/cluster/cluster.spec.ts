@@ -37,6 +37,11 @@ const CALL_NOTES = '{ notifications(first: 50) { nodes { type call { id } } } }'
 
 /** Waits until the server has the subscription (graphql-ws acknowledges sockets, not operations). */
 const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
+/** A failed wait says what the user missed, not only that time ran out. */
+const or = <T>(wait: Promise<T>, missed: string) =>
+  wait.catch((error: Error) => {
+    throw new Error(`${missed} (${error.message})`);
+  });
 
 describe('one network across instances', () => {
   it('(1) a like made through instance 1 reaches the author’s socket on instance 2', async () => {
@@ -53,7 +58,7 @@ describe('one network across instances', () => {
 
     const { post: after } = await must(cluster, fan, LIKE, { id: post.id }, 1);
     expect(after.likeCount).toBe(1);
-    const event = await liked.next(10_000);
+    const event = await or(liked.next(10_000), 'the like made on instance 1 never reached the socket on instance 2');
     expect(event.data?.postLiked).toEqual({ likeCount: 1, like: { user: { id: fan.id } }, post: { id: post.id } });
   });
 
@@ -107,7 +112,7 @@ describe('instances come and go', () => {
     await cluster.stopApi(1, 'SIGKILL');
 
     // The ring time-out is 4 s; instance 1 is gone, so whoever rings the call out is not the instance that started it.
-    const missed = await notes.next(30_000);
+    const missed = await or(notes.next(30_000), 'nobody rang the call out after the instance that started it died');
     expect(missed.data).toEqual({
       notificationAdded: { type: 'MISSED_CALL', actor: { id: caller.id }, call: { id: call.id, status: 'MISSED' } },
     });
