@@ -4,7 +4,7 @@
  * of the API (health checks on /readyz) and of LiveKit's signalling. Used by `npm run test:cluster`
  * (e2e/cluster/); everything it started is stopped by `stop()`, and killed when the process exits.
  */
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -47,10 +47,29 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-/** The built API when `npm run build` made it, else the TypeScript source through tsx's loader (one process, so a kill kills it). */
+/**
+ * How the instances run: `node api/dist/main.js` when `npm run build:api` made it and it is newer than every source
+ * file, else the TypeScript source through tsx's loader (one process either way, so a kill kills the API).
+ * CLUSTER_API=dist (CI) requires a current build; CLUSTER_API=source always runs the source.
+ */
 function apiCommand(): string[] {
   const dist = join(ROOT, 'api/dist/main.js');
-  return existsSync(dist) ? [dist] : ['--import', 'tsx', join(ROOT, 'api/src/main.ts')];
+  const source = ['--import', 'tsx', join(ROOT, 'api/src/main.ts')];
+  const choice = process.env.CLUSTER_API;
+  if (choice === 'source') return source;
+  const current = existsSync(dist) && statSync(dist).mtimeMs >= newestSource(join(ROOT, 'api/src'));
+  if (current) return [dist];
+  if (choice === 'dist') throw new Error(`CLUSTER_API=dist: ${dist} is missing or older than api/src; run \`npm run build:api\`.`);
+  return source;
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
 }
 
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
@@ -60,6 +79,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   ]) {
     if (!existsSync(path)) throw new Error(`${what} is missing (${path}): the cluster test needs it (see .ci/run).`);
   }
+  const command = apiCommand();
+  console.log(`[cluster] API instances: node ${command.join(' ')}`);
   const dir = mkdtempSync(join(tmpdir(), 'pp-cluster-'));
   chmodSync(dir, 0o755);
   const scratch = removeOnExit(dir);
@@ -191,7 +212,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     const startApi = async (index: 1 | 2) => {
       const instance = api[index - 1];
       if (instance.proc && !instance.proc.exited()) throw new Error(`API instance ${index} is already running`);
-      instance.proc = startProcess(`api${index}`, process.execPath, apiCommand(), {
+      instance.proc = startProcess(`api${index}`, process.execPath, command, {
         cwd: ROOT,
         env: { ...apiEnv, PORT: String(instance.port) },
       });
