@@ -57,19 +57,39 @@ export async function signUp(
   return { id: payload.user.id, username: payload.user.username, token: payload.accessToken, refreshToken: payload.refreshToken };
 }
 
-/** A real graphql-ws client on the stack's /graphql. */
+/**
+ * A real graphql-ws client on the stack's /graphql. `headers` go on the WebSocket handshake (e.g. to pin a load
+ * balancer's choice); `retry` reconnects and resubscribes the way the web client does.
+ */
 export function wsClient(
   stack: { baseUrl: string },
   token?: string,
-  options: { onClose?: (event: { code: number; reason: string }) => void } = {},
+  options: {
+    onClose?: (event: { code: number; reason: string }) => void;
+    onConnected?: () => void;
+    headers?: Record<string, string>;
+    retry?: boolean;
+  } = {},
 ): Client {
+  const headers = options.headers;
+  class WebSocketWithHeaders extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  }
   return createClient({
     url: `${stack.baseUrl.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
+    webSocketImpl: headers ? WebSocketWithHeaders : WebSocket,
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-    retryAttempts: 0,
+    retryAttempts: options.retry ? 1000 : 0,
+    ...(options.retry ? { shouldRetry: () => true, retryWait: () => new Promise<void>((r) => setTimeout(r, 300)) } : {}),
     lazy: false,
-    on: { closed: (event) => options.onClose?.(event as { code: number; reason: string }) },
+    // A fatal close (4401 and the like) reaches `onClose`; graphql-ws would also print it to the console.
+    onNonLazyError: () => undefined,
+    on: {
+      connected: () => options.onConnected?.(),
+      closed: (event) => options.onClose?.(event as { code: number; reason: string }),
+    },
   });
 }
 
