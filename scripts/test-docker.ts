@@ -4,17 +4,15 @@
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { createClient } from 'graphql-ws';
 import pg from 'pg';
-import sharp from 'sharp';
-import WebSocket from 'ws';
-import { buildImage, ensureEngine, freePort, imageExists, run } from './lib/docker.mjs';
-import { ROOT } from './lib/paths.mjs';
+import { gql, signUp, subscribe, wsClient } from '../api/src/test/client.js';
+import { uploadMedia } from '../api/src/features/media/media.testkit.js';
+import { buildImage, ensureEngine, freePort, imageExists, ROOT, run } from './lib/docker.js';
 
 const started = Date.now();
-const timings = [];
+const timings: { name: string; ms: number }[] = [];
 let phaseStart = Date.now();
-function phase(name) {
+function phase(name: string) {
   const now = Date.now();
   if (timings.length) timings[timings.length - 1].ms = now - phaseStart;
   timings.push({ name, ms: 0 });
@@ -28,7 +26,7 @@ const printTimings = () => {
 };
 
 const engine = await ensureEngine();
-if (engine.skip) {
+if ('skip' in engine) {
   console.log(`test:docker: skipped: ${engine.skip}`);
   process.exit(0);
 }
@@ -41,8 +39,8 @@ const API_IMAGE = 'pp-enter/api:test';
 const LIVEKIT_IMAGE = 'pp-enter/livekit:test';
 const secret = () => randomBytes(24).toString('hex');
 const port = async () => String(await freePort());
-const env = {
-  ...process.env,
+const env: Record<string, string> = {
+  ...(process.env as Record<string, string>),
   API_IMAGE,
   LIVEKIT_IMAGE,
   PG_IMAGE: SERVICES,
@@ -70,7 +68,7 @@ env.PUBLIC_URL = `http://127.0.0.1:${env.LB_PORT}`;
 env.LIVEKIT_PUBLIC_URL = `ws://127.0.0.1:${env.LIVEKIT_LB_PORT}`;
 const base = env.PUBLIC_URL;
 const compose = ['-p', `ppenter-test-${process.pid}`, '-f', join(ROOT, 'docker/compose.yaml')];
-const dc = (...args) => run('docker-compose', [...compose, ...args], { env });
+const dc = (...args: string[]) => run('docker-compose', [...compose, ...args], { env });
 
 let failed = false;
 let up = false;
@@ -102,7 +100,7 @@ try {
   await userPath();
 } catch (error) {
   failed = true;
-  console.error(`\ntest:docker: FAILED: ${error.stack ?? error}`);
+  console.error(`\ntest:docker: FAILED: ${(error as Error).stack ?? error}`);
   if (up) spawnSync('docker-compose', [...compose, 'logs', '--no-color', '--tail', '40'], { stdio: 'inherit', env });
 } finally {
   if (up) {
@@ -111,7 +109,7 @@ try {
       dc('down', '-v', '--remove-orphans');
     } catch (error) {
       failed = true;
-      console.error(error.message);
+      console.error((error as Error).message);
     }
   }
   engine.stop();
@@ -120,7 +118,7 @@ try {
 console.log(failed ? '\ntest:docker: FAILED' : '\ntest:docker: passed');
 process.exit(failed ? 1 : 0);
 
-async function waitFor(check, timeoutMs) {
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check().catch(() => false)) return true;
@@ -129,98 +127,55 @@ async function waitFor(check, timeoutMs) {
   return false;
 }
 
-async function gql(query, variables, token) {
-  const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
-  const res = await fetch(`${base}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  const body = await res.json();
-  if (body.errors) throw new Error(`${query.slice(0, 40)}…: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function signUp(name) {
-  const username = `${name}${randomBytes(3).toString('hex')}`;
-  const { register } = await gql(
-    'mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } userErrors { message } } }',
-    { input: { username, email: `${username}@example.com`, password: 'correct horse battery', displayName: name } },
-  );
-  if (!register.accessToken) throw new Error(`sign-up failed: ${JSON.stringify(register.userErrors)}`);
-  return { id: register.user.id, token: register.accessToken };
-}
-
-/** Each socket through the load balancer lands on the next instance: two sockets cover both. */
-function subscribeNotifications(token) {
-  const events = [];
-  const client = createClient({
-    url: `${base.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${token}` },
-    retryAttempts: 0,
-    lazy: false,
-  });
-  const acked = new Promise((resolve, reject) => {
-    client.on('connected', resolve);
-    client.on('error', reject);
-  });
-  client.subscribe(
-    { query: 'subscription { notificationAdded { type actor { id } post { id } } }' },
-    { next: (value) => events.push(value), error: (e) => events.push({ errors: [String(e)] }), complete: () => {} },
-  );
-  return { events, acked, dispose: () => client.dispose() };
-}
+const stack = { baseUrl: base };
 
 async function userPath() {
-  const author = await signUp('author');
-  const fan = await signUp('fan');
-
-  const form = new FormData();
-  const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 40, b: 90 } } })
-    .jpeg()
-    .toBuffer();
-  form.append('file', new Blob([photo], { type: 'image/jpeg' }), 'photo.jpg');
-  const uploaded = await fetch(`${base}/media`, { method: 'POST', headers: { authorization: `Bearer ${author.token}` }, body: form });
-  const media = await uploaded.json();
-  if (uploaded.status !== 201) throw new Error(`upload: ${uploaded.status} ${JSON.stringify(media)}`);
-
-  const { createPost } = await gql(
+  const author = await signUp(stack);
+  const fan = await signUp(stack);
+  const mediaId = await uploadMedia(stack, author.token);
+  const created = await gql(
+    stack,
     'mutation($input: CreatePostInput!) { createPost(input: $input) { post { id media { url } } userErrors { message } } }',
-    { input: { title: 'From the containers', mediaIds: [media.id] } },
-    author.token,
+    { input: { title: 'From the containers', mediaIds: [mediaId] } },
+    { token: author.token },
   );
-  if (!createPost.post) throw new Error(`createPost: ${JSON.stringify(createPost.userErrors)}`);
-  const post = createPost.post;
-  // The image was stored by one instance on the shared volume; both must serve it.
+  const post = created.data?.createPost?.post;
+  if (!post) throw new Error(`createPost: ${JSON.stringify(created.errors ?? created.data)}`);
+  // One instance stored the image on the shared volume; round robin sends these two requests to both.
   for (let i = 0; i < 2; i++) {
     const image = await fetch(new URL(post.media[0].url, base), { headers: { authorization: `Bearer ${author.token}` } });
     if (image.status !== 200) throw new Error(`GET ${post.media[0].url}: ${image.status}`);
   }
 
-  const sockets = [subscribeNotifications(author.token), subscribeNotifications(author.token)];
-  await Promise.all(sockets.map((s) => s.acked));
-  await new Promise((r) => setTimeout(r, 300)); // graphql-ws has no per-operation ack: let the subscriptions register
+  // Round robin puts the author's two sockets on different instances: the like must reach both.
+  const clients = [wsClient(stack, author.token), wsClient(stack, author.token)];
+  const subscriptions = clients.map((c) => subscribe(c, 'subscription { notificationAdded { type actor { id } post { id } } }'));
+  await new Promise((r) => setTimeout(r, 500)); // graphql-ws has no per-operation ack: let the subscriptions register
   const t0 = Date.now();
-  const { likePost } = await gql(
+  const liked = await gql(
+    stack,
     'mutation($id: ID!) { likePost(postId: $id) { post { likeCount } userErrors { message } } }',
     { id: post.id },
-    fan.token,
+    { token: fan.token },
   );
-  if (likePost.post?.likeCount !== 1) throw new Error(`likePost: ${JSON.stringify(likePost)}`);
-  const arrived = await waitFor(async () => sockets.every((s) => s.events.length > 0), 10_000);
-  const received = sockets.map((s) => s.events[0]?.data?.notificationAdded ?? s.events[0]);
-  sockets.forEach((s) => s.dispose());
+  if (liked.data?.likePost?.post?.likeCount !== 1) throw new Error(`likePost: ${JSON.stringify(liked.errors ?? liked.data)}`);
   const expected = { type: 'LIKE', actor: { id: fan.id }, post: { id: post.id } };
-  if (!arrived || received.some((n) => JSON.stringify(n) !== JSON.stringify(expected))) {
-    throw new Error(`the author's sockets got ${JSON.stringify(received)}, expected ${JSON.stringify(expected)} on both`);
+  try {
+    for (const [i, subscription] of subscriptions.entries()) {
+      const event = await subscription.next(10_000).catch((error: Error) => ({ error: error.message }));
+      const got = 'data' in event ? event.data.notificationAdded : event;
+      if (JSON.stringify(got) !== JSON.stringify(expected)) {
+        throw new Error(`the author's socket ${i + 1} got ${JSON.stringify(got)}, expected ${JSON.stringify(expected)}`);
+      }
+    }
+  } finally {
+    subscriptions.forEach((s) => s.dispose());
+    await Promise.all(clients.map((c) => c.dispose()));
   }
   console.log(`  the like's notification reached both of the author's sockets in ${Date.now() - t0} ms`);
 
-  // Stored data lives in the compose PostgreSQL: one row per user, the post and the like.
-  const db = new pg.Client({
-    host: '127.0.0.1',
-    port: Number(env.PG_PORT),
-    user: 'ppenter',
-    password: env.POSTGRES_PASSWORD,
-    database: 'ppenter',
-  });
+  // Stored in the compose PostgreSQL, not in an instance.
+  const db = new pg.Client({ connectionString: `postgres://ppenter:${env.POSTGRES_PASSWORD}@127.0.0.1:${env.PG_PORT}/ppenter` });
   await db.connect();
   const { rows } = await db.query('select count(*)::int as n from likes');
   await db.end();

@@ -1,14 +1,15 @@
 // Docker helpers for `npm run test:docker`: find or start an engine, build the images, drive docker-compose.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { ROOT, which } from './paths.mjs';
+import { createServer, type AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
 
-const quiet = (cmd, args) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
+export const ROOT = resolve(import.meta.dirname, '../..');
+const quiet = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
+const which = (name: string) => quiet('sh', ['-c', `command -v ${name}`]);
 
 /** Runs a command with its output shown; throws on a non-zero exit. */
-export function run(cmd, args, options = {}) {
+export function run(cmd: string, args: string[], options: SpawnSyncOptions = {}): void {
   const result = spawnSync(cmd, args, { stdio: 'inherit', cwd: ROOT, ...options });
   if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
 }
@@ -17,7 +18,7 @@ export function run(cmd, args, options = {}) {
  * A usable engine: the running one, else (as root, with dockerd installed, as in CI) one started here with host
  * networking only. Returns { stop } or { skip: reason }.
  */
-export async function ensureEngine() {
+export async function ensureEngine(): Promise<{ stop: () => void } | { skip: string }> {
   if (!which('docker')) return { skip: 'the docker client is not installed' };
   if (!which('docker-compose')) return { skip: 'docker-compose is not installed' };
   if (quiet('docker', ['info'])) return { stop: () => {} };
@@ -30,7 +31,7 @@ export async function ensureEngine() {
   let exited = false;
   dockerd.on('exit', () => (exited = true));
   const stop = () => {
-    if (!exited) process.kill(dockerd.pid, 'SIGTERM');
+    if (!exited && dockerd.pid) process.kill(dockerd.pid, 'SIGTERM');
   };
   for (let i = 0; i < 60 && !exited; i++) {
     if (quiet('docker', ['info'])) return { stop };
@@ -41,14 +42,14 @@ export async function ensureEngine() {
 }
 
 /** A TCP port free on 127.0.0.1 right now. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
+export function freePort(): Promise<number> {
+  return new Promise((done, reject) => {
     const server = createServer();
     server.unref();
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
+      const { port } = server.address() as AddressInfo;
+      server.close(() => done(port));
     });
   });
 }
@@ -57,7 +58,7 @@ export function freePort() {
  * Builds `dockerfile` from the repository root. The context is sent as a tar with symbolic links followed (a git
  * worktree may link node_modules, .tools/bin or the models to another checkout); .dockerignore still applies.
  */
-export function buildImage(dockerfile, tag, buildArgs) {
+export function buildImage(dockerfile: string, tag: string, buildArgs: Record<string, string>): void {
   const context = join(ROOT, '.tmp/docker-context.tar');
   mkdirSync(join(ROOT, '.tmp'), { recursive: true });
   const skip = ['node_modules', 'client/node_modules', 'client/dist', 'api/dist', '.git', '.data', '.tmp', 'client/public/mediapipe'];
@@ -76,6 +77,6 @@ export function buildImage(dockerfile, tag, buildArgs) {
   }
 }
 
-export function imageExists(tag) {
+export function imageExists(tag: string): boolean {
   return quiet('docker', ['image', 'inspect', tag]);
 }
