@@ -22,6 +22,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { TokenSigner } from './lib/tokens.js';
 import { startBackgroundWork } from './server/bootstrap.js';
 import { createServices, type Services } from './server/compose.js';
+import { RedisBus } from './server/redis-bus.js';
 import { featureRoutes } from './features/routes.js';
 
 export interface App {
@@ -36,10 +37,14 @@ export interface App {
 export async function createApp(deps: { config: Config; orm: MikroORM; log: Logger }): Promise<App> {
   const { config, orm, log } = deps;
   const schema = await getSchema();
-  const pubsub = new PubSub();
+  // REDIS_URL: events reach every instance; otherwise this process is the whole network.
+  const redisBus = config.redisUrl ? new RedisBus(config.redisUrl, log) : null;
+  await redisBus?.ready();
+  const pubsub = new PubSub(redisBus);
   const signer = new TokenSigner(config.jwtSecret);
   const services = createServices({ config, pubsub, signer, orm, log });
   const readiness = new Map<string, ReadinessCheck>();
+  if (redisBus) readiness.set('redis', async () => redisBus.status());
   const stopBackgroundWork = startBackgroundWork({
     orm,
     services,
@@ -224,6 +229,7 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
       stopBackgroundWork();
       await apollo.stop();
       server.closeAllConnections?.();
+      await redisBus?.close();
     },
   };
 }

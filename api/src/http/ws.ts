@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { ErrorCode } from '../kernel/errors.js';
-import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +13,7 @@ import { SESSION_REVOKED_TOPIC, type SessionRevokedEvent } from '../kernel/event
 import { RequestError } from '../kernel/errors.js';
 import { createScope } from '../kernel/scope.js';
 import type { PubSub } from '../graphql/pubsub.js';
+import { subscribeShared } from '../graphql/shared-execution.js';
 import { limitsError, sourceLimits } from '../graphql/validation.js';
 import type { Services } from '../server/compose.js';
 import { accessTokenExpiry, actorFromAuthorization } from './auth.js';
@@ -38,6 +39,34 @@ const TOKEN_EXPIRED = 'The access token has expired: reconnect with a fresh one.
 const EXPIRED_ACCESS_TOKEN = 'The access token has expired: refresh the session.';
 /** setTimeout's longest delay. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Distinct operation texts whose parsed, validated document is kept (every client sends the same few). */
+const PREPARED_DOCUMENTS = 500;
+
+/**
+ * Parses and validates an operation text once: thousands of sockets send the same few subscriptions, and each one
+ * holding its own syntax tree for its whole life would cost kilobytes per socket. Only valid documents are kept.
+ */
+function documentPreparer(schema: GraphQLSchema) {
+  const prepared = new Map<string, DocumentNode>();
+  return (query: string): { document: DocumentNode } | { errors: readonly GraphQLError[] } => {
+    const known = prepared.get(query);
+    if (known) return { document: known };
+    const limited = sourceLimits(query);
+    if (limited && 'error' in limited) return { errors: [limited.error] };
+    let document: DocumentNode;
+    try {
+      document = limited?.document ?? parse(query);
+    } catch (error) {
+      return { errors: [error as GraphQLError] };
+    }
+    const errors = validate(schema, document, specifiedRules);
+    if (errors.length) return { errors };
+    if (prepared.size >= PREPARED_DOCUMENTS) prepared.delete(prepared.keys().next().value!);
+    prepared.set(query, document);
+    return { document };
+  };
+}
 
 function reasonOf(error: unknown): string {
   return (error instanceof GraphQLError || error instanceof RequestError ? error.message : 'Unauthorized').slice(0, 120);
@@ -94,9 +123,11 @@ export function attachGraphqlWs(deps: {
     });
   };
 
+  const prepare = documentPreparer(schema);
   const cleanup = useServer(
     {
       schema,
+      subscribe: subscribeShared,
       onConnect: async (ctx) => {
         const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         const request = ctx.extra.request;
@@ -122,8 +153,8 @@ export function attachGraphqlWs(deps: {
         return true;
       },
       onSubscribe: async (ctx, _id, payload) => {
-        const limited = sourceLimits(payload.query);
-        if (limited && 'error' in limited) return [limited.error];
+        const prepared = prepare(payload.query);
+        if ('errors' in prepared) return [...prepared.errors];
         const state = states.get(ctx.extra) ?? { actor: null, authorization: null, ip: 'unknown', userAgent: null };
         if (state.authorization) {
           // The session may have ended since the socket opened (on another instance, or its event was missed).
@@ -136,14 +167,7 @@ export function attachGraphqlWs(deps: {
             return [new GraphQLError(reason, { extensions: { code: ErrorCode.UNAUTHENTICATED } })];
           }
         }
-        let document;
-        try {
-          document = limited?.document ?? parse(payload.query);
-        } catch (error) {
-          return [error as GraphQLError];
-        }
-        const errors = validate(schema, document, specifiedRules);
-        if (errors.length) return errors;
+        const { document } = prepared;
         const overLimit = limitsError(schema, document, payload.variables ?? undefined, payload.operationName);
         if (overLimit) return [overLimit];
         const requestId = randomUUID();
@@ -158,7 +182,8 @@ export function attachGraphqlWs(deps: {
             requestId,
             ip: state.ip,
             userAgent: state.userAgent,
-            log: log.child({ requestId, ws: true }),
+            log,
+            logBindings: { requestId, ws: true },
             config,
             pubsub,
             services,

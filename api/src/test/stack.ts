@@ -13,6 +13,8 @@ import { TEMPLATE_DATABASE, type TestServices } from './global-setup.js';
 
 export interface TestStack {
   baseUrl: string;
+  /** The stack's database; another stack started with `{ databaseUrl }` shares it (a second API instance). */
+  databaseUrl: string;
   app: App;
   orm: MikroORM;
   config: Config;
@@ -41,13 +43,17 @@ const TEST_RATE_LIMITS: Record<string, string> = {
 export async function startTestStack(
   env: Record<string, string> = {},
   services?: Pick<TestServices, 'pgAdminUrl' | 'livekit'>,
+  /** `databaseUrl`: run on an existing stack's database instead of a fresh one (several instances of one deployment). */
+  options: { databaseUrl?: string } = {},
 ): Promise<TestStack> {
   const adminUrl = services?.pgAdminUrl ?? inject('pgAdminUrl');
   const livekit = services ? services.livekit : inject('livekit');
-  const database = `t_${randomBytes(6).toString('hex')}`;
-  await ensureDatabase(adminUrl, database, TEMPLATE_DATABASE);
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
+  const url = new URL(options.databaseUrl ?? adminUrl);
+  if (!options.databaseUrl) {
+    const database = `t_${randomBytes(6).toString('hex')}`;
+    await ensureDatabase(adminUrl, database, TEMPLATE_DATABASE);
+    url.pathname = `/${database}`;
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'pp-test-data-'));
 
   const config = loadConfig({
@@ -86,6 +92,7 @@ export async function startTestStack(
 
   return {
     baseUrl,
+    databaseUrl: url.toString(),
     app,
     orm,
     config,

@@ -35,19 +35,15 @@ export function roomIdOf(globalId: string, field: string, message = 'That room d
 }
 
 /** Events of one room for a viewer who may see it; ends when the room is deleted. */
-async function roomEvents(ctx: Context, globalId: string): Promise<AsyncGenerator<RoomEvent>> {
+async function roomEvents(ctx: Context, globalId: string): Promise<AsyncIterableIterator<RoomEvent>> {
   const rawId = fromGlobalId(globalId, 'FacechatRoom');
   const { facechat } = ctx.services;
   if (!rawId || !(await facechat.canSeeRoom(ctx.actor, ctx.em, rawId))) {
     throw new GraphQLError('That room does not exist or is not open to you.', { extensions: { code: ErrorCode.NOT_FOUND } });
   }
-  const source = ctx.pubsub.subscribe<RoomEvent>(roomTopic(rawId), ctx);
-  return (async function* () {
-    for await (const event of source) {
-      if (event.deleted) return;
-      if (await facechat.canSeeRoom(ctx.actor, ctx.em, rawId)) yield event;
-    }
-  })();
+  return ctx.pubsub.subscribe<RoomEvent>(roomTopic(rawId), ctx, async (event) =>
+    event.deleted ? 'end' : facechat.canSeeRoom(ctx.actor, ctx.em, rawId),
+  );
 }
 
 @Resolver(() => FacechatRoomObject)

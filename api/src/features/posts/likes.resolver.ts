@@ -36,7 +36,8 @@ function likeChanges(context: unknown, postId: unknown, onlyLikes: boolean) {
       postById(ctx).load(change.postId),
       userById(ctx).load(change.userId),
       change.likeId ? likeById(ctx).load(change.likeId) : null,
-      ctx.services.likes.mayShowChange(actor, ctx.em, change),
+      // Memoised in the event's scope: the author's other sockets reuse the answer.
+      ctx.scope.memo('likes:mayShowChange', () => ctx.services.likes.mayShowChange(actor, ctx.em, change)),
     ]);
     return Boolean(post && user && mayShow && (!change.liked || like));
   });
