@@ -67,6 +67,7 @@ const env: Record<string, string> = {
 env.PUBLIC_URL = `http://127.0.0.1:${env.LB_PORT}`;
 env.LIVEKIT_PUBLIC_URL = `ws://127.0.0.1:${env.LIVEKIT_LB_PORT}`;
 const base = env.PUBLIC_URL;
+const stack = { baseUrl: base };
 const compose = ['-p', `ppenter-test-${process.pid}`, '-f', join(ROOT, 'docker/compose.yaml')];
 const dc = (...args: string[]) => run('docker-compose', [...compose, ...args], { env });
 
@@ -126,8 +127,6 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
   }
   return false;
 }
-
-const stack = { baseUrl: base };
 
 async function userPath() {
   const author = await signUp(stack);
