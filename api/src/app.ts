@@ -52,6 +52,7 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
     readiness,
     events: pubsub,
     presenceReconcileSeconds: config.presenceReconcileSeconds,
+    jobs: config.jobs,
   });
 
   const app = express();
@@ -226,7 +227,7 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
         server.listen(port, host, () => resolveListen((server.address() as { port: number }).port));
       }),
     close: async () => {
-      stopBackgroundWork();
+      await stopBackgroundWork();
       await apollo.stop();
       server.closeAllConnections?.();
       await redisBus?.close();

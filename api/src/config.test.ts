@@ -35,6 +35,22 @@ describe('configuration', () => {
     }
   });
 
+  it('reads the background jobs knobs, with defaults, and names bad ones', () => {
+    expect(loadConfig({}).jobs).toEqual({ prefix: 'pp-enter', cleanupMinutes: 60, uploadOrphanHours: 24, sessionRetentionDays: 30 });
+    const set = loadConfig({ JOBS_PREFIX: 'staging', JOBS_CLEANUP_MINUTES: '0', UPLOAD_ORPHAN_HOURS: '2', SESSION_RETENTION_DAYS: '7' });
+    expect(set.jobs).toEqual({ prefix: 'staging', cleanupMinutes: 0, uploadOrphanHours: 2, sessionRetentionDays: 7 });
+    let error: unknown;
+    try {
+      loadConfig({ JOBS_PREFIX: 'a:b', JOBS_CLEANUP_MINUTES: '-1', UPLOAD_ORPHAN_HOURS: '0', SESSION_RETENTION_DAYS: 'month' });
+    } catch (e) {
+      error = e;
+    }
+    const problems = (error as ConfigError).problems;
+    for (const name of ['JOBS_PREFIX', 'JOBS_CLEANUP_MINUTES', 'UPLOAD_ORPHAN_HOURS', 'SESSION_RETENTION_DAYS']) {
+      expect(problems.filter((p) => p.startsWith(name))).toHaveLength(1);
+    }
+  });
+
   it('has working defaults', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ port: 4000, databaseUrl: null, livekit: null, callRingTimeoutMs: 30_000 });

@@ -29,6 +29,17 @@ export interface Config {
   loginSlowdownStepMs: number;
   /** How often presence (`room_presence`) is reconciled with LiveKit's participants; 0: only at start-up. */
   presenceReconcileSeconds: number;
+  /** Background jobs (server/jobs/): BullMQ on `redisUrl`, timers of this process without it. */
+  jobs: {
+    /** JOBS_PREFIX (default `pp-enter`): Redis key prefix of the job queue, so deployments may share one Redis. */
+    prefix: string;
+    /** JOBS_CLEANUP_MINUTES (default 60): how often the upload clean-up and session pruning run; 0 never. */
+    cleanupMinutes: number;
+    /** UPLOAD_ORPHAN_HOURS (default 24): an upload attached to no post or avatar after this long is deleted. */
+    uploadOrphanHours: number;
+    /** SESSION_RETENTION_DAYS (default 30): sessions revoked or expired this long ago are deleted. */
+    sessionRetentionDays: number;
+  };
   media: {
     storage: 'local' | 's3';
     /** Worker threads decoding images at once (MEDIA_WORKERS, default 2). */
@@ -182,6 +193,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const loginSlowdownStepMs = int('LOGIN_SLOWDOWN_STEP_MS', 500, 0, 10_000);
   const presenceReconcileSeconds = int('PRESENCE_RECONCILE_SECONDS', 60, 0, 86_400);
+  const jobs = {
+    prefix: env.JOBS_PREFIX || 'pp-enter',
+    cleanupMinutes: int('JOBS_CLEANUP_MINUTES', 60, 0, 10_080),
+    uploadOrphanHours: int('UPLOAD_ORPHAN_HOURS', 24, 1, 8760),
+    sessionRetentionDays: int('SESSION_RETENTION_DAYS', 30, 0, 3650),
+  };
+  if (!/^[\w.-]{1,64}$/.test(jobs.prefix)) problems.push('JOBS_PREFIX must be 1–64 letters, digits, `_`, `.` or `-`');
   const cookieSecure = env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : publicUrl.startsWith('https:');
 
   if (problems.length) throw new ConfigError(problems);
@@ -202,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     callRingTimeoutMs,
     rateLimits,
     presenceReconcileSeconds,
+    jobs,
     loginSlowdownStepMs,
     media: { storage, s3, workers: mediaWorkers, queue: mediaQueue, imageTimeoutMs, quotaBytes },
   };

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { openDatabase } from './db/bootstrap.js';
+import { MigrationsPending, openDatabase } from './db/bootstrap.js';
 import { DataDirInUse, type EmbeddedDatabase } from './db/embedded.js';
 import { createApp, type App } from './app.js';
 import type { MikroORM } from './db/orm.js';
@@ -60,7 +60,7 @@ try {
   orm = opened.orm;
   app = await createApp({ config, orm, log });
 } catch (error) {
-  if (error instanceof DataDirInUse) {
+  if (error instanceof DataDirInUse || error instanceof MigrationsPending) {
     console.error(`\n  ${error.message}\n`);
     process.exit(1);
   }

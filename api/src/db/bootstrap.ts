@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';
-import { createOrm, migrateUp, type MikroORM } from './orm.js';
+import { createOrm, migrateUp, pendingMigrations, type MikroORM } from './orm.js';
 
 export const APP_DATABASE = 'ppenter';
 
@@ -18,11 +18,27 @@ export async function ensureDatabase(adminUrl: string, name: string, template?: 
   }
 }
 
+/** MIGRATE_ON_START=false and the database lacks migrations: the API does not start on a schema it does not know. */
+export class MigrationsPending extends Error {
+  constructor(readonly pending: string[]) {
+    super(
+      `The database lacks ${pending.length} migration(s) (${pending.join(', ')}) and MIGRATE_ON_START=false: ` +
+        'run `npm run migrate` (or `node api/dist/migrate.js`) first, or set MIGRATE_ON_START=true.',
+    );
+    this.name = 'MigrationsPending';
+  }
+}
+
 /**
  * The database the app uses: `DATABASE_URL` when set, else the embedded server under
- * `$DATA_DIR/postgres`. Pending migrations are applied before anything else runs.
+ * `$DATA_DIR/postgres`. With `migrate` (config.migrateOnStart, `npm run migrate`) pending migrations are applied
+ * first, under a transaction-scoped lock (orm.ts migrateUp); without it, pending migrations throw MigrationsPending.
  */
-export async function openDatabase(config: Config, log: Logger): Promise<{ orm: MikroORM; embedded: EmbeddedDatabase | null }> {
+export async function openDatabase(
+  config: Config,
+  log: Logger,
+  { migrate = config.migrateOnStart }: { migrate?: boolean } = {},
+): Promise<{ orm: MikroORM; embedded: EmbeddedDatabase | null; applied: string[] }> {
   let embedded: EmbeddedDatabase | null = null;
   let url = config.databaseUrl;
   if (!url) {
@@ -38,9 +54,16 @@ export async function openDatabase(config: Config, log: Logger): Promise<{ orm: 
       url = embedded.urlFor(APP_DATABASE);
     }
     const orm = await createOrm(url!);
-    const applied = await migrateUp(orm);
-    if (applied.length) log.info({ applied }, 'applied migrations');
-    return { orm, embedded };
+    try {
+      const applied = migrate ? await migrateUp(orm) : [];
+      if (applied.length) log.info({ applied }, 'applied migrations');
+      const pending = migrate ? [] : await pendingMigrations(orm);
+      if (pending.length) throw new MigrationsPending(pending);
+      return { orm, embedded, applied };
+    } catch (error) {
+      await orm.close(true);
+      throw error;
+    }
   } catch (error) {
     // Never leave the embedded server running behind a failed start.
     await embedded?.stop();

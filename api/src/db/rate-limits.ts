@@ -6,6 +6,38 @@ import { RateLimitedError, type RateLimit, type RateLimits, type RateLimitsConfi
 /** The table the counters live in; created by a migration from `db/rate-limit.entity.ts`. */
 export const RATE_LIMIT_TABLE = 'rate_limits';
 
+interface PgQuery {
+  text: string;
+  values?: unknown[];
+  name?: string;
+}
+interface PgConnection {
+  query(query: PgQuery): Promise<unknown>;
+}
+
+/**
+ * The app's knex pool as the `pg.Pool`-like client rate-limiter-flexible takes, minus the statement names it sets:
+ * a named (server-side prepared) statement lives on one server connection, and behind pgbouncer in transaction mode
+ * the next query may run on another one ("prepared statement … does not exist"), silently moving the counters to
+ * the per-process fallback.
+ */
+function unnamedStatements(orm: MikroORM): PgConnection {
+  const client = orm.em.getConnection().getKnex().client as {
+    acquireConnection(): Promise<PgConnection>;
+    releaseConnection(connection: PgConnection): Promise<void>;
+  };
+  return {
+    async query({ text, values }) {
+      const connection = await client.acquireConnection();
+      try {
+        return await connection.query({ text, values });
+      } finally {
+        await client.releaseConnection(connection);
+      }
+    },
+  };
+}
+
 /**
  * The rate-limit mechanism on PostgreSQL (rate-limiter-flexible's RateLimiterPostgres over the app's own knex
  * pool): one row per (rule, key) with its count and window end, changed by one atomic upsert, so parallel
@@ -21,15 +53,15 @@ export class PostgresRateLimits implements RateLimits {
     private readonly config: RateLimitsConfig,
     private readonly log?: Logger,
   ) {
-    const knex = orm.em.getConnection().getKnex();
+    const store = unnamedStatements(orm);
     for (const [rule, limit] of Object.entries(config) as [RateRule, RateLimit][]) {
       const options = { keyPrefix: rule, points: limit.points, duration: limit.durationSeconds };
       this.limiters.set(
         rule,
         new RateLimiterPostgres({
           ...options,
-          storeClient: knex,
-          storeType: 'knex',
+          storeClient: store,
+          storeType: 'pool',
           tableName: RATE_LIMIT_TABLE,
           tableCreated: true,
           // Expired rows are deleted by a timer; it is unref'd, so it never keeps the process alive.

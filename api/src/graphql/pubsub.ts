@@ -39,7 +39,9 @@ export class PubSub implements EventBus {
 
   publish(topic: string, payload: unknown): void {
     if (this.remote) this.remote.publish(topic, payload);
-    else this.emitter.emit(topic, payload);
+    // A copy per publish, as Redis gives: per-event work is shared by the payload's identity, so one object published
+    // twice must still make two events.
+    else this.emitter.emit(topic, payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? { ...payload } : payload);
   }
 
   /** Calls `listener` for every event of `topic` (adapters such as the socket server); returns the unsubscribe. */

@@ -35,26 +35,35 @@ function resultFor(payload: unknown, key: string, run: () => Promise<ExecutionRe
 export async function subscribeShared(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const stream = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in Object(stream))) return stream as ExecutionResult;
-  const source = (stream as AsyncIterable<unknown>)[Symbol.asyncIterator]();
-  const key = selectionKey(args);
-  const resultsIterator: AsyncIterableIterator<ExecutionResult> = {
-    async next() {
-      const event = await source.next();
-      if (event.done) return { value: undefined, done: true };
-      const payload = event.value;
-      return { value: await resultFor(payload, key, async () => execute({ ...args, rootValue: payload })), done: false };
-    },
-    async return() {
-      await source.return?.();
-      return { value: undefined, done: true };
-    },
-    async throw(error?: unknown) {
-      await source.return?.();
-      throw error;
-    },
-    [Symbol.asyncIterator]() {
-      return resultsIterator;
-    },
-  };
-  return resultsIterator;
+  return new SharedResults((stream as AsyncIterable<unknown>)[Symbol.asyncIterator](), args, selectionKey(args));
+}
+
+/** A class, not an object literal with closures: thousands of these live at once, one per open subscription. */
+class SharedResults implements AsyncIterableIterator<ExecutionResult> {
+  constructor(
+    private readonly source: AsyncIterator<unknown>,
+    private readonly args: ExecutionArgs,
+    private readonly key: string,
+  ) {}
+
+  async next(): Promise<IteratorResult<ExecutionResult>> {
+    const event = await this.source.next();
+    if (event.done) return { value: undefined, done: true };
+    const payload = event.value;
+    return { value: await resultFor(payload, this.key, async () => execute({ ...this.args, rootValue: payload })), done: false };
+  }
+
+  async return(): Promise<IteratorResult<ExecutionResult>> {
+    await this.source.return?.();
+    return { value: undefined, done: true };
+  }
+
+  async throw(error?: unknown): Promise<IteratorResult<ExecutionResult>> {
+    await this.source.return?.();
+    throw error;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<ExecutionResult> {
+    return this;
+  }
 }

@@ -150,6 +150,9 @@ export function attachGraphqlWs(deps: {
           }
         }
         states.set(ctx.extra, state);
+        // What the socket needs of its upgrade request is copied above; holding the request (headers and all) for the
+        // socket's whole life would cost every open socket a few kilobytes.
+        (ctx.extra as { request: unknown }).request = null;
         return true;
       },
       onSubscribe: async (ctx, _id, payload) => {

@@ -35,6 +35,8 @@ import { LivekitGateway } from '../features/facechat/livekit.js';
 import { RoomsRepository, screenshotSeenSql } from '../features/facechat/rooms.repository.js';
 import { RoomsService } from '../features/facechat/rooms.service.js';
 import { createScope } from '../kernel/scope.js';
+import type { Jobs } from '../kernel/jobs.js';
+import { createJobs } from './jobs/index.js';
 import type { RateLimits } from '../kernel/rate-limit.js';
 import { PostgresRateLimits } from '../db/rate-limits.js';
 
@@ -55,11 +57,14 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps) {
   // The one rate-limit mechanism (limits in config.rateLimits), shared by every service that counts.
   const rateLimits: RateLimits = new PostgresRateLimits(deps.orm, deps.config.rateLimits, deps.log.child({ component: 'rate-limits' }));
-  // By id, media is seen by its owner, or through a post, an avatar or a room the viewer was in (never across a block).
-  const mediaRepository = new MediaRepository({
-    hidden: blockedSql,
-    reachable: [avatarMediaSql, postMediaSql, screenshotSeenSql],
-  });
+  // Delayed and periodic work (ring time-outs, clean-ups): BullMQ with REDIS_URL, timers of this process without.
+  const jobs = createJobs(deps.config, deps.log.child({ component: 'jobs' }));
+  // By id, media is seen by its owner, or through a post, an avatar or a room the viewer was in (never across a block);
+  // an upload is attached through a post or an avatar (unattached old ones are cleaned up).
+  const mediaRepository = new MediaRepository({ hidden: blockedSql, reachable: [avatarMediaSql, postMediaSql, screenshotSeenSql] }, [
+    avatarMediaSql,
+    postMediaSql,
+  ]);
   const notifications = new NotificationsService(deps.pubsub, new NotificationsRepository());
   // Search hides users blocked either way, profiles those who blocked the viewer (friends owns blocks); avatars must be
   // the user's own media; ended sessions are announced on the bus (every instance closes their sockets).
@@ -73,7 +78,7 @@ export function createServices(deps: ServiceDeps) {
   );
   const friends = new FriendsService(new FriendsRepository(), notifications, accounts, deps.pubsub, rateLimits);
   const tags = new TagsService(new TagsRepository());
-  const facechat = createFacechat(deps, { accounts, notifications, friends, tags, rateLimits });
+  const facechat = createFacechat(deps, { accounts, notifications, friends, tags, rateLimits, jobs });
   // Screenshots are media whose rules (who may take one, who hears of it) are facechat's.
   const media = new MediaService({
     config: deps.config,
@@ -93,6 +98,7 @@ export function createServices(deps: ServiceDeps) {
   const photoTags = new PhotoTagsService(new PhotoTagsRepository(), postsRepository, postAccess, accounts, friends, notifications);
   return {
     rateLimits,
+    jobs,
     accounts,
     notifications,
     friends,
@@ -115,6 +121,7 @@ function createFacechat(
     friends: FriendsService;
     tags: TagsService;
     rateLimits: RateLimits;
+    jobs: Jobs;
   },
 ): FacechatService {
   const newEm = () => createScope(deps.orm).em;
@@ -141,6 +148,7 @@ function createFacechat(
     friends: others.friends,
     accounts: others.accounts,
     ringTimeoutMs: deps.config.callRingTimeoutMs,
+    jobs: others.jobs,
     log: deps.log,
     newEm,
   });

@@ -204,6 +204,24 @@ export class AccountsRepository {
     return rows[0] ? { sessionId: String(rows[0].id), userId: String(rows[0].user_id) } : null;
   }
 
+  /**
+   * Deletes up to `limit` sessions (their refresh tokens cascade) revoked before `cutoff`, or whose newest refresh
+   * token expired before it (no token of theirs can be used); returns how many.
+   */
+  async deleteEndedSessions(tx: Db, cutoff: Date, limit: number): Promise<number> {
+    const rows = await sql<{ id: string }>(
+      tx,
+      `delete from sessions where id in (
+         select s.id from sessions s
+          where s.revoked_at < ?
+             or coalesce((select max(t.expires_at) from refresh_tokens t where t.session_id = s.id), s.created_at) < ?
+          limit ? for update skip locked)
+       returning id`,
+      [cutoff, cutoff, limit],
+    );
+    return rows.length;
+  }
+
   /** Every session of the user except `keepSessionId` (a password change signs out the other devices); the ids it ended. */
   async revokeOtherSessions(tx: Db, userId: string, keepSessionId: string | null): Promise<string[]> {
     const rows = await sql<{ id: string }>(

@@ -270,6 +270,17 @@ export class AccountsService {
     return false;
   }
 
+  /** Deletes sessions that ended (revoked or expired) more than `retentionDays` ago (a periodic job); returns how many. */
+  async pruneSessions(em: Db, retentionDays: number): Promise<number> {
+    const cutoff = new Date(Date.now() - retentionDays * 86_400_000);
+    let deleted = 0;
+    for (;;) {
+      const n = await inTransaction(em, (tx) => this.repository.deleteEndedSessions(tx, cutoff, 1000));
+      deleted += n;
+      if (n < 1000) return deleted;
+    }
+  }
+
   async updateProfile(actor: Actor, em: Db, input: ProfileChanges): Promise<User> {
     const errors = new ErrorCollector();
     return inTransaction(em, async (tx, afterCommit) => {

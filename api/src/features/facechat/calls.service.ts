@@ -4,6 +4,7 @@ import type { Actor } from '../../kernel/actor.js';
 import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
 import { conflict, forbidden, invalid, notFound, unavailable } from '../../kernel/errors.js';
 import type { EventBus } from '../../kernel/events.js';
+import type { Jobs } from '../../kernel/jobs.js';
 import { paginate, timeKey, type PageInput } from '../../kernel/pagination.js';
 import type { NotificationsService } from '../notifications/index.js';
 import { FINISHED, type Call, type CallStatusValue } from './calls.entity.js';
@@ -14,6 +15,8 @@ import type { RoomsRepository } from './rooms.repository.js';
 import { MAX_CAPACITY, MAX_TITLE, type RoomsService } from './rooms.service.js';
 
 const MAX_CALLEES = 15;
+/** The job that ends a call's ringing (kernel/jobs.ts), keyed by call id; data `{ callId }`. */
+export const RING_TIMEOUT_JOB = 'ring-timeout';
 
 export interface CallsCollaborators {
   repo: CallsRepository;
@@ -24,6 +27,8 @@ export interface CallsCollaborators {
   friends: { areFriends(em: Db, a: string, b: string): Promise<boolean>; isBlockedEither(em: Db, a: string, b: string): Promise<boolean> };
   accounts: { profiles(em: Db, ids: string[]): Promise<{ id: string; displayName: string }[]> };
   ringTimeoutMs: number;
+  /** Ring time-outs are jobs: durable and run by any instance when REDIS_URL is set. */
+  jobs: Pick<Jobs, 'schedule' | 'cancel'>;
   log: Logger;
   /** A fresh EntityManager for work outside a request (timers, webhooks, reading what was committed). */
   newEm: () => Db;
@@ -35,13 +40,13 @@ export interface CallsCollaborators {
  * the ring timeout; every callee who did not answer gets MISSED_CALL). Every transition locks the call
  * row and checks its status, so concurrent answers, hang-ups, timers and webhooks settle on one outcome.
  *
- * The ring timeout is a timer in this process, armed by startCall; `resumeRinging()` (server/bootstrap.ts, at
- * start-up) re-arms the timers of calls still ringing in the database, firing at once for those already overdue.
+ * The ring timeout is a job (RING_TIMEOUT_JOB, keyed by call id) scheduled by startCall and canceled once nobody
+ * rings any more; `resumeRinging()` (server/bootstrap.ts, at start-up) schedules it again for calls still ringing in
+ * the database (a no-op for those whose job is stored; overdue ones run at once), so in-memory jobs survive a restart.
+ * `ringTimeout` settles under the row lock and notifies with a dedupe key, so running it twice changes nothing.
  * Part of FacechatService (not public).
  */
 export class CallsService {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-
   constructor(private readonly c: CallsCollaborators) {}
 
   /** `calleeIds`: raw user ids (the resolver refuses malformed ones). */
@@ -77,10 +82,10 @@ export class CallsService {
       afterCommit(() => {
         for (const calleeId of calleeIds) this.c.events.publish(incomingCallTopic(calleeId), { callId: created.id } satisfies CallEvent);
         this.publish(created.id, [callerId, ...calleeIds]);
-        this.arm(created.id, this.c.ringTimeoutMs);
       });
       return created;
     });
+    await this.scheduleRingTimeout(call.id, this.c.ringTimeoutMs);
     return { call, access: await this.c.rooms.accessFor(em, room.id, callerId) };
   }
 
@@ -98,7 +103,11 @@ export class CallsService {
         throw forbidden('You cannot join this call: you and someone in it blocked each other.', ['callId']);
       await this.c.repo.accept(tx, locked.call.id, actor.id);
       await this.c.roomsRepo.addMember(tx, room.id, actor.id);
-      if (locked.responses.get(actor.id) === 'RINGING') afterCommit(() => this.publish(locked.call.id, parties(locked)));
+      if (locked.responses.get(actor.id) === 'RINGING') {
+        locked.responses.set(actor.id, 'ACCEPTED');
+        afterCommit(() => this.publish(locked.call.id, parties(locked)));
+        this.stopRingingIfAnswered(afterCommit, locked);
+      }
     });
     return { call: await this.reload(callId), access: await this.c.rooms.accessFor(em, room.id, actor.id) };
   }
@@ -165,21 +174,14 @@ export class CallsService {
     }
   }
 
-  /** Re-arms the ring timers of calls still ringing for someone (run once at start-up). */
+  /** Schedules the ring timeout of calls still ringing for someone (run at start-up; idempotent). */
   async resumeRinging(): Promise<void> {
     for (const row of await this.c.repo.ringing(this.c.newEm()))
-      this.arm(row.id, row.createdAt.getTime() + this.c.ringTimeoutMs - Date.now());
-  }
-
-  /** Stops every ring timer (the app is closing). */
-  stop(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+      await this.scheduleRingTimeout(row.id, row.createdAt.getTime() + this.c.ringTimeoutMs - Date.now());
   }
 
   /** The ring timeout: callees still ringing missed it (MISSED_CALL each); a call nobody took is MISSED. */
   async ringTimeout(callId: string): Promise<void> {
-    this.timers.delete(callId);
     await inTransaction(this.c.newEm(), async (tx, afterCommit) => {
       const locked = await this.c.repo.state(tx, callId, true);
       if (!locked || FINISHED.includes(locked.call.status)) return;
@@ -195,7 +197,8 @@ export class CallsService {
           dedupeKey: `missed-call:${call.id}`,
         });
       }
-      if (call.status === 'RINGING') await this.finish(tx, afterCommit, locked, 'MISSED');
+      // The job that runs this is the one that would be canceled: MISSED needs no cancel.
+      if (call.status === 'RINGING') await this.finish(tx, afterCommit, locked, 'MISSED', false);
       else if (missed.length) afterCommit(() => this.publish(call.id, parties(locked)));
     });
   }
@@ -216,8 +219,9 @@ export class CallsService {
     await this.c.repo.decline(tx, locked.call.id, userId);
     locked.responses.set(userId, 'DECLINED');
     const everyoneDeclined = [...locked.responses.values()].every((r) => r === 'DECLINED');
-    if (locked.call.status === 'RINGING' && everyoneDeclined) await this.finish(tx, afterCommit, locked, 'DECLINED');
-    else afterCommit(() => this.publish(locked.call.id, parties(locked)));
+    if (locked.call.status === 'RINGING' && everyoneDeclined) return this.finish(tx, afterCommit, locked, 'DECLINED');
+    afterCommit(() => this.publish(locked.call.id, parties(locked)));
+    this.stopRingingIfAnswered(afterCommit, locked);
   }
 
   /** A callee leaves an accepted call; when no callee who accepted is still in it, the call ENDED. */
@@ -233,27 +237,36 @@ export class CallsService {
     });
   }
 
-  private async finish(tx: Db, afterCommit: AfterCommit, locked: CallState, status: CallStatusValue): Promise<void> {
+  private async finish(tx: Db, afterCommit: AfterCommit, locked: CallState, status: CallStatusValue, cancelRing = true): Promise<void> {
     const { call } = locked;
     await this.c.repo.finish(tx, call.id, status);
     await this.c.rooms.close(tx, afterCommit, call.roomId);
-    afterCommit(() => {
-      clearTimeout(this.timers.get(call.id));
-      this.timers.delete(call.id);
-      this.publish(call.id, parties(locked));
-    });
+    afterCommit(() => this.publish(call.id, parties(locked)));
+    if (cancelRing) afterCommit(() => this.cancelRingTimeout(call.id));
   }
 
-  private arm(callId: string, delayMs: number): void {
-    clearTimeout(this.timers.get(callId));
-    const timer = setTimeout(
-      () => {
-        this.ringTimeout(callId).catch((error) => this.c.log.warn({ err: error, callId }, 'ring timeout failed'));
-      },
-      Math.max(0, delayMs),
-    );
-    timer.unref();
-    this.timers.set(callId, timer);
+  /** Nobody rings any more (each callee answered, declined or missed it): the ring timeout has nothing left to do. */
+  private stopRingingIfAnswered(afterCommit: AfterCommit, locked: CallState): void {
+    if (![...locked.responses.values()].includes('RINGING')) afterCommit(() => this.cancelRingTimeout(locked.call.id));
+  }
+
+  /**
+   * A call whose job could not be stored (Redis down) still rings: the failure is logged and the next start-up's
+   * `resumeRinging` schedules it; the user's call is not refused for it.
+   */
+  private async scheduleRingTimeout(callId: string, delayMs: number): Promise<void> {
+    try {
+      await this.c.jobs.schedule(RING_TIMEOUT_JOB, { callId }, { key: callId, delayMs });
+    } catch (error) {
+      this.c.log.error({ err: error, callId }, 'could not schedule the ring timeout');
+    }
+  }
+
+  /** A cancel that fails or loses the race with the run is harmless: `ringTimeout` then finds nothing to do. */
+  private cancelRingTimeout(callId: string): void {
+    this.c.jobs
+      .cancel(RING_TIMEOUT_JOB, callId)
+      .catch((error) => this.c.log.warn({ err: error, callId }, 'could not cancel the ring timeout'));
   }
 
   private publish(callId: string, userIds: string[]): void {

@@ -29,7 +29,7 @@ const viewerOf = (actor: Actor | null) => actor?.id ?? null;
  * Facechat — rooms, ringing calls and the in-room chat — behind one service (`services.facechat`).
  * The parts (RoomsService, CallsService, ChatService) are built in server/compose.ts and stay internal.
  * Implements media's ScreenshotPolicy (`assertMayCapture`, `recorded`); server/bootstrap.ts starts its
- * background work (`resumeRinging`, `livekitStatus` for /readyz, `stop`).
+ * background work (`resumeRinging` and the `ringTimeout` job, `livekitStatus` for /readyz, `reconcilePresence`).
  */
 export class FacechatService implements ScreenshotPolicy {
   constructor(private readonly p: FacechatParts) {}
@@ -179,13 +179,13 @@ export class FacechatService implements ScreenshotPolicy {
   livekitStatus(): Promise<{ ok: boolean; state?: string; message?: string }> {
     return this.p.rooms.livekit.ping();
   }
-  /** Re-arms the ring timers of calls still ringing in the database (at start-up). */
+  /** Schedules the ring time-outs of calls still ringing in the database (at start-up; idempotent). */
   resumeRinging(): Promise<void> {
     return this.p.calls.resumeRinging();
   }
-  /** Stops the ring timers (the app is closing). */
-  stop(): void {
-    this.p.calls.stop();
+  /** Runs the ring timeout of a call (the RING_TIMEOUT_JOB job; harmless when the call was settled meanwhile). */
+  ringTimeout(callId: string): Promise<void> {
+    return this.p.calls.ringTimeout(callId);
   }
 
   private async roomEmptied({ roomId, lastUserId }: Emptied): Promise<void> {

@@ -40,8 +40,22 @@ export interface MediaAudience {
 
 const OWNER_ONLY: MediaAudience = { hidden: () => ({ sql: 'true', params: [] }), reachable: [] };
 
+/** An upload's stored files, for deleting them once its row is gone. */
+export interface MediaFilesRow {
+  id: string;
+  fileKey: string;
+  thumbKey: string;
+}
+
 export class MediaRepository implements AvatarOwners {
-  constructor(private readonly audience: MediaAudience = OWNER_ONLY) {}
+  /**
+   * `attachments`: SQL telling that the media `alias` is attached somewhere (a post, an avatar), from the features
+   * that attach media (server/compose.ts); an upload attached nowhere is an orphan once old enough.
+   */
+  constructor(
+    private readonly audience: MediaAudience = OWNER_ONLY,
+    private readonly attachments: ((alias: string) => SqlFragment)[] = [],
+  ) {}
 
   /** The ids among `ids` the viewer may see: their own media, or media of a visible owner reachable another way. */
   async visibleIds(em: Db, viewerId: string | null, ids: readonly string[]): Promise<string[]> {
@@ -109,6 +123,24 @@ export class MediaRepository implements AvatarOwners {
   /** Serialises the owner's uploads until the transaction ends, so two at once cannot both pass the quota. */
   async lockOwnerUploads(tx: Db, ownerId: string): Promise<void> {
     await sql(tx, `select pg_advisory_xact_lock(hashtextextended('media:' || ?::text, 0))`, [ownerId]);
+  }
+
+  /**
+   * Deletes up to `limit` uploads and avatars created before `cutoff` that nothing refers to (screenshots belong to
+   * their room's album and stay) and returns their files. Rows being attached right now are locked and skipped.
+   */
+  async deleteUnattached(tx: Db, cutoff: Date, limit: number): Promise<MediaFilesRow[]> {
+    const attached = this.attachments.map((a) => a('m'));
+    const notAttached = attached.map((a) => `not (${a.sql})`).join(' and ') || 'true';
+    return sql<MediaFilesRow>(
+      tx,
+      `delete from media where id in (
+         select m.id from media m
+          where m.kind in ('UPLOAD', 'AVATAR') and m.created_at < ? and ${notAttached}
+          order by m.created_at limit ? for update skip locked)
+       returning id, file_key as "fileKey", thumb_key as "thumbKey"`,
+      [cutoff, ...attached.flatMap((a) => a.params), limit],
+    );
   }
 
   /** Inserts one row (flushed, so the id can be referenced in the same transaction). */

@@ -172,6 +172,26 @@ export class MediaService {
     });
   }
 
+  /**
+   * Deletes uploads older than `olderThanHours` that were never attached to a post or an avatar, or no longer are
+   * (the UPLOAD_ORPHAN_HOURS job), rows first, then their files; returns how many went. A file that cannot be
+   * deleted is logged and left (its row is gone, so nothing serves it).
+   */
+  async deleteUnattached(em: Db, olderThanHours: number, log?: { warn(obj: object, msg: string): void }): Promise<number> {
+    const cutoff = new Date(Date.now() - olderThanHours * 3600_000);
+    let deleted = 0;
+    for (;;) {
+      const rows = await inTransaction(em, (tx) => this.deps.repository.deleteUnattached(tx, cutoff, 200));
+      for (const row of rows) {
+        await Promise.all([this.storage.delete(row.fileKey), this.storage.delete(row.thumbKey)]).catch((error) =>
+          log?.warn({ err: error, mediaId: row.id }, 'could not delete the files of an unattached upload'),
+        );
+      }
+      deleted += rows.length;
+      if (rows.length < 200) return deleted;
+    }
+  }
+
   /** Any refusal of the policy is a 403 for the uploader, whatever code it carries (as before). */
   private async assertMayCapture(actor: Actor, em: Db, roomId: string): Promise<void> {
     try {

@@ -1,6 +1,6 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Config } from '../../config.js';
@@ -12,6 +12,8 @@ export interface MediaStorage {
   get(key: string): Promise<{ body: Readable; contentType: string; size?: number } | null>;
   /** A public URL that serves the key directly, or null to serve it through `GET /media/<key>`. */
   directUrl(key: string): string | null;
+  /** Removes the object (no error when there is none). */
+  delete(key: string): Promise<void>;
 }
 
 /** Files under `$DATA_DIR/media`, written atomically (temp file + rename). */
@@ -37,6 +39,10 @@ class LocalMediaStorage implements MediaStorage {
 
   directUrl(): string | null {
     return null;
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(join(this.dir, key), { force: true });
   }
 }
 
@@ -76,6 +82,10 @@ export class S3MediaStorage implements MediaStorage {
 
   directUrl(key: string): string | null {
     return this.s3.publicUrl ? `${this.s3.publicUrl.replace(/\/$/, '')}/media/${key}` : null;
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.s3.bucket, Key: `media/${key}` }));
   }
 }
 
