@@ -34,6 +34,8 @@ import { FacechatService } from '../features/facechat/facechat.service.js';
 import { LivekitGateway } from '../features/facechat/livekit.js';
 import { RoomsRepository, screenshotSeenSql } from '../features/facechat/rooms.repository.js';
 import { RoomsService } from '../features/facechat/rooms.service.js';
+import { ModerationLogRepository } from '../features/moderation/moderation.repository.js';
+import { ModerationLogService } from '../features/moderation/moderation-log.service.js';
 import { createScope } from '../kernel/scope.js';
 import type { Jobs } from '../kernel/jobs.js';
 import { createJobs } from './jobs/index.js';
@@ -96,6 +98,8 @@ export function createServices(deps: ServiceDeps) {
   const postsRepository = new PostsRepository();
   const postAccess = new PostAccess(postsRepository, friends);
   const photoTags = new PhotoTagsService(new PhotoTagsRepository(), postsRepository, postAccess, accounts, friends, notifications);
+  // Every staff action writes one line here, in the transaction of the action.
+  const moderationLog = new ModerationLogService(new ModerationLogRepository());
   return {
     rateLimits,
     jobs,
@@ -109,6 +113,7 @@ export function createServices(deps: ServiceDeps) {
     comments: new CommentsService(new CommentsRepository(), postAccess, notifications, friends, rateLimits),
     photoTags,
     facechat,
+    moderationLog,
   };
 }
 
