@@ -7,6 +7,7 @@ import { TagsResolver } from './tags/tags.resolver.js';
 import { mediaResolvers } from './media/media.resolver.js';
 import { postResolvers } from './posts/resolvers.js';
 import { ModerationLogResolver } from './moderation/moderation.resolver.js';
+import { AccountModerationResolver } from './moderation/account-moderation.resolver.js';
 import { facechatResolvers } from './facechat/facechat.resolvers.js';
 
 export const resolvers = [
@@ -20,4 +21,5 @@ export const resolvers = [
   ...postResolvers,
   ...facechatResolvers,
   ModerationLogResolver,
+  AccountModerationResolver,
 ];

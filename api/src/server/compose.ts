@@ -11,7 +11,7 @@ import { NotificationsRepository } from '../features/notifications/notifications
 import { NotificationsService } from '../features/notifications/notifications.service.js';
 import { TagsRepository } from '../features/tags/tags.repository.js';
 import { TagsService } from '../features/tags/tags.service.js';
-import { avatarMediaSql } from '../features/accounts/index.js';
+import { avatarMediaSql, eitherHidden, suspendedHiddenSql } from '../features/accounts/index.js';
 import { blockedSql, blockedViewerSql } from '../features/friends/index.js';
 import { MediaRepository } from '../features/media/media.repository.js';
 import { ImagePool } from '../features/media/media.image.js';
@@ -36,6 +36,9 @@ import { RoomsRepository, screenshotSeenSql } from '../features/facechat/rooms.r
 import { RoomsService } from '../features/facechat/rooms.service.js';
 import { ModerationLogRepository } from '../features/moderation/moderation.repository.js';
 import { ModerationLogService } from '../features/moderation/moderation-log.service.js';
+import { AccountModerationService } from '../features/moderation/account-moderation.service.js';
+import { AccountsStaffRepository } from '../features/accounts/accounts.staff.repository.js';
+import { AccountsStaffService } from '../features/accounts/accounts.staff.service.js';
 import { createScope } from '../kernel/scope.js';
 import type { Jobs } from '../kernel/jobs.js';
 import { createJobs } from './jobs/index.js';
@@ -68,11 +71,15 @@ export function createServices(deps: ServiceDeps) {
     postMediaSql,
   ]);
   const notifications = new NotificationsService(deps.pubsub, new NotificationsRepository());
-  // Search hides users blocked either way, profiles those who blocked the viewer (friends owns blocks); avatars must be
+  // Search hides users blocked either way, profiles those who blocked the viewer (friends owns blocks), both suspended
+  // users from everyone but staff; avatars must be
   // the user's own media; ended sessions are announced on the bus (every instance closes their sockets).
   const accounts = new AccountsService(
     deps.signer,
-    new AccountsRepository(blockedSql, blockedViewerSql),
+    new AccountsRepository(
+      (column, viewerId) => eitherHidden(blockedSql(column, viewerId), suspendedHiddenSql(column, viewerId)),
+      (column, viewerId) => eitherHidden(blockedViewerSql(column, viewerId), suspendedHiddenSql(column, viewerId)),
+    ),
     mediaRepository,
     rateLimits,
     deps.config.loginSlowdownStepMs,
@@ -100,6 +107,14 @@ export function createServices(deps: ServiceDeps) {
   const photoTags = new PhotoTagsService(new PhotoTagsRepository(), postsRepository, postAccess, accounts, friends, notifications);
   // Every staff action writes one line here, in the transaction of the action.
   const moderationLog = new ModerationLogService(new ModerationLogRepository());
+  const posts = new PostsService(postsRepository, postAccess, photoTags, media, tags, notifications, friends);
+  // Suspensions take the user out of every room (facechat); the dashboard adds up each feature's counts.
+  const accountModeration = new AccountModerationService(
+    new AccountsStaffService(new AccountsStaffRepository(), deps.pubsub),
+    moderationLog,
+    facechat,
+    [(em) => posts.statsToday(em), (em) => facechat.statsNow(em)],
+  );
   return {
     rateLimits,
     jobs,
@@ -108,12 +123,13 @@ export function createServices(deps: ServiceDeps) {
     friends,
     tags,
     media,
-    posts: new PostsService(postsRepository, postAccess, photoTags, media, tags, notifications, friends),
+    posts,
     likes: new LikesService(new LikesRepository(), postAccess, notifications, friends, deps.pubsub),
     comments: new CommentsService(new CommentsRepository(), postAccess, notifications, friends, rateLimits),
     photoTags,
     facechat,
     moderationLog,
+    accountModeration,
   };
 }
 

@@ -18,6 +18,10 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+export type AccountStatus =
+  | 'ACTIVE'
+  | 'SUSPENDED';
+
 export type AddCommentInput = {
   body: Scalars['String']['input'];
   parentId?: InputMaybe<Scalars['ID']['input']>;
@@ -126,6 +130,11 @@ export type RegisterInput = {
   password: Scalars['String']['input'];
   username: Scalars['String']['input'];
 };
+
+export type Role =
+  | 'ADMIN'
+  | 'MEMBER'
+  | 'MODERATOR';
 
 export type RoomVisibility =
   /** The owner's friends may join. */
