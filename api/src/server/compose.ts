@@ -185,3 +185,17 @@ function createFacechat(
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/**
+ * The staff tools the `npm run admin` command line needs (roles and the moderation log), without the rest of the
+ * app: no bus (a role change pushes nothing), no LiveKit (it suspends nobody), no dashboard counts.
+ */
+export function createAdminTools() {
+  const noEvents: EventBus = { publish: () => undefined };
+  const noRooms = { userSuspended: async () => undefined };
+  const accountsStaff = new AccountsStaffService(new AccountsStaffRepository(), noEvents);
+  return {
+    accountsStaff,
+    accountModeration: new AccountModerationService(accountsStaff, new ModerationLogService(new ModerationLogRepository()), noRooms, []),
+  };
+}
