@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromGlobalId } from '../../kernel/ids.js';
 import { gql, settle, signUp, subscribe, wsClient, type TestUser } from '../../test/client.js';
 import { startTestStack, type TestStack } from '../../test/stack.js';
-import { createPost } from '../posts/posts.testkit.js';
+import { createPost, follow } from '../posts/posts.testkit.js';
 import { ACTION, ERRORS, login, seedAdmin, setRole } from './moderation.testkit.js';
 
 let stack: TestStack;
@@ -53,7 +53,11 @@ beforeAll(async () => {
     { token: alice.token },
   );
   aliceComment = comment.data.addComment.comment.id;
+  await follow(stack, bob, alice);
 });
+
+const feedOf = async (viewer: TestUser) =>
+  ((await gql(stack, '{ feed { nodes { id } } }', {}, { token: viewer.token })).data.feed.nodes as { id: string }[]).map((p) => p.id);
 afterAll(async () => {
   await stack?.stop();
 });
@@ -62,6 +66,7 @@ describe('suspending an account', () => {
   it('before: members see alice, her post and her comment', async () => {
     expect(await viewOf(bob)).toEqual({ profile: 'ACTIVE', node: true, post: true, postCount: 1, inSearch: true });
     expect(await commentsSeenBy(bob)).toEqual([aliceComment]);
+    expect(await feedOf(bob)).toContain(alicePost.id);
   });
 
   it('a moderator cannot suspend an admin or another moderator (userError, nothing changes)', async () => {
@@ -116,6 +121,7 @@ describe('suspending an account', () => {
     expect(await viewOf(bob)).toEqual(hidden);
     expect(await viewOf(null)).toEqual(hidden);
     expect(await commentsSeenBy(bob)).toEqual([]);
+    expect(await feedOf(bob)).not.toContain(alicePost.id);
     expect(await viewOf(moderator)).toEqual({ profile: 'SUSPENDED', node: true, post: true, postCount: 1, inSearch: true });
     expect(await commentsSeenBy(admin)).toEqual([aliceComment]);
     const list = await gql(
