@@ -38,6 +38,14 @@ describe('roles', () => {
     expect(await roleSeenBy(null, admin)).toBe('MEMBER');
   });
 
+  it('staff see e-mail addresses; members see only their own', async () => {
+    const emailSeenBy = async (viewer: TestUser, user: TestUser) =>
+      (await gql(stack, 'query($u: ID!) { user(id: $u) { email } }', { u: user.id }, { token: viewer.token })).data.user.email;
+    expect(await emailSeenBy(moderator, member)).toBe(`${member.username}@example.com`);
+    expect(await emailSeenBy(member, moderator)).toBeNull();
+    expect(await emailSeenBy(member, member)).toBe(`${member.username}@example.com`);
+  });
+
   it('a moderator cannot change roles (FORBIDDEN), nor can a member', async () => {
     for (const who of [moderator, member]) {
       const res = await gql(

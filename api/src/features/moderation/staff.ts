@@ -1,10 +1,7 @@
-import type { Actor, Role } from '../../kernel/actor.js';
+import { isStaff, type Actor } from '../../kernel/actor.js';
 import { forbidden } from '../../kernel/errors.js';
 
-/** The roles that may use the staff tools; `@Authorized(...STAFF_ROLES)` on resolvers, `requireStaff` in services. */
-export const STAFF_ROLES: readonly Role[] = ['MODERATOR', 'ADMIN'];
-
-export const isStaff = (actor: Pick<Actor, 'role'> | null | undefined): boolean => !!actor && STAFF_ROLES.includes(actor.role);
+export { isStaff, STAFF_ROLES } from '../../kernel/actor.js';
 
 /** The service-level check behind `@Authorized('MODERATOR', 'ADMIN')`: a second line for callers other than GraphQL. */
 export function requireStaff(actor: Actor): void {
