@@ -6,6 +6,8 @@ import { NotificationsResolver } from './notifications/notifications.resolver.js
 import { TagsResolver } from './tags/tags.resolver.js';
 import { mediaResolvers } from './media/media.resolver.js';
 import { postResolvers } from './posts/resolvers.js';
+import { ModerationLogResolver } from './moderation/moderation.resolver.js';
+import { AccountModerationResolver } from './moderation/account-moderation.resolver.js';
 import { facechatResolvers } from './facechat/facechat.resolvers.js';
 
 export const resolvers = [
@@ -18,4 +20,6 @@ export const resolvers = [
   ...mediaResolvers,
   ...postResolvers,
   ...facechatResolvers,
+  ModerationLogResolver,
+  AccountModerationResolver,
 ];

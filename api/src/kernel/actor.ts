@@ -4,6 +4,11 @@
  */
 export type Role = 'USER' | 'MODERATOR' | 'ADMIN';
 
+/** The roles that may use the staff tools (moderation): `@Authorized(...STAFF_ROLES)`, `requireStaff`. */
+export const STAFF_ROLES: readonly Role[] = ['MODERATOR', 'ADMIN'];
+
+export const isStaff = (actor: { role: Role } | null | undefined): boolean => !!actor && STAFF_ROLES.includes(actor.role);
+
 export interface Actor {
   readonly id: string;
   readonly role: Role;

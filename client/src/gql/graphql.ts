@@ -18,6 +18,10 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+export type AccountStatus =
+  | 'ACTIVE'
+  | 'SUSPENDED';
+
 export type AddCommentInput = {
   body: Scalars['String']['input'];
   parentId?: InputMaybe<Scalars['ID']['input']>;
@@ -92,6 +96,16 @@ export type MediaKind =
   | 'SCREENSHOT'
   | 'UPLOAD';
 
+export type ModerationActionType =
+  | 'DISMISS_REPORT'
+  | 'END_ROOM'
+  | 'REINSTATE_USER'
+  | 'REMOVE_CONTENT'
+  | 'RESOLVE_REPORT'
+  | 'RESTORE_CONTENT'
+  | 'SET_ROLE'
+  | 'SUSPEND_USER';
+
 export type NotificationType =
   | 'COMMENT'
   | 'FOLLOW'
@@ -116,6 +130,11 @@ export type RegisterInput = {
   password: Scalars['String']['input'];
   username: Scalars['String']['input'];
 };
+
+export type Role =
+  | 'ADMIN'
+  | 'MEMBER'
+  | 'MODERATOR';
 
 export type RoomVisibility =
   /** The owner's friends may join. */
@@ -223,6 +242,7 @@ export type CallByIdQuery = { __typename?: 'Query', node?:
     | { __typename?: 'FriendRequest' }
     | { __typename?: 'Like' }
     | { __typename?: 'Media' }
+    | { __typename?: 'ModerationAction' }
     | { __typename?: 'Notification' }
     | { __typename?: 'PhotoTag' }
     | { __typename?: 'Post' }
@@ -422,6 +442,7 @@ export type MediaByIdQuery = { __typename?: 'Query', node?:
     | { __typename?: 'FriendRequest', id: string }
     | { __typename?: 'Like', id: string }
     | { __typename?: 'Media', id: string, kind: MediaKind, url: string, thumbnailUrl: string, width: number, height: number, blurhash?: string | null, altText?: string | null }
+    | { __typename?: 'ModerationAction', id: string }
     | { __typename?: 'Notification', id: string }
     | { __typename?: 'PhotoTag', id: string }
     | { __typename?: 'Post', id: string }
@@ -506,6 +527,7 @@ export type CommentRepliesQuery = { __typename?: 'Query', node?:
     | { __typename?: 'FriendRequest', id: string }
     | { __typename?: 'Like', id: string }
     | { __typename?: 'Media', id: string }
+    | { __typename?: 'ModerationAction', id: string }
     | { __typename?: 'Notification', id: string }
     | { __typename?: 'PhotoTag', id: string }
     | { __typename?: 'Post', id: string }

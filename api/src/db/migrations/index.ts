@@ -10,6 +10,8 @@ import { Migration20261126003000Rooms } from './Migration20261126003000Rooms.js'
 import { Migration20261202011112AddUserRole } from './Migration20261202011112AddUserRole.js';
 import { Migration20261202014452RateLimits } from './Migration20261202014452RateLimits.js';
 import { Migration20261202015013WebhookEvents } from './Migration20261202015013WebhookEvents.js';
+import { Migration20261202043227ModerationLog } from './Migration20261202043227ModerationLog.js';
+import { Migration20261202044159UserSuspension } from './Migration20261202044159UserSuspension.js';
 
 export const migrations = [
   Migration20261126000000Accounts,
@@ -22,4 +24,6 @@ export const migrations = [
   Migration20261202011112AddUserRole,
   Migration20261202014452RateLimits,
   Migration20261202015013WebhookEvents,
+  Migration20261202043227ModerationLog,
+  Migration20261202044159UserSuspension,
 ];

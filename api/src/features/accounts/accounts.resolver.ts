@@ -1,3 +1,4 @@
+import { isStaff } from '../../kernel/actor.js';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CurrentUser } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
@@ -43,9 +44,9 @@ export class AccountsResolver {
     return ctx.services.accounts.searchUsers(ctx.actor, ctx.em, { query, first: page.first, after: page.after });
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Only visible to the user themself; null for everyone else.' })
+  @FieldResolver(() => String, { nullable: true, description: 'Only visible to the user themself and to staff; null for everyone else.' })
   email(@Root() user: User, @Ctx() ctx: Context): string | null {
-    return ctx.actor?.id === user.id ? user.email : null;
+    return ctx.actor?.id === user.id || isStaff(ctx.actor) ? user.email : null;
   }
 
   @Mutation(() => AuthPayload)

@@ -1,7 +1,7 @@
 import { sql, type Db } from '../../kernel/db.js';
 import { keysetSql } from '../../kernel/pagination.js';
 import { toRecord } from '../../kernel/rows.js';
-import { blockedSql } from '../friends/index.js';
+import { hiddenAuthorSql } from './posts.repository.js';
 
 /** A comment; `parentId` is the top-level comment a reply belongs to (replies are one level deep). */
 export interface CommentRecord {
@@ -40,7 +40,7 @@ export class CommentsRepository {
 
   /** Oldest first, comments of users blocked either way hidden. */
   async page(em: Db, viewerId: string | null, of: CommentsOf, limit: number, after: (string | number)[] | null): Promise<CommentRecord[]> {
-    const hidden = blockedSql('c.author_id', viewerId);
+    const hidden = hiddenAuthorSql('c.author_id', viewerId);
     const scope = scopeOf(of);
     const key = keysetSql('c', after, 'asc');
     const rows = await sql<Record<string, unknown>>(
@@ -52,7 +52,7 @@ export class CommentsRepository {
   }
 
   async count(em: Db, viewerId: string | null, of: CommentsOf): Promise<number> {
-    const hidden = blockedSql('c.author_id', viewerId);
+    const hidden = hiddenAuthorSql('c.author_id', viewerId);
     const scope = scopeOf(of);
     return (
       await sql<{ n: number }>(em, `select count(*)::int as n from comments c where ${scope.sql} and not (${hidden.sql})`, [
