@@ -34,6 +34,9 @@ import { FacechatService } from '../features/facechat/facechat.service.js';
 import { LivekitGateway } from '../features/facechat/livekit.js';
 import { RoomsRepository, screenshotSeenSql } from '../features/facechat/rooms.repository.js';
 import { RoomsService } from '../features/facechat/rooms.service.js';
+import { ReportsRepository } from '../features/moderation/reports.repository.js';
+import { ReportsService } from '../features/moderation/reports.service.js';
+import { reportSubjects } from '../features/moderation/reports.subjects.js';
 import { createScope } from '../kernel/scope.js';
 import type { Jobs } from '../kernel/jobs.js';
 import { createJobs } from './jobs/index.js';
@@ -65,6 +68,7 @@ export function createServices(deps: ServiceDeps) {
     avatarMediaSql,
     postMediaSql,
   ]);
+  const moderationLog = { record: async () => undefined }; // TEMP until the moderation log lands
   const notifications = new NotificationsService(deps.pubsub, new NotificationsRepository());
   // Search hides users blocked either way, profiles those who blocked the viewer (friends owns blocks); avatars must be
   // the user's own media; ended sessions are announced on the bus (every instance closes their sockets).
@@ -96,6 +100,23 @@ export function createServices(deps: ServiceDeps) {
   const postsRepository = new PostsRepository();
   const postAccess = new PostAccess(postsRepository, friends);
   const photoTags = new PhotoTagsService(new PhotoTagsRepository(), postsRepository, postAccess, accounts, friends, notifications);
+  const posts = new PostsService(postsRepository, postAccess, photoTags, media, tags, notifications, friends);
+  const comments = new CommentsService(new CommentsRepository(), postAccess, notifications, friends, rateLimits);
+  // Reports: a subject is reportable when its own feature would show it to the reporter.
+  const reports = new ReportsService(
+    new ReportsRepository(),
+    reportSubjects({
+      users: (actor, em, ids) => accounts.visibleUsersByIds(actor, em, ids),
+      posts: (actor, em, ids) => posts.byIds(actor, em, ids),
+      comments: (em, ids) => comments.byIds(em, ids),
+      rooms: (actor, em, ids) => facechat.visibleRoomsByIds(actor, em, ids),
+      chatMessages: (actor, em, ids) => facechat.chatMessagesByIds(actor, em, ids),
+    }),
+    notifications,
+    moderationLog,
+    rateLimits,
+    deps.pubsub,
+  );
   return {
     rateLimits,
     jobs,
@@ -104,11 +125,12 @@ export function createServices(deps: ServiceDeps) {
     friends,
     tags,
     media,
-    posts: new PostsService(postsRepository, postAccess, photoTags, media, tags, notifications, friends),
+    posts,
     likes: new LikesService(new LikesRepository(), postAccess, notifications, friends, deps.pubsub),
-    comments: new CommentsService(new CommentsRepository(), postAccess, notifications, friends, rateLimits),
+    comments,
     photoTags,
     facechat,
+    reports,
   };
 }
 
