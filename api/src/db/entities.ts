@@ -8,6 +8,7 @@ import { postEntities } from '../features/posts/posts.entity.js';
 import { roomEntities } from '../features/facechat/rooms.entity.js';
 import { callEntities } from '../features/facechat/calls.entity.js';
 import { chatEntities } from '../features/facechat/chat.entity.js';
+import { moderationEntities } from '../features/moderation/moderation.entity.js';
 import { reportEntities } from '../features/moderation/reports.entity.js';
 import { rateLimitEntities } from './rate-limit.entity.js';
 
@@ -21,6 +22,7 @@ export const entities = [
   ...roomEntities,
   ...callEntities,
   ...chatEntities,
+  ...moderationEntities,
   ...reportEntities,
   ...rateLimitEntities,
 ];

@@ -6,6 +6,7 @@ import { NotificationsResolver } from './notifications/notifications.resolver.js
 import { TagsResolver } from './tags/tags.resolver.js';
 import { mediaResolvers } from './media/media.resolver.js';
 import { postResolvers } from './posts/resolvers.js';
+import { ModerationLogResolver } from './moderation/moderation.resolver.js';
 import { reportResolvers } from './moderation/reports.resolver.js';
 import { facechatResolvers } from './facechat/facechat.resolvers.js';
 
@@ -19,5 +20,6 @@ export const resolvers = [
   ...mediaResolvers,
   ...postResolvers,
   ...facechatResolvers,
+  ModerationLogResolver,
   ...reportResolvers,
 ];

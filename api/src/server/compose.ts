@@ -34,6 +34,8 @@ import { FacechatService } from '../features/facechat/facechat.service.js';
 import { LivekitGateway } from '../features/facechat/livekit.js';
 import { RoomsRepository, screenshotSeenSql } from '../features/facechat/rooms.repository.js';
 import { RoomsService } from '../features/facechat/rooms.service.js';
+import { ModerationLogRepository } from '../features/moderation/moderation.repository.js';
+import { ModerationLogService } from '../features/moderation/moderation-log.service.js';
 import { ReportsRepository } from '../features/moderation/reports.repository.js';
 import { ReportsService } from '../features/moderation/reports.service.js';
 import { reportSubjects } from '../features/moderation/reports.subjects.js';
@@ -68,7 +70,6 @@ export function createServices(deps: ServiceDeps) {
     avatarMediaSql,
     postMediaSql,
   ]);
-  const moderationLog = { record: async () => undefined }; // TEMP until the moderation log lands
   const notifications = new NotificationsService(deps.pubsub, new NotificationsRepository());
   // Search hides users blocked either way, profiles those who blocked the viewer (friends owns blocks); avatars must be
   // the user's own media; ended sessions are announced on the bus (every instance closes their sockets).
@@ -100,6 +101,8 @@ export function createServices(deps: ServiceDeps) {
   const postsRepository = new PostsRepository();
   const postAccess = new PostAccess(postsRepository, friends);
   const photoTags = new PhotoTagsService(new PhotoTagsRepository(), postsRepository, postAccess, accounts, friends, notifications);
+  // Every staff action writes one line here, in the transaction of the action.
+  const moderationLog = new ModerationLogService(new ModerationLogRepository());
   const posts = new PostsService(postsRepository, postAccess, photoTags, media, tags, notifications, friends);
   const comments = new CommentsService(new CommentsRepository(), postAccess, notifications, friends, rateLimits);
   // Reports: a subject is reportable when its own feature would show it to the reporter.
@@ -130,6 +133,7 @@ export function createServices(deps: ServiceDeps) {
     comments,
     photoTags,
     facechat,
+    moderationLog,
     reports,
   };
 }

@@ -92,6 +92,16 @@ export type MediaKind =
   | 'SCREENSHOT'
   | 'UPLOAD';
 
+export type ModerationActionType =
+  | 'DISMISS_REPORT'
+  | 'END_ROOM'
+  | 'REINSTATE_USER'
+  | 'REMOVE_CONTENT'
+  | 'RESOLVE_REPORT'
+  | 'RESTORE_CONTENT'
+  | 'SET_ROLE'
+  | 'SUSPEND_USER';
+
 export type NotificationType =
   | 'COMMENT'
   | 'FOLLOW'
@@ -223,6 +233,7 @@ export type CallByIdQuery = { __typename?: 'Query', node?:
     | { __typename?: 'FriendRequest' }
     | { __typename?: 'Like' }
     | { __typename?: 'Media' }
+    | { __typename?: 'ModerationAction' }
     | { __typename?: 'Notification' }
     | { __typename?: 'PhotoTag' }
     | { __typename?: 'Post' }
@@ -422,6 +433,7 @@ export type MediaByIdQuery = { __typename?: 'Query', node?:
     | { __typename?: 'FriendRequest', id: string }
     | { __typename?: 'Like', id: string }
     | { __typename?: 'Media', id: string, kind: MediaKind, url: string, thumbnailUrl: string, width: number, height: number, blurhash?: string | null, altText?: string | null }
+    | { __typename?: 'ModerationAction', id: string }
     | { __typename?: 'Notification', id: string }
     | { __typename?: 'PhotoTag', id: string }
     | { __typename?: 'Post', id: string }
@@ -506,6 +518,7 @@ export type CommentRepliesQuery = { __typename?: 'Query', node?:
     | { __typename?: 'FriendRequest', id: string }
     | { __typename?: 'Like', id: string }
     | { __typename?: 'Media', id: string }
+    | { __typename?: 'ModerationAction', id: string }
     | { __typename?: 'Notification', id: string }
     | { __typename?: 'PhotoTag', id: string }
     | { __typename?: 'Post', id: string }

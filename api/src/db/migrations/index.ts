@@ -10,6 +10,7 @@ import { Migration20261126003000Rooms } from './Migration20261126003000Rooms.js'
 import { Migration20261202011112AddUserRole } from './Migration20261202011112AddUserRole.js';
 import { Migration20261202014452RateLimits } from './Migration20261202014452RateLimits.js';
 import { Migration20261202015013WebhookEvents } from './Migration20261202015013WebhookEvents.js';
+import { Migration20261202043227ModerationLog } from './Migration20261202043227ModerationLog.js';
 
 export const migrations = [
   Migration20261126000000Accounts,
@@ -22,4 +23,5 @@ export const migrations = [
   Migration20261202011112AddUserRole,
   Migration20261202014452RateLimits,
   Migration20261202015013WebhookEvents,
+  Migration20261202043227ModerationLog,
 ];

@@ -10,7 +10,8 @@ import { ErrorCode } from '../../kernel/errors.js';
 import { fromGlobalId, parseGlobalId } from '../../kernel/ids.js';
 import { userById, UserObject } from '../accounts/graphql.js';
 import { Report, REPORT_SUBJECT_TYPES, type ReportSubjectType } from './reports.entity.js';
-import { isStaff, REPORT_ADDED_TOPIC, type ReportEvent } from './reports.service.js';
+import { REPORT_ADDED_TOPIC, type ReportEvent } from './reports.service.js';
+import { isStaff } from './staff.js';
 import { ReportConnection, ReportInput, ReportObject, ReportPayload, ReportStatus, ReportSubject } from './reports.types.js';
 
 /** Reports by raw id: staff see all, anyone else their own. */

@@ -1,11 +1,13 @@
 import type { Actor } from '../../kernel/actor.js';
 import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
-import { conflict, forbidden, invalid, notFound } from '../../kernel/errors.js';
+import { conflict, invalid, notFound } from '../../kernel/errors.js';
 import type { EventBus } from '../../kernel/events.js';
 import { paginate, timeKey, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
 import type { RateLimits } from '../../kernel/rate-limit.js';
 import type { Report, ReportReasonValue, ReportStatusValue, ReportSubjectType } from './reports.entity.js';
 import type { ReportsRepository } from './reports.repository.js';
+import type { ModerationLogService } from './moderation-log.service.js';
+import { isStaff, requireStaff } from './staff.js';
 
 const MAX_TEXT = 1000;
 /** Live queue of new reports (payload `ReportEvent`), for staff subscriptions. */
@@ -13,8 +15,6 @@ export const REPORT_ADDED_TOPIC = 'reports:added';
 export interface ReportEvent {
   reportId: string;
 }
-
-export const isStaff = (actor: Actor | null): boolean => actor?.role === 'MODERATOR' || actor?.role === 'ADMIN';
 
 /** Whether the viewer may see a subject (the owning features' rules); provided by server/compose.ts. */
 export interface ReportSubjects {
@@ -24,14 +24,6 @@ export interface ReportSubjects {
 /** The slice of the notifications service reports use. */
 export interface ReportNotifier {
   notify(tx: Db, afterCommit: AfterCommit, input: { recipientId: string; type: 'REPORT_RESOLVED'; dedupeKey: string }): Promise<unknown>;
-}
-
-/** The slice of the moderation log reports use. */
-export interface ReportLog {
-  record(
-    tx: Db,
-    entry: { type: 'RESOLVE_REPORT' | 'DISMISS_REPORT'; moderatorId: string; subjectType: 'Report'; subjectId: string; reason: string | null },
-  ): Promise<unknown>;
 }
 
 export interface ReportData {
@@ -53,7 +45,7 @@ export class ReportsService {
     private readonly reports: ReportsRepository,
     private readonly subjects: ReportSubjects,
     private readonly notifications: ReportNotifier,
-    private readonly log: ReportLog,
+    private readonly log: ModerationLogService,
     private readonly rateLimits: RateLimits,
     private readonly events: EventBus,
   ) {}
@@ -82,7 +74,7 @@ export class ReportsService {
 
   /** Staff only: oldest first (the queue); every status when `status` is null. */
   page(actor: Actor, em: Db, status: ReportStatusValue | null, page: PageInput): Promise<ConnectionShape<Report>> {
-    this.assertStaff(actor);
+    requireStaff(actor);
     return paginate({
       ...page,
       cursorShape: ['string', 'string'],
@@ -98,7 +90,7 @@ export class ReportsService {
     em: Db,
     input: { reportId: string | null; status: ReportStatusValue; resolution?: string | null },
   ): Promise<Report> {
-    this.assertStaff(actor);
+    requireStaff(actor);
     const resolution = optionalText(input.resolution, ['resolution']);
     const status = input.status;
     if (status === 'OPEN') throw invalid(['status'], 'A report is closed as RESOLVED or DISMISSED.');
@@ -135,7 +127,4 @@ export class ReportsService {
     return this.reports.openCounts(em, subjectIds);
   }
 
-  assertStaff(actor: Actor | null): void {
-    if (!isStaff(actor)) throw forbidden('Only moderators and administrators may do this.');
-  }
 }

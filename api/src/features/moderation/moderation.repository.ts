@@ -1,0 +1,47 @@
+import { keysetSql } from '../../kernel/pagination.js';
+import { sql, type Db } from '../../kernel/db.js';
+import { ModerationAction, type ModerationActionKind, type ModerationSubjectType } from './moderation.entity.js';
+
+export interface NewModerationAction {
+  type: ModerationActionKind;
+  moderatorId: string;
+  subjectType: ModerationSubjectType;
+  subjectId: string;
+  reason: string | null;
+}
+
+/** Every statement on the moderation log. */
+export class ModerationLogRepository {
+  /** Stores the entry in `tx` (flushed now, so it commits or rolls back with the action it records). */
+  async create(tx: Db, input: NewModerationAction): Promise<ModerationAction> {
+    const action = tx.create(ModerationAction, {
+      type: input.type,
+      moderator: input.moderatorId,
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      reason: input.reason,
+    });
+    await tx.flush();
+    return action;
+  }
+
+  findByIds(em: Db, ids: readonly string[]): Promise<ModerationAction[]> {
+    return em.find(ModerationAction, { id: { $in: [...ids] } });
+  }
+
+  /** One page of the log, newest first, after the `(created_at, id)` keyset. */
+  async page(em: Db, limit: number, after: (string | number)[] | null): Promise<ModerationAction[]> {
+    const keyset = keysetSql('m', after, 'desc');
+    const rows = await sql<Record<string, unknown>>(
+      em,
+      `select m.* from moderation_actions m where ${keyset.sql} order by m.created_at desc, m.id desc limit ?`,
+      [...keyset.params, limit],
+    );
+    return rows.map((row) => em.map(ModerationAction, row));
+  }
+
+  async count(em: Db): Promise<number> {
+    const [row] = await sql<{ n: number }>(em, 'select count(*)::int as n from moderation_actions');
+    return row.n;
+  }
+}
