@@ -95,9 +95,7 @@ export class ReportsService {
     const status = input.status;
     if (status === 'OPEN') throw invalid(['status'], 'A report is closed as RESOLVED or DISMISSED.');
     return inTransaction(em, async (tx, afterCommit) => {
-      const report = input.reportId
-        ? await this.reports.close(tx, input.reportId, { status, resolvedById: actor.id, resolution })
-        : null;
+      const report = input.reportId ? await this.reports.close(tx, input.reportId, { status, resolvedById: actor.id, resolution }) : null;
       if (!report) throw notFound('That report does not exist or is closed already.', ['reportId']);
       await this.log.record(tx, {
         type: status === 'RESOLVED' ? 'RESOLVE_REPORT' : 'DISMISS_REPORT',
@@ -126,5 +124,4 @@ export class ReportsService {
   openCounts(em: Db, subjectIds: readonly string[]): Promise<{ subjectId: string; n: number }[]> {
     return this.reports.openCounts(em, subjectIds);
   }
-
 }

@@ -59,4 +59,3 @@ export class ReportPayload {
   @Field(() => ReportObject, { nullable: true }) report?: Report | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
-
