@@ -24,7 +24,7 @@ import { LikesService } from '../features/posts/likes.service.js';
 import { PhotoTagsRepository } from '../features/posts/photo-tags.repository.js';
 import { PhotoTagsService } from '../features/posts/photo-tags.service.js';
 import { PostAccess } from '../features/posts/posts.collaborators.js';
-import { PostsRepository, postMediaSql } from '../features/posts/posts.repository.js';
+import { PostsRepository, postMediaSql, removedPostNoticeSql } from '../features/posts/posts.repository.js';
 import { PostsService } from '../features/posts/posts.service.js';
 import { CallsRepository } from '../features/facechat/calls.repository.js';
 import { CallsService } from '../features/facechat/calls.service.js';
@@ -32,7 +32,7 @@ import { ChatRepository } from '../features/facechat/chat.repository.js';
 import { ChatService } from '../features/facechat/chat.service.js';
 import { FacechatService } from '../features/facechat/facechat.service.js';
 import { LivekitGateway } from '../features/facechat/livekit.js';
-import { RoomsRepository, screenshotSeenSql } from '../features/facechat/rooms.repository.js';
+import { RoomsRepository, removedRoomNoticeSql, screenshotSeenSql } from '../features/facechat/rooms.repository.js';
 import { RoomsService } from '../features/facechat/rooms.service.js';
 import { ModerationLogRepository } from '../features/moderation/moderation.repository.js';
 import { ModerationLogService } from '../features/moderation/moderation-log.service.js';
@@ -70,7 +70,7 @@ export function createServices(deps: ServiceDeps) {
     avatarMediaSql,
     postMediaSql,
   ]);
-  const notifications = new NotificationsService(deps.pubsub, new NotificationsRepository());
+  const notifications = new NotificationsService(deps.pubsub, new NotificationsRepository([removedPostNoticeSql, removedRoomNoticeSql]));
   // Search hides users blocked either way, profiles those who blocked the viewer (friends owns blocks); avatars must be
   // the user's own media; ended sessions are announced on the bus (every instance closes their sockets).
   const accounts = new AccountsService(
@@ -111,7 +111,7 @@ export function createServices(deps: ServiceDeps) {
     reportSubjects({
       users: (actor, em, ids) => accounts.visibleUsersByIds(actor, em, ids),
       posts: (actor, em, ids) => posts.byIds(actor, em, ids),
-      comments: (em, ids) => comments.byIds(em, ids),
+      comments: (actor, em, ids) => comments.byIds(actor, em, ids),
       rooms: (actor, em, ids) => facechat.visibleRoomsByIds(actor, em, ids),
       chatMessages: (actor, em, ids) => facechat.chatMessagesByIds(actor, em, ids),
     }),

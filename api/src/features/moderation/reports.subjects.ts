@@ -9,7 +9,7 @@ type ByIds<T> = (actor: Actor | null, em: Db, ids: readonly string[]) => Promise
 export interface SubjectReads {
   users: ByIds<{ id: string } | null>;
   posts: ByIds<{ id: string }>;
-  comments: (em: Db, ids: readonly string[]) => Promise<{ id: string; postId: string }[]>;
+  comments: ByIds<{ id: string; postId: string }>;
   rooms: ByIds<{ id: string }>;
   chatMessages: ByIds<{ id: string; roomId: string }>;
 }
@@ -25,7 +25,7 @@ export function reportSubjects(reads: SubjectReads): ReportSubjects {
         case 'Post':
           return Boolean(await one(reads.posts(actor, em, [id])));
         case 'Comment': {
-          const comment = await one(reads.comments(em, [id]));
+          const comment = await one(reads.comments(actor, em, [id]));
           return Boolean(comment && (await one(reads.posts(actor, em, [comment.postId]))));
         }
         case 'FacechatRoom':

@@ -1,7 +1,7 @@
 import { jsonList, sql, type Db } from '../../kernel/db.js';
 import { keysetSql } from '../../kernel/pagination.js';
 import { toRecord } from '../../kernel/rows.js';
-import { containsPattern, userJson, userSelect, type USER_COLUMNS } from '../accounts/index.js';
+import { containsPattern, removedHiddenSql, userJson, userSelect, type USER_COLUMNS } from '../accounts/index.js';
 import { blockedSql, feedAuthorsSql } from '../friends/index.js';
 import { toMedia, type MediaRecord } from '../media/index.js';
 import { toTag, type TagRecord } from '../tags/index.js';
@@ -91,14 +91,27 @@ export function postMediaSql(mediaAlias: string): { sql: string; params: unknown
   return { sql: `exists (select 1 from post_media _pm where _pm.media_id = ${mediaAlias}.id)`, params: [] };
 }
 
+/** SQL predicate: notification `alias` is about a post or comment staff removed, and the viewer is not staff. */
+export function removedPostNoticeSql(alias: string, viewerId: string): { sql: string; params: unknown[] } {
+  const post = removedHiddenSql('_rp', viewerId);
+  const comment = removedHiddenSql('_rc', viewerId);
+  return {
+    sql: `(exists (select 1 from posts _rp where _rp.id = ${alias}.post_id and ${post.sql})
+      or exists (select 1 from comments _rc where _rc.id = ${alias}.comment_id and ${comment.sql}))`,
+    params: [...post.params, ...comment.params],
+  };
+}
+
 export class PostsRepository {
   /** Posts by raw id that the viewer may see (not hidden by a block either way). */
   async byIds(em: Db, viewerId: string | null, ids: readonly string[]): Promise<PostRecord[]> {
     const hidden = blockedSql('p.author_id', viewerId);
-    const rows = await sql<Record<string, unknown>>(em, `select ${POST_COLUMNS} from posts p where p.id in (?) and not (${hidden.sql})`, [
-      [...ids],
-      ...hidden.params,
-    ]);
+    const removed = removedHiddenSql('p', viewerId);
+    const rows = await sql<Record<string, unknown>>(
+      em,
+      `select ${POST_COLUMNS} from posts p where p.id in (?) and not (${hidden.sql}) and not (${removed.sql})`,
+      [[...ids], ...hidden.params, ...removed.params],
+    );
     return rows.map(toPost);
   }
 
@@ -132,12 +145,13 @@ export class PostsRepository {
   /** The viewer's favorites, most recently favorited first (keyset on the favorite). */
   async favoritesPage(em: Db, viewerId: string, limit: number, after: (string | number)[] | null): Promise<FavoritePostRow[]> {
     const hidden = blockedSql('p.author_id', viewerId);
+    const removed = removedHiddenSql('p', viewerId);
     const key = keysetSql('f', after, 'desc');
     const rows = await sql<Record<string, unknown> & { _fav_id: string; _fav_at: string }>(
       em,
       `select ${POST_COLUMNS}, f.id as _fav_id, f.created_at as _fav_at from favorites f join posts p on p.id = f.post_id
-        where f.user_id = ? and not (${hidden.sql}) and ${key.sql} order by f.created_at desc, f.id desc limit ?`,
-      [viewerId, ...hidden.params, ...key.params, limit],
+        where f.user_id = ? and not (${hidden.sql}) and not (${removed.sql}) and ${key.sql} order by f.created_at desc, f.id desc limit ?`,
+      [viewerId, ...hidden.params, ...removed.params, ...key.params, limit],
     );
     return rows.map(({ _fav_id, _fav_at, ...row }) => ({ post: toPost(row), favoritedAt: new Date(_fav_at), favoriteId: _fav_id }));
   }
@@ -147,7 +161,7 @@ export class PostsRepository {
     return (
       await sql<{ n: number }>(
         em,
-        `select count(*)::int as n from favorites f join posts p on p.id = f.post_id where f.user_id = ? and not (${hidden.sql})`,
+        `select count(*)::int as n from favorites f join posts p on p.id = f.post_id where f.user_id = ? and not (${hidden.sql}) and p.removed_at is null`,
         [viewerId, ...hidden.params],
       )
     )[0].n;
@@ -177,16 +191,16 @@ export class PostsRepository {
 
   /** How many posts each of these users has written (users without posts left out). */
   countsByAuthor(em: Db, authorIds: readonly string[]): Promise<{ authorId: string; n: number }[]> {
-    return sql(em, 'select author_id as "authorId", count(*)::int as n from posts where author_id in (?) group by author_id', [
+    return sql(em, 'select author_id as "authorId", count(*)::int as n from posts where author_id in (?) and removed_at is null group by author_id', [
       [...authorIds],
     ]);
   }
 
-  /** The post, locked against a concurrent delete (`share`) or change (`update`) until the transaction ends. */
+  /** The post, locked against a concurrent delete (`share`) or change (`update`) until the transaction ends; null when removed by staff. */
   async lock(tx: Db, id: string, mode: 'share' | 'update'): Promise<PostRecord | null> {
     const [row] = await sql<Record<string, unknown>>(
       tx,
-      `select id, author_id, title, body, created_at, updated_at from posts where id = ? for ${mode === 'share' ? 'share' : 'update'}`,
+      `select id, author_id, title, body, created_at, updated_at from posts where id = ? and removed_at is null for ${mode === 'share' ? 'share' : 'update'}`,
       [id],
     );
     return row ? toPost(row) : null;
@@ -211,6 +225,16 @@ export class PostsRepository {
       [fields.title, fields.body, fields.searchText, new Date(), id],
     );
     return toPost(row);
+  }
+
+  /** Sets or clears (`by` null) the staff removal of a post; the post's author, or null when there is no such post. */
+  async setRemoved(tx: Db, id: string, by: string | null): Promise<{ authorId: string } | null> {
+    const [row] = await sql<{ authorId: string }>(
+      tx,
+      'update posts set removed_at = case when ?::uuid is null then null else now() end, removed_by_id = ? where id = ? returning author_id as "authorId"',
+      [by, by, id],
+    );
+    return row ?? null;
   }
 
   /** Deletes the post; likes, comments, favorites, photo tags and links go with it (foreign keys). */
@@ -279,6 +303,9 @@ function conditions(viewerId: string | null, filter: PostFilter): { sql: string;
   if (filter.tag)
     add({ sql: 'p.id in (select pt.post_id from post_tags pt join tags t on t.id = pt.tag_id where t.name = ?)', params: [filter.tag] });
   if (filter.text) add({ sql: 'p.search_text like ?', params: [containsPattern(filter.text)] });
+  // Removed posts: gone for everyone but staff, on every list (feed, profile, tag page, search).
+  const removed = removedHiddenSql('p', viewerId);
+  add({ sql: `not ${removed.sql}`, params: removed.params });
   // The home feed holds only friends and followed users, whom a block has already removed.
   if (!filter.feedOf) {
     const hidden = blockedSql('p.author_id', viewerId);
@@ -308,13 +335,15 @@ function partColumns(part: PostPart, viewerId: string | null): { sql: string; pa
         params: hidden.params,
       };
     }
-    case 'stats':
+    case 'stats': {
+      const removedComment = removedHiddenSql('c', viewerId);
       return {
         sql: `(select count(*)::int from likes l where l.post_id = p.id) as like_count,
-          (select count(*)::int from comments c where c.post_id = p.id) as comment_count,
+          (select count(*)::int from comments c where c.post_id = p.id and not ${removedComment.sql}) as comment_count,
           exists (select 1 from likes l where l.post_id = p.id and l.user_id = ?::uuid) as liked,
           exists (select 1 from favorites f where f.user_id = ?::uuid and f.post_id = p.id) as favorited`,
-        params: [viewerId, viewerId],
+        params: [...removedComment.params, viewerId, viewerId],
       };
+    }
   }
 }

@@ -114,6 +114,11 @@ export class PostsService {
   }
 
   /** Posts by raw id the viewer may see (missing ones left out). */
+  /** Staff removal (moderation): sets or clears (`by` null) it in the caller's transaction; the author, or null when no such post. */
+  setRemoved(tx: Db, postId: string, by: string | null): Promise<{ authorId: string } | null> {
+    return this.posts.setRemoved(tx, postId, by);
+  }
+
   byIds(actor: Actor | null, em: Db, ids: readonly string[]): Promise<PostRecord[]> {
     return this.posts.byIds(em, actor?.id ?? null, ids);
   }
