@@ -39,6 +39,7 @@ import { ModerationLogService } from '../features/moderation/moderation-log.serv
 import { ReportsRepository } from '../features/moderation/reports.repository.js';
 import { ReportsService } from '../features/moderation/reports.service.js';
 import { reportSubjects } from '../features/moderation/reports.subjects.js';
+import { RemovalService } from '../features/moderation/removal.service.js';
 import { createScope } from '../kernel/scope.js';
 import type { Jobs } from '../kernel/jobs.js';
 import { createJobs } from './jobs/index.js';
@@ -135,6 +136,8 @@ export function createServices(deps: ServiceDeps) {
     facechat,
     moderationLog,
     reports,
+    // Staff removal and endRoom write through the owning features, logged in the same transaction.
+    removal: new RemovalService({ posts, comments, facechat }, moderationLog),
   };
 }
 

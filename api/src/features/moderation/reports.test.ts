@@ -93,7 +93,12 @@ describe('reports', () => {
       const post = await createPost(stack, bob);
       const filed = (await report(carol, post.id, { reason: 'VIOLENCE' })).data.reportContent.report;
       const event = await live.next(5000);
-      expect(event.data?.reportAdded).toEqual({ id: filed.id, reason: 'VIOLENCE', reporter: { id: carol.id }, subject: { __typename: 'Post' } });
+      expect(event.data?.reportAdded).toEqual({
+        id: filed.id,
+        reason: 'VIOLENCE',
+        reporter: { id: carol.id },
+        subject: { __typename: 'Post' },
+      });
       const denied = await refused.next(2000);
       expect(denied.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     } finally {

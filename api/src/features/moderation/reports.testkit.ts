@@ -4,7 +4,10 @@ import { gql, type TestUser } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
 
 export async function makeStaff(stack: TestStack, who: TestUser, role: 'MODERATOR' | 'ADMIN' = 'MODERATOR'): Promise<TestUser> {
-  await stack.orm.em.fork().getConnection().execute('update users set role = ? where id = ?', [role, fromGlobalId(who.id, 'User')]);
+  await stack.orm.em
+    .fork()
+    .getConnection()
+    .execute('update users set role = ? where id = ?', [role, fromGlobalId(who.id, 'User')]);
   return who;
 }
 
