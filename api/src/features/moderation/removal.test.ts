@@ -77,6 +77,11 @@ describe('removeContent / restoreContent', () => {
     expect(like.data.likePost.userErrors[0].code).toBe('NOT_FOUND');
 
     const restored = await as(stack, mod, RESTORE, { id: post.id });
+    const log = (await as(stack, mod, LOG)).data.moderationLog.nodes;
+    expect(log.slice(0, 2)).toEqual([
+      { type: 'RESTORE_CONTENT', subjectId: post.id, reason: null, moderator: { id: mod.id } },
+      { type: 'REMOVE_CONTENT', subjectId: post.id, reason: 'Spam links', moderator: { id: mod.id } },
+    ]);
     expect(restored.data.restoreContent).toMatchObject({ userErrors: [], action: { type: 'RESTORE_CONTENT', subjectId: post.id } });
     expect(await placesOf(member, post, tag, word)).toEqual(everywhere);
 
@@ -160,6 +165,15 @@ describe.skipIf(!livekit)('endRoom with the real LiveKit server', () => {
 
     const log = (await as(stack, mod, LOG)).data.moderationLog.nodes as { type: string; subjectId: string }[];
     expect(log).toContainEqual(expect.objectContaining({ type: 'END_ROOM', subjectId: room.id, reason: 'Violence on camera' }));
-    expect(new Set(log.map((l) => l.type))).toEqual(new Set(['REMOVE_CONTENT', 'RESTORE_CONTENT', 'END_ROOM']));
+  });
+
+  it('removing a room ends its call too', async () => {
+    const room = await createRoom(stack, author);
+    expect((await facechatAs(stack, member, JOIN, { id: room.id })).userErrors).toEqual([]);
+    await presence(stack, 'participant_joined', room.id, member);
+    expect((await lk().listRooms([rawRoom(room.id)])).length).toBe(1);
+    expect((await as(stack, mod, REMOVE, { id: room.id, reason: 'Nudity' })).data.removeContent.userErrors).toEqual([]);
+    await expect.poll(async () => (await lk().listRooms([rawRoom(room.id)])).length).toBe(0);
+    expect((await facechatAs(stack, member, JOIN, { id: room.id })).userErrors[0].code).toBe('NOT_FOUND');
   });
 });
