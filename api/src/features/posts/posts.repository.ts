@@ -191,9 +191,11 @@ export class PostsRepository {
 
   /** How many posts each of these users has written (users without posts left out). */
   countsByAuthor(em: Db, authorIds: readonly string[]): Promise<{ authorId: string; n: number }[]> {
-    return sql(em, 'select author_id as "authorId", count(*)::int as n from posts where author_id in (?) and removed_at is null group by author_id', [
-      [...authorIds],
-    ]);
+    return sql(
+      em,
+      'select author_id as "authorId", count(*)::int as n from posts where author_id in (?) and removed_at is null group by author_id',
+      [[...authorIds]],
+    );
   }
 
   /** The post, locked against a concurrent delete (`share`) or change (`update`) until the transaction ends; null when removed by staff. */
