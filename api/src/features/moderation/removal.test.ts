@@ -29,6 +29,11 @@ const COMMENTS = 'query($id: ID!) { post(id: $id) { commentCount comments(first:
 const ADD_COMMENT = 'mutation($input: AddCommentInput!) { addComment(input: $input) { comment { id } userErrors { code } } }';
 const INBOX = 'query { notifications(first: 50) { totalCount nodes { type comment { id } } } }';
 
+const tagCount = async (name: string) =>
+  (await as(stack, member, 'query($q: String) { tags(query: $q) { name postCount } }', { q: name })).data.tags.find(
+    (t: { name: string }) => t.name === name,
+  )?.postCount;
+
 /** Where a post can be seen by `who`: feed, profile (list and count), tag page, search and node(id). */
 async function placesOf(who: TestUser, post: { id: string }, tag: string, word: string) {
   const ids = (list: { nodes: { id: string }[] }) => list.nodes.some((n) => n.id === post.id);
@@ -68,6 +73,7 @@ describe('removeContent / restoreContent', () => {
     });
     const nowhere = { feed: false, profile: false, tagPage: false, search: false, node: false };
     expect(await placesOf(member, post, tag, word)).toEqual(nowhere);
+    expect(await tagCount(tag)).toBe(0);
     // The author no longer sees it either (profile count included), but staff do.
     expect((await as(stack, author, PROFILE, { id: author.id })).data.user.postCount).toBe(0);
     expect((await as(stack, mod, NODE, { id: post.id })).data.node).toEqual({ id: post.id });
@@ -84,6 +90,7 @@ describe('removeContent / restoreContent', () => {
     ]);
     expect(restored.data.restoreContent).toMatchObject({ userErrors: [], action: { type: 'RESTORE_CONTENT', subjectId: post.id } });
     expect(await placesOf(member, post, tag, word)).toEqual(everywhere);
+    expect(await tagCount(tag)).toBe(1);
 
     const unknown = await as(stack, mod, REMOVE, { id: member.id, reason: 'users are suspended, not removed' });
     expect(unknown.data.removeContent.userErrors[0]).toMatchObject({ code: 'NOT_FOUND', field: ['subjectId'] });

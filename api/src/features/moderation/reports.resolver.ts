@@ -1,42 +1,18 @@
-import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { CurrentUser } from '../../graphql/auth.js';
-import { loader, type Context } from '../../graphql/context.js';
+import type { Context } from '../../graphql/context.js';
 import { loadNode, registerNodeType } from '../../graphql/node.js';
 import { PageArgs } from '../../graphql/relay.js';
 import type { Actor } from '../../kernel/actor.js';
 import { ErrorCode } from '../../kernel/errors.js';
 import { fromGlobalId, parseGlobalId } from '../../kernel/ids.js';
 import { userById, UserObject } from '../accounts/graphql.js';
+import { openReportCount, reportById } from './reports.loaders.js';
 import { Report, REPORT_SUBJECT_TYPES, type ReportSubjectType } from './reports.entity.js';
 import { REPORT_ADDED_TOPIC, type ReportEvent } from './reports.service.js';
 import { isStaff } from './staff.js';
 import { ReportConnection, ReportInput, ReportObject, ReportPayload, ReportStatus, ReportSubject } from './reports.types.js';
-
-/** Reports by raw id: staff see all, anyone else their own. */
-const reportById = (ctx: Context) =>
-  loader(
-    ctx,
-    'reportById',
-    () =>
-      new DataLoader<string, Report | null>(async (ids) => {
-        const byId = new Map((await ctx.services.reports.byIds(ctx.actor, ctx.em, ids)).map((r) => [r.id, r]));
-        return ids.map((id) => byId.get(id) ?? null);
-      }),
-  );
-
-/** OPEN reports per subject id. */
-const openReportCount = (ctx: Context) =>
-  loader(
-    ctx,
-    'openReportCount',
-    () =>
-      new DataLoader<string, number>(async (ids) => {
-        const byId = new Map((await ctx.services.reports.openCounts(ctx.em, ids)).map((r) => [r.subjectId, r.n]));
-        return ids.map((id) => byId.get(id) ?? 0);
-      }),
-  );
 
 registerNodeType('Report', Report, (ctx, id) => reportById(ctx).load(id));
 

@@ -229,11 +229,17 @@ export class PostsRepository {
     return toPost(row);
   }
 
-  /** Sets or clears (`by` null) the staff removal of a post; the post's author, or null when there is no such post. */
-  async setRemoved(tx: Db, id: string, by: string | null): Promise<{ authorId: string } | null> {
-    const [row] = await sql<{ authorId: string }>(
+  /**
+   * Sets or clears (`by` null) the staff removal of a post; its author, its tags and whether it was removed before,
+   * or null when there is no such post.
+   */
+  async setRemoved(tx: Db, id: string, by: string | null): Promise<{ authorId: string; tagIds: string[]; wasRemoved: boolean } | null> {
+    const [row] = await sql<{ authorId: string; tagIds: string[]; wasRemoved: boolean }>(
       tx,
-      'update posts set removed_at = case when ?::uuid is null then null else now() end, removed_by_id = ? where id = ? returning author_id as "authorId"',
+      `update posts p set removed_at = case when ?::uuid is null then null else coalesce(old.removed_at, now()) end, removed_by_id = ?
+        from (select id, removed_at from posts where id = ? for update) old where p.id = old.id
+        returning p.author_id as "authorId", old.removed_at is not null as "wasRemoved",
+          array(select pt.tag_id from post_tags pt where pt.post_id = p.id) as "tagIds"`,
       [by, by, id],
     );
     return row ?? null;
