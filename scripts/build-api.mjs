@@ -12,8 +12,8 @@ const SRC = join(ROOT, 'api/src');
 const outFlag = process.argv.indexOf('--outdir');
 const OUT = outFlag > 0 ? resolve(process.argv[outFlag + 1]) : join(ROOT, 'api/dist');
 if (dirname(OUT) !== join(ROOT, 'api')) throw new Error(`build:api: the output folder must be directly under api/ (got ${OUT})`);
-/** The command-line entry points next to the server (`migrate.js`: `npm run migrate` without tsx). */
-const ENTRIES = ['main', 'migrate'];
+/** The command-line entry points next to the server (`migrate.js`: `npm run migrate`, `admin-cli.js`: `npm run admin`, without tsx). */
+const ENTRIES = ['main', 'migrate', 'admin-cli'];
 
 rmSync(OUT, { recursive: true, force: true });
 const result = await build({

@@ -94,6 +94,18 @@ export function postmasterPid(dir: string): number | null {
 }
 
 /**
+ * The URL of `database` on the embedded PostgreSQL a running `npm start` holds in `dir`, or null when none runs.
+ * PostgreSQL records its port on the 4th line of `postmaster.pid`; the user and password are this module's fixed
+ * loopback-only ones. Lets a command-line tool (`npm run admin`) work while the API is running.
+ */
+export function runningEmbeddedUrl(dir: string, database: string): string | null {
+  const pid = postmasterPid(dir);
+  if (pid === null || !alive(pid) || !/postgres/.test(ps(pid, 'args'))) return null;
+  const port = Number(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[3]);
+  return Number.isInteger(port) && port > 0 ? `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}` : null;
+}
+
+/**
  * What a previous run left in `dir` (a crash, a SIGKILL): a pid file whose process is gone is removed;
  * a PostgreSQL whose parent process is gone (orphaned) is shut down (fast) and awaited; one still owned by a
  * live process (another `npm start` on the same folder) throws DataDirInUse.

@@ -7,6 +7,7 @@ import { TagsResolver } from './tags/tags.resolver.js';
 import { mediaResolvers } from './media/media.resolver.js';
 import { postResolvers } from './posts/resolvers.js';
 import { ModerationLogResolver } from './moderation/moderation.resolver.js';
+import { AccountModerationResolver } from './moderation/account-moderation.resolver.js';
 import { reportResolvers } from './moderation/reports.resolver.js';
 import { RemovalResolver } from './moderation/removal.resolver.js';
 import { facechatResolvers } from './facechat/facechat.resolvers.js';
@@ -22,6 +23,7 @@ export const resolvers = [
   ...postResolvers,
   ...facechatResolvers,
   ModerationLogResolver,
+  AccountModerationResolver,
   ...reportResolvers,
   RemovalResolver,
 ];

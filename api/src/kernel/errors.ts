@@ -16,6 +16,8 @@ export enum ErrorCode {
   UNSUPPORTED_MEDIA = 'UNSUPPORTED_MEDIA',
   /** The user's storage for uploads is used up (MEDIA_QUOTA_BYTES). */
   QUOTA_EXCEEDED = 'QUOTA_EXCEEDED',
+  /** Sign-in or refresh of a suspended account; the message says until when. */
+  ACCOUNT_SUSPENDED = 'ACCOUNT_SUSPENDED',
   // Top-level errors (`errors[].extensions.code`), never in userErrors:
   /** A malformed argument of a query (bad cursor or id, an input over its limits); HTTP 400. */
   BAD_USER_INPUT = 'BAD_USER_INPUT',

@@ -13,7 +13,7 @@ export interface EventBus {
  */
 export const SESSION_REVOKED_TOPIC = 'session-revoked';
 
-export type SessionRevokedReason = 'logout' | 'password-changed' | 'refresh-token-reused';
+export type SessionRevokedReason = 'logout' | 'password-changed' | 'refresh-token-reused' | 'suspended';
 
 export interface SessionRevokedEvent {
   userId: string;

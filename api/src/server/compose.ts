@@ -11,7 +11,7 @@ import { NotificationsRepository } from '../features/notifications/notifications
 import { NotificationsService } from '../features/notifications/notifications.service.js';
 import { TagsRepository } from '../features/tags/tags.repository.js';
 import { TagsService } from '../features/tags/tags.service.js';
-import { avatarMediaSql } from '../features/accounts/index.js';
+import { avatarMediaSql, eitherHidden, suspendedHiddenSql } from '../features/accounts/index.js';
 import { blockedSql, blockedViewerSql } from '../features/friends/index.js';
 import { MediaRepository } from '../features/media/media.repository.js';
 import { ImagePool } from '../features/media/media.image.js';
@@ -40,6 +40,9 @@ import { ReportsRepository } from '../features/moderation/reports.repository.js'
 import { ReportsService } from '../features/moderation/reports.service.js';
 import { reportSubjects } from '../features/moderation/reports.subjects.js';
 import { RemovalService } from '../features/moderation/removal.service.js';
+import { AccountModerationService } from '../features/moderation/account-moderation.service.js';
+import { AccountsStaffRepository } from '../features/accounts/accounts.staff.repository.js';
+import { AccountsStaffService } from '../features/accounts/accounts.staff.service.js';
 import { createScope } from '../kernel/scope.js';
 import type { Jobs } from '../kernel/jobs.js';
 import { createJobs } from './jobs/index.js';
@@ -72,11 +75,15 @@ export function createServices(deps: ServiceDeps) {
     postMediaSql,
   ]);
   const notifications = new NotificationsService(deps.pubsub, new NotificationsRepository([removedPostNoticeSql, removedRoomNoticeSql]));
-  // Search hides users blocked either way, profiles those who blocked the viewer (friends owns blocks); avatars must be
+  // Search hides users blocked either way, profiles those who blocked the viewer (friends owns blocks), both suspended
+  // users from everyone but staff; avatars must be
   // the user's own media; ended sessions are announced on the bus (every instance closes their sockets).
   const accounts = new AccountsService(
     deps.signer,
-    new AccountsRepository(blockedSql, blockedViewerSql),
+    new AccountsRepository(
+      (column, viewerId) => eitherHidden(blockedSql(column, viewerId), suspendedHiddenSql(column, viewerId)),
+      (column, viewerId) => eitherHidden(blockedViewerSql(column, viewerId), suspendedHiddenSql(column, viewerId)),
+    ),
     mediaRepository,
     rateLimits,
     deps.config.loginSlowdownStepMs,
@@ -121,6 +128,13 @@ export function createServices(deps: ServiceDeps) {
     rateLimits,
     deps.pubsub,
   );
+  // Suspensions take the user out of every room (facechat); the dashboard adds up each feature's counts.
+  const accountModeration = new AccountModerationService(
+    new AccountsStaffService(new AccountsStaffRepository(), deps.pubsub),
+    moderationLog,
+    facechat,
+    [(em) => posts.statsToday(em), (em) => facechat.statsNow(em), (em) => reports.statsNow(em)],
+  );
   return {
     rateLimits,
     jobs,
@@ -138,6 +152,7 @@ export function createServices(deps: ServiceDeps) {
     reports,
     // Staff removal and endRoom write through the owning features, logged in the same transaction.
     removal: new RemovalService({ posts, comments, facechat }, moderationLog),
+    accountModeration,
   };
 }
 
@@ -193,3 +208,17 @@ function createFacechat(
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/**
+ * The staff tools the `npm run admin` command line needs (roles and the moderation log), without the rest of the
+ * app: no bus (a role change pushes nothing), no LiveKit (it suspends nobody), no dashboard counts.
+ */
+export function createAdminTools() {
+  const noEvents: EventBus = { publish: () => undefined };
+  const noRooms = { userSuspended: async () => undefined };
+  const accountsStaff = new AccountsStaffService(new AccountsStaffRepository(), noEvents);
+  return {
+    accountsStaff,
+    accountModeration: new AccountModerationService(accountsStaff, new ModerationLogService(new ModerationLogRepository()), noRooms, []),
+  };
+}

@@ -18,6 +18,10 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+export type AccountStatus =
+  | 'ACTIVE'
+  | 'SUSPENDED';
+
 export type AddCommentInput = {
   body: Scalars['String']['input'];
   parentId?: InputMaybe<Scalars['ID']['input']>;
@@ -149,6 +153,11 @@ export type ReportStatus =
   | 'DISMISSED'
   | 'OPEN'
   | 'RESOLVED';
+
+export type Role =
+  | 'ADMIN'
+  | 'MEMBER'
+  | 'MODERATOR';
 
 export type RoomVisibility =
   /** The owner's friends may join. */

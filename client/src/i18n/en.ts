@@ -130,6 +130,7 @@ const en = {
     TOO_LARGE: 'That is too large.',
     UNSUPPORTED_MEDIA: 'This kind of file cannot be used.',
     QUOTA_EXCEEDED: 'Your storage for photos is full.',
+    ACCOUNT_SUSPENDED: 'This account is suspended.',
     BAD_USER_INPUT: 'Something in this request is not valid.',
     QUERY_TOO_LARGE: 'This request is too large.',
     QUERY_TOO_DEEP: 'This request is nested too deeply.',

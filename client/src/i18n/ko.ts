@@ -127,6 +127,7 @@ const ko: MessageSchema = {
     TOO_LARGE: '너무 큽니다.',
     UNSUPPORTED_MEDIA: '사용할 수 없는 형식의 파일입니다.',
     QUOTA_EXCEEDED: '사진 저장 공간이 가득 찼습니다.',
+    ACCOUNT_SUSPENDED: '이 계정은 정지되었습니다.',
     BAD_USER_INPUT: '요청에 올바르지 않은 값이 있습니다.',
     QUERY_TOO_LARGE: '요청이 너무 큽니다.',
     QUERY_TOO_DEEP: '요청이 너무 깊게 중첩되어 있습니다.',

@@ -12,6 +12,7 @@ import { Migration20261202014452RateLimits } from './Migration20261202014452Rate
 import { Migration20261202015013WebhookEvents } from './Migration20261202015013WebhookEvents.js';
 import { Migration20261202043227ModerationLog } from './Migration20261202043227ModerationLog.js';
 import { Migration20261202043548ReportsAndRemoval } from './Migration20261202043548ReportsAndRemoval.js';
+import { Migration20261202044159UserSuspension } from './Migration20261202044159UserSuspension.js';
 
 export const migrations = [
   Migration20261126000000Accounts,
@@ -26,4 +27,5 @@ export const migrations = [
   Migration20261202015013WebhookEvents,
   Migration20261202043227ModerationLog,
   Migration20261202043548ReportsAndRemoval,
+  Migration20261202044159UserSuspension,
 ];

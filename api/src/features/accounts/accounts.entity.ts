@@ -21,7 +21,7 @@ const ROLES: readonly Role[] = ['USER', 'MODERATOR', 'ADMIN'];
   expression: 'create index "users_display_name_trgm" on "users" using gin (lower("display_name") gin_trgm_ops)',
 })
 export class User {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'bio' | 'avatarId' | 'role';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'bio' | 'avatarId' | 'role' | 'suspendedAt' | 'suspendedUntil';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -49,6 +49,14 @@ export class User {
   /** What the person may do beyond their own content; everyone signs up as USER. */
   @Enum({ items: [...ROLES], default: 'USER' })
   role: Role = 'USER';
+
+  /** Set while the account is suspended (by staff; see the moderation feature); null when active. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  suspendedAt: Date | null = null;
+
+  /** When a suspension ends by itself; null with `suspendedAt` set means until reinstated. A past value counts as active. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  suspendedUntil: Date | null = null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();

@@ -2,7 +2,19 @@ import { toRecord } from '../../kernel/rows.js';
 import type { User } from './accounts.entity.js';
 
 /** The public columns of a user (no password hash), for joins that prime `userById`. */
-export const USER_COLUMNS = ['id', 'username', 'email', 'display_name', 'bio', 'avatar_id', 'created_at', 'updated_at'] as const;
+export const USER_COLUMNS = [
+  'id',
+  'username',
+  'email',
+  'display_name',
+  'bio',
+  'avatar_id',
+  'created_at',
+  'updated_at',
+  'role',
+  'suspended_at',
+  'suspended_until',
+] as const;
 /** A users row (public columns) as the plain record reads hand to resolvers. */
 export const toUserRecord = toRecord<User>('User');
 

@@ -2,6 +2,7 @@ import type { Role } from '../../kernel/actor.js';
 import { sql, type Db } from '../../kernel/db.js';
 import { isUuid } from '../../kernel/ids.js';
 import { RefreshToken, Session, User } from './accounts.entity.js';
+import { suspendedNowSql } from './accounts.suspension.js';
 
 /** SQL predicate on a user column that is true when the viewer may not see that user (friends: blocks). */
 export type HiddenUsersSql = (column: string, viewerId: string | null) => { sql: string; params: unknown[] };
@@ -15,6 +16,8 @@ export function avatarMediaSql(mediaAlias: string): { sql: string; params: unkno
 export interface LoginCandidateRow {
   id: string;
   passwordHash: string;
+  suspendedAt: Date | null;
+  suspendedUntil: Date | null;
 }
 
 /** A session that was just revoked. */
@@ -29,6 +32,8 @@ export interface RefreshTokenStateRow {
   usedAt: Date | null;
   expiresAt: Date;
   revokedAt: Date | null;
+  suspendedAt: Date | null;
+  suspendedUntil: Date | null;
 }
 
 export interface NewUser {
@@ -60,8 +65,9 @@ export class AccountsRepository {
 
   /** The users among `ids` whose profile the viewer may not read (they blocked the viewer). */
   async hiddenAmong(em: Db, viewerId: string | null, ids: readonly string[]): Promise<string[]> {
-    if (!viewerId || !ids.length) return [];
+    if (!ids.length) return [];
     const hidden = this.profileHiddenSql('u.id', viewerId);
+    if (hidden.sql === 'false') return [];
     const rows = await sql<{ id: string }>(em, `select u.id from users u where u.id in (?) and (${hidden.sql})`, [
       [...ids],
       ...hidden.params,
@@ -130,7 +136,7 @@ export class AccountsRepository {
   async findLoginCandidate(em: Db, login: string): Promise<LoginCandidateRow | null> {
     const [row] = await sql<LoginCandidateRow>(
       em,
-      'select id, password_hash as "passwordHash" from users where lower(username) = ? or lower(email) = ? limit 1',
+      `select id, password_hash as "passwordHash", suspended_at as "suspendedAt", suspended_until as "suspendedUntil" from users where lower(username) = ? or lower(email) = ? limit 1`,
       [login, login],
     );
     return row ?? null;
@@ -153,8 +159,8 @@ export class AccountsRepository {
   async lockRefreshToken(tx: Db, hash: string): Promise<RefreshTokenStateRow | null> {
     const [row] = await sql<Record<string, unknown>>(
       tx,
-      `select t.session_id, t.used_at, t.expires_at, s.revoked_at from refresh_tokens t
-         join sessions s on s.id = t.session_id where t.hash = ? for update of t`,
+      `select t.session_id, t.used_at, t.expires_at, s.revoked_at, u.suspended_at, u.suspended_until from refresh_tokens t
+         join sessions s on s.id = t.session_id join users u on u.id = s.user_id where t.hash = ? for update of t`,
       [hash],
     );
     if (!row) return null;
@@ -163,6 +169,8 @@ export class AccountsRepository {
       usedAt: asDateOrNull(row.used_at),
       expiresAt: asDate(row.expires_at),
       revokedAt: asDateOrNull(row.revoked_at),
+      suspendedAt: asDateOrNull(row.suspended_at),
+      suspendedUntil: asDateOrNull(row.suspended_until),
     };
   }
 
@@ -179,7 +187,7 @@ export class AccountsRepository {
     const rows = await sql<{ role: Role }>(
       em,
       `select u.role from sessions s join users u on u.id = s.user_id
-       where s.id = ? and s.user_id = ? and s.revoked_at is null`,
+       where s.id = ? and s.user_id = ? and s.revoked_at is null and not ${suspendedNowSql('u')}`,
       [sessionId, userId],
     );
     return rows[0]?.role ?? null;

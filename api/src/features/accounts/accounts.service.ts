@@ -1,3 +1,4 @@
+import { accountSuspended, isSuspendedAt } from './accounts.suspension.js';
 import { hash, verify } from '@node-rs/argon2';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Actor } from '../../kernel/actor.js';
@@ -214,6 +215,8 @@ export class AccountsService {
 
     const ok = await verify(found?.passwordHash ?? (await DUMMY_HASH), input.password ?? '').catch(() => false);
     if (!found || !ok) throw new DomainError(userError(ErrorCode.INVALID, 'Wrong username, e-mail or password.', ['input', 'login']));
+    // Only the right password learns of the suspension (and until when).
+    if (isSuspendedAt(found)) throw accountSuspended(found.suspendedUntil, ['input', 'login']);
     await Promise.all([
       this.rateLimits.refund('loginAccountClient', pair),
       this.rateLimits.refund('loginClient', client),
@@ -240,6 +243,7 @@ export class AccountsService {
     const hashed = sha256(token);
     const result = await inTransaction(em, async (tx, afterCommit) => {
       const row = await this.repository.lockRefreshToken(tx, hashed);
+      if (row && row.expiresAt > new Date() && isSuspendedAt(row)) throw accountSuspended(row.suspendedUntil, ['refreshToken']);
       if (!row || row.revokedAt || row.expiresAt < new Date()) throw invalid(['refreshToken'], 'This session has ended: sign in again.');
       if (row.usedAt) {
         const ended = await this.repository.revokeSession(tx, row.sessionId);

@@ -154,6 +154,14 @@ export class FacechatService implements ScreenshotPolicy {
     await this.p.calls.separate(blockerId, blockedId);
     await this.p.rooms.evictBetween(blockerId, blockedId);
   }
+  /** For the staff dashboard (the moderation feature checks the actor). */
+  statsNow(em: Db): Promise<{ callsToday: number; liveRooms: number; participantsLive: number }> {
+    return this.p.roomsRepo.liveCounts(em);
+  }
+  /** A suspended account: the user is disconnected from every room and call they are in. */
+  userSuspended(userId: string): Promise<void> {
+    return this.p.rooms.evictEverywhere(userId);
+  }
   /** `a` and `b` are no longer friends: each leaves the other's FRIENDS rooms. */
   friendshipEnded(a: string, b: string): Promise<void> {
     return this.p.rooms.evictBetween(a, b);

@@ -9,7 +9,7 @@
  * - Seat holders (capacity): connected now, or joined within the token lifetime and not left
  *   (a token handed out holds a seat until it expires).
  */
-import { removedHiddenSql } from '../accounts/index.js';
+import { eitherHidden, removedHiddenSql, suspendedHiddenSql } from '../accounts/index.js';
 import { blockedSql, friendOfSql } from '../friends/index.js';
 import { tagNameLikeSql } from '../tags/index.js';
 import { sql, jsonList, type Db } from '../../kernel/db.js';
@@ -87,8 +87,11 @@ export class RoomsRepository {
   }
 
   private visibleIgnoringRemoval(alias: string, viewerId: string | null): { sql: string; params: unknown[] } {
-    if (!isUuid(viewerId)) return { sql: `(${alias}.visibility = 'PUBLIC' and not ${alias}.is_call)`, params: [] };
-    const blocked = blockedSql(`${alias}.owner_id`, viewerId);
+    // Rooms of a suspended owner are hidden from everyone but staff.
+    const suspended = suspendedHiddenSql(`${alias}.owner_id`, viewerId);
+    if (!isUuid(viewerId))
+      return { sql: `(${alias}.visibility = 'PUBLIC' and not ${alias}.is_call and not (${suspended.sql}))`, params: suspended.params };
+    const blocked = eitherHidden(blockedSql(`${alias}.owner_id`, viewerId), suspended);
     const friend = friendOfSql(`${alias}.owner_id`, viewerId);
     return {
       sql: `(${alias}.owner_id = ?::uuid or (not (${blocked.sql}) and (
@@ -304,6 +307,30 @@ export class RoomsRepository {
       [roomId, userId, roomId, userId],
     );
     return rows.length > 0;
+  }
+
+  /** Calls started in the last 24 hours, open rooms with someone present, and people present (the staff dashboard). */
+  async liveCounts(em: Db): Promise<{ callsToday: number; liveRooms: number; participantsLive: number }> {
+    const [row] = await sql<{ callsToday: number; liveRooms: number; participantsLive: number }>(
+      em,
+      `select (select count(*)::int from calls where created_at > now() - interval '1 day') as "callsToday",
+              (select count(distinct p.room_id)::int from room_presence p join rooms r on r.id = p.room_id where r.closed_at is null) as "liveRooms",
+              (select count(distinct (p.room_id, p.user_id))::int from room_presence p join rooms r on r.id = p.room_id where r.closed_at is null)
+                as "participantsLive"`,
+    );
+    return row;
+  }
+
+  /** Every open room or call room of which `userId` is a participant or where they are present. */
+  async openRoomsWithParticipant(em: Db, userId: string): Promise<string[]> {
+    const rows = await sql<{ id: string }>(
+      em,
+      `select r.id from rooms r where r.closed_at is null
+          and (exists (select 1 from room_presence p where p.room_id = r.id and p.user_id = ?)
+            or exists (select 1 from room_members m where m.room_id = r.id and m.user_id = ? and m.left_at is null))`,
+      [userId, userId],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Open rooms (not calls) owned by `ownerId` of which `userId` is a participant. */

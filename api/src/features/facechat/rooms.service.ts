@@ -176,6 +176,12 @@ export class RoomsService {
     }
   }
 
+  /** A suspended user leaves every room and call room they are in (membership, presence, LiveKit). */
+  async evictEverywhere(userId: string): Promise<void> {
+    const em = this.c.newEm();
+    for (const roomId of await this.c.repo.openRoomsWithParticipant(em, userId)) await this.remove(em, roomId, userId);
+  }
+
   /** `userId` is no longer a member of the room nor present in it; LiveKit disconnects them. */
   async remove(em: Db, roomId: string, userId: string): Promise<void> {
     await inTransaction(em, async (tx, afterCommit) => {

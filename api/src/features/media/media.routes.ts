@@ -29,6 +29,7 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.UNAVAILABLE]: 503,
   [ErrorCode.QUOTA_EXCEEDED]: 413,
+  [ErrorCode.ACCOUNT_SUSPENDED]: 403,
   [ErrorCode.BAD_USER_INPUT]: 400,
   [ErrorCode.QUERY_TOO_LARGE]: 400,
   [ErrorCode.QUERY_TOO_DEEP]: 400,

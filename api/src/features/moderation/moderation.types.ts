@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { UserError } from '../../graphql/errors.js';
 import { Node } from '../../graphql/node.js';
 import { connectionTypes } from '../../graphql/relay.js';
@@ -48,4 +48,16 @@ export const { Connection: ModerationActionConnection } = connectionTypes('Moder
 export class ModerationPayload {
   @Field(() => ModerationActionObject, { nullable: true }) action?: object | null;
   @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType('AdminStats', { description: "Counts for the staff dashboard; 'today' is the last 24 hours." })
+export class AdminStatsObject {
+  @Field(() => Int) users!: number;
+  @Field(() => Int) newUsersToday!: number;
+  @Field(() => Int) activeUsersToday!: number;
+  @Field(() => Int) postsToday!: number;
+  @Field(() => Int) callsToday!: number;
+  @Field(() => Int) liveRooms!: number;
+  @Field(() => Int) participantsLive!: number;
+  @Field(() => Int) openReports!: number;
 }

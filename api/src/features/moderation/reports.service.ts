@@ -120,6 +120,11 @@ export class ReportsService {
     return isStaff(actor) ? reports : reports.filter((r) => r.reporterId === actor.id);
   }
 
+  /** The staff dashboard's part (`adminStats`): reports waiting for staff. */
+  async statsNow(em: Db): Promise<{ openReports: number }> {
+    return { openReports: await this.reports.count(em, 'OPEN') };
+  }
+
   /** OPEN reports per subject (for `duplicateCount`). */
   openCounts(em: Db, subjectIds: readonly string[]): Promise<{ subjectId: string; n: number }[]> {
     return this.reports.openCounts(em, subjectIds);

@@ -40,6 +40,10 @@ describe('reports', () => {
     expect(mine[0]).toMatchObject({ reporter: { id: bob.id }, duplicateCount: 1, subject: { __typename: 'Post', title: 'spammy' } });
     expect(mine[1].reporter.id).toBe(carol.id);
 
+    const stats = (await as(stack, mod, 'query { adminStats { openReports } }')).data.adminStats;
+    expect(stats.openReports).toBe(queue.totalCount);
+    expect(queue.totalCount).toBeGreaterThanOrEqual(2);
+
     const forbidden = await as(stack, alice, REPORTS);
     expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(forbidden.data).toBeNull();

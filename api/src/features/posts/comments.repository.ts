@@ -2,7 +2,7 @@ import { sql, type Db } from '../../kernel/db.js';
 import { keysetSql } from '../../kernel/pagination.js';
 import { toRecord } from '../../kernel/rows.js';
 import { removedHiddenSql } from '../accounts/index.js';
-import { blockedSql } from '../friends/index.js';
+import { hiddenAuthorSql } from './posts.repository.js';
 
 /** A comment; `parentId` is the top-level comment a reply belongs to (replies are one level deep). */
 export interface CommentRecord {
@@ -58,7 +58,7 @@ export class CommentsRepository {
 
   /** Oldest first, comments of users blocked either way hidden. */
   async page(em: Db, viewerId: string | null, of: CommentsOf, limit: number, after: (string | number)[] | null): Promise<CommentRecord[]> {
-    const hidden = blockedSql('c.author_id', viewerId);
+    const hidden = hiddenAuthorSql('c.author_id', viewerId);
     const removed = removedHiddenSql('c', viewerId);
     const scope = scopeOf(of);
     const key = keysetSql('c', after, 'asc');
@@ -71,7 +71,7 @@ export class CommentsRepository {
   }
 
   async count(em: Db, viewerId: string | null, of: CommentsOf): Promise<number> {
-    const hidden = blockedSql('c.author_id', viewerId);
+    const hidden = hiddenAuthorSql('c.author_id', viewerId);
     const removed = removedHiddenSql('c', viewerId);
     const scope = scopeOf(of);
     return (

@@ -1,7 +1,15 @@
 import { jsonList, sql, type Db } from '../../kernel/db.js';
 import { keysetSql } from '../../kernel/pagination.js';
 import { toRecord } from '../../kernel/rows.js';
-import { containsPattern, removedHiddenSql, userJson, userSelect, type USER_COLUMNS } from '../accounts/index.js';
+import {
+  containsPattern,
+  eitherHidden,
+  removedHiddenSql,
+  suspendedHiddenSql,
+  userJson,
+  userSelect,
+  type USER_COLUMNS,
+} from '../accounts/index.js';
 import { blockedSql, feedAuthorsSql } from '../friends/index.js';
 import { toMedia, type MediaRecord } from '../media/index.js';
 import { toTag, type TagRecord } from '../tags/index.js';
@@ -101,11 +109,23 @@ export function removedPostNoticeSql(alias: string, viewerId: string): { sql: st
     params: [...post.params, ...comment.params],
   };
 }
+/** Authors hidden from the viewer: blocked either way (friends), or suspended unless the viewer is staff (accounts). */
+export const hiddenAuthorSql = (column: string, viewerId: string | null) =>
+  eitherHidden(blockedSql(column, viewerId), suspendedHiddenSql(column, viewerId));
 
 export class PostsRepository {
+  /** Posts written in the last 24 hours (the staff dashboard). */
+  async countToday(em: Db): Promise<{ postsToday: number }> {
+    const [row] = await sql<{ postsToday: number }>(
+      em,
+      `select count(*)::int as "postsToday" from posts where created_at > now() - interval '1 day'`,
+    );
+    return row;
+  }
+
   /** Posts by raw id that the viewer may see (not hidden by a block either way). */
   async byIds(em: Db, viewerId: string | null, ids: readonly string[]): Promise<PostRecord[]> {
-    const hidden = blockedSql('p.author_id', viewerId);
+    const hidden = hiddenAuthorSql('p.author_id', viewerId);
     const removed = removedHiddenSql('p', viewerId);
     const rows = await sql<Record<string, unknown>>(
       em,
@@ -144,7 +164,7 @@ export class PostsRepository {
 
   /** The viewer's favorites, most recently favorited first (keyset on the favorite). */
   async favoritesPage(em: Db, viewerId: string, limit: number, after: (string | number)[] | null): Promise<FavoritePostRow[]> {
-    const hidden = blockedSql('p.author_id', viewerId);
+    const hidden = hiddenAuthorSql('p.author_id', viewerId);
     const removed = removedHiddenSql('p', viewerId);
     const key = keysetSql('f', after, 'desc');
     const rows = await sql<Record<string, unknown> & { _fav_id: string; _fav_at: string }>(
@@ -157,7 +177,7 @@ export class PostsRepository {
   }
 
   async favoritesCount(em: Db, viewerId: string): Promise<number> {
-    const hidden = blockedSql('p.author_id', viewerId);
+    const hidden = hiddenAuthorSql('p.author_id', viewerId);
     return (
       await sql<{ n: number }>(
         em,
@@ -314,11 +334,10 @@ function conditions(viewerId: string | null, filter: PostFilter): { sql: string;
   // Removed posts: gone for everyone but staff, on every list (feed, profile, tag page, search).
   const removed = removedHiddenSql('p', viewerId);
   add({ sql: `not ${removed.sql}`, params: removed.params });
-  // The home feed holds only friends and followed users, whom a block has already removed.
-  if (!filter.feedOf) {
-    const hidden = blockedSql('p.author_id', viewerId);
-    if (hidden.sql !== 'false') add({ sql: `not (${hidden.sql})`, params: hidden.params });
-  }
+  // The home feed holds only friends and followed users, whom a block has already removed; suspended authors are
+  // hidden everywhere from everyone but staff.
+  const hidden = filter.feedOf ? suspendedHiddenSql('p.author_id', viewerId) : hiddenAuthorSql('p.author_id', viewerId);
+  if (hidden.sql !== 'false') add({ sql: `not (${hidden.sql})`, params: hidden.params });
   return { sql: parts.length ? parts.join(' and ') : 'true', params };
 }
 
@@ -336,7 +355,7 @@ function partColumns(part: PostPart, viewerId: string | null): { sql: string; pa
         params: [],
       };
     case 'photoTags': {
-      const hidden = blockedSql('ptg.user_id', viewerId);
+      const hidden = hiddenAuthorSql('ptg.user_id', viewerId);
       return {
         sql: `(select coalesce(json_agg(to_jsonb(ptg) || jsonb_build_object('_user', ${userJson('u')}) order by ptg.created_at, ptg.id), '[]')
           from photo_tags ptg join users u on u.id = ptg.user_id where ptg.post_id = p.id and not (${hidden.sql})) as photo_tags`,

@@ -56,6 +56,11 @@ export class PostsService {
   // Reads
 
   /** Home feed: posts of the actor, their friends and the users they follow, newest first. */
+  /** For the staff dashboard (the moderation feature checks the actor). */
+  statsToday(em: Db): Promise<{ postsToday: number }> {
+    return this.posts.countToday(em);
+  }
+
   feed(actor: Actor, em: Db, page: PageInput): Promise<ConnectionShape<PagePost>> {
     return this.list(actor, em, { feedOf: actor.id }, page);
   }

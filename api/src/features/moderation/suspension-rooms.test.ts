@@ -1,0 +1,44 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { gql } from '../../test/client.js';
+import type { TestStack } from '../../test/stack.js';
+import { as, createRoom, JOIN, livekit, LOBBY, presence, ROOM, useStack, WEBHOOKS_ENV } from '../facechat/facechat.testkit.js';
+import { seedAdmin } from './moderation.testkit.js';
+
+const t = useStack(WEBHOOKS_ENV);
+let stack: TestStack;
+beforeAll(() => {
+  stack = t.stack;
+});
+const SUSPEND = 'mutation($u: ID!) { suspendUser(userId: $u, reason: "abuse in calls") { userErrors { code message } } }';
+
+describe('suspension and rooms', () => {
+  it("hides a suspended owner's rooms from members (lobby and by id); staff still see them", async () => {
+    const [admin, owner, visitor] = await t.users(3);
+    await seedAdmin(stack, admin);
+    const room = await createRoom(stack, owner, { title: 'Owner room' });
+    const lobbyIds = async (who: typeof visitor) =>
+      ((await as(stack, who, LOBBY, { query: 'Owner room' })).nodes as { id: string }[]).map((r) => r.id);
+    expect(await lobbyIds(visitor)).toEqual([room.id]);
+    expect((await gql(stack, SUSPEND, { u: owner.id }, { token: admin.token })).data.suspendUser.userErrors).toEqual([]);
+    expect(await lobbyIds(visitor)).toEqual([]);
+    expect(await as(stack, visitor, ROOM, { id: room.id })).toBeNull();
+    expect(await as(stack, null, ROOM, { id: room.id })).toBeNull();
+    expect((await as(stack, admin, ROOM, { id: room.id }))?.id).toBe(room.id);
+  });
+
+  it.skipIf(!livekit)('takes a suspended participant out of every room they are in (membership, presence, LiveKit)', async () => {
+    const [admin, owner, guest] = await t.users(3);
+    await seedAdmin(stack, admin);
+    const rooms = [await createRoom(stack, owner), await createRoom(stack, owner)];
+    for (const room of rooms) {
+      expect((await as(stack, guest, JOIN, { id: room.id })).userErrors).toEqual([]);
+      await presence(stack, 'participant_joined', room.id, guest);
+      expect((await as(stack, owner, ROOM, { id: room.id })).participantCount).toBe(1);
+    }
+    expect((await gql(stack, SUSPEND, { u: guest.id }, { token: admin.token })).data.suspendUser.userErrors).toEqual([]);
+    for (const room of rooms) {
+      const seen = await as(stack, owner, ROOM, { id: room.id });
+      expect(seen).toMatchObject({ participantCount: 0, participants: [] });
+    }
+  });
+});
