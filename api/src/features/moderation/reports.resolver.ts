@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { CurrentUser } from '../../graphql/auth.js';
+import { CurrentUser, requireActor } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { loadNode, registerNodeType } from '../../graphql/node.js';
 import { PageArgs } from '../../graphql/relay.js';
@@ -67,7 +67,8 @@ export class ReportsResolver {
     description: 'Staff only: new reports as they come in.',
     subscribe: ({ context }) => {
       const ctx = context as Context;
-      if (!isStaff(ctx.actor)) {
+      // Signed out: UNAUTHENTICATED; signed in but not staff: FORBIDDEN (as @Authorized answers on queries).
+      if (!isStaff(requireActor(ctx))) {
         throw new GraphQLError('Only moderators and administrators may follow reports.', { extensions: { code: ErrorCode.FORBIDDEN } });
       }
       return ctx.pubsub.subscribe<ReportEvent>(REPORT_ADDED_TOPIC, ctx, () => isStaff(ctx.actor));
