@@ -26,7 +26,7 @@ export class RemovalResolver {
   }
 
   @Authorized('MODERATOR', 'ADMIN')
-  @Mutation(() => ModerationPayload)
+  @Mutation(() => ModerationPayload, { description: 'Staff only. Shows removed content to everyone again.' })
   async restoreContent(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
