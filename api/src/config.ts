@@ -78,6 +78,8 @@ export const RATE_LIMIT_DEFAULTS: RateLimitsConfig = {
   comments: { points: 20, durationSeconds: 60 },
   uploadsUser: { points: 30, durationSeconds: 600 },
   uploadsClient: { points: 60, durationSeconds: 600 },
+  /** Reports filed per user (moderation). */
+  reports: { points: 10, durationSeconds: 3600 },
 };
 
 const envName = (rule: RateRule) => `RATE_LIMIT_${rule.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;

@@ -9,6 +9,7 @@ import { roomEntities } from '../features/facechat/rooms.entity.js';
 import { callEntities } from '../features/facechat/calls.entity.js';
 import { chatEntities } from '../features/facechat/chat.entity.js';
 import { moderationEntities } from '../features/moderation/moderation.entity.js';
+import { reportEntities } from '../features/moderation/reports.entity.js';
 import { rateLimitEntities } from './rate-limit.entity.js';
 
 export const entities = [
@@ -22,5 +23,6 @@ export const entities = [
   ...callEntities,
   ...chatEntities,
   ...moderationEntities,
+  ...reportEntities,
   ...rateLimitEntities,
 ];

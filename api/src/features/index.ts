@@ -8,6 +8,8 @@ import { mediaResolvers } from './media/media.resolver.js';
 import { postResolvers } from './posts/resolvers.js';
 import { ModerationLogResolver } from './moderation/moderation.resolver.js';
 import { AccountModerationResolver } from './moderation/account-moderation.resolver.js';
+import { reportResolvers } from './moderation/reports.resolver.js';
+import { RemovalResolver } from './moderation/removal.resolver.js';
 import { facechatResolvers } from './facechat/facechat.resolvers.js';
 
 export const resolvers = [
@@ -22,4 +24,6 @@ export const resolvers = [
   ...facechatResolvers,
   ModerationLogResolver,
   AccountModerationResolver,
+  ...reportResolvers,
+  RemovalResolver,
 ];

@@ -18,7 +18,8 @@ export function registerNodeType(typeName: string, entityClass: abstract new (..
   typeNames.set(entityClass, typeName);
 }
 
-function nodeTypeName(value: object): string | undefined {
+/** The Node type name of a loaded object (also resolves unions of Node types, e.g. `ReportSubject`). */
+export function nodeTypeName(value: object): string | undefined {
   return typeNames.get(value.constructor) ?? (value as { __typename?: string }).__typename;
 }
 
@@ -26,6 +27,12 @@ function nodeTypeName(value: object): string | undefined {
 export abstract class Node {
   @Field(() => ID)
   id!: string;
+}
+
+/** One object of a Node type by raw id, as `node(id)` would answer it to this viewer (null when hidden). */
+export function loadNode(ctx: Context, typeName: string, id: string): Promise<object | null> {
+  const load = loaders.get(typeName);
+  return load ? load(ctx, id) : Promise.resolve(null);
 }
 
 @Resolver()

@@ -13,7 +13,8 @@ export type RateRule =
   | 'chatMessages'
   | 'comments'
   | 'uploadsUser'
-  | 'uploadsClient';
+  | 'uploadsClient'
+  | 'reports';
 
 /** At most `points` events per `durationSeconds` window, per key. */
 export interface RateLimit {

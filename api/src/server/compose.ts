@@ -24,7 +24,7 @@ import { LikesService } from '../features/posts/likes.service.js';
 import { PhotoTagsRepository } from '../features/posts/photo-tags.repository.js';
 import { PhotoTagsService } from '../features/posts/photo-tags.service.js';
 import { PostAccess } from '../features/posts/posts.collaborators.js';
-import { PostsRepository, postMediaSql } from '../features/posts/posts.repository.js';
+import { PostsRepository, postMediaSql, removedPostNoticeSql } from '../features/posts/posts.repository.js';
 import { PostsService } from '../features/posts/posts.service.js';
 import { CallsRepository } from '../features/facechat/calls.repository.js';
 import { CallsService } from '../features/facechat/calls.service.js';
@@ -32,10 +32,14 @@ import { ChatRepository } from '../features/facechat/chat.repository.js';
 import { ChatService } from '../features/facechat/chat.service.js';
 import { FacechatService } from '../features/facechat/facechat.service.js';
 import { LivekitGateway } from '../features/facechat/livekit.js';
-import { RoomsRepository, screenshotSeenSql } from '../features/facechat/rooms.repository.js';
+import { RoomsRepository, removedRoomNoticeSql, screenshotSeenSql } from '../features/facechat/rooms.repository.js';
 import { RoomsService } from '../features/facechat/rooms.service.js';
 import { ModerationLogRepository } from '../features/moderation/moderation.repository.js';
 import { ModerationLogService } from '../features/moderation/moderation-log.service.js';
+import { ReportsRepository } from '../features/moderation/reports.repository.js';
+import { ReportsService } from '../features/moderation/reports.service.js';
+import { reportSubjects } from '../features/moderation/reports.subjects.js';
+import { RemovalService } from '../features/moderation/removal.service.js';
 import { AccountModerationService } from '../features/moderation/account-moderation.service.js';
 import { AccountsStaffRepository } from '../features/accounts/accounts.staff.repository.js';
 import { AccountsStaffService } from '../features/accounts/accounts.staff.service.js';
@@ -70,7 +74,7 @@ export function createServices(deps: ServiceDeps) {
     avatarMediaSql,
     postMediaSql,
   ]);
-  const notifications = new NotificationsService(deps.pubsub, new NotificationsRepository());
+  const notifications = new NotificationsService(deps.pubsub, new NotificationsRepository([removedPostNoticeSql, removedRoomNoticeSql]));
   // Search hides users blocked either way, profiles those who blocked the viewer (friends owns blocks), both suspended
   // users from everyone but staff; avatars must be
   // the user's own media; ended sessions are announced on the bus (every instance closes their sockets).
@@ -108,12 +112,28 @@ export function createServices(deps: ServiceDeps) {
   // Every staff action writes one line here, in the transaction of the action.
   const moderationLog = new ModerationLogService(new ModerationLogRepository());
   const posts = new PostsService(postsRepository, postAccess, photoTags, media, tags, notifications, friends);
+  const comments = new CommentsService(new CommentsRepository(), postAccess, notifications, friends, rateLimits);
+  // Reports: a subject is reportable when its own feature would show it to the reporter.
+  const reports = new ReportsService(
+    new ReportsRepository(),
+    reportSubjects({
+      users: (actor, em, ids) => accounts.visibleUsersByIds(actor, em, ids),
+      posts: (actor, em, ids) => posts.byIds(actor, em, ids),
+      comments: (actor, em, ids) => comments.byIds(actor, em, ids),
+      rooms: (actor, em, ids) => facechat.visibleRoomsByIds(actor, em, ids),
+      chatMessages: (actor, em, ids) => facechat.chatMessagesByIds(actor, em, ids),
+    }),
+    notifications,
+    moderationLog,
+    rateLimits,
+    deps.pubsub,
+  );
   // Suspensions take the user out of every room (facechat); the dashboard adds up each feature's counts.
   const accountModeration = new AccountModerationService(
     new AccountsStaffService(new AccountsStaffRepository(), deps.pubsub),
     moderationLog,
     facechat,
-    [(em) => posts.statsToday(em), (em) => facechat.statsNow(em)],
+    [(em) => posts.statsToday(em), (em) => facechat.statsNow(em), (em) => reports.statsNow(em)],
   );
   return {
     rateLimits,
@@ -125,10 +145,13 @@ export function createServices(deps: ServiceDeps) {
     media,
     posts,
     likes: new LikesService(new LikesRepository(), postAccess, notifications, friends, deps.pubsub),
-    comments: new CommentsService(new CommentsRepository(), postAccess, notifications, friends, rateLimits),
+    comments,
     photoTags,
     facechat,
     moderationLog,
+    reports,
+    // Staff removal and endRoom write through the owning features, logged in the same transaction.
+    removal: new RemovalService({ posts, comments, facechat }, moderationLog),
     accountModeration,
   };
 }

@@ -115,6 +115,7 @@ export type NotificationType =
   | 'MISSED_CALL'
   | 'PHOTO_TAG'
   | 'REPLY'
+  | 'REPORT_RESOLVED'
   | 'SCREENSHOT';
 
 export type PhotoTagInput = {
@@ -130,6 +131,28 @@ export type RegisterInput = {
   password: Scalars['String']['input'];
   username: Scalars['String']['input'];
 };
+
+export type ReportInput = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  reason: ReportReason;
+  /** Id of a User, Post, Comment, FacechatRoom or ChatMessage. */
+  subjectId: Scalars['ID']['input'];
+};
+
+export type ReportReason =
+  | 'HARASSMENT'
+  | 'HATE'
+  | 'IMPERSONATION'
+  | 'NUDITY'
+  | 'OTHER'
+  | 'SELF_HARM'
+  | 'SPAM'
+  | 'VIOLENCE';
+
+export type ReportStatus =
+  | 'DISMISSED'
+  | 'OPEN'
+  | 'RESOLVED';
 
 export type Role =
   | 'ADMIN'
@@ -246,6 +269,7 @@ export type CallByIdQuery = { __typename?: 'Query', node?:
     | { __typename?: 'Notification' }
     | { __typename?: 'PhotoTag' }
     | { __typename?: 'Post' }
+    | { __typename?: 'Report' }
     | { __typename?: 'Tag' }
     | { __typename?: 'User' }
    | null };
@@ -446,6 +470,7 @@ export type MediaByIdQuery = { __typename?: 'Query', node?:
     | { __typename?: 'Notification', id: string }
     | { __typename?: 'PhotoTag', id: string }
     | { __typename?: 'Post', id: string }
+    | { __typename?: 'Report', id: string }
     | { __typename?: 'Tag', id: string }
     | { __typename?: 'User', id: string }
    | null };
@@ -531,6 +556,7 @@ export type CommentRepliesQuery = { __typename?: 'Query', node?:
     | { __typename?: 'Notification', id: string }
     | { __typename?: 'PhotoTag', id: string }
     | { __typename?: 'Post', id: string }
+    | { __typename?: 'Report', id: string }
     | { __typename?: 'Tag', id: string }
     | { __typename?: 'User', id: string }
    | null };

@@ -11,6 +11,7 @@ import { Migration20261202011112AddUserRole } from './Migration20261202011112Add
 import { Migration20261202014452RateLimits } from './Migration20261202014452RateLimits.js';
 import { Migration20261202015013WebhookEvents } from './Migration20261202015013WebhookEvents.js';
 import { Migration20261202043227ModerationLog } from './Migration20261202043227ModerationLog.js';
+import { Migration20261202043548ReportsAndRemoval } from './Migration20261202043548ReportsAndRemoval.js';
 import { Migration20261202044159UserSuspension } from './Migration20261202044159UserSuspension.js';
 
 export const migrations = [
@@ -25,5 +26,6 @@ export const migrations = [
   Migration20261202014452RateLimits,
   Migration20261202015013WebhookEvents,
   Migration20261202043227ModerationLog,
+  Migration20261202043548ReportsAndRemoval,
   Migration20261202044159UserSuspension,
 ];

@@ -1,5 +1,6 @@
 import type { Role } from '../../kernel/actor.js';
 import { sql, type Db } from '../../kernel/db.js';
+import { isUuid } from '../../kernel/ids.js';
 import { RefreshToken, Session, User } from './accounts.entity.js';
 import { suspendedNowSql } from './accounts.suspension.js';
 
@@ -239,4 +240,16 @@ export class AccountsRepository {
     );
     return rows.map((r) => String(r.id));
   }
+}
+
+/**
+ * SQL predicate (with `?` params): the row `alias` (a post, comment, room or chat message with `removed_at`) was removed
+ * by staff and the viewer is not staff. Removed content is hidden from everyone else; staff keep seeing it.
+ */
+export function removedHiddenSql(alias: string, viewerId: string | null): { sql: string; params: unknown[] } {
+  if (!isUuid(viewerId)) return { sql: `(${alias}.removed_at is not null)`, params: [] };
+  return {
+    sql: `(${alias}.removed_at is not null and not exists (select 1 from users _staff where _staff.id = ?::uuid and _staff.role in ('MODERATOR', 'ADMIN')))`,
+    params: [viewerId],
+  };
 }

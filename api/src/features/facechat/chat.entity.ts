@@ -35,6 +35,13 @@ export class ChatMessage {
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();
+
+  /** Set by staff (moderation's removeContent): hidden from everyone but staff, not deleted. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  removedAt: Date | null = null;
+
+  @ManyToOne('User', { mapToPk: true, fieldName: 'removed_by_id', nullable: true, deleteRule: 'set null', updateRule: 'no action' })
+  removedById: string | null = null;
 }
 
 export const chatEntities = [ChatMessage];

@@ -60,6 +60,11 @@ export class ChatService {
   }
 
   /** Messages by raw id whose authors are not blocked either way with the viewer (rooms not checked here). */
+  /** Staff removal (moderation), in the caller's transaction; false when there is no such message. */
+  setRemoved(tx: Db, messageId: string, by: string | null): Promise<boolean> {
+    return this.c.repo.setRemoved(tx, messageId, by);
+  }
+
   byIds(viewerId: string | null, em: Db, ids: readonly string[]): Promise<ChatMessage[]> {
     return this.c.repo.byIds(em, viewerId, ids);
   }

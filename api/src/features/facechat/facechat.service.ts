@@ -116,6 +116,24 @@ export class FacechatService implements ScreenshotPolicy {
   chatMessages(actor: Actor | null, em: Db, input: PageInput & { roomId: string }): Promise<ConnectionShape<ChatMessage>> {
     return this.p.chat.page(viewerOf(actor), em, input.roomId, input);
   }
+  // Moderation (staff actions; the moderation feature checks the role and writes the log in the same transaction)
+  /** Sets or clears (`by` null) a room's removal; a removed room's call ends at once. False when there is no such room. */
+  async setRoomRemoved(tx: Db, afterCommit: AfterCommit, roomId: string, by: string | null): Promise<boolean> {
+    if (!(await this.p.roomsRepo.setRemoved(tx, roomId, by))) return false;
+    if (by) await this.p.rooms.close(tx, afterCommit, roomId);
+    else afterCommit(() => this.p.rooms.publish(roomId));
+    return true;
+  }
+  setChatMessageRemoved(tx: Db, messageId: string, by: string | null): Promise<boolean> {
+    return this.p.chat.setRemoved(tx, messageId, by);
+  }
+  /** Disconnects everyone from the room's call (LiveKit, after commit) and closes it; false when there is no such room. */
+  async endRoom(tx: Db, afterCommit: AfterCommit, roomId: string): Promise<boolean> {
+    if (!(await this.p.roomsRepo.lock(tx, roomId, 'update'))) return false;
+    await this.p.rooms.close(tx, afterCommit, roomId);
+    return true;
+  }
+
   chatMessagesByIds(actor: Actor | null, em: Db, ids: readonly string[]): Promise<ChatMessage[]> {
     return this.p.chat.byIds(viewerOf(actor), em, ids);
   }

@@ -47,6 +47,13 @@ export class Room {
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   updatedAt: Date = new Date();
+
+  /** Set by staff (moderation's removeContent): hidden from everyone but staff, not deleted. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  removedAt: Date | null = null;
+
+  @ManyToOne('User', { mapToPk: true, fieldName: 'removed_by_id', nullable: true, deleteRule: 'set null', updateRule: 'no action' })
+  removedById: string | null = null;
 }
 
 /** The ordered tags of a room (link table, written with SQL). */

@@ -9,8 +9,8 @@
  * - Seat holders (capacity): connected now, or joined within the token lifetime and not left
  *   (a token handed out holds a seat until it expires).
  */
+import { eitherHidden, removedHiddenSql, suspendedHiddenSql } from '../accounts/index.js';
 import { blockedSql, friendOfSql } from '../friends/index.js';
-import { eitherHidden, suspendedHiddenSql } from '../accounts/index.js';
 import { tagNameLikeSql } from '../tags/index.js';
 import { sql, jsonList, type Db } from '../../kernel/db.js';
 import { isUuid } from '../../kernel/ids.js';
@@ -71,9 +71,22 @@ export function screenshotSeenSql(mediaAlias: string, viewerId: string | null): 
   };
 }
 
+/** SQL predicate: notification `alias` is about a room staff removed, and the viewer is not staff. */
+export function removedRoomNoticeSql(alias: string, viewerId: string): { sql: string; params: unknown[] } {
+  const room = removedHiddenSql('_rr', viewerId);
+  return { sql: `exists (select 1 from rooms _rr where _rr.id = ${alias}.room_id and ${room.sql})`, params: room.params };
+}
+
 export class RoomsRepository {
   /** SQL predicate: room `alias` is visible to the viewer (see above). */
   visibleSql(alias: string, viewerId: string | null): { sql: string; params: unknown[] } {
+    // A room removed by staff is hidden from everyone else, its owner and participants included.
+    const removed = removedHiddenSql(alias, viewerId);
+    const visible = this.visibleIgnoringRemoval(alias, viewerId);
+    return { sql: `(not ${removed.sql} and ${visible.sql})`, params: [...removed.params, ...visible.params] };
+  }
+
+  private visibleIgnoringRemoval(alias: string, viewerId: string | null): { sql: string; params: unknown[] } {
     // Rooms of a suspended owner are hidden from everyone but staff.
     const suspended = suspendedHiddenSql(`${alias}.owner_id`, viewerId);
     if (!isUuid(viewerId))
@@ -201,6 +214,16 @@ export class RoomsRepository {
   async presenceCount(em: Db, roomId: string): Promise<number> {
     const [{ n }] = await sql<{ n: number }>(em, 'select count(*)::int as n from room_presence where room_id = ?', [roomId]);
     return n;
+  }
+
+  /** Sets or clears (`by` null) the staff removal of a room; false when there is no such room. */
+  async setRemoved(tx: Db, roomId: string, by: string | null): Promise<boolean> {
+    const rows = await sql<{ id: string }>(
+      tx,
+      'update rooms set removed_at = case when ?::uuid is null then null else now() end, removed_by_id = ? where id = ? returning id',
+      [by, by, roomId],
+    );
+    return rows.length > 0;
   }
 
   /** Closes a call's room: nobody is a member or present any more. */

@@ -351,6 +351,8 @@ export class RoomsService {
     const found = await this.c.repo.forJoin(em, roomId, actorId, lock);
     if (!found) throw notFound('That room does not exist (any more).', field);
     const { room, visible } = found;
+    // A room staff removed does not exist for anyone else.
+    if (room.removedAt && !visible) throw notFound('That room does not exist (any more).', field);
     if (room.closedAt) throw forbidden(room.isCall ? 'This call is over.' : 'This room is closed.', field);
     if (room.ownerId !== actorId) {
       if (await this.c.friends.isBlockedEither(em, actorId, room.ownerId)) throw forbidden('You cannot join this room.', field);

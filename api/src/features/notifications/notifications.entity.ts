@@ -13,6 +13,8 @@ export const NOTIFICATION_TYPES = [
   'PHOTO_TAG',
   'MISSED_CALL',
   'SCREENSHOT',
+  /** One of the recipient's reports was handled (never says how). */
+  'REPORT_RESOLVED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_TYPES)[number];
 

@@ -22,8 +22,20 @@ export interface NotificationSubjects {
   callId?: string;
 }
 
+/** SQL predicate on notification `alias`: hidden from the viewer (e.g. about content staff removed); composed in server/compose.ts. */
+export type HiddenNotificationSql = (alias: string, viewerId: string) => { sql: string; params: unknown[] };
+
 /** Every statement on the notifications table. */
 export class NotificationsRepository {
+  constructor(private readonly hidden: readonly HiddenNotificationSql[] = []) {}
+
+  private hiddenSql(alias: string, viewerId: string): { sql: string; params: unknown[] } {
+    const parts = this.hidden.map((h) => h(alias, viewerId));
+    return parts.length
+      ? { sql: `not (${parts.map((p) => p.sql).join(' or ')})`, params: parts.flatMap((p) => p.params) }
+      : { sql: 'true', params: [] };
+  }
+
   findByIds(em: Db, ids: readonly string[]): Promise<Notification[]> {
     return em.find(Notification, { id: { $in: [...ids] } });
   }
@@ -37,20 +49,22 @@ export class NotificationsRepository {
     after: (string | number)[] | null,
   ): Promise<Notification[]> {
     const keyset = keysetSql('n', after, 'desc');
+    const visible = this.hiddenSql('n', recipientId);
     const rows = await sql<Record<string, unknown>>(
       em,
-      `select n.* from notifications n where n.recipient_id = ? ${unreadOnly ? 'and n.read_at is null' : ''} and ${keyset.sql}
+      `select n.* from notifications n where n.recipient_id = ? ${unreadOnly ? 'and n.read_at is null' : ''} and ${visible.sql} and ${keyset.sql}
         order by n.created_at desc, n.id desc limit ?`,
-      [recipientId, ...keyset.params, limit],
+      [recipientId, ...visible.params, ...keyset.params, limit],
     );
     return rows.map((row) => em.map(Notification, row));
   }
 
   async count(em: Db, recipientId: string, unreadOnly: boolean): Promise<number> {
+    const visible = this.hiddenSql('n', recipientId);
     const [row] = await sql<{ n: number }>(
       em,
-      `select count(*)::int as n from notifications where recipient_id = ? ${unreadOnly ? 'and read_at is null' : ''}`,
-      [recipientId],
+      `select count(*)::int as n from notifications n where n.recipient_id = ? ${unreadOnly ? 'and n.read_at is null' : ''} and ${visible.sql}`,
+      [recipientId, ...visible.params],
     );
     return row.n;
   }

@@ -13,6 +13,7 @@ export enum NotificationType {
   PHOTO_TAG = 'PHOTO_TAG',
   MISSED_CALL = 'MISSED_CALL',
   SCREENSHOT = 'SCREENSHOT',
+  REPORT_RESOLVED = 'REPORT_RESOLVED',
 }
 registerEnumType(NotificationType, { name: 'NotificationType' });
 

@@ -1,6 +1,7 @@
 import { sql, type Db } from '../../kernel/db.js';
 import { keysetSql } from '../../kernel/pagination.js';
 import { toRecord } from '../../kernel/rows.js';
+import { removedHiddenSql } from '../accounts/index.js';
 import { hiddenAuthorSql } from './posts.repository.js';
 
 /** A comment; `parentId` is the top-level comment a reply belongs to (replies are one level deep). */
@@ -34,46 +35,69 @@ const scopeOf = (of: CommentsOf) =>
   'postId' in of ? { sql: 'c.post_id = ? and c.parent_id is null', id: of.postId } : { sql: 'c.parent_id = ?', id: of.parentId };
 
 export class CommentsRepository {
-  async byIds(em: Db, ids: readonly string[]): Promise<CommentRecord[]> {
-    return (await sql<Record<string, unknown>>(em, 'select * from comments where id in (?)', [[...ids]])).map(toComment);
+  /** Comments by id; those removed by staff only for staff (`viewerId` undefined: all, for writes that checked already). */
+  async byIds(em: Db, ids: readonly string[], viewerId?: string | null): Promise<CommentRecord[]> {
+    const removed = viewerId === undefined ? { sql: 'false', params: [] } : removedHiddenSql('c', viewerId);
+    const rows = await sql<Record<string, unknown>>(em, `select c.* from comments c where c.id in (?) and not ${removed.sql}`, [
+      [...ids],
+      ...removed.params,
+    ]);
+    return rows.map(toComment);
+  }
+
+  /** Sets or clears (`by` null) the staff removal of a comment; its post and author, or null when there is no such comment. */
+  async setRemoved(tx: Db, id: string, by: string | null): Promise<{ postId: string; authorId: string } | null> {
+    const [row] = await sql<{ postId: string; authorId: string }>(
+      tx,
+      `update comments set removed_at = case when ?::uuid is null then null else now() end, removed_by_id = ? where id = ?
+        returning post_id as "postId", author_id as "authorId"`,
+      [by, by, id],
+    );
+    return row ?? null;
   }
 
   /** Oldest first, comments of users blocked either way hidden. */
   async page(em: Db, viewerId: string | null, of: CommentsOf, limit: number, after: (string | number)[] | null): Promise<CommentRecord[]> {
     const hidden = hiddenAuthorSql('c.author_id', viewerId);
+    const removed = removedHiddenSql('c', viewerId);
     const scope = scopeOf(of);
     const key = keysetSql('c', after, 'asc');
     const rows = await sql<Record<string, unknown>>(
       em,
-      `select c.* from comments c where ${scope.sql} and not (${hidden.sql}) and ${key.sql} order by c.created_at, c.id limit ?`,
-      [scope.id, ...hidden.params, ...key.params, limit],
+      `select c.* from comments c where ${scope.sql} and not (${hidden.sql}) and not ${removed.sql} and ${key.sql} order by c.created_at, c.id limit ?`,
+      [scope.id, ...hidden.params, ...removed.params, ...key.params, limit],
     );
     return rows.map(toComment);
   }
 
   async count(em: Db, viewerId: string | null, of: CommentsOf): Promise<number> {
     const hidden = hiddenAuthorSql('c.author_id', viewerId);
+    const removed = removedHiddenSql('c', viewerId);
     const scope = scopeOf(of);
     return (
-      await sql<{ n: number }>(em, `select count(*)::int as n from comments c where ${scope.sql} and not (${hidden.sql})`, [
-        scope.id,
-        ...hidden.params,
-      ])
+      await sql<{ n: number }>(
+        em,
+        `select count(*)::int as n from comments c where ${scope.sql} and not (${hidden.sql}) and not ${removed.sql}`,
+        [scope.id, ...hidden.params, ...removed.params],
+      )
     )[0].n;
   }
 
   /** Replies of each top-level comment (comments without replies left out). */
-  replyCounts(em: Db, parentIds: readonly string[]): Promise<{ parentId: string; n: number }[]> {
-    return sql(em, 'select parent_id as "parentId", count(*)::int as n from comments where parent_id in (?) group by parent_id', [
-      [...parentIds],
-    ]);
+  replyCounts(em: Db, viewerId: string | null, parentIds: readonly string[]): Promise<{ parentId: string; n: number }[]> {
+    const removed = removedHiddenSql('c', viewerId);
+    return sql(
+      em,
+      `select c.parent_id as "parentId", count(*)::int as n from comments c where c.parent_id in (?) and not ${removed.sql} group by c.parent_id`,
+      [[...parentIds], ...removed.params],
+    );
   }
 
   /** The comment `id` of post `postId` that a reply answers. */
   async parentIn(tx: Db, id: string, postId: string): Promise<CommentParentRow | null> {
     const [row] = await sql<CommentParentRow>(
       tx,
-      'select id, author_id as "authorId", parent_id as "parentId" from comments where id = ? and post_id = ?',
+      'select id, author_id as "authorId", parent_id as "parentId" from comments where id = ? and post_id = ? and removed_at is null',
       [id, postId],
     );
     return row ?? null;
@@ -90,7 +114,7 @@ export class CommentsRepository {
   }
 
   async byId(tx: Db, id: string): Promise<CommentRecord | null> {
-    return (await this.byIds(tx, [id]))[0] ?? null;
+    return (await this.byIds(tx, [id], null))[0] ?? null;
   }
 
   async updateBody(tx: Db, id: string, body: string): Promise<CommentRecord> {

@@ -109,11 +109,17 @@ export class CommentsService {
     });
   }
 
-  byIds(em: Db, ids: readonly string[]): Promise<CommentRecord[]> {
-    return this.comments.byIds(em, ids);
+  /** Comments by id; those removed by staff only for staff. */
+  byIds(actor: Actor | null, em: Db, ids: readonly string[]): Promise<CommentRecord[]> {
+    return this.comments.byIds(em, ids, actor?.id ?? null);
   }
 
-  replyCounts(em: Db, parentIds: readonly string[]): Promise<{ parentId: string; n: number }[]> {
-    return this.comments.replyCounts(em, parentIds);
+  replyCounts(actor: Actor | null, em: Db, parentIds: readonly string[]): Promise<{ parentId: string; n: number }[]> {
+    return this.comments.replyCounts(em, actor?.id ?? null, parentIds);
+  }
+
+  /** Staff removal (moderation): sets or clears (`by` null) it in the caller's transaction; null when no such comment. */
+  setRemoved(tx: Db, commentId: string, by: string | null): Promise<{ postId: string; authorId: string } | null> {
+    return this.comments.setRemoved(tx, commentId, by);
   }
 }

@@ -41,6 +41,13 @@ export class Post {
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   updatedAt: Date = new Date();
+
+  /** Set by staff (moderation's removeContent): hidden from everyone but staff, not deleted. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  removedAt: Date | null = null;
+
+  @ManyToOne('User', { mapToPk: true, fieldName: 'removed_by_id', nullable: true, deleteRule: 'set null', updateRule: 'no action' })
+  removedById: string | null = null;
 }
 
 /** The ordered photos of a post (link table, written with SQL). */
@@ -153,6 +160,13 @@ export class Comment {
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   updatedAt: Date = new Date();
+
+  /** Set by staff (moderation's removeContent): hidden from everyone but staff, not deleted. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  removedAt: Date | null = null;
+
+  @ManyToOne('User', { mapToPk: true, fieldName: 'removed_by_id', nullable: true, deleteRule: 'set null', updateRule: 'no action' })
+  removedById: string | null = null;
 }
 
 /** A friend marked at (x, y) in one photo of a post. */

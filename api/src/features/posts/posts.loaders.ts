@@ -33,7 +33,8 @@ export const postById = (ctx: Context) => byIds<PostRecord>(ctx, 'postById', (id
 export const photoTagById = (ctx: Context) =>
   byIds<PhotoTagRecord>(ctx, 'photo_tagsById', (ids) => ctx.services.photoTags.byIds(ctx.em, ids));
 /** Comments by raw id (the node loader checks that the viewer may see their post). */
-export const commentById = (ctx: Context) => byIds<CommentRecord>(ctx, 'commentsById', (ids) => ctx.services.comments.byIds(ctx.em, ids));
+export const commentById = (ctx: Context) =>
+  byIds<CommentRecord>(ctx, 'commentsById', (ids) => ctx.services.comments.byIds(ctx.actor, ctx.em, ids));
 export const likeById = (ctx: Context) => byIds<LikeRecord>(ctx, 'likesById', (ids) => ctx.services.likes.byIds(ctx.em, ids));
 
 /** Counts by id (0 when absent), one service call per tick. */
@@ -62,7 +63,7 @@ export const postCountOfUser = (ctx: Context) =>
 /** Replies of each top-level comment. */
 export const replyCount = (ctx: Context) =>
   countsBy(ctx, 'replyCount', async (ids) =>
-    (await ctx.services.comments.replyCounts(ctx.em, ids)).map((r) => ({ id: r.parentId, n: r.n })),
+    (await ctx.services.comments.replyCounts(ctx.actor, ctx.em, ids)).map((r) => ({ id: r.parentId, n: r.n })),
   );
 
 interface PostParts {

@@ -1,9 +1,16 @@
 import { jsonList, sql, type Db } from '../../kernel/db.js';
 import { keysetSql } from '../../kernel/pagination.js';
 import { toRecord } from '../../kernel/rows.js';
-import { containsPattern, userJson, userSelect, type USER_COLUMNS } from '../accounts/index.js';
+import {
+  containsPattern,
+  eitherHidden,
+  removedHiddenSql,
+  suspendedHiddenSql,
+  userJson,
+  userSelect,
+  type USER_COLUMNS,
+} from '../accounts/index.js';
 import { blockedSql, feedAuthorsSql } from '../friends/index.js';
-import { eitherHidden, suspendedHiddenSql } from '../accounts/index.js';
 import { toMedia, type MediaRecord } from '../media/index.js';
 import { toTag, type TagRecord } from '../tags/index.js';
 import { toPhotoTag, type PhotoTagRecord } from './photo-tags.repository.js';
@@ -92,6 +99,16 @@ export function postMediaSql(mediaAlias: string): { sql: string; params: unknown
   return { sql: `exists (select 1 from post_media _pm where _pm.media_id = ${mediaAlias}.id)`, params: [] };
 }
 
+/** SQL predicate: notification `alias` is about a post or comment staff removed, and the viewer is not staff. */
+export function removedPostNoticeSql(alias: string, viewerId: string): { sql: string; params: unknown[] } {
+  const post = removedHiddenSql('_rp', viewerId);
+  const comment = removedHiddenSql('_rc', viewerId);
+  return {
+    sql: `(exists (select 1 from posts _rp where _rp.id = ${alias}.post_id and ${post.sql})
+      or exists (select 1 from comments _rc where _rc.id = ${alias}.comment_id and ${comment.sql}))`,
+    params: [...post.params, ...comment.params],
+  };
+}
 /** Authors hidden from the viewer: blocked either way (friends), or suspended unless the viewer is staff (accounts). */
 export const hiddenAuthorSql = (column: string, viewerId: string | null) =>
   eitherHidden(blockedSql(column, viewerId), suspendedHiddenSql(column, viewerId));
@@ -109,10 +126,12 @@ export class PostsRepository {
   /** Posts by raw id that the viewer may see (not hidden by a block either way). */
   async byIds(em: Db, viewerId: string | null, ids: readonly string[]): Promise<PostRecord[]> {
     const hidden = hiddenAuthorSql('p.author_id', viewerId);
-    const rows = await sql<Record<string, unknown>>(em, `select ${POST_COLUMNS} from posts p where p.id in (?) and not (${hidden.sql})`, [
-      [...ids],
-      ...hidden.params,
-    ]);
+    const removed = removedHiddenSql('p', viewerId);
+    const rows = await sql<Record<string, unknown>>(
+      em,
+      `select ${POST_COLUMNS} from posts p where p.id in (?) and not (${hidden.sql}) and not (${removed.sql})`,
+      [[...ids], ...hidden.params, ...removed.params],
+    );
     return rows.map(toPost);
   }
 
@@ -146,12 +165,13 @@ export class PostsRepository {
   /** The viewer's favorites, most recently favorited first (keyset on the favorite). */
   async favoritesPage(em: Db, viewerId: string, limit: number, after: (string | number)[] | null): Promise<FavoritePostRow[]> {
     const hidden = hiddenAuthorSql('p.author_id', viewerId);
+    const removed = removedHiddenSql('p', viewerId);
     const key = keysetSql('f', after, 'desc');
     const rows = await sql<Record<string, unknown> & { _fav_id: string; _fav_at: string }>(
       em,
       `select ${POST_COLUMNS}, f.id as _fav_id, f.created_at as _fav_at from favorites f join posts p on p.id = f.post_id
-        where f.user_id = ? and not (${hidden.sql}) and ${key.sql} order by f.created_at desc, f.id desc limit ?`,
-      [viewerId, ...hidden.params, ...key.params, limit],
+        where f.user_id = ? and not (${hidden.sql}) and not (${removed.sql}) and ${key.sql} order by f.created_at desc, f.id desc limit ?`,
+      [viewerId, ...hidden.params, ...removed.params, ...key.params, limit],
     );
     return rows.map(({ _fav_id, _fav_at, ...row }) => ({ post: toPost(row), favoritedAt: new Date(_fav_at), favoriteId: _fav_id }));
   }
@@ -161,7 +181,7 @@ export class PostsRepository {
     return (
       await sql<{ n: number }>(
         em,
-        `select count(*)::int as n from favorites f join posts p on p.id = f.post_id where f.user_id = ? and not (${hidden.sql})`,
+        `select count(*)::int as n from favorites f join posts p on p.id = f.post_id where f.user_id = ? and not (${hidden.sql}) and p.removed_at is null`,
         [viewerId, ...hidden.params],
       )
     )[0].n;
@@ -191,16 +211,18 @@ export class PostsRepository {
 
   /** How many posts each of these users has written (users without posts left out). */
   countsByAuthor(em: Db, authorIds: readonly string[]): Promise<{ authorId: string; n: number }[]> {
-    return sql(em, 'select author_id as "authorId", count(*)::int as n from posts where author_id in (?) group by author_id', [
-      [...authorIds],
-    ]);
+    return sql(
+      em,
+      'select author_id as "authorId", count(*)::int as n from posts where author_id in (?) and removed_at is null group by author_id',
+      [[...authorIds]],
+    );
   }
 
-  /** The post, locked against a concurrent delete (`share`) or change (`update`) until the transaction ends. */
+  /** The post, locked against a concurrent delete (`share`) or change (`update`) until the transaction ends; null when removed by staff. */
   async lock(tx: Db, id: string, mode: 'share' | 'update'): Promise<PostRecord | null> {
     const [row] = await sql<Record<string, unknown>>(
       tx,
-      `select id, author_id, title, body, created_at, updated_at from posts where id = ? for ${mode === 'share' ? 'share' : 'update'}`,
+      `select id, author_id, title, body, created_at, updated_at from posts where id = ? and removed_at is null for ${mode === 'share' ? 'share' : 'update'}`,
       [id],
     );
     return row ? toPost(row) : null;
@@ -225,6 +247,22 @@ export class PostsRepository {
       [fields.title, fields.body, fields.searchText, new Date(), id],
     );
     return toPost(row);
+  }
+
+  /**
+   * Sets or clears (`by` null) the staff removal of a post; its author, its tags and whether it was removed before,
+   * or null when there is no such post.
+   */
+  async setRemoved(tx: Db, id: string, by: string | null): Promise<{ authorId: string; tagIds: string[]; wasRemoved: boolean } | null> {
+    const [row] = await sql<{ authorId: string; tagIds: string[]; wasRemoved: boolean }>(
+      tx,
+      `update posts p set removed_at = case when ?::uuid is null then null else coalesce(old.removed_at, now()) end, removed_by_id = ?
+        from (select id, removed_at from posts where id = ? for update) old where p.id = old.id
+        returning p.author_id as "authorId", old.removed_at is not null as "wasRemoved",
+          array(select pt.tag_id from post_tags pt where pt.post_id = p.id) as "tagIds"`,
+      [by, by, id],
+    );
+    return row ?? null;
   }
 
   /** Deletes the post; likes, comments, favorites, photo tags and links go with it (foreign keys). */
@@ -293,6 +331,9 @@ function conditions(viewerId: string | null, filter: PostFilter): { sql: string;
   if (filter.tag)
     add({ sql: 'p.id in (select pt.post_id from post_tags pt join tags t on t.id = pt.tag_id where t.name = ?)', params: [filter.tag] });
   if (filter.text) add({ sql: 'p.search_text like ?', params: [containsPattern(filter.text)] });
+  // Removed posts: gone for everyone but staff, on every list (feed, profile, tag page, search).
+  const removed = removedHiddenSql('p', viewerId);
+  add({ sql: `not ${removed.sql}`, params: removed.params });
   // The home feed holds only friends and followed users, whom a block has already removed; suspended authors are
   // hidden everywhere from everyone but staff.
   const hidden = filter.feedOf ? suspendedHiddenSql('p.author_id', viewerId) : hiddenAuthorSql('p.author_id', viewerId);
@@ -321,13 +362,15 @@ function partColumns(part: PostPart, viewerId: string | null): { sql: string; pa
         params: hidden.params,
       };
     }
-    case 'stats':
+    case 'stats': {
+      const removedComment = removedHiddenSql('c', viewerId);
       return {
         sql: `(select count(*)::int from likes l where l.post_id = p.id) as like_count,
-          (select count(*)::int from comments c where c.post_id = p.id) as comment_count,
+          (select count(*)::int from comments c where c.post_id = p.id and not ${removedComment.sql}) as comment_count,
           exists (select 1 from likes l where l.post_id = p.id and l.user_id = ?::uuid) as liked,
           exists (select 1 from favorites f where f.user_id = ?::uuid and f.post_id = p.id) as favorited`,
-        params: [viewerId, viewerId],
+        params: [...removedComment.params, viewerId, viewerId],
       };
+    }
   }
 }

@@ -119,6 +119,14 @@ export class PostsService {
   }
 
   /** Posts by raw id the viewer may see (missing ones left out). */
+  /** Staff removal (moderation): sets or clears (`by` null) it in the caller's transaction; the author, or null when no such post. */
+  async setRemoved(tx: Db, postId: string, by: string | null): Promise<{ authorId: string } | null> {
+    const row = await this.posts.setRemoved(tx, postId, by);
+    // Tag pages count visible posts: a removed post leaves its tags' counts until it is restored.
+    if (row && row.wasRemoved !== (by !== null)) await this.tags.adjustPostCounts(tx, row.tagIds, by ? -1 : 1);
+    return row && { authorId: row.authorId };
+  }
+
   byIds(actor: Actor | null, em: Db, ids: readonly string[]): Promise<PostRecord[]> {
     return this.posts.byIds(em, actor?.id ?? null, ids);
   }

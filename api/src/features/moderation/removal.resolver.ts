@@ -1,0 +1,51 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { CurrentUser } from '../../graphql/auth.js';
+import type { Context } from '../../graphql/context.js';
+import type { Actor } from '../../kernel/actor.js';
+import { fromGlobalId, parseGlobalId } from '../../kernel/ids.js';
+import { ModerationPayload } from './moderation.types.js';
+import { REMOVABLE_TYPES, type RemovableType } from './removal.service.js';
+
+function removableOf(globalId: string): { type: RemovableType; id: string } | null {
+  const parsed = parseGlobalId(globalId);
+  const type = REMOVABLE_TYPES.find((t) => t === parsed?.type);
+  return parsed && type ? { type, id: parsed.id } : null;
+}
+
+@Resolver()
+export class RemovalResolver {
+  @Authorized('MODERATOR', 'ADMIN')
+  @Mutation(() => ModerationPayload, { description: 'Staff only. Hides a post, comment, room or chat message from everyone but staff.' })
+  async removeContent(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('subjectId', () => ID) subjectId: string,
+    @Arg('reason', () => String) reason: string,
+  ): Promise<ModerationPayload> {
+    return { action: await ctx.services.removal.remove(actor, ctx.em, { subject: removableOf(subjectId), reason }), userErrors: [] };
+  }
+
+  @Authorized('MODERATOR', 'ADMIN')
+  @Mutation(() => ModerationPayload, { description: 'Staff only. Shows removed content to everyone again.' })
+  async restoreContent(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('subjectId', () => ID) subjectId: string,
+  ): Promise<ModerationPayload> {
+    return { action: await ctx.services.removal.restore(actor, ctx.em, removableOf(subjectId)), userErrors: [] };
+  }
+
+  @Authorized('MODERATOR', 'ADMIN')
+  @Mutation(() => ModerationPayload, { description: "Staff only. Disconnects everyone from the room's call and closes it." })
+  async endRoom(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('roomId', () => ID) roomId: string,
+    @Arg('reason', () => String) reason: string,
+  ): Promise<ModerationPayload> {
+    return {
+      action: await ctx.services.removal.endRoom(actor, ctx.em, { roomId: fromGlobalId(roomId, 'FacechatRoom'), reason }),
+      userErrors: [],
+    };
+  }
+}
