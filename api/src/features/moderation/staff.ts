@@ -1,7 +1,7 @@
 import { isStaff, type Actor } from '../../kernel/actor.js';
 import { forbidden } from '../../kernel/errors.js';
 
-export { isStaff, STAFF_ROLES } from '../../kernel/actor.js';
+export { isStaff } from '../../kernel/actor.js';
 
 /** The service-level check behind `@Authorized('MODERATOR', 'ADMIN')`: a second line for callers other than GraphQL. */
 export function requireStaff(actor: Actor): void {
