@@ -10,7 +10,7 @@
  */
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExplain } from './config.js';
 import { APP_DATABASE, openDatabase } from './db/bootstrap.js';
 import { runningEmbeddedUrl } from './db/embedded.js';
 import { createOrm, type MikroORM } from './db/orm.js';
@@ -35,14 +35,8 @@ async function main(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    for (const problem of error.problems) console.error(`config: ${problem}`);
-    return 2;
-  }
+  const config = loadConfigOrExplain();
+  if (!config) return 2;
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const running = config.databaseUrl ? null : runningEmbeddedUrl(join(config.dataDir, 'postgres'), APP_DATABASE);
   let orm: MikroORM;

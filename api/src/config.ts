@@ -228,4 +228,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/** For commands (API, migrate, admin): the configuration, or null once each problem is printed as `config: …`. */
+export function loadConfigOrExplain(env: NodeJS.ProcessEnv = process.env): Config | null {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const problem of error.problems) console.error(`config: ${problem}`);
+    return null;
+  }
+}
+
 export const PROJECT_ROOT = ROOT;

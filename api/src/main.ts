@@ -1,21 +1,12 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExplain } from './config.js';
 import { createLogger } from './logger.js';
 import { MigrationsPending, openDatabase } from './db/bootstrap.js';
 import { DataDirInUse, type EmbeddedDatabase } from './db/embedded.js';
 import { createApp, type App } from './app.js';
 import type { MikroORM } from './db/orm.js';
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    for (const problem of error.problems) console.error(`config: ${problem}`);
-    process.exit(2);
-  }
-  throw error;
-}
+const config = loadConfigOrExplain() ?? process.exit(2);
 const log = createLogger(config.logLevel);
 
 // The embedded PostgreSQL is stopped on every exit path: signals, a crash, a failed start, process.exit.

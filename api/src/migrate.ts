@@ -4,19 +4,13 @@
  * the embedded PostgreSQL under DATA_DIR. Safe to run while other instances start: see orm.ts migrateUp.
  */
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExplain } from './config.js';
 import { openDatabase } from './db/bootstrap.js';
 import { createLogger } from './logger.js';
 
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    for (const problem of error.problems) console.error(`config: ${problem}`);
-    return 2;
-  }
+  const config = loadConfigOrExplain();
+  if (!config) return 2;
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   try {
     const { orm, embedded, applied } = await openDatabase(config, log, { migrate: true });
