@@ -24,7 +24,7 @@ import { LikesService } from '../features/posts/likes.service.js';
 import { PhotoTagsRepository } from '../features/posts/photo-tags.repository.js';
 import { PhotoTagsService } from '../features/posts/photo-tags.service.js';
 import { PostAccess } from '../features/posts/posts.collaborators.js';
-import { PostsRepository, postMediaSql, removedPostNoticeSql } from '../features/posts/posts.repository.js';
+import { PostsRepository, postMediaSql, removedPostNoticeSql, visiblePostMediaSql } from '../features/posts/posts.repository.js';
 import { PostsService } from '../features/posts/posts.service.js';
 import { CallsRepository } from '../features/facechat/calls.repository.js';
 import { CallsService } from '../features/facechat/calls.service.js';
@@ -68,9 +68,9 @@ export function createServices(deps: ServiceDeps) {
   const rateLimits: RateLimits = new PostgresRateLimits(deps.orm, deps.config.rateLimits, deps.log.child({ component: 'rate-limits' }));
   // Delayed and periodic work (ring time-outs, clean-ups): BullMQ with REDIS_URL, timers of this process without.
   const jobs = createJobs(deps.config, deps.log.child({ component: 'jobs' }));
-  // By id, media is seen by its owner, or through a post, an avatar or a room the viewer was in (never across a block);
+  // By id, media is seen by its owner, or through a post they may see, an avatar or a room the viewer was in (never across a block);
   // an upload is attached through a post or an avatar (unattached old ones are cleaned up).
-  const mediaRepository = new MediaRepository({ hidden: blockedSql, reachable: [avatarMediaSql, postMediaSql, screenshotSeenSql] }, [
+  const mediaRepository = new MediaRepository({ hidden: blockedSql, reachable: [avatarMediaSql, visiblePostMediaSql, screenshotSeenSql] }, [
     avatarMediaSql,
     postMediaSql,
   ]);

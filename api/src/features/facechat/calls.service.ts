@@ -215,6 +215,19 @@ export class CallsService {
     });
   }
 
+  /**
+   * Staff end the room of a live call (moderation's endRoom), in `tx`: a ringing call is CANCELED, an accepted one
+   * ENDED, which closes the room and tells caller and callees. False when the room holds no live call. The call is
+   * locked before its room, as on every call path.
+   */
+  async endByStaff(tx: Db, afterCommit: AfterCommit, roomId: string): Promise<boolean> {
+    const callId = await this.c.repo.callIdOfRoom(tx, roomId);
+    const locked = callId ? await this.c.repo.state(tx, callId, true) : null;
+    if (!locked || (locked.call.status !== 'RINGING' && locked.call.status !== 'ACCEPTED')) return false;
+    await this.finish(tx, afterCommit, locked, locked.call.status === 'RINGING' ? 'CANCELED' : 'ENDED');
+    return true;
+  }
+
   private async declineLocked(tx: Db, afterCommit: AfterCommit, locked: CallState, userId: string): Promise<void> {
     await this.c.repo.decline(tx, locked.call.id, userId);
     locked.responses.set(userId, 'DECLINED');

@@ -1,9 +1,15 @@
-/** SQL of the in-room chat (`chat_messages`). Authors blocked either way with the viewer are left out of reads. */
-import { removedHiddenSql } from '../accounts/index.js';
+/**
+ * SQL of the in-room chat (`chat_messages`). Authors blocked either way with the viewer, and suspended authors
+ * (unless the viewer is staff), are left out of reads.
+ */
+import { eitherHidden, removedHiddenSql, suspendedHiddenSql } from '../accounts/index.js';
 import { blockedSql } from '../friends/index.js';
 import { sql, type Db } from '../../kernel/db.js';
 import { keysetSql } from '../../kernel/pagination.js';
 import { ChatMessage, type ChatMessageKindValue } from './chat.entity.js';
+
+const hiddenAuthorSql = (column: string, viewerId: string | null) =>
+  eitherHidden(blockedSql(column, viewerId), suspendedHiddenSql(column, viewerId));
 
 export interface NewChatMessage {
   roomId: string;
@@ -21,7 +27,7 @@ export class ChatRepository {
   }
 
   async byIds(em: Db, viewerId: string | null, ids: readonly string[]): Promise<ChatMessage[]> {
-    const hidden = blockedSql('m.author_id', viewerId);
+    const hidden = hiddenAuthorSql('m.author_id', viewerId);
     const removed = removedHiddenSql('m', viewerId);
     const rows = await sql<Record<string, unknown>>(
       em,
@@ -33,7 +39,7 @@ export class ChatRepository {
 
   /** A page of the room's chat, newest first. */
   async page(em: Db, viewerId: string | null, roomId: string, limit: number, after: (string | number)[] | null): Promise<ChatMessage[]> {
-    const hidden = blockedSql('m.author_id', viewerId);
+    const hidden = hiddenAuthorSql('m.author_id', viewerId);
     const removed = removedHiddenSql('m', viewerId);
     const key = keysetSql('m', after, 'desc');
     const rows = await sql<Record<string, unknown>>(
@@ -46,7 +52,7 @@ export class ChatRepository {
   }
 
   async count(em: Db, viewerId: string | null, roomId: string): Promise<number> {
-    const hidden = blockedSql('m.author_id', viewerId);
+    const hidden = hiddenAuthorSql('m.author_id', viewerId);
     const removed = removedHiddenSql('m', viewerId);
     return (
       await sql<{ n: number }>(

@@ -129,6 +129,8 @@ export class FacechatService implements ScreenshotPolicy {
   }
   /** Disconnects everyone from the room's call (LiveKit, after commit) and closes it; false when there is no such room. */
   async endRoom(tx: Db, afterCommit: AfterCommit, roomId: string): Promise<boolean> {
+    // A live call ends with its room (ringing or not), so nobody keeps ringing and both sides hear of it.
+    if (await this.p.calls.endByStaff(tx, afterCommit, roomId)) return true;
     if (!(await this.p.roomsRepo.lock(tx, roomId, 'update'))) return false;
     await this.p.rooms.close(tx, afterCommit, roomId);
     return true;

@@ -99,6 +99,20 @@ export function postMediaSql(mediaAlias: string): { sql: string; params: unknown
   return { sql: `exists (select 1 from post_media _pm where _pm.media_id = ${mediaAlias}.id)`, params: [] };
 }
 
+/**
+ * SQL predicate for media: `mediaAlias` is attached to a post the viewer may see (media's `node(id)` reachability):
+ * a removed post, or one whose author is hidden from the viewer, does not lend its photos.
+ */
+export function visiblePostMediaSql(mediaAlias: string, viewerId: string | null): { sql: string; params: unknown[] } {
+  const hidden = hiddenAuthorSql('_vp.author_id', viewerId);
+  const removed = removedHiddenSql('_vp', viewerId);
+  return {
+    sql: `exists (select 1 from post_media _vpm join posts _vp on _vp.id = _vpm.post_id
+      where _vpm.media_id = ${mediaAlias}.id and not (${hidden.sql}) and not ${removed.sql})`,
+    params: [...hidden.params, ...removed.params],
+  };
+}
+
 /** SQL predicate: notification `alias` is about a post or comment staff removed, and the viewer is not staff. */
 export function removedPostNoticeSql(alias: string, viewerId: string): { sql: string; params: unknown[] } {
   const post = removedHiddenSql('_rp', viewerId);
