@@ -45,6 +45,10 @@ describe('reporting in the browser', () => {
     const b = await signUp(stack, { displayName: 'Minho Lee' });
     await befriend(stack, a, b);
     const post = await createPost(stack, a, { title: 'Buy cheap watches' });
+    const added = await as(stack, a, 'mutation($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }', {
+      input: { postId: post.id, body: 'Only 9.99!' },
+    });
+    const commentId: string = added.data.addComment.comment.id;
 
     const { page, errors } = await signedIn(b);
     await page.goto(`${stack.baseUrl}/p/${encodeURIComponent(post.id)}`);
@@ -81,6 +85,14 @@ describe('reporting in the browser', () => {
     await expect.poll(() => page.getByTestId('report-error').textContent()).toBe('You already reported this');
     await page.getByTestId('report-cancel').click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
+
+    // A's comment, from its "Report" button.
+    await page.locator(`[data-comment-id="${commentId}"]`).getByTestId('comment-report').click();
+    const commentDialog = page.getByRole('dialog', { name: 'Report this comment' });
+    await commentDialog.waitFor();
+    await commentDialog.getByRole('radio', { name: 'Something else' }).check();
+    await page.getByTestId('report-submit').click();
+    await expect.poll(() => commentDialog.isVisible()).toBe(false);
 
     // The person too, from the profile's more menu (named in the title); never one's own post.
     await page.goto(`${stack.baseUrl}/u/${a.username}`);
