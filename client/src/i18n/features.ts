@@ -1,6 +1,7 @@
 import friends from '../features/friends/friends.i18n';
 import notifications from '../features/notifications/notifications.i18n';
 import posts from '../features/posts/posts.i18n';
+import moderation from '../features/moderation/moderation.i18n';
 import media from '../features/media/media.i18n';
 import tags from '../features/tags/tags.i18n';
 import search from '../features/search/search.i18n';
@@ -22,6 +23,7 @@ export const featureMessages: FeatureMessages[] = [
   friends,
   notifications,
   posts,
+  moderation,
   media,
   tags,
   search,

@@ -11,6 +11,7 @@ export const KNOWN_TYPES: readonly NotificationType[] = [
   'PHOTO_TAG',
   'MISSED_CALL',
   'SCREENSHOT',
+  'REPORT_RESOLVED',
 ];
 
 type NotificationLike = Pick<NotificationFieldsFragment, 'type' | 'actor'> & { post?: { id: string } | null };

@@ -1,6 +1,7 @@
 // Texts of the posts feature (feed, post pages, editor, comments, like toasts).
 const en = {
   posts: {
+    more: 'More actions for this post',
     newPost: 'New post',
     newTitle: 'New post',
     editTitle: 'Edit post',
@@ -91,6 +92,7 @@ const en = {
 
 const ko: typeof en = {
   posts: {
+    more: '게시물 메뉴',
     newPost: '새 게시물',
     newTitle: '새 게시물',
     editTitle: '게시물 수정',
