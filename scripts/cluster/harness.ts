@@ -8,9 +8,9 @@ import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { freePort, startRedisServer } from '../../api/src/test/redis-setup.js';
+import { freePort, freeUdpPort, startRedisServer } from '../../api/src/test/redis-setup.js';
 import { haproxyCfg, livekitYaml, pgbouncerIni } from './configs.js';
-import { freeUdpPort, httpOk, removeOnExit, startProcess, userIds, waitFor, type Proc } from './processes.js';
+import { httpOk, removeOnExit, startProcess, userIds, waitFor, type Proc } from './processes.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';

@@ -4,7 +4,6 @@
  * killed when this process exits, whatever the reason (a failed test, SIGINT, an exception).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createSocket } from 'node:dgram';
 import { rmSync } from 'node:fs';
 
 export interface Proc {
@@ -122,14 +121,3 @@ export const httpOk = (url: string) => () =>
     (r) => r.ok,
     () => false,
   );
-
-export async function freeUdpPort(): Promise<number> {
-  const socket = createSocket('udp4');
-  await new Promise<void>((resolve, reject) => {
-    socket.once('error', reject);
-    socket.bind(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = socket.address();
-  await new Promise<void>((r) => socket.close(() => r()));
-  return port;
-}

@@ -16,13 +16,13 @@
  *   them (`signedWebhook` in the same testkit) straight to their stack.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createSocket } from 'node:dgram';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { DEV_LIVEKIT_KEY, DEV_LIVEKIT_SECRET, PROJECT_ROOT } from '../config.js';
+import { freeUdpPort } from './redis-setup.js';
 
 export interface TestLivekitInfo {
   url: string;
@@ -174,17 +174,6 @@ async function freeTcpPorts(count: number): Promise<number[]> {
   const ports = servers.map((s) => (s.address() as { port: number }).port);
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
   return ports;
-}
-
-async function freeUdpPort(): Promise<number> {
-  const socket = createSocket('udp4');
-  await new Promise<void>((resolve, reject) => {
-    socket.once('error', reject);
-    socket.bind(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = socket.address();
-  await new Promise<void>((r) => socket.close(() => r()));
-  return port;
 }
 
 /** Forwards LiveKit's webhooks, byte for byte with their Authorization header, to every registered stack. */
