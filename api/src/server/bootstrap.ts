@@ -72,7 +72,7 @@ export function startBackgroundWork(deps: {
   };
 }
 
-/** What bootstrap needs of the event bus (graphql/pubsub.ts's PubSub; a Redis bus later). */
+/** What bootstrap needs of the event bus (graphql/pubsub.ts's PubSub, in memory or over Redis). */
 export interface EventSource {
   listen<T>(topic: string, listener: (payload: T) => void): () => void;
 }
