@@ -3,11 +3,14 @@ import type { Pinia } from 'pinia';
 import { useAuthStore } from './features/auth/useAuthStore';
 import { safeRedirect } from './features/auth/useSessionRedirects';
 import { i18n } from './i18n';
+import { adminRoutes } from './features/admin/adminRoutes';
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** Signed-out visitors are sent to sign in first. */
     requiresAuth?: boolean;
+    /** Moderators and admins only (the admin console); anyone else gets the not-found page. */
+    requiresStaff?: boolean;
     /** Only for signed-out visitors (sign in, sign up). */
     guestOnly?: boolean;
     /** i18n key of the page title. */
@@ -125,6 +128,7 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./features/calls/CallsHistoryPage.vue'),
     meta: { requiresAuth: true, title: 'calls.historyTitle' },
   },
+  adminRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
@@ -145,6 +149,10 @@ export function createAppRouter(pinia: Pinia) {
     await auth.ready();
     if (to.meta.requiresAuth && !auth.isSignedIn) {
       return { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+    }
+    // Not "forbidden": members are not told the console exists.
+    if (to.matched.some((record) => record.meta.requiresStaff) && !auth.isStaff) {
+      return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') }, query: to.query, hash: to.hash };
     }
     if (to.meta.guestOnly && auth.isSignedIn) return safeRedirect(to.query.redirect);
     return true;

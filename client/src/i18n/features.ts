@@ -2,6 +2,7 @@ import friends from '../features/friends/friends.i18n';
 import notifications from '../features/notifications/notifications.i18n';
 import posts from '../features/posts/posts.i18n';
 import moderation from '../features/moderation/moderation.i18n';
+import admin from '../features/admin/admin.i18n';
 import media from '../features/media/media.i18n';
 import tags from '../features/tags/tags.i18n';
 import search from '../features/search/search.i18n';
@@ -24,6 +25,7 @@ export const featureMessages: FeatureMessages[] = [
   notifications,
   posts,
   moderation,
+  admin,
   media,
   tags,
   search,

@@ -60,7 +60,7 @@ function fakeHub(delayMs = 0) {
   };
 }
 
-const user = { id: 'u1', username: 'mina', displayName: '김민준', email: 'mina@example.com', bio: null };
+const user = { id: 'u1', username: 'mina', displayName: '김민준', email: 'mina@example.com', bio: null, role: 'MEMBER' as const };
 let counter = 0;
 const session = (ttlMs = 15 * 60_000): Session => ({ accessToken: `token-${++counter}`, expiresAt: Date.now() + ttlMs, user });
 

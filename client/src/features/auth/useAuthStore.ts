@@ -54,6 +54,9 @@ export const useAuthStore = defineStore('auth', () => {
   const user = computed<ViewerFieldsFragment | null>(() => session.value?.user ?? null);
   const isSignedIn = computed(() => session.value !== null);
   const accessToken = computed(() => session.value?.accessToken ?? null);
+  /** Moderators and admins: the admin console and staff actions (the API checks every one again). */
+  const isStaff = computed(() => user.value?.role === 'MODERATOR' || user.value?.role === 'ADMIN');
+  const isAdmin = computed(() => user.value?.role === 'ADMIN');
 
   let restoring: Promise<void> | null = null;
 
@@ -121,6 +124,8 @@ export const useAuthStore = defineStore('auth', () => {
     status,
     user,
     isSignedIn,
+    isStaff,
+    isAdmin,
     accessToken,
     restore,
     ready,
