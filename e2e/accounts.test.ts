@@ -1,33 +1,11 @@
-import type { Browser, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { signUp } from '../api/src/test/client';
-import { startTestStack } from '../api/src/test/stack';
-import {
-  assertClientBuilt,
-  graphiqlEditor,
-  newAccount,
-  newAppContext,
-  signInThroughUi,
-  signOutThroughUi,
-  signUpThroughUi,
-  watchErrors,
-} from './lib/app';
-import { launchChromium } from './lib/browser';
+import { graphiqlEditor, newAccount, newAppContext, signInThroughUi, signOutThroughUi, signUpThroughUi, watchErrors } from './lib/app';
+import { useBrowserSuite } from './lib/suite';
 
 // The accounts UI against the real API and the built client (run `npm run build -w client` first).
-let stack: { baseUrl: string; stop(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  assertClientBuilt();
-  stack = await startTestStack();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const suite = useBrowserSuite();
 
 const operationOf = (request: Request): string | null => {
   if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return null;
@@ -35,7 +13,7 @@ const operationOf = (request: Request): string | null => {
 };
 
 async function newPage(locale = 'en-US'): Promise<{ page: Page; errors: string[] }> {
-  const context = await newAppContext(browser, stack.baseUrl, locale);
+  const context = await newAppContext(suite.browser, suite.stack.baseUrl, locale);
   const page = await context.newPage();
   return { page, errors: watchErrors(page) };
 }
@@ -43,7 +21,7 @@ async function newPage(locale = 'en-US'): Promise<{ page: Page; errors: string[]
 describe('accounts in the browser', () => {
   it('signs up, signs out, signs in, and stays signed in across reloads (in Korean)', async () => {
     const { page, errors } = await newPage('ko-KR');
-    const taken = await signUp(stack, {});
+    const taken = await signUp(suite.stack, {});
     const account = newAccount('박지훈');
 
     // Signed out: sent to sign in, in the browser's language.
@@ -148,8 +126,8 @@ describe('accounts in the browser', () => {
   });
 
   it('finds people by a Korean display name, a page at a time', async () => {
-    await signUp(stack, { displayName: '김민준' });
-    await Promise.all(Array.from({ length: 22 }, (_, i) => signUp(stack, { displayName: `이서연 ${i + 1}` })));
+    await signUp(suite.stack, { displayName: '김민준' });
+    await Promise.all(Array.from({ length: 22 }, (_, i) => signUp(suite.stack, { displayName: `이서연 ${i + 1}` })));
     const { page, errors } = await newPage('ko-KR');
     await signUpThroughUi(page, newAccount());
 
@@ -178,7 +156,7 @@ describe('accounts in the browser', () => {
   });
 
   it('shares one session between tabs without ever reusing a refresh token', async () => {
-    const context = await newAppContext(browser, stack.baseUrl);
+    const context = await newAppContext(suite.browser, suite.stack.baseUrl);
     const first = await context.newPage();
     const account = newAccount('Tab Owner');
     await signUpThroughUi(first, account);
@@ -236,7 +214,7 @@ describe('accounts in the browser', () => {
   });
 
   it('serves GraphiQL at /graphql, which runs { me { id } }', async () => {
-    const user = await signUp(stack, {});
+    const user = await signUp(suite.stack, {});
     const { page } = await newPage('en-US');
     await page.goto('/graphql');
     const query = graphiqlEditor(page, '.graphiql-query-editor .CodeMirror');

@@ -1,27 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack } from '../api/src/test/stack';
-import { assertClientBuilt, graphiqlEditor, newAppContext, watchErrors } from './lib/app';
-import { launchChromium } from './lib/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { graphiqlEditor, newAppContext, watchErrors } from './lib/app';
+import { useBrowserSuite } from './lib/suite';
 
 // The built client and GraphiQL work under the Content-Security-Policy the API sends, with nothing refused.
-let stack: { baseUrl: string; stop(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  assertClientBuilt();
-  stack = await startTestStack();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const suite = useBrowserSuite();
 
 /** A page whose CSP violations (as the browser reports them) and uncaught errors are collected. */
 async function newPage(): Promise<{ page: Page; violations: string[]; errors: string[] }> {
-  const context = await newAppContext(browser, stack.baseUrl);
+  const context = await newAppContext(suite.browser, suite.stack.baseUrl);
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       const w = window as unknown as { __cspViolations?: string[] };

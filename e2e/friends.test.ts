@@ -1,42 +1,23 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { gql, signUp, type TestUser } from '../api/src/test/client';
-import { startTestStack } from '../api/src/test/stack';
-import { CLIENT_DIST, newAppContext, signInThroughUi, watchErrors } from './lib/app';
-import { launchChromium } from './lib/browser';
+import { PASSWORD, useBrowserSuite, type SignedInPage } from './lib/suite';
 
 // Friends, follows, blocks and live notifications in two browsers at once, against the real API.
-// Build first: `npm run build -w client` (or a private `--outDir`, passed here as CLIENT_DIST).
-let stack: { baseUrl: string; stop(): Promise<void> };
-let browser: Browser;
+const suite = useBrowserSuite();
 
-beforeAll(async () => {
-  const dist = process.env.CLIENT_DIST ?? CLIENT_DIST;
-  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} has no client build: run \`npm run build -w client\` first.`);
-  stack = await startTestStack();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-const PASSWORD = 'correct horse battery';
-
-/** A user made over the API and signed in through the UI in a browser profile of their own. */
-async function person(displayName: string, locale = 'en-US'): Promise<{ user: TestUser; page: Page; errors: string[] }> {
-  const user = await signUp(stack, { displayName, password: PASSWORD });
-  const context = await newAppContext(browser, stack.baseUrl, locale);
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  const live = subscribed(page);
-  await signInThroughUi(page, user.username, PASSWORD);
-  await page.getByTestId('home-welcome').waitFor();
-  await live;
-  return { user, page, errors };
+/** A user made over the API and signed in through the UI in a browser profile of their own, listening live. */
+async function person(displayName: string, locale = 'en-US'): Promise<SignedInPage & { user: TestUser }> {
+  const user = await signUp(suite.stack, { displayName, password: PASSWORD });
+  const signed = await suite.signedIn(user, {
+    locale,
+    ready: async (page) => {
+      const live = subscribed(page);
+      await page.getByTestId('home-welcome').waitFor();
+      await live;
+    },
+  });
+  return { user, ...signed };
 }
 
 /** Resolves once the page has asked for `notificationAdded` over graphql-ws (call before it loads). */
@@ -51,7 +32,7 @@ function subscribed(page: Page): Promise<void> {
 }
 
 const follow = (who: TestUser, id: string) =>
-  gql(stack, 'mutation($id: ID!) { followUser(userId: $id) { userErrors { message } } }', { id }, { token: who.token });
+  gql(suite.stack, 'mutation($id: ID!) { followUser(userId: $id) { userErrors { message } } }', { id }, { token: who.token });
 
 describe('friends and notifications in the browser', () => {
   it('sends a friend request that the other person sees live, accepts it from the notification, and both are friends', async () => {
@@ -120,12 +101,12 @@ describe('friends and notifications in the browser', () => {
 
   it('answers and cancels requests on the requests page', async () => {
     const b = await person('Bora Lee');
-    const c = await signUp(stack, { displayName: 'Chan Park', password: PASSWORD });
-    const d = await signUp(stack, { displayName: 'Dana Choi', password: PASSWORD });
-    const e = await signUp(stack, { displayName: 'Eun Seo', password: PASSWORD });
+    const c = await signUp(suite.stack, { displayName: 'Chan Park', password: PASSWORD });
+    const d = await signUp(suite.stack, { displayName: 'Dana Choi', password: PASSWORD });
+    const e = await signUp(suite.stack, { displayName: 'Eun Seo', password: PASSWORD });
     for (const sender of [c, d]) {
       const res = await gql(
-        stack,
+        suite.stack,
         'mutation($id: ID!) { sendFriendRequest(userId: $id) { userErrors { message } } }',
         { id: b.user.id },
         { token: sender.token },
@@ -161,9 +142,9 @@ describe('friends and notifications in the browser', () => {
 
   it('follows, unfollows and blocks behind a confirmation (in Korean)', async () => {
     const a = await person('김민아', 'ko-KR');
-    const star = await signUp(stack, { displayName: '이서준', password: PASSWORD });
+    const star = await signUp(suite.stack, { displayName: '이서준', password: PASSWORD });
     // 24 other followers, so the list needs a second page.
-    const fans = await Promise.all(Array.from({ length: 24 }, (_, i) => signUp(stack, { displayName: `팬 ${i + 1}` })));
+    const fans = await Promise.all(Array.from({ length: 24 }, (_, i) => signUp(suite.stack, { displayName: `팬 ${i + 1}` })));
     await Promise.all(fans.map((fan) => follow(fan, star.id)));
 
     await a.page.goto(`/u/${star.username}`);
@@ -207,7 +188,7 @@ describe('friends and notifications in the browser', () => {
     expect(await a.page.getByTestId('relation-follow').count()).toBe(0);
     expect(await a.page.getByTestId('relation-cancel').count()).toBe(0);
     const relation = await gql(
-      stack,
+      suite.stack,
       'query($id: ID!) { user(id: $id) { friendshipStatus viewerHasBlocked } }',
       { id: star.id },
       { token: a.user.token },

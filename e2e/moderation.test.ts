@@ -1,57 +1,29 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { as, makeStaff, REPORTS } from '../api/src/features/moderation/reports.testkit';
 import { befriend, createPost } from '../api/src/features/posts/posts.testkit';
-import { signUp, type TestUser } from '../api/src/test/client';
-import { startTestStack, type TestStack } from '../api/src/test/stack';
-import { CLIENT_DIST, newAppContext, signInThroughUi, watchErrors } from './lib/app';
-import { launchChromium } from './lib/browser';
+import { signUp } from '../api/src/test/client';
+import { useBrowserSuite } from './lib/suite';
 
-// Reporting from the menus in the browser against the real API and a built client:
-// `npx vite build client --outDir /tmp/reportui-dist`, then run with CLIENT_DIST=/tmp/reportui-dist.
-const dist = process.env.CLIENT_DIST ?? CLIENT_DIST;
-const PASSWORD = 'correct horse battery';
-
-let stack: TestStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} has no client build: run \`npm run build -w client\` first.`);
-  stack = await startTestStack();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-async function signedIn(user: TestUser, locale = 'en-US'): Promise<{ page: Page; errors: string[] }> {
-  const context = await newAppContext(browser, stack.baseUrl, locale);
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await signInThroughUi(page, user.username, PASSWORD);
-  await page.getByTestId('home-welcome').waitFor();
-  return { page, errors };
-}
+// Reporting from the menus in the browser against the real API and a built client.
+const suite = useBrowserSuite();
+const signedIn = suite.signedIn;
 
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
 
 describe('reporting in the browser', () => {
   it("B reports A's post from its menu, sees the thank-you toast, cannot report it twice; staff see the report", async () => {
-    const a = await signUp(stack, { displayName: '김하늘' });
-    const b = await signUp(stack, { displayName: 'Minho Lee' });
-    await befriend(stack, a, b);
-    const post = await createPost(stack, a, { title: 'Buy cheap watches' });
-    const added = await as(stack, a, 'mutation($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }', {
+    const a = await signUp(suite.stack, { displayName: '김하늘' });
+    const b = await signUp(suite.stack, { displayName: 'Minho Lee' });
+    await befriend(suite.stack, a, b);
+    const post = await createPost(suite.stack, a, { title: 'Buy cheap watches' });
+    const added = await as(suite.stack, a, 'mutation($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }', {
       input: { postId: post.id, body: 'Only 9.99!' },
     });
     const commentId: string = added.data.addComment.comment.id;
 
     const { page, errors } = await signedIn(b);
-    await page.goto(`${stack.baseUrl}/p/${encodeURIComponent(post.id)}`);
+    await page.goto(`${suite.stack.baseUrl}/p/${encodeURIComponent(post.id)}`);
     await page.getByTestId('post-title').waitFor();
 
     // The menu opens on the Report item; the dialog is modal, labelled, and Escape closes it.
@@ -95,20 +67,20 @@ describe('reporting in the browser', () => {
     await expect.poll(() => commentDialog.isVisible()).toBe(false);
 
     // The person too, from the profile's more menu (named in the title); never one's own post.
-    await page.goto(`${stack.baseUrl}/u/${a.username}`);
+    await page.goto(`${suite.stack.baseUrl}/u/${a.username}`);
     await page.getByTestId('relation-more').click();
     await page.getByTestId('relation-menu-report').click();
     await page.getByRole('dialog', { name: 'Report 김하늘' }).waitFor();
     await page.keyboard.press('Escape');
-    const own = await createPost(stack, b, { title: 'Mine' });
-    await page.goto(`${stack.baseUrl}/p/${encodeURIComponent(own.id)}`);
+    const own = await createPost(suite.stack, b, { title: 'Mine' });
+    await page.goto(`${suite.stack.baseUrl}/p/${encodeURIComponent(own.id)}`);
     await page.getByTestId('post-title').waitFor();
     expect(await page.getByTestId('post-more').count()).toBe(0);
     expect(errors).toEqual([]);
 
     // Staff see it.
-    const staff = await makeStaff(stack, await signUp(stack));
-    const res = await as(stack, staff, REPORTS, { status: 'OPEN' });
+    const staff = await makeStaff(suite.stack, await signUp(suite.stack));
+    const res = await as(suite.stack, staff, REPORTS, { status: 'OPEN' });
     const mine = res.data.reports.nodes.filter((r: { subject: { id: string } | null }) => r.subject?.id === post.id);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ reason: 'SPAM', comment: 'Same ad in every group.', reporter: { id: b.id } });

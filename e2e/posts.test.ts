@@ -1,41 +1,12 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { befriend, createPost } from '../api/src/features/posts/posts.testkit';
 import { signUp, type TestUser } from '../api/src/test/client';
-import { startTestStack, type TestStack } from '../api/src/test/stack';
-import { CLIENT_DIST, newAppContext, signInThroughUi, watchErrors } from './lib/app';
-import { launchChromium } from './lib/browser';
+import { useBrowserSuite } from './lib/suite';
 
-// The social half in the browser against the real API and a built client:
-// `npm run build -w client -- --outDir /tmp/posts-dist --emptyOutDir`, then run with CLIENT_DIST=/tmp/posts-dist.
-const dist = process.env.CLIENT_DIST ?? CLIENT_DIST;
-const PASSWORD = 'correct horse battery';
-
-let stack: TestStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} has no client build: run \`npm run build -w client\` first.`);
-  stack = await startTestStack();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-async function signedIn(user: TestUser, locale: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await newAppContext(browser, stack.baseUrl, locale);
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await signInThroughUi(page, user.username, PASSWORD);
-  await page.getByTestId('home-welcome').waitFor();
-  return { page, errors };
-}
+// The social half in the browser against the real API and a built client.
+const suite = useBrowserSuite();
+const signedIn = (user: TestUser, locale: string) => suite.signedIn(user, { locale });
 
 /** A photo large enough (noise does not compress) for the upload to take a while on a throttled link. */
 function noisyJpeg(width: number, height: number): Promise<Buffer> {
@@ -48,9 +19,9 @@ function noisyJpeg(width: number, height: number): Promise<Buffer> {
 
 describe('posts in the browser', () => {
   it('A posts a photo with a Korean title; B, a friend, finds it, likes and comments; A sees both live', async () => {
-    const a = await signUp(stack, { displayName: '김하늘' });
-    const b = await signUp(stack, { displayName: 'Minho Lee' });
-    await befriend(stack, a, b);
+    const a = await signUp(suite.stack, { displayName: '김하늘' });
+    const b = await signUp(suite.stack, { displayName: 'Minho Lee' });
+    await befriend(suite.stack, a, b);
 
     // A writes in Korean.
     const { page: pageA, errors: errorsA } = await signedIn(a, 'ko-KR');
@@ -172,10 +143,10 @@ describe('posts in the browser', () => {
     expect(errorsB).toEqual([]);
   });
   it('scrolls the feed page by page, edits a post and deletes it after confirming', async () => {
-    const a = await signUp(stack, { displayName: 'Ara Han' });
-    const b = await signUp(stack, { displayName: '박서준' });
-    await befriend(stack, a, b);
-    for (let i = 1; i <= 12; i++) await createPost(stack, a, { title: `Day ${i}`, tags: ['daily'] });
+    const a = await signUp(suite.stack, { displayName: 'Ara Han' });
+    const b = await signUp(suite.stack, { displayName: '박서준' });
+    await befriend(suite.stack, a, b);
+    for (let i = 1; i <= 12; i++) await createPost(suite.stack, a, { title: `Day ${i}`, tags: ['daily'] });
     const { page, errors } = await signedIn(a, 'en-US');
 
     // 10 posts, then the next page as the end of the list comes into view.

@@ -1,0 +1,88 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import type { TestUser } from '../../api/src/test/client';
+import { startTestStack, type TestStack } from '../../api/src/test/stack';
+import { assertClientBuilt, newAppContext, signInThroughUi, watchErrors } from './app';
+import { launchChromium } from './browser';
+
+/** The password the API testkit's `signUp` gives every user. */
+export const PASSWORD = 'correct horse battery';
+
+export interface BrowserSuiteOptions {
+  /** Extra Chromium flags, e.g. `fakeMediaFlags(15)` for calls. */
+  chromiumArgs?: string[];
+  /** The suite needs the real LiveKit server: without it the suite fails (never skips). */
+  livekit?: boolean;
+  /** Environment of the API under test. */
+  env?: Record<string, string>;
+}
+
+export interface SignedInOptions {
+  locale?: string;
+  /** How to open the browser profile (default: `newAppContext`); calls use `callContext` for their camera. */
+  context?: (browser: Browser, baseUrl: string, locale: string) => Promise<BrowserContext>;
+  /**
+   * Started before signing in and awaited after, e.g. "the incoming-call subscription is on the wire";
+   * by default the home page's welcome.
+   */
+  ready?: (page: Page) => Promise<unknown>;
+}
+
+export interface SignedInPage {
+  page: Page;
+  /** Uncaught page errors, for `expect(errors).toEqual([])`. */
+  errors: string[];
+}
+
+export interface BrowserSuite {
+  readonly stack: TestStack;
+  readonly browser: Browser;
+  /** A fresh browser profile (own cookies) signed in through the UI as `user`. */
+  signedIn(user: TestUser, options?: SignedInOptions): Promise<SignedInPage>;
+}
+
+/**
+ * One file's browser tests against the real API and the built client: starts the stack and Chromium
+ * before the file's tests and stops them after. Call it at the top level of a test file.
+ */
+export function useBrowserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
+  let stack: TestStack | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    if (options.livekit && !inject('livekit')) {
+      throw new Error('LiveKit is not available (.tools/bin/livekit-server; `npm run setup`): these tests need the real server.');
+    }
+    assertClientBuilt();
+    stack = await startTestStack(options.env);
+    browser = await launchChromium(options.chromiumArgs);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The browser suite is not started: use it inside a test.');
+    return value;
+  };
+
+  return {
+    get stack() {
+      return started(stack);
+    },
+    get browser() {
+      return started(browser);
+    },
+    async signedIn(user, { locale = 'en-US', context, ready } = {}) {
+      const profile = await (context ?? newAppContext)(started(browser), started(stack).baseUrl, locale);
+      const page = await profile.newPage();
+      const errors = watchErrors(page);
+      const isReady = ready ? ready(page) : null;
+      await signInThroughUi(page, user.username, PASSWORD);
+      await (isReady ?? page.getByTestId('home-welcome').waitFor());
+      return { page, errors };
+    },
+  };
+}
