@@ -109,6 +109,19 @@ describe('reportGroups', () => {
   });
 });
 
+describe('staff-only user fields', () => {
+  it('shows staff when a suspension ends; members see null', async () => {
+    const target = await signUp(stack);
+    const until = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const suspend =
+      'mutation($u: ID!, $until: DateTime) { suspendUser(userId: $u, reason: "spam", until: $until) { userErrors { code } } }';
+    expect((await as(stack, mod, suspend, { u: target.id, until })).data.suspendUser.userErrors).toEqual([]);
+    expect((await as(stack, mod, USER_FIELDS, { id: target.id })).data.user).toMatchObject({ suspendedUntil: until, openReportCount: 0 });
+    // Members do not see suspended users at all.
+    expect((await as(stack, author, USER_FIELDS, { id: target.id })).data.user).toBeNull();
+  });
+});
+
 describe('chatMessageContext and moderationLog filters', () => {
   it('returns a message with its neighbours in order, removed ones included', async () => {
     const room = await createRoom(stack, author);
