@@ -126,6 +126,8 @@ describe('chatMessageContext and moderationLog filters', () => {
   it('returns a message with its neighbours in order, removed ones included', async () => {
     const room = await createRoom(stack, author);
     await presence(stack, 'participant_joined', room.id, author); // connected per LiveKit: a participant may chat
+    const live = 'query($id: ID) { adminRooms(state: LIVE, ownerId: $id) { nodes { id } } }';
+    expect((await as(stack, mod, live, { id: author.id })).data.adminRooms.nodes).toEqual([{ id: room.id }]);
     const sent: string[] = [];
     for (const body of ['one', 'two', 'three', 'four', 'five']) {
       const res = await as(stack, author, SEND, { id: room.id, body });
