@@ -1,5 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { Role } from '../../kernel/actor.js';
+import { dailyCountsSql, type DailyCountRow } from '../../kernel/daily.js';
 import { sql, type Db } from '../../kernel/db.js';
 import { User } from './accounts.entity.js';
 import { suspendedNowSql } from './accounts.suspension.js';
@@ -15,6 +16,17 @@ export interface UserCountsRow {
   users: number;
   newUsersToday: number;
   activeUsersToday: number;
+}
+
+export interface DailyUsersRow {
+  day: string;
+  newUsers: number;
+  activeUsers: number;
+}
+
+export interface LastActiveRow {
+  userId: string;
+  lastActiveAt: Date | null;
 }
 
 /** The staff tools' statements on users and sessions (roles, suspensions, the admin user list, counts). */
@@ -88,6 +100,35 @@ export class AccountsStaffRepository {
     const where = this.where(filter);
     const [row] = await sql<{ n: number }>(em, `select count(*)::int as n from users u where ${where.sql}`, where.params);
     return row.n;
+  }
+
+  /** Sign-ups, and users who signed in or refreshed a session, on each of the last `days` UTC days. */
+  async daily(em: Db, days: number): Promise<DailyUsersRow[]> {
+    const signUps = dailyCountsSql('select created_at as at from users', days);
+    const active = dailyCountsSql(
+      `select user_id as who, created_at as at from sessions
+       union all select s.user_id, t.used_at from refresh_tokens t join sessions s on s.id = t.session_id where t.used_at is not null`,
+      days,
+      [],
+      true,
+    );
+    const [newUsers, activeUsers] = await Promise.all([
+      sql<DailyCountRow>(em, signUps.sql, signUps.params),
+      sql<DailyCountRow>(em, active.sql, active.params),
+    ]);
+    return newUsers.map((row, i) => ({ day: row.day, newUsers: row.n, activeUsers: activeUsers[i]?.n ?? 0 }));
+  }
+
+  /** The last sign-in or session refresh of each user. */
+  async lastActive(em: Db, userIds: readonly string[]): Promise<LastActiveRow[]> {
+    const rows = await sql<{ userId: string; lastActiveAt: string | Date | null }>(
+      em,
+      `select s.user_id as "userId", greatest(max(s.created_at), max(t.used_at)) as "lastActiveAt"
+         from sessions s left join refresh_tokens t on t.session_id = s.id
+        where s.user_id in (?) group by s.user_id`,
+      [[...userIds]],
+    );
+    return rows.map((r) => ({ userId: r.userId, lastActiveAt: r.lastActiveAt ? new Date(r.lastActiveAt) : null }));
   }
 
   /** All users, those who signed up and those who signed in or refreshed a session in the last 24 hours. */
