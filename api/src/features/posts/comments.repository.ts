@@ -2,7 +2,7 @@ import { sql, type Db } from '../../kernel/db.js';
 import { keysetSql } from '../../kernel/pagination.js';
 import { toRecord } from '../../kernel/rows.js';
 import { containsPattern, removedHiddenSql } from '../accounts/index.js';
-import { hiddenAuthorSql } from './posts.repository.js';
+import { hiddenAuthorSql } from './post-filters.repository.js';
 
 /** A comment; `parentId` is the top-level comment a reply belongs to (replies are one level deep). */
 export interface CommentRecord {

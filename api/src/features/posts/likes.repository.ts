@@ -1,7 +1,7 @@
 import { sql, type Db } from '../../kernel/db.js';
 import { keysetSql } from '../../kernel/pagination.js';
 import { toRecord } from '../../kernel/rows.js';
-import { hiddenAuthorSql } from './posts.repository.js';
+import { hiddenAuthorSql } from './post-filters.repository.js';
 
 /** One user's like of one post. */
 export interface LikeRecord {

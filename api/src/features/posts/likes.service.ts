@@ -4,7 +4,7 @@ import type { EventBus } from '../../kernel/events.js';
 import { paginate, timeKey, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
 import type { Blocks, Notifier, PostAccess } from './posts.collaborators.js';
 import type { LikeRecord, LikesRepository } from './likes.repository.js';
-import type { PostRecord } from './posts.repository.js';
+import type { PostRecord } from './posts.rows.js';
 
 /** Likes on the posts of `authorId`: one topic for likes and unlikes. */
 export const postLikedTopic = (authorId: string) => `post-liked:${authorId}`;

@@ -3,7 +3,8 @@ import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
 import { ErrorCode, ErrorCollector, forbidden, invalid, notFound } from '../../kernel/errors.js';
 import type { Blocks, Notifier, PostAccess, UserDirectory } from './posts.collaborators.js';
 import type { PhotoTagRecord, PhotoTagsRepository } from './photo-tags.repository.js';
-import type { PostRecord, PostsRepository } from './posts.repository.js';
+import type { PostsRepository } from './posts.repository.js';
+import type { PostRecord } from './posts.rows.js';
 
 /** A photo tag as the client sent it, ids decoded (null when malformed). */
 export interface PhotoTagInputData {

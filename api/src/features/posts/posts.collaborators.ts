@@ -5,7 +5,8 @@ import type { FriendsService } from '../friends/index.js';
 import type { MediaService } from '../media/index.js';
 import type { NotificationsService } from '../notifications/index.js';
 import type { TagsService } from '../tags/index.js';
-import type { PostRecord, PostsRepository } from './posts.repository.js';
+import type { PostsRepository } from './posts.repository.js';
+import type { PostRecord } from './posts.rows.js';
 
 /** What posts needs of other features (compose.ts passes their services). */
 export type Blocks = Pick<FriendsService, 'isBlockedEither' | 'areFriends'>;

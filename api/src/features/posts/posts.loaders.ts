@@ -8,7 +8,7 @@ import type { TagRecord } from '../tags/index.js';
 import type { CommentRecord } from './comments.repository.js';
 import type { LikeRecord } from './likes.repository.js';
 import type { PhotoTagRecord } from './photo-tags.repository.js';
-import { AUTHOR_PREFIX, POST_PARTS, type PostPart, type PostPartsRow, type PostRecord, type PostStats } from './posts.repository.js';
+import { AUTHOR_PREFIX, POST_PARTS, type PostPart, type PostPartsRow, type PostRecord, type PostStats } from './posts.rows.js';
 import type { PagePost } from './posts.service.js';
 
 /** A per-scope DataLoader of records by raw id (null when missing or hidden), one service call per tick. */

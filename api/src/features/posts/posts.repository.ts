@@ -2,88 +2,24 @@ import { dailyCountsSql, type DailyCountRow } from '../../kernel/daily.js';
 import { jsonList, sql, type Db } from '../../kernel/db.js';
 import { keysetSql } from '../../kernel/pagination.js';
 import { toRecord } from '../../kernel/rows.js';
+import { removedHiddenSql, userJson, userSelect } from '../accounts/index.js';
+import { toMedia } from '../media/index.js';
+import { toTag } from '../tags/index.js';
+import { toPhotoTag } from './photo-tags.repository.js';
+import { hiddenAuthorSql, postFilterSql } from './post-filters.repository.js';
 import {
-  containsPattern,
-  eitherHidden,
-  removedHiddenSql,
-  suspendedHiddenSql,
-  userJson,
-  userSelect,
-  type USER_COLUMNS,
-} from '../accounts/index.js';
-import { blockedSql, feedAuthorsSql } from '../friends/index.js';
-import { toMedia, type MediaRecord } from '../media/index.js';
-import { toTag, type TagRecord } from '../tags/index.js';
-import { toPhotoTag, type PhotoTagRecord } from './photo-tags.repository.js';
+  AUTHOR_PREFIX,
+  POST_PARTS,
+  type FavoritePostRow,
+  type ListedPostRow,
+  type PostFilter,
+  type PostPart,
+  type PostPartsRow,
+  type PostRecord,
+  type UserColumnsRow,
+} from './posts.rows.js';
 
-/** A post as reads hand it to resolvers (no search text); `__typename` lets the Node interface resolve it. */
-export interface PostRecord {
-  id: string;
-  authorId: string;
-  title: string;
-  body: string;
-  createdAt: Date;
-  updatedAt: Date;
-  /** When staff removed it (read paths select it; `Post.removedAt` shows it to staff only). */
-  removedAt?: Date | null;
-}
 const toPost = toRecord<PostRecord>('Post');
-
-/** The public user columns of a joined user, keyed `<prefix><column>` (for accounts' `primeUser`). */
-export type UserColumnsRow = Record<string, unknown> & Partial<Record<(typeof USER_COLUMNS)[number], unknown>>;
-
-/** A post of a list page with its author's columns (prefix `author__`). */
-export interface ListedPostRow {
-  post: PostRecord;
-  author: UserColumnsRow;
-}
-export const AUTHOR_PREFIX = 'author__';
-
-export interface FavoritePostRow {
-  post: PostRecord;
-  favoritedAt: Date;
-  favoriteId: string;
-}
-
-export interface PostStats {
-  likeCount: number;
-  commentCount: number;
-  viewerHasLiked: boolean;
-  viewerHasFavorited: boolean;
-}
-export type PostPart = 'media' | 'tags' | 'photoTags' | 'stats';
-export const POST_PARTS: readonly PostPart[] = ['media', 'tags', 'photoTags', 'stats'];
-
-/** A photo tag with its user's public columns (unprefixed). */
-export interface PhotoTagWithUser {
-  tag: PhotoTagRecord;
-  user: UserColumnsRow;
-}
-
-/** The parts asked for of one post (the others undefined). */
-export interface PostPartsRow {
-  id: string;
-  media?: MediaRecord[];
-  tags?: TagRecord[];
-  photoTags?: PhotoTagWithUser[];
-  stats?: PostStats;
-}
-
-export interface PostFilter {
-  /** Home feed of this viewer: their own posts, friends' and followed users'. */
-  feedOf?: string;
-  authorId?: string;
-  /** Normalised tag name. */
-  tag?: string;
-  /** Lower-case text searched in title, body and tag names. */
-  text?: string;
-  /** The staff console's list: every post (removed ones and those of hidden authors included), no block applied. */
-  staffList?: {
-    status: 'VISIBLE' | 'REMOVED' | null;
-    /** Lower-case text searched in title, body and the author's username or display name. */
-    text: string | null;
-  };
-}
 
 /** Columns of a post without the search text. */
 const POST_COLUMNS = 'p.id, p.author_id, p.title, p.body, p.created_at, p.updated_at, p.removed_at';
@@ -103,39 +39,6 @@ interface PartsSqlRow {
  * Posts, their media and tag links, and the reads that batch a page: hand-written SQL, mapped to plain
  * records (MikroORM hydration dominated the feed's CPU profile). Blocks come from friends' SQL fragments.
  */
-/** SQL predicate for media: `mediaAlias` is attached to a post (media's `node(id)` visibility; composed in server/compose.ts). */
-export function postMediaSql(mediaAlias: string): { sql: string; params: unknown[] } {
-  return { sql: `exists (select 1 from post_media _pm where _pm.media_id = ${mediaAlias}.id)`, params: [] };
-}
-
-/**
- * SQL predicate for media: `mediaAlias` is attached to a post the viewer may see (media's `node(id)` reachability):
- * a removed post, or one whose author is hidden from the viewer, does not lend its photos.
- */
-export function visiblePostMediaSql(mediaAlias: string, viewerId: string | null): { sql: string; params: unknown[] } {
-  const hidden = hiddenAuthorSql('_vp.author_id', viewerId);
-  const removed = removedHiddenSql('_vp', viewerId);
-  return {
-    sql: `exists (select 1 from post_media _vpm join posts _vp on _vp.id = _vpm.post_id
-      where _vpm.media_id = ${mediaAlias}.id and not (${hidden.sql}) and not ${removed.sql})`,
-    params: [...hidden.params, ...removed.params],
-  };
-}
-
-/** SQL predicate: notification `alias` is about a post or comment staff removed, and the viewer is not staff. */
-export function removedPostNoticeSql(alias: string, viewerId: string): { sql: string; params: unknown[] } {
-  const post = removedHiddenSql('_rp', viewerId);
-  const comment = removedHiddenSql('_rc', viewerId);
-  return {
-    sql: `(exists (select 1 from posts _rp where _rp.id = ${alias}.post_id and ${post.sql})
-      or exists (select 1 from comments _rc where _rc.id = ${alias}.comment_id and ${comment.sql}))`,
-    params: [...post.params, ...comment.params],
-  };
-}
-/** Authors hidden from the viewer: blocked either way (friends), or suspended unless the viewer is staff (accounts). */
-export const hiddenAuthorSql = (column: string, viewerId: string | null) =>
-  eitherHidden(blockedSql(column, viewerId), suspendedHiddenSql(column, viewerId));
-
 export class PostsRepository {
   /** Posts written in the last 24 hours (the staff dashboard). */
   async countToday(em: Db): Promise<{ postsToday: number }> {
@@ -172,7 +75,7 @@ export class PostsRepository {
     limit: number,
     after: (string | number)[] | null,
   ): Promise<ListedPostRow[]> {
-    const where = conditions(viewerId, filter);
+    const where = postFilterSql(viewerId, filter);
     const key = keysetSql('p', after, 'desc');
     const rows = await sql<Record<string, unknown>>(
       em,
@@ -187,7 +90,7 @@ export class PostsRepository {
   }
 
   async count(em: Db, viewerId: string | null, filter: PostFilter): Promise<number> {
-    const where = conditions(viewerId, filter);
+    const where = postFilterSql(viewerId, filter);
     return (await sql<{ n: number }>(em, `select count(*)::int as n from posts p where ${where.sql}`, where.params))[0].n;
   }
 
@@ -345,47 +248,6 @@ export class PostsRepository {
   async unlinkTags(tx: Db, postId: string): Promise<string[]> {
     return (await sql<{ tag_id: string }>(tx, 'delete from post_tags where post_id = ? returning tag_id', [postId])).map((r) => r.tag_id);
   }
-}
-
-/** SQL conditions on `posts p` for a filter, blocks of the viewer always applied. */
-function conditions(viewerId: string | null, filter: PostFilter): { sql: string; params: unknown[] } {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  const add = (part: { sql: string; params: unknown[] }) => {
-    parts.push(part.sql);
-    params.push(...part.params);
-  };
-  if (filter.feedOf) add(feedAuthorsSql('p.author_id', filter.feedOf));
-  if (filter.authorId) add({ sql: 'p.author_id = ?', params: [filter.authorId] });
-  if (filter.tag)
-    add({ sql: 'p.id in (select pt.post_id from post_tags pt join tags t on t.id = pt.tag_id where t.name = ?)', params: [filter.tag] });
-  if (filter.text) add({ sql: 'p.search_text like ?', params: [containsPattern(filter.text)] });
-  if (filter.staffList) {
-    add(staffListSql(filter.staffList));
-    return { sql: parts.join(' and '), params };
-  }
-  // Removed posts: gone for everyone but staff, on every list (feed, profile, tag page, search).
-  const removed = removedHiddenSql('p', viewerId);
-  add({ sql: `not ${removed.sql}`, params: removed.params });
-  // The home feed holds only friends and followed users, whom a block has already removed; suspended authors are
-  // hidden everywhere from everyone but staff.
-  const hidden = filter.feedOf ? suspendedHiddenSql('p.author_id', viewerId) : hiddenAuthorSql('p.author_id', viewerId);
-  if (hidden.sql !== 'false') add({ sql: `not (${hidden.sql})`, params: hidden.params });
-  return { sql: parts.length ? parts.join(' and ') : 'true', params };
-}
-
-/** The staff console's conditions: removed or not, text in title, body or the author's names; nobody hidden. */
-function staffListSql(filter: NonNullable<PostFilter['staffList']>): { sql: string; params: unknown[] } {
-  const parts: string[] = ['true'];
-  const params: unknown[] = [];
-  if (filter.status) parts.push(filter.status === 'REMOVED' ? 'p.removed_at is not null' : 'p.removed_at is null');
-  if (filter.text) {
-    const pattern = containsPattern(filter.text);
-    parts.push(`(p.search_text like ? or exists (select 1 from users _au where _au.id = p.author_id
-      and (lower(_au.username) like ? or lower(_au.display_name) like ?)))`);
-    params.push(pattern, pattern, pattern);
-  }
-  return { sql: parts.join(' and '), params };
 }
 
 /** The columns computing one part of a post `p` for the viewer. */

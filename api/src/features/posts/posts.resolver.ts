@@ -13,7 +13,7 @@ import { normaliseTag } from '../tags/index.js';
 import { TagObject } from '../tags/graphql.js';
 import { Post } from './posts.entity.js';
 import { adopt, authorOf, mapMaybe, partOf, postById } from './posts.loaders.js';
-import type { PostRecord } from './posts.repository.js';
+import type { PostRecord } from './posts.rows.js';
 import { photoTagData } from './photo-tags.resolver.js';
 import {
   CommentConnection,

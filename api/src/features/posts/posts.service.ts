@@ -5,15 +5,8 @@ import { emptyConnection, paginate, timeKey, type ConnectionShape, type PageInpu
 import { normaliseTag, normaliseTags } from '../tags/index.js';
 import type { Blocks, MediaOwners, PostAccess, TagWriter, Notifier } from './posts.collaborators.js';
 import type { PhotoTagInputData, PhotoTagSpec, PhotoTagsService } from './photo-tags.service.js';
-import {
-  POST_PARTS,
-  type ListedPostRow,
-  type PostFilter,
-  type PostPart,
-  type PostPartsRow,
-  type PostRecord,
-  type PostsRepository,
-} from './posts.repository.js';
+import type { PostsRepository } from './posts.repository.js';
+import { POST_PARTS, type ListedPostRow, type PostFilter, type PostPart, type PostPartsRow, type PostRecord } from './posts.rows.js';
 
 const MAX_TITLE = 100;
 const MAX_BODY = 2200;
