@@ -74,10 +74,13 @@ describe('live removal in the browser', () => {
     await cardTitled(page, 'My own walk').getByTestId('post-title').getByRole('link').click();
     await page.getByTestId('comment-body').filter({ hasText: 'Rude words' }).waitFor();
     await page.getByTestId('comment-body').filter({ hasText: 'Nice morning' }).waitFor();
+    expect(await page.getByTestId('comments').getByRole('heading').first().textContent()).toContain('(2)');
     expect(await stillOpen(page)).toBe(true);
     await as(stack, mod, REMOVE, { id: rude.id, reason: 'harassment' });
     await expect.poll(() => page.getByTestId('comment-body').filter({ hasText: 'Rude words' }).count(), { timeout: 5000 }).toBe(0);
     expect(await page.getByTestId('comment-body').filter({ hasText: 'Nice morning' }).count()).toBe(1);
+    const heading = () => page.getByTestId('comments').getByRole('heading').first().textContent();
+    await expect.poll(heading, { timeout: 5000 }).toContain('(1)');
 
     // Back on the feed (in-app), and B's post open on A's other device; B is suspended: the post leaves the feed, A's stays,
     // and the open post page says it is not there any more.
