@@ -133,11 +133,13 @@ export function createServices(deps: ServiceDeps) {
   );
   const accountsStaff = new AccountsStaffService(new AccountsStaffRepository(), deps.pubsub);
   // Suspensions take the user out of every room (facechat); the dashboard adds up each feature's counts.
-  const accountModeration = new AccountModerationService(accountsStaff, moderationLog, facechat, [
-    (em) => posts.statsToday(em),
-    (em) => facechat.statsNow(em),
-    (em) => reports.statsNow(em),
-  ]);
+  const accountModeration = new AccountModerationService(
+    accountsStaff,
+    moderationLog,
+    facechat,
+    [(em) => posts.statsToday(em), (em) => facechat.statsNow(em), (em) => reports.statsNow(em)],
+    deps.pubsub,
+  );
   return {
     rateLimits,
     jobs,
@@ -154,7 +156,7 @@ export function createServices(deps: ServiceDeps) {
     moderationLog,
     reports,
     // Staff removal and endRoom write through the owning features, logged in the same transaction.
-    removal: new RemovalService({ posts, comments, facechat }, moderationLog),
+    removal: new RemovalService({ posts, comments, facechat }, moderationLog, deps.pubsub),
     accountModeration,
     // The admin console's lists and chart: each feature lists and counts its own rows.
     adminLists: new AdminListsService({ posts, comments, facechat, tags }, [
@@ -229,6 +231,12 @@ export function createAdminTools() {
   const accountsStaff = new AccountsStaffService(new AccountsStaffRepository(), noEvents);
   return {
     accountsStaff,
-    accountModeration: new AccountModerationService(accountsStaff, new ModerationLogService(new ModerationLogRepository()), noRooms, []),
+    accountModeration: new AccountModerationService(
+      accountsStaff,
+      new ModerationLogService(new ModerationLogRepository()),
+      noRooms,
+      [],
+      noEvents,
+    ),
   };
 }
