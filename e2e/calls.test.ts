@@ -10,19 +10,11 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { gql, type TestUser } from '../api/src/test/client.js';
 import { startTestStack, type TestStack } from '../api/src/test/stack.js';
-import {
-  assertRemoteVideoPlaying,
-  befriend,
-  callContext,
-  fakeMediaFlags,
-  newUser,
-  remoteFrames,
-  subscriptionSent,
-} from '../bench/lib/call/pages.js';
-import { assertClientBuilt, signInThroughUi, watchErrors } from './lib/app.js';
+import { assertRemoteVideoPlaying, befriend, fakeMediaFlags, newUser, remoteFrames } from '../bench/lib/call/pages.js';
+import { assertClientBuilt } from './lib/app.js';
 import { launchChromium } from './lib/browser.js';
+import { openAs as openUser } from './lib/call.js';
 
-const PASSWORD = 'correct horse battery';
 const livekit = inject('livekit');
 let stack: TestStack;
 let browser: Browser;
@@ -44,15 +36,7 @@ afterAll(async () => {
 });
 
 /** Signs in through the UI and waits until the incoming-call subscription is on the wire. */
-async function openAs(user: TestUser, locale: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await callContext(browser, stack.baseUrl, { locale });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  const ringable = subscriptionSent(page, 'IncomingCall');
-  await signInThroughUi(page, user.username, PASSWORD);
-  await ringable;
-  return { page, errors };
-}
+const openAs = (user: TestUser, locale: string) => openUser(browser, stack.baseUrl, user, locale);
 
 async function callFromProfile(caller: Page, callee: TestUser): Promise<void> {
   await caller.goto(`/u/${callee.username}`);

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { ErrorCode } from '../kernel/errors.js';
+import { DateTime } from './scalars.js';
 
 @ObjectType('UserError', { description: 'A problem the user can fix; nothing was changed.' })
 export class UserError {
@@ -14,4 +15,10 @@ export class UserError {
 
   @Field(() => Int, { nullable: true, description: 'With RATE_LIMITED: seconds until the action is allowed again.' })
   retryAfterSeconds?: number | null;
+
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'With ACCOUNT_SUSPENDED: when the suspension ends; null when it lasts until a moderator reinstates the account.',
+  })
+  suspendedUntil?: Date | null;
 }

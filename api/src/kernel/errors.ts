@@ -39,6 +39,8 @@ export interface UserErrorData {
   code: ErrorCode;
   /** RATE_LIMITED only: seconds until the action is allowed again. */
   retryAfterSeconds?: number | null;
+  /** ACCOUNT_SUSPENDED only: when the suspension ends (null: until a moderator reinstates the account). */
+  suspendedUntil?: Date | null;
 }
 
 /** Accepts the enum (preferred) or its literal value. */

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { FRIENDSHIP_ENDED, USER_BLOCKED, type FriendshipEndedEvent, type UserBlockedEvent } from '../features/friends/index.js';
-import { RING_TIMEOUT_JOB } from '../features/facechat/calls.service.js';
+import { RING_TIMEOUT_JOB } from '../features/facechat/calls.transitions.js';
 import type { ReadinessCheck } from '../http/health.js';
 import type { Config } from '../config.js';
 import { createScope } from '../kernel/scope.js';

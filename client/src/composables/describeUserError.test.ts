@@ -93,4 +93,16 @@ describe('describeUserError', () => {
       en.errors.RATE_LIMITED,
     ]);
   });
+
+  it("says until when an account is suspended, in the reader's language, when the API gives the date", () => {
+    const until = '2031-05-04T12:00:00.000Z';
+    const enT = { ...translator(en), locale: () => 'en' };
+    expect(describeUserError({ code: 'ACCOUNT_SUSPENDED', suspendedUntil: until }, { t: enT })).toMatch(
+      /^Your account is suspended until May 4, 2031/,
+    );
+    expect(describeUserError({ code: 'ACCOUNT_SUSPENDED', suspendedUntil: until }, { t: { ...koT, locale: () => 'ko' } })).toMatch(
+      /^계정이 2031년 5월 4일.*까지 정지되었습니다\.$/,
+    );
+    expect(describeUserError({ code: 'ACCOUNT_SUSPENDED', suspendedUntil: null }, { t: enT })).toBe('Your account is suspended.');
+  });
 });

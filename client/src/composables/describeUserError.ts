@@ -1,3 +1,5 @@
+import { fullTime } from '../lib/time';
+
 /**
  * THE way an API error becomes words for the user. The API sends `{ code, field, message }`
  * (GraphQL `userErrors`, `POST /media` answers): `code` is one of the API's `ErrorCode`s
@@ -39,12 +41,16 @@ export interface UserErrorLike {
   message?: string;
   /** RATE_LIMITED: seconds until the action is allowed again (the API's `retryAfterSeconds`). */
   retryAfterSeconds?: number | null;
+  /** ACCOUNT_SUSPENDED: when the suspension ends, ISO (the API's `suspendedUntil`); null when indefinite. */
+  suspendedUntil?: string | null;
 }
 
 /** What describeUserError needs of vue-i18n (`useI18n()` and `i18n.global` both fit). */
 export interface Translator {
   t: (key: string, named?: Record<string, unknown>) => string;
   te: (key: string) => boolean;
+  /** The page's language, for dates in the words (default `en`). */
+  locale?: () => string;
 }
 
 export interface DescribeOptions {
@@ -92,6 +98,10 @@ export function describeUserError(error: UserErrorLike, options: DescribeOptions
     return wait <= 120
       ? translator.t('errors.rateLimitedSeconds', { n: Math.ceil(wait) })
       : translator.t('errors.rateLimitedMinutes', { n: Math.ceil(wait / 60) });
+  }
+  const until = error.code === 'ACCOUNT_SUSPENDED' ? error.suspendedUntil : null;
+  if (until && !Number.isNaN(Date.parse(until))) {
+    return translator.t('errors.accountSuspendedUntil', { date: fullTime(until, translator.locale?.() ?? 'en') });
   }
   // A code is upper case (INVALID); lower-case keys under `errors` are other texts (network, unexpected).
   const key = /^[A-Z][A-Z_]*$/.test(error.code) ? userErrorKeys(error, options.scopes).find((k) => translator.te(k)) : undefined;

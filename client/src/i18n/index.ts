@@ -49,6 +49,7 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
 setErrorTranslator({
   t: (key, named) => (named ? i18n.global.t(key, named) : i18n.global.t(key)),
   te: (key) => i18n.global.te(key) || i18n.global.te(key, 'en'),
+  locale: () => i18n.global.locale.value,
 });
 
 export function currentLocale(): Locale {

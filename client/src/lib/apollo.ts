@@ -51,6 +51,9 @@ export function createCache(): InMemoryCache {
   });
 }
 
+/** graphql-ws's close code for a refused or revoked session. */
+const UNAUTHORIZED_CLOSE = 4401;
+
 /**
  * Queries and mutations over HTTP (`/graphql`, same-origin cookies), subscriptions over
  * graphql-ws on the same path. Both carry the access token from the auth store; the
@@ -64,6 +67,13 @@ export function createApollo(auth: AuthStore): Apollo {
     connectionParams: async () => {
       const token = await auth.validToken();
       return token ? { authorization: `Bearer ${token}` } : {};
+    },
+    on: {
+      // 4401: the API ended this session (signed out elsewhere, suspended). A refresh tells which: a new token (the
+      // socket restarts with it) or the end of the session, with the reason (ACCOUNT_SUSPENDED → useSessionRedirects).
+      closed: (event) => {
+        if ((event as { code?: number }).code === UNAUTHORIZED_CLOSE && auth.accessToken) void auth.tokenAfterRejection(auth.accessToken);
+      },
     },
   });
 

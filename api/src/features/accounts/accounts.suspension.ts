@@ -38,5 +38,6 @@ export const isSuspendedAt = (
 /** The refusal of sign-in and refresh for a suspended account, saying until when. */
 export function accountSuspended(until: Date | string | null, field: string[]): DomainError {
   const when = until ? `until ${new Date(until).toISOString()}` : 'until a moderator reinstates it';
-  return new DomainError(userError(ErrorCode.ACCOUNT_SUSPENDED, `This account is suspended ${when}.`, field));
+  const suspendedUntil = until ? new Date(until) : null;
+  return new DomainError({ ...userError(ErrorCode.ACCOUNT_SUSPENDED, `This account is suspended ${when}.`, field), suspendedUntil });
 }

@@ -73,6 +73,16 @@ export class CallsRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Calls not finished yet in which `userId` takes part (caller or callee), oldest first. */
+  async openCallsOf(em: Db, userId: string): Promise<string[]> {
+    const rows = await sql<{ id: string }>(
+      em,
+      `select c.id from calls c where c.status in ('RINGING', 'ACCEPTED') and ${mine} order by c.created_at`,
+      [userId, userId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async callIdOfRoom(em: Db, roomId: string): Promise<string | null> {
     const [row] = await sql<{ id: string }>(em, 'select id from calls where room_id = ?', [roomId]);
     return row?.id ?? null;

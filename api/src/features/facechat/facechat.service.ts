@@ -181,9 +181,10 @@ export class FacechatService implements ScreenshotPolicy {
   statsNow(em: Db): Promise<{ callsToday: number; liveRooms: number; participantsLive: number }> {
     return this.p.roomsRepo.liveCounts(em);
   }
-  /** A suspended account: the user is disconnected from every room and call they are in. */
-  userSuspended(userId: string): Promise<void> {
-    return this.p.rooms.evictEverywhere(userId);
+  /** A suspended account: the user leaves every call (CallsService.userSuspended) and room they are in, LiveKit included. */
+  async userSuspended(userId: string): Promise<void> {
+    await this.p.calls.userSuspended(userId);
+    await this.p.rooms.evictEverywhere(userId);
   }
   /** `a` and `b` are no longer friends: each leaves the other's FRIENDS rooms. */
   friendshipEnded(a: string, b: string): Promise<void> {

@@ -6,7 +6,7 @@ import { fromGlobalId } from '../../kernel/ids.js';
 import { jobIdOf } from '../../server/jobs/bullmq.js';
 import { gql, signUp, subscribe, wsClient, type TestUser } from '../../test/client.js';
 import { startTestStack, type TestStack } from '../../test/stack.js';
-import { RING_TIMEOUT_JOB } from './calls.service.js';
+import { RING_TIMEOUT_JOB } from './calls.transitions.js';
 import { ACCEPT_CALL, as, befriend, CALL_UPDATED, livekit, START_CALL } from './facechat.testkit.js';
 
 /**

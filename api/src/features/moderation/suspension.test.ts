@@ -102,10 +102,13 @@ describe('suspending an account', () => {
     expect(signIn.userErrors[0].message).toContain('suspended');
     expect(signIn.userErrors[0].message).toContain(until.toISOString());
 
-    const refresh = await gql(stack, `mutation($t: String) { refreshSession(refreshToken: $t) { accessToken ${ERRORS} } }`, {
-      t: alice.refreshToken,
-    });
-    expect(refresh.data.refreshSession.userErrors[0]).toMatchObject({ code: 'ACCOUNT_SUSPENDED' });
+    const refresh = await gql(
+      stack,
+      'mutation($t: String) { refreshSession(refreshToken: $t) { accessToken userErrors { code suspendedUntil } } }',
+      { t: alice.refreshToken },
+    );
+    // The end date is machine-readable, for the client to show in the reader's language.
+    expect(refresh.data.refreshSession.userErrors[0]).toEqual({ code: 'ACCOUNT_SUSPENDED', suspendedUntil: until.toISOString() });
 
     const log = await gql(
       stack,

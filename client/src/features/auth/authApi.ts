@@ -48,7 +48,9 @@ export async function refreshRequest(): Promise<RefreshOutcome> {
   try {
     const { data, clockSkewMs } = await graphqlFetch(RefreshSessionDocument, {});
     const result = toResult(data.refreshSession, clockSkewMs);
-    return result.ok ? { kind: 'session', session: result.session } : { kind: 'signedOut' };
+    if (result.ok) return { kind: 'session', session: result.session };
+    const suspended = result.userErrors.find((e) => e.code === 'ACCOUNT_SUSPENDED');
+    return suspended ? { kind: 'signedOut', suspension: { until: suspended.suspendedUntil ?? null } } : { kind: 'signedOut' };
   } catch (error) {
     if (error instanceof GraphqlRequestError && error.code === 'UNAUTHENTICATED') return { kind: 'signedOut' };
     return { kind: 'failed', error };

@@ -66,9 +66,9 @@ const session = (ttlMs = 15 * 60_000): Session => ({ accessToken: `token-${++cou
 
 const tabs: SessionCoordinator[] = [];
 function tab(options: Partial<CoordinatorOptions> & Pick<CoordinatorOptions, 'fetchRefresh'>) {
-  const changes: { session: Session | null; cause: string }[] = [];
+  const changes: { session: Session | null; cause: string; suspension?: { until: string | null } }[] = [];
   const coordinator = new SessionCoordinator({
-    onChange: (s, cause) => changes.push({ session: s, cause }),
+    onChange: (s, cause, suspension) => changes.push({ session: s, cause, ...(suspension ? { suspension } : {}) }),
     broadcastWaitMs: 500,
     ...options,
   });
@@ -146,6 +146,19 @@ describe('SessionCoordinator', () => {
     expect(a.changes.at(-1)).toEqual({ session: null, cause: 'expired' });
     await vi.waitFor(() => expect(b.coordinator.current).toBeNull());
     expect(b.changes.at(-1)?.cause).toBe('remote');
+  });
+
+  it('signs every tab out with the suspension when the account was suspended', async () => {
+    const hub = fakeHub();
+    const suspension = { until: '2031-05-04T12:00:00.000Z' };
+    const fetchRefresh = server(() => ({ kind: 'signedOut', suspension }));
+    const a = tab({ fetchRefresh, locks: fakeLocks(), channel: hub.channel() });
+    const b = tab({ fetchRefresh, channel: hub.channel() });
+    a.coordinator.signIn(session());
+    await vi.waitFor(() => expect(b.coordinator.current).not.toBeNull());
+    await a.coordinator.refresh();
+    expect(a.changes.at(-1)).toEqual({ session: null, cause: 'suspended', suspension });
+    await vi.waitFor(() => expect(b.changes.at(-1)).toEqual({ session: null, cause: 'suspended', suspension }));
   });
 
   it('uses the token it already has when a request was refused with an older one', async () => {

@@ -8,17 +8,26 @@ export interface Session {
   user: ViewerFieldsFragment;
 }
 
+/** The account was suspended (the API's ACCOUNT_SUSPENDED): `until` is an ISO date, null when indefinite. */
+export interface Suspension {
+  until: string | null;
+}
+
 export type RefreshOutcome =
   | { kind: 'session'; session: Session }
-  /** The server says there is no session any more (ended, expired or reused token). */
-  | { kind: 'signedOut' }
+  /** The server says there is no session any more (ended, expired or reused token, or the account is suspended). */
+  | { kind: 'signedOut'; suspension?: Suspension }
   /** The server could not be reached or failed: keep what we have and try again later. */
   | { kind: 'failed'; error: unknown };
 
-export type SyncMessage = { type: 'session'; session: Session } | { type: 'user'; user: ViewerFieldsFragment } | { type: 'signout' };
+export type SyncMessage =
+  { type: 'session'; session: Session } | { type: 'user'; user: ViewerFieldsFragment } | { type: 'signout'; suspension?: Suspension };
 
-/** `expired`: a refresh found the session over; `remote`: another tab's news. */
-export type ChangeCause = 'refresh' | 'signin' | 'signout' | 'expired' | 'user' | 'remote';
+/**
+ * `expired`: a refresh found the session over; `suspended`: a refresh (here or in another tab) found the account
+ * suspended; `remote`: another tab's news.
+ */
+export type ChangeCause = 'refresh' | 'signin' | 'signout' | 'expired' | 'suspended' | 'user' | 'remote';
 
 /** The parts of the Web Locks API used here (navigator.locks). */
 export interface LockManagerLike {
@@ -36,8 +45,8 @@ export interface ChannelLike {
 export interface CoordinatorOptions {
   /** Calls `refreshSession` (the cookie carries the refresh token). */
   fetchRefresh(): Promise<RefreshOutcome>;
-  /** Called after every change of the session, local or from another tab. */
-  onChange(session: Session | null, cause: ChangeCause): void;
+  /** Called after every change of the session, local or from another tab (`suspension` with cause `suspended`). */
+  onChange(session: Session | null, cause: ChangeCause, suspension?: Suspension): void;
   locks?: LockManagerLike | null;
   channel?: ChannelLike | null;
   lockName?: string;
@@ -126,8 +135,8 @@ export class SessionCoordinator {
         this.adopt(outcome.session, 'refresh');
         this.post({ type: 'session', session: outcome.session });
       } else if (outcome.kind === 'signedOut') {
-        this.adopt(null, 'expired');
-        this.post({ type: 'signout' });
+        this.adopt(null, outcome.suspension ? 'suspended' : 'expired', outcome.suspension);
+        this.post({ type: 'signout', suspension: outcome.suspension });
       } else {
         this.schedule(this.retryDelay());
       }
@@ -152,17 +161,17 @@ export class SessionCoordinator {
   private receive(message: SyncMessage): void {
     if (this.closed) return;
     if (message.type === 'session') this.adopt(message.session, 'remote');
-    else if (message.type === 'signout') this.adopt(null, 'remote');
+    else if (message.type === 'signout') this.adopt(null, message.suspension ? 'suspended' : 'remote', message.suspension);
     else if (message.type === 'user' && this.session) this.adopt({ ...this.session, user: message.user }, 'remote');
   }
 
-  private adopt(session: Session | null, cause: ChangeCause): void {
+  private adopt(session: Session | null, cause: ChangeCause, suspension?: Suspension): void {
     this.session = session;
     this.generation++;
     this.clearTimer();
     if (session) this.schedule(Math.max(1_000, session.expiresAt - this.now() - this.lead(session)));
     for (const wake of this.waiters) wake();
-    this.options.onChange(session, cause);
+    this.options.onChange(session, cause, suspension);
   }
 
   private outcomeOfCurrent(): RefreshOutcome {

@@ -9,12 +9,14 @@ import {
   type ChannelLike,
   type LockManagerLike,
   type Session,
+  type Suspension,
 } from './sessionCoordinator';
 
 /** `unreachable`: the first session check could not reach the server. */
 export type AuthStatus = 'loading' | 'signedIn' | 'signedOut' | 'unreachable';
 
-export type SessionListener = (session: Session | null, cause: ChangeCause, previous: Session | null) => void;
+/** `suspension`: set when the cause is `suspended` (the account was suspended: see useSessionRedirects). */
+export type SessionListener = (session: Session | null, cause: ChangeCause, previous: Session | null, suspension?: Suspension) => void;
 
 function browserLocks(): LockManagerLike | null {
   return typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks as unknown as LockManagerLike) : null;
@@ -37,11 +39,11 @@ export const useAuthStore = defineStore('auth', () => {
     fetchRefresh: refreshRequest,
     locks: browserLocks(),
     channel: browserChannel(),
-    onChange(next, cause) {
+    onChange(next, cause, suspension) {
       const previous = session.value;
       session.value = next;
       if (status.value !== 'loading' || next) status.value = next ? 'signedIn' : 'signedOut';
-      for (const listener of listeners) listener(next, cause, previous);
+      for (const listener of listeners) listener(next, cause, previous, suspension);
     },
   });
 

@@ -2,9 +2,9 @@ import { useMutation } from '@vue/apollo-composable';
 import { shallowRef } from 'vue';
 import { ReportContentDocument, type ReportReason, type UserErrorFieldsFragment } from '../../gql/graphql';
 
-/** What is being reported: a post, a comment or a person (their profile). */
+/** What is being reported: a post, a comment, a message of a call's or room's chat, or a person (their profile). */
 export interface ReportTarget {
-  kind: 'post' | 'comment' | 'user';
+  kind: 'post' | 'comment' | 'chatMessage' | 'user';
   subjectId: string;
   /** The person's name (kind `user`), for the dialog's title. */
   name?: string;

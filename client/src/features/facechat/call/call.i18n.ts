@@ -17,6 +17,7 @@ const en = {
       you: '{name} (you)',
       micOff: 'microphone off',
       cameraOff: 'camera off',
+      more: 'More for {name}',
     },
     quality: {
       excellent: 'excellent connection',
@@ -45,6 +46,8 @@ const en = {
     chat: {
       errors: { fields: { body: { INVALID: 'A message is 1–1,000 characters.' } }, FORBIDDEN: 'Join the room to chat in it.' },
       title: 'Chat',
+      report: 'Report',
+      reportLabel: 'Report the message from {name}',
       log: 'Messages',
       label: 'Message',
       placeholder: 'Say something…',
@@ -108,6 +111,7 @@ const ko: typeof en = {
       you: '{name} (나)',
       micOff: '마이크 꺼짐',
       cameraOff: '카메라 꺼짐',
+      more: '{name}님 더보기',
     },
     quality: {
       excellent: '연결 상태 아주 좋음',
@@ -136,6 +140,8 @@ const ko: typeof en = {
     chat: {
       errors: { fields: { body: { INVALID: '메시지는 1~1,000자로 입력해 주세요.' } }, FORBIDDEN: '방에 참여해야 채팅할 수 있어요.' },
       title: '채팅',
+      report: '신고',
+      reportLabel: '{name}님의 메시지 신고',
       log: '메시지',
       label: '메시지',
       placeholder: '메시지를 입력하세요…',

@@ -1,0 +1,117 @@
+import type { Logger } from 'pino';
+import { type AfterCommit, type Db } from '../../kernel/db.js';
+import { notFound } from '../../kernel/errors.js';
+import type { EventBus } from '../../kernel/events.js';
+import type { Jobs } from '../../kernel/jobs.js';
+import type { NotificationsService } from '../notifications/index.js';
+import type { Call, CallStatusValue } from './calls.entity.js';
+import type { CallsRepository, CallState } from './calls.repository.js';
+import { callTopic, type CallEvent } from './facechat.events.js';
+import type { RoomsRepository } from './rooms.repository.js';
+import type { RoomsService } from './rooms.service.js';
+
+/** The job that ends a call's ringing (kernel/jobs.ts), keyed by call id; data `{ callId }`. */
+export const RING_TIMEOUT_JOB = 'ring-timeout';
+
+export interface CallsCollaborators {
+  repo: CallsRepository;
+  roomsRepo: RoomsRepository;
+  rooms: RoomsService;
+  events: EventBus;
+  notifications: Pick<NotificationsService, 'notify'>;
+  friends: { areFriends(em: Db, a: string, b: string): Promise<boolean>; isBlockedEither(em: Db, a: string, b: string): Promise<boolean> };
+  accounts: { profiles(em: Db, ids: string[]): Promise<{ id: string; displayName: string }[]> };
+  ringTimeoutMs: number;
+  /** Ring time-outs are jobs: durable and run by any instance when REDIS_URL is set. */
+  jobs: Pick<Jobs, 'schedule' | 'cancel'>;
+  log: Logger;
+  /** A fresh EntityManager for work outside a request (timers, webhooks, reading what was committed). */
+  newEm: () => Db;
+}
+
+/**
+ * The call state machine's transitions on a locked call (see CallsService), shared by what the people in the call do
+ * (calls.service.ts) and by what ends a call from outside: blocks, suspensions, staff, LiveKit (calls.endings.ts).
+ */
+export abstract class CallTransitions {
+  constructor(protected readonly c: CallsCollaborators) {}
+
+  protected async declineLocked(tx: Db, afterCommit: AfterCommit, locked: CallState, userId: string): Promise<void> {
+    await this.c.repo.decline(tx, locked.call.id, userId);
+    locked.responses.set(userId, 'DECLINED');
+    const everyoneDeclined = [...locked.responses.values()].every((r) => r === 'DECLINED');
+    if (locked.call.status === 'RINGING' && everyoneDeclined) return this.finish(tx, afterCommit, locked, 'DECLINED');
+    afterCommit(() => this.publish(locked.call.id, parties(locked)));
+    this.stopRingingIfAnswered(afterCommit, locked);
+  }
+
+  /**
+   * `userId` leaves an accepted call (a callee hanging up, or anyone taken out of it). The call goes on while at least
+   * two people remain in it — the caller and the callees who accepted, each still a member of the room or connected to
+   * it — else it ENDED.
+   */
+  protected async leave(tx: Db, afterCommit: AfterCommit, locked: CallState, userId: string): Promise<void> {
+    const { call } = locked;
+    await this.c.roomsRepo.markLeft(tx, call.roomId, userId);
+    await this.c.roomsRepo.removePresence(tx, call.roomId, userId);
+    const callerStillIn = userId !== call.callerId && (await this.c.roomsRepo.isParticipant(tx, call.roomId, call.callerId));
+    const remaining = (await this.c.repo.acceptedStillIn(tx, call.id, call.roomId)) + (callerStillIn ? 1 : 0);
+    if (remaining < 2) return this.finish(tx, afterCommit, locked, 'ENDED');
+    afterCommit(() => {
+      void this.c.rooms.livekit.removeParticipant(call.roomId, userId);
+      this.c.rooms.publish(call.roomId);
+      this.publish(call.id, parties(locked));
+    });
+  }
+
+  protected async finish(tx: Db, afterCommit: AfterCommit, locked: CallState, status: CallStatusValue, cancelRing = true): Promise<void> {
+    const { call } = locked;
+    await this.c.repo.finish(tx, call.id, status);
+    await this.c.rooms.close(tx, afterCommit, call.roomId);
+    afterCommit(() => this.publish(call.id, parties(locked)));
+    if (cancelRing) afterCommit(() => this.cancelRingTimeout(call.id));
+  }
+
+  /** Nobody rings any more (each callee answered, declined or missed it): the ring timeout has nothing left to do. */
+  protected stopRingingIfAnswered(afterCommit: AfterCommit, locked: CallState): void {
+    if (![...locked.responses.values()].includes('RINGING')) afterCommit(() => this.cancelRingTimeout(locked.call.id));
+  }
+
+  /**
+   * A call whose job could not be stored (Redis down) still rings: the failure is logged and the next start-up's
+   * `resumeRinging` schedules it; the user's call is not refused for it.
+   */
+  protected async scheduleRingTimeout(callId: string, delayMs: number): Promise<void> {
+    try {
+      await this.c.jobs.schedule(RING_TIMEOUT_JOB, { callId }, { key: callId, delayMs });
+    } catch (error) {
+      this.c.log.error({ err: error, callId }, 'could not schedule the ring timeout');
+    }
+  }
+
+  /** A cancel that fails or loses the race with the run is harmless: `ringTimeout` then finds nothing to do. */
+  protected cancelRingTimeout(callId: string): void {
+    this.c.jobs
+      .cancel(RING_TIMEOUT_JOB, callId)
+      .catch((error) => this.c.log.warn({ err: error, callId }, 'could not cancel the ring timeout'));
+  }
+
+  protected publish(callId: string, userIds: string[]): void {
+    for (const userId of userIds) this.c.events.publish(callTopic(userId), { callId } satisfies CallEvent);
+  }
+
+  /** The call as committed (a fresh EntityManager: the request's one may hold an older copy). */
+  protected async reload(callId: string): Promise<Call> {
+    return (await this.c.repo.byId(this.c.newEm(), callId))!;
+  }
+
+  /** The call with its callees, when the actor takes part in it (NOT_FOUND otherwise). */
+  protected async stateFor(em: Db, callId: string, actorId: string, lock: boolean): Promise<CallState> {
+    const locked = await this.c.repo.state(em, callId, lock);
+    if (!locked || (locked.call.callerId !== actorId && !locked.responses.has(actorId)))
+      throw notFound('That call does not exist.', ['callId']);
+    return locked;
+  }
+}
+
+export const parties = (locked: CallState) => [locked.call.callerId, ...locked.calleeIds];

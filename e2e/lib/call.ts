@@ -1,0 +1,37 @@
+import type { Browser, Page } from 'playwright-core';
+import type { TestUser } from '../../api/src/test/client.js';
+import { callContext, subscriptionSent } from '../../bench/lib/call/pages.js';
+import { signInThroughUi, watchErrors } from './app.js';
+
+export const PASSWORD = 'correct horse battery';
+
+/** Signs `user` in through the UI in a fresh browser profile and waits until incoming calls can ring there. */
+export async function openAs(
+  browser: Browser,
+  baseUrl: string,
+  user: TestUser,
+  locale = 'en-US',
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await callContext(browser, baseUrl, { locale });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const ringable = subscriptionSent(page, 'IncomingCall');
+  await signInThroughUi(page, user.username, PASSWORD);
+  await ringable;
+  return { page, errors };
+}
+
+/**
+ * `caller` calls `callee` from the callee's profile and the callee accepts from the incoming-call dialog; resolves once
+ * each page shows the other's tile. Returns the call page's path.
+ */
+export async function connectCall(caller: Page, callee: Page, calleeUser: TestUser): Promise<string> {
+  await caller.goto(`/u/${calleeUser.username}`);
+  await caller.getByTestId('start-call').click();
+  await caller.waitForURL((url) => url.pathname.startsWith('/call/') && url.searchParams.has('call'));
+  await callee.getByTestId('incoming-call').waitFor();
+  await callee.getByTestId('accept-call').click();
+  await callee.waitForURL((url) => url.pathname.startsWith('/call/'));
+  for (const page of [caller, callee]) await page.locator('[data-testid=call-tile][data-local=false][data-user-id]').waitFor();
+  return new URL(caller.url()).pathname;
+}
