@@ -14,8 +14,8 @@ import {
   type UserErrorFieldsFragment,
 } from '../../gql/graphql';
 
-/** The staff actions that need a reason typed in (the API requires one), asked by AdminActionDialog. */
-export type ReasonedAction = 'remove' | 'suspend' | 'endRoom';
+/** The actions that need a reason typed in (the API requires one), asked by AdminActionDialog. */
+export type ReasonedAction = 'remove' | 'suspend' | 'endRoom' | 'resolve';
 
 /** What AdminActionDialog is asking for (null: closed). `submit` answers the userErrors to show, none on success. */
 export interface ActionRequest {
@@ -23,8 +23,8 @@ export interface ActionRequest {
   /** What is acted on, for the dialog's title (a name, a post's title…); may be empty. */
   label: string;
   submit(reason: string, until: string | null): Promise<readonly UserErrorFieldsFragment[]>;
-  /** Called once when the dialog closes: true after success, false when cancelled. */
-  settle(done: boolean): void;
+  /** Called once when the dialog closes: the reason after success, false when cancelled. */
+  settle(reason: string | false): void;
 }
 
 export type Notice = { tone: 'success' | 'error'; text: string };
@@ -41,13 +41,24 @@ export function notify(notice: Notice): void {
   noticeSink?.(notice);
 }
 
+/**
+ * Opens the reason dialog; resolves with the reason once `perform` succeeded, false when the dialog was closed.
+ * For actions of a page's own (e.g. resolving a report) — the staff actions below use it.
+ */
+export function askForReason(kind: ReasonedAction, label: string, perform: ActionRequest['submit']): Promise<string | false> {
+  actionRequest.value?.settle(false);
+  return new Promise((resolve) => {
+    actionRequest.value = { kind, label, submit: perform, settle: resolve };
+  });
+}
+
 export const ADMIN_ERROR_SCOPES = ['admin.actions.errors'];
 
 const UNEXPECTED: UserErrorFieldsFragment = { code: 'INTERNAL_SERVER_ERROR', field: null, message: '' };
 
 /**
  * The staff actions of the console: remove/restore content, suspend/reinstate a user, end a room, set a role.
- * Each resolves true when it happened. Remove, suspend and end ask for the reason in AdminActionDialog first;
+ * Each resolves truthy when it happened (remove, suspend and end: with the reason typed, asked in AdminActionDialog first);
  * API errors are worded by describeUserError (in the dialog, or as an error toast), success is toasted, and the
  * lists on screen are fetched again so they show the new state.
  */
@@ -82,20 +93,12 @@ export function useStaffActions() {
     void resolveClient().refetchQueries({ include: 'active' });
   }
 
-  /** Opens the reason dialog; resolves when it closes. */
-  function ask(kind: ReasonedAction, label: string, perform: ActionRequest['submit']): Promise<boolean> {
-    actionRequest.value?.settle(false);
-    return new Promise((resolve) => {
-      actionRequest.value = {
-        kind,
-        label,
-        submit: async (reason, until) => {
-          const errors = await perform(reason, until);
-          if (!errors.length) succeeded(kind, label);
-          return errors;
-        },
-        settle: resolve,
-      };
+  /** Asks for the reason, then acts; resolves with the reason after success, false when cancelled. */
+  function ask(kind: ReasonedAction, label: string, perform: ActionRequest['submit']): Promise<string | false> {
+    return askForReason(kind, label, async (reason, until) => {
+      const errors = await perform(reason, until);
+      if (!errors.length) succeeded(kind, label);
+      return errors;
     });
   }
 
