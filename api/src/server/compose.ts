@@ -135,6 +135,7 @@ export function createServices(deps: ServiceDeps) {
     moderationLog,
     facechat,
     [(em) => posts.statsToday(em), (em) => facechat.statsNow(em), (em) => reports.statsNow(em)],
+    deps.pubsub,
   );
   return {
     rateLimits,
@@ -152,7 +153,7 @@ export function createServices(deps: ServiceDeps) {
     moderationLog,
     reports,
     // Staff removal and endRoom write through the owning features, logged in the same transaction.
-    removal: new RemovalService({ posts, comments, facechat }, moderationLog),
+    removal: new RemovalService({ posts, comments, facechat }, moderationLog, deps.pubsub),
     accountModeration,
     adminLists: new AdminListsService([]),
   };
@@ -221,6 +222,12 @@ export function createAdminTools() {
   const accountsStaff = new AccountsStaffService(new AccountsStaffRepository(), noEvents);
   return {
     accountsStaff,
-    accountModeration: new AccountModerationService(accountsStaff, new ModerationLogService(new ModerationLogRepository()), noRooms, []),
+    accountModeration: new AccountModerationService(
+      accountsStaff,
+      new ModerationLogService(new ModerationLogRepository()),
+      noRooms,
+      [],
+      noEvents,
+    ),
   };
 }

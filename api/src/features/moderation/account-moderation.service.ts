@@ -1,9 +1,11 @@
 import type { Actor, Role } from '../../kernel/actor.js';
 import { inTransaction, type Db } from '../../kernel/db.js';
 import { DomainError, ErrorCode, forbidden, invalid, userError } from '../../kernel/errors.js';
+import type { EventBus } from '../../kernel/events.js';
 import type { AccountsStaffService, AdminUsersRequest } from '../accounts/index.js';
 import type { ModerationAction } from './moderation.entity.js';
 import type { ModerationLogService } from './moderation-log.service.js';
+import { announceRemoved } from './content-removed.js';
 import { isStaff, requireAdmin, requireStaff } from './staff.js';
 
 /** Facechat's part in a suspension: the user leaves every room and call (LiveKit included). */
@@ -34,6 +36,7 @@ export class AccountModerationService {
     private readonly log: ModerationLogService,
     private readonly rooms: LiveRooms,
     private readonly stats: readonly StatsSource[],
+    private readonly events: EventBus,
   ) {}
 
   /**
@@ -69,6 +72,8 @@ export class AccountModerationService {
       const target = await this.accounts.lockUser(tx, input.userId);
       if (isStaff(target) && actor.role !== 'ADMIN') throw forbidden('Moderators cannot suspend moderators or admins.', ['userId']);
       await this.accounts.suspend(tx, afterCommit, target.id, input.until);
+      // Open pages drop everything by them at once.
+      afterCommit(() => announceRemoved(this.events, { subjectType: 'User', subjectId: target.id }));
       const until = input.until ? ` (until ${input.until.toISOString()})` : '';
       return this.log.record(tx, {
         type: 'SUSPEND_USER',

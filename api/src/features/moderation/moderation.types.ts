@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { UserError } from '../../graphql/errors.js';
 import { Node } from '../../graphql/node.js';
 import { connectionTypes } from '../../graphql/relay.js';
@@ -60,4 +60,13 @@ export class AdminStatsObject {
   @Field(() => Int) liveRooms!: number;
   @Field(() => Int) participantsLive!: number;
   @Field(() => Int) openReports!: number;
+}
+
+@ObjectType('ContentRemovedEvent')
+export class ContentRemovedEventObject {
+  @Field(() => ID) subjectId!: string;
+  @Field(() => String, {
+    description: 'Post, Comment, FacechatRoom, ChatMessage, or User when an account was suspended (drop everything by them)',
+  })
+  subjectType!: string;
 }

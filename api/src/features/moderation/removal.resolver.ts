@@ -1,9 +1,10 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { CurrentUser } from '../../graphql/auth.js';
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import { CurrentUser, requireActor } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import type { Actor } from '../../kernel/actor.js';
-import { fromGlobalId, parseGlobalId } from '../../kernel/ids.js';
-import { ModerationPayload } from './moderation.types.js';
+import { fromGlobalId, parseGlobalId, toGlobalId } from '../../kernel/ids.js';
+import { CONTENT_REMOVED_TOPIC, type ContentRemovedEvent } from './content-removed.js';
+import { ContentRemovedEventObject, ModerationPayload } from './moderation.types.js';
 import { REMOVABLE_TYPES, type RemovableType } from './removal.service.js';
 
 function removableOf(globalId: string): { type: RemovableType; id: string } | null {
@@ -47,5 +48,17 @@ export class RemovalResolver {
       action: await ctx.services.removal.endRoom(actor, ctx.em, { roomId: fromGlobalId(roomId, 'FacechatRoom'), reason }),
       userErrors: [],
     };
+  }
+
+  @Subscription(() => ContentRemovedEventObject, {
+    description: 'Content staff removed or whose author was suspended, so open pages can drop it at once.',
+    subscribe: ({ context }) => {
+      const ctx = context as Context;
+      requireActor(ctx);
+      return ctx.pubsub.subscribe<ContentRemovedEvent>(CONTENT_REMOVED_TOPIC, ctx);
+    },
+  })
+  contentRemoved(@Root() event: ContentRemovedEvent): ContentRemovedEventObject {
+    return { subjectType: event.subjectType, subjectId: toGlobalId(event.subjectType, event.subjectId) };
   }
 }

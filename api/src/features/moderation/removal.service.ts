@@ -1,6 +1,8 @@
 import type { Actor } from '../../kernel/actor.js';
 import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
 import { invalid, notFound } from '../../kernel/errors.js';
+import type { EventBus } from '../../kernel/events.js';
+import { announceRemoved } from './content-removed.js';
 import type { ModerationAction } from './moderation.entity.js';
 import type { ModerationLogService } from './moderation-log.service.js';
 import { requireStaff } from './staff.js';
@@ -36,6 +38,7 @@ export class RemovalService {
   constructor(
     private readonly content: RemovableContent,
     private readonly log: ModerationLogService,
+    private readonly events: EventBus,
   ) {}
 
   /** Hides a post, comment, room or chat message from everyone but staff; `subject` null when the id was not one of those. */
@@ -74,6 +77,8 @@ export class RemovalService {
     return inTransaction(em, async (tx, afterCommit) => {
       const found = subject ? await this.write(tx, afterCommit, subject, by) : false;
       if (!subject || !found) throw notFound('There is no post, comment, room or chat message by that id.', ['subjectId']);
+      // Open pages drop it at once (contentRemoved); a restore shows again on the next read.
+      if (reason !== null) afterCommit(() => announceRemoved(this.events, { subjectType: subject.type, subjectId: subject.id }));
       return this.log.record(tx, {
         type: reason === null ? 'RESTORE_CONTENT' : 'REMOVE_CONTENT',
         moderatorId: actor.id,
