@@ -39,15 +39,16 @@ function subscribed(page: Page, name: string): Promise<void> {
   );
 }
 
-async function signedIn(user: TestUser, options: { phone?: boolean } = {}) {
+/** Signed in, home open, once the page listens for what `listens` names (notifications by default). */
+async function signedIn(user: TestUser, options: { phone?: boolean; listens?: string[] } = {}) {
   const context = await newAppContext(browser, stack.baseUrl, 'en-US');
   const page = await context.newPage();
   if (options.phone) await page.setViewportSize({ width: 390, height: 844 });
   const errors = watchErrors(page);
-  const notifications = subscribed(page, 'notificationAdded');
+  const listening = Promise.all((options.listens ?? ['notificationAdded']).map((name) => subscribed(page, name)));
   await signInThroughUi(page, user.username, PASSWORD);
   await page.getByTestId('home-welcome').waitFor();
-  await notifications;
+  await listening;
   return { page, errors };
 }
 
@@ -72,7 +73,7 @@ describe('the admin console in the browser', () => {
     await mod.page.getByTestId('admin-reports').waitFor();
     await live;
     await mod.page.getByTestId('admin-reports-list-empty').waitFor();
-    const read = await signedIn(reader);
+    const read = await signedIn(reader, { listens: ['notificationAdded', 'contentRemoved'] });
     const card = read.page.locator(`[data-testid=post-card][data-post-id="${post.id}"]`);
     await card.waitFor();
 
@@ -110,6 +111,8 @@ describe('the admin console in the browser', () => {
     await mod.page.getByTestId('admin-action-reason').fill('Commercial spam');
     await mod.page.getByTestId('admin-action-submit').click();
     await mod.page.getByTestId('admin-toast').filter({ hasText: 'Removed “Buy cheap watches”' }).waitFor();
+    // The post leaves the reader's open feed at once (the contentRemoved event).
+    await expect.poll(() => card.count()).toBe(0);
     // Removing resolved the group's reports: the open queue is empty again.
     await mod.page.getByTestId('admin-reports-list-empty').waitFor();
     await mod.page.getByTestId('admin-reports-status').selectOption('RESOLVED');
