@@ -40,8 +40,8 @@ function subscribed(page: Page, name: string): Promise<void> {
 }
 
 /** Signed in, home open, once the page listens for what `listens` names (notifications by default). */
-async function signedIn(user: TestUser, options: { phone?: boolean; listens?: string[] } = {}) {
-  const context = await newAppContext(browser, stack.baseUrl, 'en-US');
+async function signedIn(user: TestUser, options: { phone?: boolean; listens?: string[]; locale?: string } = {}) {
+  const context = await newAppContext(browser, stack.baseUrl, options.locale ?? 'en-US');
   const page = await context.newPage();
   if (options.phone) await page.setViewportSize({ width: 390, height: 844 });
   const errors = watchErrors(page);
@@ -156,17 +156,21 @@ describe('the admin console in the browser', () => {
     expect(read.errors).toEqual([]);
   });
 
-  it('the dashboard shows the counts and the last 30 days as a chart with a table for screen readers', async () => {
+  it('the dashboard (in Korean) shows the counts and the last 30 days as a chart with a table for screen readers', async () => {
     const admin = await makeStaff(stack, await person('Ada Admin'), 'ADMIN');
     const stats = (await as(stack, admin, '{ adminStats { users openReports } }')).data.adminStats;
-    const { page, errors } = await signedIn(admin);
+    const { page, errors } = await signedIn(admin, { locale: 'ko-KR' });
     await page.goto('/admin');
-    await page.getByTestId('admin-dashboard').waitFor();
+    await page.getByRole('heading', { level: 1, name: '대시보드' }).waitFor();
     await expect.poll(() => page.getByTestId('admin-stat-users-value').textContent()).toBe(String(stats.users));
     expect(await page.getByTestId('admin-stat-openReports-value').textContent()).toBe(String(stats.openReports));
     const chart = page.getByTestId('admin-daily-chart');
     await chart.locator('canvas').waitFor();
-    expect(await page.getByTestId('admin-daily-table').locator('tbody tr').count()).toBe(30);
+    const days = page.getByTestId('admin-daily-table').locator('tbody tr');
+    expect(await days.count()).toBe(30);
+    // Days in the page's language, today (UTC) last.
+    const today = new Intl.DateTimeFormat('ko-KR', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date());
+    expect(await days.last().locator('th').textContent()).toBe(today);
     // The open reports card leads to the queue.
     await page.getByTestId('admin-stat-openReports').click();
     await page.waitForURL((url) => url.pathname === '/admin/reports');
