@@ -11,6 +11,23 @@ const AUTHOR_FIELD: Record<string, string> = { Post: 'author', Comment: 'author'
 
 type StoreObject = Record<string, unknown> & { __typename?: string };
 
+/** Lists whose holder shows a count of them: that count is asked again when one of their items is dropped. */
+const COUNTED_LISTS: Record<string, string> = { comments: 'commentCount', replies: 'replyCount' };
+
+/** Cache ids and count fields of the entities (a post, a comment) whose counted lists hold any of `ids`. */
+function countsHolding(store: Record<string, StoreObject | undefined>, ids: Set<string>): { id: string; fieldName: string }[] {
+  const found: { id: string; fieldName: string }[] = [];
+  for (const [id, entity] of Object.entries(store)) {
+    for (const [storeName, value] of Object.entries(entity ?? {})) {
+      const countField = COUNTED_LISTS[storeName.split(/[(:]/)[0]!];
+      const edges = (value as { edges?: { node?: unknown }[] } | null)?.edges;
+      if (countField && edges?.some((edge) => isReference(edge.node) && ids.has(edge.node.__ref)))
+        found.push({ id, fieldName: countField });
+    }
+  }
+  return found;
+}
+
 /** Cache ids of what `subject` takes away: the entity itself, or everything cached that the suspended user wrote. */
 export function removedCacheIds(cache: ApolloCache<unknown>, subject: RemovedSubject): string[] {
   if (subject.subjectType !== 'User') {
@@ -35,10 +52,12 @@ export function removedCacheIds(cache: ApolloCache<unknown>, subject: RemovedSub
  * Returns how many entities were dropped.
  */
 export function dropRemoved(cache: ApolloCache<unknown>, subject: RemovedSubject): number {
-  const held = cache.extract() as Record<string, unknown>;
+  const held = cache.extract() as Record<string, StoreObject | undefined>;
   const ids = new Set(removedCacheIds(cache, subject).filter((id) => held[id]));
   if (ids.size === 0) return 0;
   cache.modify({ id: 'ROOT_QUERY', fields: (value) => (isReference(value) && ids.has(value.__ref) ? null : value) });
+  // "Comments (3)" must not stay at 3: the count is asked of the server again (it knows what else was hidden).
+  for (const count of countsHolding(held, ids)) cache.evict(count);
   for (const id of ids) cache.evict({ id });
   cache.gc();
   return ids.size;
