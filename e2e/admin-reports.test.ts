@@ -156,10 +156,10 @@ describe('the admin console in the browser', () => {
     expect(read.errors).toEqual([]);
   });
 
-  it('the dashboard (in Korean) shows the counts and the last 30 days as a chart with a table for screen readers', async () => {
+  it('the dashboard (in Korean, on a phone) shows the counts and the last 30 days as a chart with a table for screen readers', async () => {
     const admin = await makeStaff(stack, await person('Ada Admin'), 'ADMIN');
     const stats = (await as(stack, admin, '{ adminStats { users openReports } }')).data.adminStats;
-    const { page, errors } = await signedIn(admin, { locale: 'ko-KR' });
+    const { page, errors } = await signedIn(admin, { locale: 'ko-KR', phone: true });
     await page.goto('/admin');
     await page.getByRole('heading', { level: 1, name: '대시보드' }).waitFor();
     await expect.poll(() => page.getByTestId('admin-stat-users-value').textContent()).toBe(String(stats.users));
@@ -171,6 +171,7 @@ describe('the admin console in the browser', () => {
     // Days in the page's language, today (UTC) last.
     const today = new Intl.DateTimeFormat('ko-KR', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date());
     expect(await days.last().locator('th').textContent()).toBe(today);
+    expect(await overflowsX(page, 'admin-dashboard')).toEqual([]);
     // The open reports card leads to the queue.
     await page.getByTestId('admin-stat-openReports').click();
     await page.waitForURL((url) => url.pathname === '/admin/reports');
