@@ -35,6 +35,9 @@ export function createCache(): InMemoryCache {
           rooms: relayStylePagination(['query']),
           calls: relayStylePagination([]),
           chatMessages: relayStylePagination(['roomId']),
+          // Admin console (issue 12): the reports queue per status, the moderation log per filter.
+          reportGroups: relayStylePagination(['status']),
+          moderationLog: relayStylePagination(['type', 'moderatorId', 'subjectId']),
         },
       },
       User: {
@@ -47,6 +50,8 @@ export function createCache(): InMemoryCache {
       },
       Post: { fields: { comments: relayStylePagination([]) } },
       Comment: { fields: { replies: relayStylePagination([]) } },
+      // A report group's latest reports: one list whatever `first` asked (live reports are put on top of it).
+      ReportGroup: { fields: { reports: { keyArgs: false } } },
     },
   });
 }
