@@ -10,6 +10,9 @@ import { ModerationLogResolver } from './moderation/moderation.resolver.js';
 import { AccountModerationResolver } from './moderation/account-moderation.resolver.js';
 import { reportResolvers } from './moderation/reports.resolver.js';
 import { RemovalResolver } from './moderation/removal.resolver.js';
+import { AdminListsResolver } from './moderation/admin-lists.resolver.js';
+import { adminFieldResolvers } from './moderation/admin-fields.resolver.js';
+import { ReportGroupsResolver } from './moderation/report-groups.resolver.js';
 import { facechatResolvers } from './facechat/facechat.resolvers.js';
 
 export const resolvers = [
@@ -26,4 +29,7 @@ export const resolvers = [
   AccountModerationResolver,
   ...reportResolvers,
   RemovalResolver,
+  AdminListsResolver,
+  ReportGroupsResolver,
+  ...adminFieldResolvers,
 ];

@@ -41,6 +41,7 @@ import { ReportsService } from '../features/moderation/reports.service.js';
 import { reportSubjects } from '../features/moderation/reports.subjects.js';
 import { RemovalService } from '../features/moderation/removal.service.js';
 import { AccountModerationService } from '../features/moderation/account-moderation.service.js';
+import { AdminListsService } from '../features/moderation/admin-lists.service.js';
 import { AccountsStaffRepository } from '../features/accounts/accounts.staff.repository.js';
 import { AccountsStaffService } from '../features/accounts/accounts.staff.service.js';
 import { createScope } from '../kernel/scope.js';
@@ -153,6 +154,7 @@ export function createServices(deps: ServiceDeps) {
     // Staff removal and endRoom write through the owning features, logged in the same transaction.
     removal: new RemovalService({ posts, comments, facechat }, moderationLog),
     accountModeration,
+    adminLists: new AdminListsService([]),
   };
 }
 

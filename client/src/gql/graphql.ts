@@ -28,6 +28,16 @@ export type AddCommentInput = {
   postId: Scalars['ID']['input'];
 };
 
+export type AdminRoomState =
+  /** Closed by its owner, by staff or by the end of its call. */
+  | 'CLOSED'
+  /** Open, with someone connected now. */
+  | 'LIVE'
+  /** Not closed (nor removed). */
+  | 'OPEN'
+  /** Removed by staff. */
+  | 'REMOVED';
+
 export type CallStatus =
   /** At least one callee accepted: the call is on. */
   | 'ACCEPTED'
@@ -47,6 +57,12 @@ export type ChatMessageKind =
   | 'SCREENSHOT'
   /** Typed by the author. */
   | 'TEXT';
+
+export type ContentStatus =
+  /** Removed by staff. */
+  | 'REMOVED'
+  /** Not removed by staff. */
+  | 'VISIBLE';
 
 export type CreatePostInput = {
   body?: InputMaybe<Scalars['String']['input']>;

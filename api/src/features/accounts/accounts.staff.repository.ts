@@ -17,6 +17,11 @@ export interface UserCountsRow {
   activeUsersToday: number;
 }
 
+export interface LastActiveRow {
+  userId: string;
+  lastActiveAt: Date | null;
+}
+
 /** The staff tools' statements on users and sessions (roles, suspensions, the admin user list, counts). */
 export class AccountsStaffRepository {
   /** The user, locked until `tx` ends (two staff acting on one user take turns). */
@@ -88,6 +93,18 @@ export class AccountsStaffRepository {
     const where = this.where(filter);
     const [row] = await sql<{ n: number }>(em, `select count(*)::int as n from users u where ${where.sql}`, where.params);
     return row.n;
+  }
+
+  /** The last sign-in or session refresh of each user. */
+  async lastActive(em: Db, userIds: readonly string[]): Promise<LastActiveRow[]> {
+    const rows = await sql<{ userId: string; lastActiveAt: string | Date | null }>(
+      em,
+      `select s.user_id as "userId", greatest(max(s.created_at), max(t.used_at)) as "lastActiveAt"
+         from sessions s left join refresh_tokens t on t.session_id = s.id
+        where s.user_id in (?) group by s.user_id`,
+      [[...userIds]],
+    );
+    return rows.map((r) => ({ userId: r.userId, lastActiveAt: r.lastActiveAt ? new Date(r.lastActiveAt) : null }));
   }
 
   /** All users, those who signed up and those who signed in or refreshed a session in the last 24 hours. */

@@ -1,3 +1,3 @@
 // Public surface of facechat for other features' GraphQL adapters.
 export { ChatMessageObject } from './chat.types.js';
-export { FacechatRoomObject } from './rooms.types.js';
+export { FacechatRoomConnection, FacechatRoomObject } from './rooms.types.js';

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CurrentUser } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { PageArgs } from '../../graphql/relay.js';
@@ -9,6 +9,8 @@ import { fromGlobalId } from '../../kernel/ids.js';
 import { isSuspendedAt, type User } from '../accounts/index.js';
 import { UserConnection, UserObject } from '../accounts/graphql.js';
 import { AccountStatus, AdminStatsObject, ModerationPayload, Role, roleFromGraphql, roleToGraphql } from './moderation.types.js';
+import { lastActiveAt } from './moderation.loaders.js';
+import { openReportCount } from './reports.loaders.js';
 import { isStaff } from './staff.js';
 
 const userIdArg = (id: string): string => {
@@ -32,6 +34,27 @@ export class AccountModerationResolver {
   })
   accountStatus(@Root() user: User): AccountStatus {
     return isSuspendedAt(user) ? AccountStatus.SUSPENDED : AccountStatus.ACTIVE;
+  }
+
+  @FieldResolver(() => DateTime, {
+    nullable: true,
+    description: 'Staff and the user themself; null for anyone else. When the suspension ends by itself; null when it does not.',
+  })
+  suspendedUntil(@Root() user: User, @Ctx() ctx: Context): Date | null {
+    return user.id === ctx.actor?.id || isStaff(ctx.actor) ? (user.suspendedUntil ?? null) : null;
+  }
+
+  @FieldResolver(() => DateTime, {
+    nullable: true,
+    description: 'Staff only; null for anyone else. When the user last signed in or refreshed a session.',
+  })
+  lastActiveAt(@Root() user: User, @Ctx() ctx: Context): Promise<Date | null> | null {
+    return isStaff(ctx.actor) ? lastActiveAt(ctx).load(user.id) : null;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Staff only; null for anyone else. Open reports about the user.' })
+  openReportCount(@Root() user: User, @Ctx() ctx: Context): Promise<number> | null {
+    return isStaff(ctx.actor) ? openReportCount(ctx).load(user.id) : null;
   }
 
   @Authorized('MODERATOR', 'ADMIN')

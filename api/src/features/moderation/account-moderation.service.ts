@@ -98,6 +98,11 @@ export class AccountModerationService {
     return this.accounts.adminUsers(em, input);
   }
 
+  /** When each user last signed in or refreshed a session (for staff-only `User.lastActiveAt`; the caller checks). */
+  lastActive(em: Db, userIds: readonly string[]) {
+    return this.accounts.lastActive(em, userIds);
+  }
+
   async adminStats(actor: Actor, em: Db): Promise<AdminStatsShape> {
     requireStaff(actor);
     const parts = await Promise.all([this.accounts.counts(em), ...this.stats.map((source) => source(em))]);

@@ -2,7 +2,7 @@ import type { Actor } from '../../kernel/actor.js';
 import type { Db } from '../../kernel/db.js';
 import { paginate, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
 import type { ModerationAction } from './moderation.entity.js';
-import type { ModerationLogRepository, NewModerationAction } from './moderation.repository.js';
+import type { ModerationLogFilter, ModerationLogRepository, NewModerationAction } from './moderation.repository.js';
 import { requireStaff } from './staff.js';
 
 export type ModerationEntry = Omit<NewModerationAction, 'reason'> & { reason?: string | null };
@@ -23,15 +23,20 @@ export class ModerationLogService {
   }
 
   /** Staff only: every action, newest first. */
-  list(actor: Actor, em: Db, input: PageInput): Promise<ConnectionShape<ModerationAction>> {
+  list(actor: Actor, em: Db, input: PageInput & Partial<ModerationLogFilter>): Promise<ConnectionShape<ModerationAction>> {
+    const filter: ModerationLogFilter = {
+      type: input.type ?? null,
+      moderatorId: input.moderatorId ?? null,
+      subject: input.subject ?? null,
+    };
     requireStaff(actor);
     return paginate({
       first: input.first,
       after: input.after,
       cursorShape: ['string', 'string'],
-      fetch: (limit, after) => this.repository.page(em, limit, after),
+      fetch: (limit, after) => this.repository.page(em, filter, limit, after),
       keyOf: (a: ModerationAction) => [a.createdAt.toISOString(), a.id],
-      count: () => this.repository.count(em),
+      count: () => this.repository.count(em, filter),
     });
   }
 }

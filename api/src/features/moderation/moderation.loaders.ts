@@ -15,3 +15,15 @@ export function moderationActionById(ctx: Context): DataLoader<string, Moderatio
       }),
   );
 }
+
+/** When each user last signed in or refreshed a session (staff-only `User.lastActiveAt`), one query per request tick. */
+export const lastActiveAt = (ctx: Context) =>
+  loader(
+    ctx,
+    'lastActiveAt',
+    () =>
+      new DataLoader<string, Date | null>(async (ids) => {
+        const byId = new Map((await ctx.services.accountModeration.lastActive(ctx.em, ids)).map((r) => [r.userId, r.lastActiveAt]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+  );

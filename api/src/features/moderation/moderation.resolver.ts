@@ -1,14 +1,16 @@
-import { Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { CurrentUser } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { PageArgs } from '../../graphql/relay.js';
 import type { Actor } from '../../kernel/actor.js';
-import { toGlobalId } from '../../kernel/ids.js';
+import { badInput } from '../../kernel/errors.js';
+import { parseGlobalId, toGlobalId } from '../../kernel/ids.js';
+import { optionalId } from './admin-lists.resolver.js';
 import { userById, UserObject } from '../accounts/graphql.js';
 import { ModerationAction } from './moderation.entity.js';
 import { moderationActionById } from './moderation.loaders.js';
-import { ModerationActionConnection, ModerationActionObject } from './moderation.types.js';
+import { ModerationActionConnection, ModerationActionObject, ModerationActionType } from './moderation.types.js';
 import { isStaff } from './staff.js';
 
 // Only staff may load a log entry by its id.
@@ -18,8 +20,23 @@ registerNodeType('ModerationAction', ModerationAction, async (ctx, id) => (isSta
 export class ModerationLogResolver {
   @Authorized('MODERATOR', 'ADMIN')
   @Query(() => ModerationActionConnection, { description: 'Staff only: every staff action, newest first.' })
-  moderationLog(@CurrentUser() actor: Actor, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
-    return ctx.services.moderationLog.list(actor, ctx.em, page);
+  moderationLog(
+    @CurrentUser() actor: Actor,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('type', () => ModerationActionType, { nullable: true }) type?: ModerationActionType | null,
+    @Arg('moderatorId', () => ID, { nullable: true }) moderatorId?: string | null,
+    @Arg('subjectId', () => ID, { nullable: true, description: 'Id of the user, post, comment, room, chat message or report acted on.' })
+    subjectId?: string | null,
+  ) {
+    const subject = subjectId ? parseGlobalId(subjectId) : null;
+    if (subjectId && !subject) throw badInput('`subjectId` is not an id this API gave out.', 'subjectId');
+    return ctx.services.moderationLog.list(actor, ctx.em, {
+      ...page,
+      type: type ?? null,
+      moderatorId: optionalId(moderatorId, 'User', 'moderatorId'),
+      subject,
+    });
   }
 
   @FieldResolver(() => UserObject)

@@ -11,9 +11,25 @@ export interface NewReport {
   comment: string | null;
 }
 
+/** The reports of one status about one subject, summed up. */
+export interface ReportGroupRow {
+  subjectType: ReportSubjectType;
+  subjectId: string;
+  status: ReportStatusValue;
+  reportCount: number;
+  reasons: ReportReasonValue[];
+  firstReportedAt: Date;
+  lastReportedAt: Date;
+}
+
 export interface OpenReportCountRow {
   subjectId: string;
   n: number;
+}
+
+export interface ReportFilter {
+  status: ReportStatusValue | null;
+  subjectId: string | null;
 }
 
 /** Every statement on the reports table. */
@@ -37,22 +53,61 @@ export class ReportsRepository {
   }
 
   /** Oldest first, keyset on (created_at, id); every status when `status` is null. */
-  async page(em: Db, status: ReportStatusValue | null, limit: number, after: (string | number)[] | null): Promise<Report[]> {
+  async page(em: Db, filter: ReportFilter, limit: number, after: (string | number)[] | null): Promise<Report[]> {
     const key = keysetSql('r', after, 'asc');
     const rows = await sql<Record<string, unknown>>(
       em,
-      `select r.* from reports r where (?::varchar is null or r.status = ?) and ${key.sql} order by r.created_at, r.id limit ?`,
-      [status, status, ...key.params, limit],
+      `select r.* from reports r where (?::varchar is null or r.status = ?) and (?::uuid is null or r.subject_id = ?)
+          and ${key.sql} order by r.created_at, r.id limit ?`,
+      [filter.status, filter.status, filter.subjectId, filter.subjectId, ...key.params, limit],
     );
     return rows.map((row) => em.map(Report, row));
   }
 
-  async count(em: Db, status: ReportStatusValue | null): Promise<number> {
-    const [row] = await sql<{ n: number }>(em, 'select count(*)::int as n from reports where (?::varchar is null or status = ?)', [
-      status,
-      status,
-    ]);
+  async count(em: Db, filter: ReportFilter): Promise<number> {
+    const [row] = await sql<{ n: number }>(
+      em,
+      'select count(*)::int as n from reports where (?::varchar is null or status = ?) and (?::uuid is null or subject_id = ?)',
+      [filter.status, filter.status, filter.subjectId, filter.subjectId],
+    );
     return row.n;
+  }
+
+  /** Subjects with reports of `status`, the one with the oldest report first, after the `(first report, subject id)` keyset. */
+  async groups(em: Db, status: ReportStatusValue, limit: number, after: [string, string] | null): Promise<ReportGroupRow[]> {
+    const rows = await sql<ReportGroupRow & { firstReportedAt: string | Date; lastReportedAt: string | Date }>(
+      em,
+      `select r.subject_type as "subjectType", r.subject_id as "subjectId", r.status, count(*)::int as "reportCount",
+              array_agg(distinct r.reason order by r.reason) as reasons,
+              min(r.created_at) as "firstReportedAt", max(r.created_at) as "lastReportedAt"
+         from reports r where r.status = ?
+        group by r.subject_type, r.subject_id, r.status
+       having (?::timestamptz is null or (min(r.created_at), r.subject_id) > (?::timestamptz, ?::uuid))
+        order by min(r.created_at), r.subject_id limit ?`,
+      [status, after?.[0] ?? null, after?.[0] ?? null, after?.[1] ?? null, limit],
+    );
+    return rows.map((row) => ({
+      ...row,
+      firstReportedAt: new Date(row.firstReportedAt),
+      lastReportedAt: new Date(row.lastReportedAt),
+    }));
+  }
+
+  async countGroups(em: Db, status: ReportStatusValue): Promise<number> {
+    const [row] = await sql<{ n: number }>(em, 'select count(distinct subject_id)::int as n from reports where status = ?', [status]);
+    return row.n;
+  }
+
+  /** The newest `limit` reports of `status` about each subject. */
+  async newestAbout(em: Db, status: ReportStatusValue, subjectIds: readonly string[], limit: number): Promise<Report[]> {
+    const rows = await sql<Record<string, unknown>>(
+      em,
+      `select * from (select r.*, row_number() over (partition by r.subject_id order by r.created_at desc, r.id desc) as _rank
+                        from reports r where r.status = ? and r.subject_id in (?)) ranked
+        where _rank <= ? order by created_at desc, id desc`,
+      [status, [...subjectIds], limit],
+    );
+    return rows.map(({ _rank, ...row }) => em.map(Report, row));
   }
 
   /** OPEN reports per subject. */

@@ -5,7 +5,7 @@ import type { Context } from '../../graphql/context.js';
 import { loadNode, registerNodeType } from '../../graphql/node.js';
 import { PageArgs } from '../../graphql/relay.js';
 import type { Actor } from '../../kernel/actor.js';
-import { ErrorCode } from '../../kernel/errors.js';
+import { badInput, ErrorCode } from '../../kernel/errors.js';
 import { fromGlobalId, parseGlobalId } from '../../kernel/ids.js';
 import { userById, UserObject } from '../accounts/graphql.js';
 import { openReportCount, reportById } from './reports.loaders.js';
@@ -46,8 +46,12 @@ export class ReportsResolver {
     @CurrentUser() actor: Actor,
     @Arg('status', () => ReportStatus, { nullable: true }) status: ReportStatus | null,
     @Args(() => PageArgs) page: PageArgs,
+    @Arg('subjectId', () => ID, { nullable: true, description: 'Only the reports about this user, post, comment, room or chat message.' })
+    subjectId?: string | null,
   ) {
-    return ctx.services.reports.page(actor, ctx.em, status ?? null, page);
+    const subject = subjectId ? subjectOf(subjectId) : null;
+    if (subjectId && !subject) throw badInput('`subjectId` is not the id of something that can be reported.', 'subjectId');
+    return ctx.services.reports.page(actor, ctx.em, { status: status ?? null, subjectId: subject?.id ?? null }, page);
   }
 
   @Authorized('MODERATOR', 'ADMIN')

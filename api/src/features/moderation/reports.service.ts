@@ -2,10 +2,12 @@ import type { Actor } from '../../kernel/actor.js';
 import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
 import { conflict, invalid, notFound } from '../../kernel/errors.js';
 import type { EventBus } from '../../kernel/events.js';
-import { paginate, timeKey, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
+import { paginate, timeKey, timeKeyAfter, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
 import type { RateLimits } from '../../kernel/rate-limit.js';
 import type { Report, ReportReasonValue, ReportStatusValue, ReportSubjectType } from './reports.entity.js';
-import type { ReportsRepository } from './reports.repository.js';
+import type { ReportFilter, ReportGroupRow, ReportsRepository } from './reports.repository.js';
+
+export type ReportGroup = ReportGroupRow;
 import type { ModerationLogService } from './moderation-log.service.js';
 import { isStaff, requireStaff } from './staff.js';
 
@@ -72,16 +74,43 @@ export class ReportsService {
     });
   }
 
-  /** Staff only: oldest first (the queue); every status when `status` is null. */
-  page(actor: Actor, em: Db, status: ReportStatusValue | null, page: PageInput): Promise<ConnectionShape<Report>> {
+  /** Staff only: oldest first (the queue); every status when `status` is null, about one subject when `subjectId` is set. */
+  page(actor: Actor, em: Db, filter: ReportFilter, page: PageInput): Promise<ConnectionShape<Report>> {
     requireStaff(actor);
     return paginate({
       ...page,
       cursorShape: ['string', 'string'],
-      fetch: (limit, after) => this.reports.page(em, status, limit, after),
+      fetch: (limit, after) => this.reports.page(em, filter, limit, after),
       keyOf: timeKey,
-      count: () => this.reports.count(em, status),
+      count: () => this.reports.count(em, filter),
     });
+  }
+
+  /** Staff only: reports of `status` grouped by subject, the group with the oldest report first. */
+  groups(actor: Actor, em: Db, status: ReportStatusValue, page: PageInput): Promise<ConnectionShape<ReportGroup>> {
+    requireStaff(actor);
+    return paginate({
+      ...page,
+      cursorShape: ['string', 'string'],
+      fetch: (limit, after) => {
+        const [time, id] = timeKeyAfter(after);
+        return this.reports.groups(em, status, limit, time && id ? [time, id] : null);
+      },
+      keyOf: (group) => [group.firstReportedAt.toISOString(), group.subjectId],
+      count: () => this.reports.countGroups(em, status),
+    });
+  }
+
+  /** The newest `limit` reports of `status` about each subject (staff only; empty for anyone else). */
+  async newestAbout(
+    actor: Actor | null,
+    em: Db,
+    status: ReportStatusValue,
+    subjectIds: readonly string[],
+    limit: number,
+  ): Promise<Report[]> {
+    if (!actor || !isStaff(actor)) return [];
+    return this.reports.newestAbout(em, status, subjectIds, limit);
   }
 
   /** Staff only: RESOLVED or DISMISSED, logged; the reporter hears it was handled (not what was done). */
@@ -122,7 +151,7 @@ export class ReportsService {
 
   /** The staff dashboard's part (`adminStats`): reports waiting for staff. */
   async statsNow(em: Db): Promise<{ openReports: number }> {
-    return { openReports: await this.reports.count(em, 'OPEN') };
+    return { openReports: await this.reports.count(em, { status: 'OPEN', subjectId: null }) };
   }
 
   /** OPEN reports per subject (for `duplicateCount`). */

@@ -1,2 +1,2 @@
 // Public surface of posts for other features' GraphQL adapters.
-export { CommentObject, PostObject } from './posts.types.js';
+export { CommentConnection, CommentObject, PostConnection, PostObject } from './posts.types.js';
