@@ -35,6 +35,14 @@ export function createCache(): InMemoryCache {
           rooms: relayStylePagination(['query']),
           calls: relayStylePagination([]),
           chatMessages: relayStylePagination(['roomId']),
+          // The admin console's lists (issue 12): one list per search text and filter set.
+          adminUsers: relayStylePagination(['query', 'status', 'role']),
+          adminPosts: relayStylePagination(['query', 'status', 'authorId', 'tag']),
+          adminComments: relayStylePagination(['query', 'status', 'authorId', 'postId']),
+          adminRooms: relayStylePagination(['query', 'state', 'ownerId']),
+          adminTags: relayStylePagination(['query']),
+          moderationLog: relayStylePagination(['type', 'moderatorId', 'subjectId']),
+          reports: relayStylePagination(['status', 'subjectId']),
         },
       },
       User: {

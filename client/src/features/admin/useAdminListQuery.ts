@@ -1,0 +1,58 @@
+import { computed, reactive, ref, watch } from 'vue';
+import { useRoute, useRouter, type LocationQuery } from 'vue-router';
+import { useDebounced } from '../../composables/useDebounced';
+
+const SEARCH_DELAY_MS = 300;
+
+/** Allowed values per filter; anything else in the address counts as "all". */
+export type FilterSpec = Record<string, readonly string[]>;
+
+function readText(query: LocationQuery, key: string): string {
+  const value = query[key];
+  return typeof value === 'string' ? value : '';
+}
+
+function readFilters<S extends FilterSpec>(query: LocationQuery, spec: S): Record<keyof S, string> {
+  const out = {} as Record<keyof S, string>;
+  for (const key of Object.keys(spec) as (keyof S & string)[]) {
+    const value = readText(query, key);
+    out[key] = spec[key].length === 0 || spec[key].includes(value) ? value : '';
+  }
+  return out;
+}
+
+/**
+ * An admin list's search text and filters, kept in the route query (`?q=…&status=…`) so a list can be
+ * linked, reloaded and returned to with the back button. The search is debounced; `search` is the
+ * settled, trimmed text the query uses. A filter spec with no values (`authorId: []`) takes any value.
+ */
+export function useAdminListQuery<S extends FilterSpec>(spec: S) {
+  const route = useRoute();
+  const router = useRouter();
+  const text = ref(readText(route.query, 'q'));
+  const settled = useDebounced(text, SEARCH_DELAY_MS, text.value);
+  const filters = reactive(readFilters(route.query, spec)) as Record<keyof S, string>;
+  const search = computed(() => settled.value.trim());
+
+  watch([search, () => ({ ...filters })], ([q, current]) => {
+    const query: Record<string, string> = {};
+    if (q) query.q = q;
+    for (const [key, value] of Object.entries(current)) if (value) query[key] = value as string;
+    void router.replace({ query });
+  });
+
+  // Back/forward or a link to the same page with other filters.
+  watch(
+    () => route.query,
+    (query) => {
+      const q = readText(query, 'q');
+      if (q !== search.value) text.value = q;
+      Object.assign(filters, readFilters(query, spec));
+    },
+  );
+
+  /** The GraphQL value of a filter: undefined for "all". */
+  const variable = <T extends string>(key: keyof S): T | undefined => (filters[key] || undefined) as T | undefined;
+
+  return { text, search, filters, variable };
+}
