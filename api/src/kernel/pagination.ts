@@ -31,6 +31,12 @@ export function pageSize(first: number | null | undefined): number {
   return Math.min(first, MAX_PAGE);
 }
 
+/** For lists that refuse (rather than cap) a page larger than `MAX_PAGE`: the staff console's lists. */
+export function strictPageSize(first: number | null | undefined): void {
+  if (typeof first === 'number' && first > MAX_PAGE) throw badInput('`first` must be a whole number from 0 to 100.', 'first');
+  pageSize(first);
+}
+
 /** Cursors are opaque: base64url JSON of the sort key of the last row. */
 export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');

@@ -34,6 +34,7 @@ import { FacechatService } from '../features/facechat/facechat.service.js';
 import { LivekitGateway } from '../features/facechat/livekit.js';
 import { RoomsRepository, removedRoomNoticeSql, screenshotSeenSql } from '../features/facechat/rooms.repository.js';
 import { RoomsService } from '../features/facechat/rooms.service.js';
+import { FacechatStaffRepository } from '../features/facechat/facechat.staff.repository.js';
 import { ModerationLogRepository } from '../features/moderation/moderation.repository.js';
 import { ModerationLogService } from '../features/moderation/moderation-log.service.js';
 import { ReportsRepository } from '../features/moderation/reports.repository.js';
@@ -129,13 +130,13 @@ export function createServices(deps: ServiceDeps) {
     rateLimits,
     deps.pubsub,
   );
+  const accountsStaff = new AccountsStaffService(new AccountsStaffRepository(), deps.pubsub);
   // Suspensions take the user out of every room (facechat); the dashboard adds up each feature's counts.
-  const accountModeration = new AccountModerationService(
-    new AccountsStaffService(new AccountsStaffRepository(), deps.pubsub),
-    moderationLog,
-    facechat,
-    [(em) => posts.statsToday(em), (em) => facechat.statsNow(em), (em) => reports.statsNow(em)],
-  );
+  const accountModeration = new AccountModerationService(accountsStaff, moderationLog, facechat, [
+    (em) => posts.statsToday(em),
+    (em) => facechat.statsNow(em),
+    (em) => reports.statsNow(em),
+  ]);
   return {
     rateLimits,
     jobs,
@@ -154,7 +155,13 @@ export function createServices(deps: ServiceDeps) {
     // Staff removal and endRoom write through the owning features, logged in the same transaction.
     removal: new RemovalService({ posts, comments, facechat }, moderationLog),
     accountModeration,
-    adminLists: new AdminListsService([]),
+    // The admin console's lists and chart: each feature lists and counts its own rows.
+    adminLists: new AdminListsService({ posts, comments, facechat, tags }, [
+      (em, days) => accountsStaff.daily(em, days),
+      (em, days) => posts.daily(em, days),
+      async (em, days) => (await facechat.dailyCalls(em, days)).map((row) => ({ day: row.day, calls: row.n })),
+      (em, days) => reports.daily(em, days),
+    ]),
   };
 }
 
@@ -206,7 +213,7 @@ function createFacechat(
     notifications: others.notifications,
     rateLimits: others.rateLimits,
   });
-  return new FacechatService({ rooms, calls, chat, roomsRepo, callsRepo, log: deps.log });
+  return new FacechatService({ rooms, calls, chat, roomsRepo, callsRepo, staffRepo: new FacechatStaffRepository(), log: deps.log });
 }
 
 export type Services = ReturnType<typeof createServices>;

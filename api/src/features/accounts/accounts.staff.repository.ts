@@ -1,5 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { Role } from '../../kernel/actor.js';
+import { dailyCountsSql, type DailyCountRow } from '../../kernel/daily.js';
 import { sql, type Db } from '../../kernel/db.js';
 import { User } from './accounts.entity.js';
 import { suspendedNowSql } from './accounts.suspension.js';
@@ -15,6 +16,12 @@ export interface UserCountsRow {
   users: number;
   newUsersToday: number;
   activeUsersToday: number;
+}
+
+export interface DailyUsersRow {
+  day: string;
+  newUsers: number;
+  activeUsers: number;
 }
 
 export interface LastActiveRow {
@@ -93,6 +100,23 @@ export class AccountsStaffRepository {
     const where = this.where(filter);
     const [row] = await sql<{ n: number }>(em, `select count(*)::int as n from users u where ${where.sql}`, where.params);
     return row.n;
+  }
+
+  /** Sign-ups, and users who signed in or refreshed a session, on each of the last `days` UTC days. */
+  async daily(em: Db, days: number): Promise<DailyUsersRow[]> {
+    const signUps = dailyCountsSql('select created_at as at from users', days);
+    const active = dailyCountsSql(
+      `select user_id as who, created_at as at from sessions
+       union all select s.user_id, t.used_at from refresh_tokens t join sessions s on s.id = t.session_id where t.used_at is not null`,
+      days,
+      [],
+      true,
+    );
+    const [newUsers, activeUsers] = await Promise.all([
+      sql<DailyCountRow>(em, signUps.sql, signUps.params),
+      sql<DailyCountRow>(em, active.sql, active.params),
+    ]);
+    return newUsers.map((row, i) => ({ day: row.day, newUsers: row.n, activeUsers: activeUsers[i]?.n ?? 0 }));
   }
 
   /** The last sign-in or session refresh of each user. */

@@ -5,7 +5,7 @@ import { SESSION_REVOKED_TOPIC, type EventBus } from '../../kernel/events.js';
 import { paginate, timeKeyAfter, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
 import type { User } from './accounts.entity.js';
 import { containsPattern } from './accounts.service.js';
-import type { AccountsStaffRepository, AdminUserFilter, LastActiveRow, UserCountsRow } from './accounts.staff.repository.js';
+import type { AccountsStaffRepository, AdminUserFilter, DailyUsersRow, LastActiveRow, UserCountsRow } from './accounts.staff.repository.js';
 
 export interface AdminUsersRequest extends PageInput {
   query?: string | null;
@@ -73,6 +73,11 @@ export class AccountsStaffService {
       keyOf: (u: User) => [u.createdAt.toISOString(), u.id],
       count: () => this.repository.countAdminUsers(em, filter),
     });
+  }
+
+  /** Sign-ups and active users per UTC day (the staff dashboard's chart). */
+  daily(em: Db, days: number): Promise<DailyUsersRow[]> {
+    return this.repository.daily(em, days);
   }
 
   lastActive(em: Db, userIds: readonly string[]): Promise<LastActiveRow[]> {

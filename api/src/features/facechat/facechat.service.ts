@@ -2,13 +2,15 @@ import type { WebhookEvent } from 'livekit-server-sdk';
 import type { Logger } from 'pino';
 import type { Actor } from '../../kernel/actor.js';
 import type { AfterCommit, Db } from '../../kernel/db.js';
-import type { ConnectionShape, PageInput } from '../../kernel/pagination.js';
+import type { DailyCountRow } from '../../kernel/daily.js';
+import { paginate, timeKey, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
 import type { ScreenshotPolicy } from '../media/index.js';
 import type { Call } from './calls.entity.js';
 import type { CalleeRow, CallsRepository } from './calls.repository.js';
 import type { CallsService } from './calls.service.js';
 import type { ChatMessage } from './chat.entity.js';
 import type { ChatService } from './chat.service.js';
+import type { FacechatStaffRepository, StaffRoomsFilter } from './facechat.staff.repository.js';
 import { LivekitUnavailable, type RoomAccessGrant } from './livekit.js';
 import type { Room } from './rooms.entity.js';
 import type { RoomCountRow, RoomTagRow, RoomUserRow, RoomsRepository } from './rooms.repository.js';
@@ -20,6 +22,7 @@ export interface FacechatParts {
   chat: ChatService;
   roomsRepo: RoomsRepository;
   callsRepo: CallsRepository;
+  staffRepo: FacechatStaffRepository;
   log: Logger;
 }
 
@@ -157,6 +160,24 @@ export class FacechatService implements ScreenshotPolicy {
     await this.p.rooms.evictBetween(blockerId, blockedId);
   }
   /** For the staff dashboard (the moderation feature checks the actor). */
+  /** The staff console's rooms, newest first (the moderation feature checks the actor is staff). */
+  staffRooms(em: Db, filter: StaffRoomsFilter, page: PageInput): Promise<ConnectionShape<Room>> {
+    return paginate({
+      ...page,
+      cursorShape: ['string', 'string'],
+      fetch: (limit, after) => this.p.staffRepo.rooms(em, filter, limit, after),
+      keyOf: timeKey,
+      count: () => this.p.staffRepo.countRooms(em, filter),
+    });
+  }
+  /** A chat message among its neighbours, removed ones included (staff; the moderation feature checks the actor). */
+  staffChatContext(em: Db, messageId: string, before: number, after: number): Promise<ChatMessage[]> {
+    return this.p.staffRepo.chatContext(em, messageId, before, after);
+  }
+  /** Calls started per UTC day (the staff dashboard's chart). */
+  dailyCalls(em: Db, days: number): Promise<DailyCountRow[]> {
+    return this.p.staffRepo.dailyCalls(em, days);
+  }
   statsNow(em: Db): Promise<{ callsToday: number; liveRooms: number; participantsLive: number }> {
     return this.p.roomsRepo.liveCounts(em);
   }

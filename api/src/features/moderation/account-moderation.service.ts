@@ -98,6 +98,11 @@ export class AccountModerationService {
     return this.accounts.adminUsers(em, input);
   }
 
+  /** Sign-ups and active users per UTC day (a `DailyStatsSource` of the dashboard's chart). */
+  daily(em: Db, days: number) {
+    return this.accounts.daily(em, days);
+  }
+
   /** When each user last signed in or refreshed a session (for staff-only `User.lastActiveAt`; the caller checks). */
   lastActive(em: Db, userIds: readonly string[]) {
     return this.accounts.lastActive(em, userIds);

@@ -6,7 +6,7 @@ import type { Actor } from '../../kernel/actor.js';
 import { badInput } from '../../kernel/errors.js';
 import { fromGlobalId } from '../../kernel/ids.js';
 import { ChatMessageObject, FacechatRoomConnection } from '../facechat/graphql.js';
-import { CommentConnection, PostConnection } from '../posts/graphql.js';
+import { adoptPostPage, CommentConnection, PostConnection } from '../posts/graphql.js';
 import { TagConnection } from '../tags/graphql.js';
 import { AdminDailyStatObject, AdminRoomState, ContentStatus } from './admin.types.js';
 
@@ -35,13 +35,14 @@ export class AdminListsResolver {
     @Arg('authorId', () => ID, { nullable: true }) authorId?: string | null,
     @Arg('tag', () => String, { nullable: true }) tag?: string | null,
   ) {
-    return ctx.services.adminLists.posts(actor, ctx.em, {
+    const pending = ctx.services.adminLists.posts(actor, ctx.em, {
       ...page,
       query: query ?? null,
       status: status ?? null,
       authorId: optionalId(authorId, 'User', 'authorId'),
       tag: tag ?? null,
     });
+    return adoptPostPage(ctx, pending);
   }
 
   @Authorized('MODERATOR', 'ADMIN')

@@ -1,4 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { dailyCountsSql, type DailyCountRow } from '../../kernel/daily.js';
 import { sql, type Db } from '../../kernel/db.js';
 import { keysetSql } from '../../kernel/pagination.js';
 import { Report, type ReportReasonValue, type ReportStatusValue, type ReportSubjectType } from './reports.entity.js';
@@ -108,6 +109,12 @@ export class ReportsRepository {
       [status, [...subjectIds], limit],
     );
     return rows.map(({ _rank, ...row }) => em.map(Report, row));
+  }
+
+  /** Reports made on each of the last `days` UTC days. */
+  daily(em: Db, days: number): Promise<DailyCountRow[]> {
+    const query = dailyCountsSql('select created_at as at from reports', days);
+    return sql<DailyCountRow>(em, query.sql, query.params);
   }
 
   /** OPEN reports per subject. */

@@ -2,7 +2,7 @@ import type { Actor } from '../../kernel/actor.js';
 import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
 import { conflict, invalid, notFound } from '../../kernel/errors.js';
 import type { EventBus } from '../../kernel/events.js';
-import { paginate, timeKey, timeKeyAfter, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
+import { paginate, strictPageSize, timeKey, timeKeyAfter, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
 import type { RateLimits } from '../../kernel/rate-limit.js';
 import type { Report, ReportReasonValue, ReportStatusValue, ReportSubjectType } from './reports.entity.js';
 import type { ReportFilter, ReportGroupRow, ReportsRepository } from './reports.repository.js';
@@ -89,6 +89,7 @@ export class ReportsService {
   /** Staff only: reports of `status` grouped by subject, the group with the oldest report first. */
   groups(actor: Actor, em: Db, status: ReportStatusValue, page: PageInput): Promise<ConnectionShape<ReportGroup>> {
     requireStaff(actor);
+    strictPageSize(page.first);
     return paginate({
       ...page,
       cursorShape: ['string', 'string'],
@@ -152,6 +153,11 @@ export class ReportsService {
   /** The staff dashboard's part (`adminStats`): reports waiting for staff. */
   async statsNow(em: Db): Promise<{ openReports: number }> {
     return { openReports: await this.reports.count(em, { status: 'OPEN', subjectId: null }) };
+  }
+
+  /** Reports per UTC day (the staff dashboard's chart). */
+  async daily(em: Db, days: number): Promise<{ day: string; reports: number }[]> {
+    return (await this.reports.daily(em, days)).map((row) => ({ day: row.day, reports: row.n }));
   }
 
   /** OPEN reports per subject (for `duplicateCount`). */

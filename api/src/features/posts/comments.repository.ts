@@ -1,7 +1,7 @@
 import { sql, type Db } from '../../kernel/db.js';
 import { keysetSql } from '../../kernel/pagination.js';
 import { toRecord } from '../../kernel/rows.js';
-import { removedHiddenSql } from '../accounts/index.js';
+import { containsPattern, removedHiddenSql } from '../accounts/index.js';
 import { hiddenAuthorSql } from './posts.repository.js';
 
 /** A comment; `parentId` is the top-level comment a reply belongs to (replies are one level deep). */
@@ -13,11 +13,43 @@ export interface CommentRecord {
   body: string;
   createdAt: Date;
   updatedAt: Date;
+  /** When staff removed it (`Comment.removedAt` shows it to staff only). */
+  removedAt?: Date | null;
 }
 const toComment = toRecord<CommentRecord>('Comment');
 
 /** Top-level comments of a post, or the replies of one comment. */
 export type CommentsOf = { postId: string } | { parentId: string };
+
+/** The staff console's filter: every comment (removed ones and hidden authors' included). */
+export interface StaffCommentsFilter {
+  /** Lower-case text searched in the body and the author's username or display name. */
+  text: string | null;
+  status: 'VISIBLE' | 'REMOVED' | null;
+  authorId: string | null;
+  postId: string | null;
+}
+
+function staffWhere(filter: StaffCommentsFilter): { sql: string; params: unknown[] } {
+  const parts = ['true'];
+  const params: unknown[] = [];
+  if (filter.status) parts.push(filter.status === 'REMOVED' ? 'c.removed_at is not null' : 'c.removed_at is null');
+  if (filter.authorId) {
+    parts.push('c.author_id = ?');
+    params.push(filter.authorId);
+  }
+  if (filter.postId) {
+    parts.push('c.post_id = ?');
+    params.push(filter.postId);
+  }
+  if (filter.text) {
+    const pattern = containsPattern(filter.text);
+    parts.push(`(lower(c.body) like ? or exists (select 1 from users _au where _au.id = c.author_id
+      and (lower(_au.username) like ? or lower(_au.display_name) like ?)))`);
+    params.push(pattern, pattern, pattern);
+  }
+  return { sql: parts.join(' and '), params };
+}
 
 export interface CommentParentRow {
   id: string;
@@ -68,6 +100,23 @@ export class CommentsRepository {
       [scope.id, ...hidden.params, ...removed.params, ...key.params, limit],
     );
     return rows.map(toComment);
+  }
+
+  /** The staff console's list, newest first, keyset on (created_at, id). */
+  async staffPage(em: Db, filter: StaffCommentsFilter, limit: number, after: (string | number)[] | null): Promise<CommentRecord[]> {
+    const where = staffWhere(filter);
+    const key = keysetSql('c', after, 'desc');
+    const rows = await sql<Record<string, unknown>>(
+      em,
+      `select c.* from comments c where ${where.sql} and ${key.sql} order by c.created_at desc, c.id desc limit ?`,
+      [...where.params, ...key.params, limit],
+    );
+    return rows.map(toComment);
+  }
+
+  async staffCount(em: Db, filter: StaffCommentsFilter): Promise<number> {
+    const where = staffWhere(filter);
+    return (await sql<{ n: number }>(em, `select count(*)::int as n from comments c where ${where.sql}`, where.params))[0].n;
   }
 
   async count(em: Db, viewerId: string | null, of: CommentsOf): Promise<number> {

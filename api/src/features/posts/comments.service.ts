@@ -4,7 +4,7 @@ import { forbidden, invalid, notFound } from '../../kernel/errors.js';
 import type { RateLimits } from '../../kernel/rate-limit.js';
 import { paginate, timeKey, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
 import type { Blocks, Notifier, PostAccess } from './posts.collaborators.js';
-import type { CommentParentRow, CommentRecord, CommentsOf, CommentsRepository } from './comments.repository.js';
+import type { CommentParentRow, CommentRecord, CommentsOf, CommentsRepository, StaffCommentsFilter } from './comments.repository.js';
 
 const MAX_COMMENT = 1000;
 
@@ -106,6 +106,17 @@ export class CommentsService {
       fetch: (limit, after) => this.comments.page(em, viewerId, of, limit, after),
       keyOf: timeKey,
       count: () => this.comments.count(em, viewerId, of),
+    });
+  }
+
+  /** The staff console's list (the moderation feature checks the actor): newest first, removed ones included. */
+  staffList(em: Db, filter: StaffCommentsFilter, page: PageInput): Promise<ConnectionShape<CommentRecord>> {
+    return paginate({
+      ...page,
+      cursorShape: ['string', 'string'],
+      fetch: (limit, after) => this.comments.staffPage(em, filter, limit, after),
+      keyOf: timeKey,
+      count: () => this.comments.staffCount(em, filter),
     });
   }
 

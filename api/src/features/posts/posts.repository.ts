@@ -1,3 +1,4 @@
+import { dailyCountsSql, type DailyCountRow } from '../../kernel/daily.js';
 import { jsonList, sql, type Db } from '../../kernel/db.js';
 import { keysetSql } from '../../kernel/pagination.js';
 import { toRecord } from '../../kernel/rows.js';
@@ -23,6 +24,8 @@ export interface PostRecord {
   body: string;
   createdAt: Date;
   updatedAt: Date;
+  /** When staff removed it (read paths select it; `Post.removedAt` shows it to staff only). */
+  removedAt?: Date | null;
 }
 const toPost = toRecord<PostRecord>('Post');
 
@@ -74,10 +77,16 @@ export interface PostFilter {
   tag?: string;
   /** Lower-case text searched in title, body and tag names. */
   text?: string;
+  /** The staff console's list: every post (removed ones and those of hidden authors included), no block applied. */
+  staffList?: {
+    status: 'VISIBLE' | 'REMOVED' | null;
+    /** Lower-case text searched in title, body and the author's username or display name. */
+    text: string | null;
+  };
 }
 
 /** Columns of a post without the search text. */
-const POST_COLUMNS = 'p.id, p.author_id, p.title, p.body, p.created_at, p.updated_at';
+const POST_COLUMNS = 'p.id, p.author_id, p.title, p.body, p.created_at, p.updated_at, p.removed_at';
 
 interface PartsSqlRow {
   id: string;
@@ -137,6 +146,12 @@ export class PostsRepository {
     return row;
   }
 
+  /** Posts written on each of the last `days` UTC days (the staff dashboard's chart; removed ones included). */
+  daily(em: Db, days: number): Promise<DailyCountRow[]> {
+    const query = dailyCountsSql('select created_at as at from posts', days);
+    return sql<DailyCountRow>(em, query.sql, query.params);
+  }
+
   /** Posts by raw id that the viewer may see (not hidden by a block either way). */
   async byIds(em: Db, viewerId: string | null, ids: readonly string[]): Promise<PostRecord[]> {
     const hidden = hiddenAuthorSql('p.author_id', viewerId);
@@ -166,8 +181,8 @@ export class PostsRepository {
       [...where.params, ...key.params, limit],
     );
     return rows.map((row) => {
-      const { id, author_id, title, body, created_at, updated_at } = row;
-      return { post: toPost({ id, author_id, title, body, created_at, updated_at }), author: row };
+      const { id, author_id, title, body, created_at, updated_at, removed_at } = row;
+      return { post: toPost({ id, author_id, title, body, created_at, updated_at, removed_at }), author: row };
     });
   }
 
@@ -345,6 +360,10 @@ function conditions(viewerId: string | null, filter: PostFilter): { sql: string;
   if (filter.tag)
     add({ sql: 'p.id in (select pt.post_id from post_tags pt join tags t on t.id = pt.tag_id where t.name = ?)', params: [filter.tag] });
   if (filter.text) add({ sql: 'p.search_text like ?', params: [containsPattern(filter.text)] });
+  if (filter.staffList) {
+    add(staffListSql(filter.staffList));
+    return { sql: parts.join(' and '), params };
+  }
   // Removed posts: gone for everyone but staff, on every list (feed, profile, tag page, search).
   const removed = removedHiddenSql('p', viewerId);
   add({ sql: `not ${removed.sql}`, params: removed.params });
@@ -353,6 +372,20 @@ function conditions(viewerId: string | null, filter: PostFilter): { sql: string;
   const hidden = filter.feedOf ? suspendedHiddenSql('p.author_id', viewerId) : hiddenAuthorSql('p.author_id', viewerId);
   if (hidden.sql !== 'false') add({ sql: `not (${hidden.sql})`, params: hidden.params });
   return { sql: parts.length ? parts.join(' and ') : 'true', params };
+}
+
+/** The staff console's conditions: removed or not, text in title, body or the author's names; nobody hidden. */
+function staffListSql(filter: NonNullable<PostFilter['staffList']>): { sql: string; params: unknown[] } {
+  const parts: string[] = ['true'];
+  const params: unknown[] = [];
+  if (filter.status) parts.push(filter.status === 'REMOVED' ? 'p.removed_at is not null' : 'p.removed_at is null');
+  if (filter.text) {
+    const pattern = containsPattern(filter.text);
+    parts.push(`(p.search_text like ? or exists (select 1 from users _au where _au.id = p.author_id
+      and (lower(_au.username) like ? or lower(_au.display_name) like ?)))`);
+    params.push(pattern, pattern, pattern);
+  }
+  return { sql: parts.join(' and '), params };
 }
 
 /** The columns computing one part of a post `p` for the viewer. */

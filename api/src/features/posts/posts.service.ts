@@ -2,7 +2,7 @@ import type { Actor } from '../../kernel/actor.js';
 import { inTransaction, type Db } from '../../kernel/db.js';
 import { DomainError, ErrorCode, ErrorCollector, userError } from '../../kernel/errors.js';
 import { emptyConnection, paginate, timeKey, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
-import { normaliseTags } from '../tags/index.js';
+import { normaliseTag, normaliseTags } from '../tags/index.js';
 import type { Blocks, MediaOwners, PostAccess, TagWriter, Notifier } from './posts.collaborators.js';
 import type { PhotoTagInputData, PhotoTagSpec, PhotoTagsService } from './photo-tags.service.js';
 import {
@@ -61,6 +61,11 @@ export class PostsService {
     return this.posts.countToday(em);
   }
 
+  /** Posts per UTC day, for the staff dashboard's chart (the moderation feature checks the actor). */
+  async daily(em: Db, days: number): Promise<{ day: string; posts: number }[]> {
+    return (await this.posts.daily(em, days)).map((row) => ({ day: row.day, posts: row.n }));
+  }
+
   feed(actor: Actor, em: Db, page: PageInput): Promise<ConnectionShape<PagePost>> {
     return this.list(actor, em, { feedOf: actor.id }, page);
   }
@@ -78,6 +83,16 @@ export class PostsService {
       keyOf: (row) => timeKey(row.post),
       count: () => this.posts.count(em, viewerId, filter),
     });
+  }
+
+  /**
+   * The staff console's list (the moderation feature checks the actor is staff): every post newest first, removed
+   * ones and those of suspended or blocked authors included.
+   */
+  staffList(actor: Actor, em: Db, input: StaffPostsInput, page: PageInput): Promise<ConnectionShape<PagePost>> {
+    const tag = input.tag ? normaliseTag(input.tag) : undefined;
+    const filter: PostFilter = { authorId: input.authorId ?? undefined, tag, staffList: { status: input.status, text: input.text } };
+    return this.list(actor, em, filter, page);
   }
 
   /** `User.posts`: empty when the actor and the user blocked each other. */
@@ -258,6 +273,14 @@ function checkMediaIds(list: (string | null)[], errors: ErrorCollector): string[
   });
   if (new Set(raw).size !== raw.length) errors.add(ErrorCode.INVALID, 'The same photo is in the list twice.', ['input', 'mediaIds']);
   return raw;
+}
+
+export interface StaffPostsInput {
+  /** Lower-case search text, or null. */
+  text: string | null;
+  status: 'VISIBLE' | 'REMOVED' | null;
+  authorId: string | null;
+  tag: string | null;
 }
 
 function searchText(title: string, body: string, tags: string[]): string {

@@ -49,7 +49,29 @@ export class TagsRepository {
     );
     return rows.map(toTag);
   }
+
+  /** The staff console's tags whose name contains `text` (all when null), most used first, then by name. */
+  async staffPage(em: Db, text: string | null, limit: number, after: [number, string] | null): Promise<TagRecord[]> {
+    const rows = await sql<Record<string, unknown>>(
+      em,
+      `select * from tags where (?::text is null or name like ?)
+          and (?::int is null or post_count < ? or (post_count = ? and name > ?))
+        order by post_count desc, name limit ?`,
+      [text, containsLike(text), after?.[0] ?? null, after?.[0] ?? null, after?.[0] ?? null, after?.[1] ?? null, limit],
+    );
+    return rows.map(toTag);
+  }
+
+  async staffCount(em: Db, text: string | null): Promise<number> {
+    const [row] = await sql<{ n: number }>(em, 'select count(*)::int as n from tags where (?::text is null or name like ?)', [
+      text,
+      containsLike(text),
+    ]);
+    return row.n;
+  }
 }
+
+const containsLike = (text: string | null) => (text === null ? null : `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 
 /** SQL predicate (with `?` params): the tag of id column `col` has a name `like` the pattern (for other features' searches). */
 export function tagNameLikeSql(col: string, pattern: string): { sql: string; params: unknown[] } {

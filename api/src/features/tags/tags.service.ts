@@ -1,4 +1,6 @@
 import type { Db } from '../../kernel/db.js';
+import { badInput } from '../../kernel/errors.js';
+import { paginate, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
 import type { Tag } from './tags.entity.js';
 import type { TagRecord } from './tags.records.js';
 import type { TagsRepository } from './tags.repository.js';
@@ -50,6 +52,24 @@ export class TagsService {
   }
 
   /** Tags whose name starts with `prefix` (all when empty), most used first, then by name. */
+  /** The staff console's list: names containing `text` (normalised like a tag; all when empty), most used first. */
+  staffList(em: Db, text: string | null, page: PageInput): Promise<ConnectionShape<TagRecord>> {
+    const name = text ? normaliseTag(text) : null;
+    return paginate({
+      ...page,
+      cursorShape: ['number', 'string'],
+      fetch: (limit, after) => {
+        const [count, tagName] = after ?? [0, ''];
+        if (after && !(Number.isInteger(count) && Math.abs(count as number) < 2 ** 31)) {
+          throw badInput('The `after` cursor is not one this API gave out.', 'after');
+        }
+        return this.repository.staffPage(em, name || null, limit, after ? [count as number, tagName as string] : null);
+      },
+      keyOf: (tag) => [tag.postCount, tag.name],
+      count: () => this.repository.staffCount(em, name || null),
+    });
+  }
+
   searchTags(em: Db, prefix: string, limit: number): Promise<TagRecord[]> {
     return this.repository.search(em, prefix, limit);
   }
