@@ -173,4 +173,47 @@ describe('admin lists', () => {
     ]);
     expect(ko.errors).toEqual([]);
   });
+
+  it('comments are removed and restored in their row; a room is ended and removed from its detail page', async () => {
+    const mod = await makeStaff(stack, await signUp(stack, { displayName: 'Mo Two' }));
+    const author = await signUp(stack, { displayName: 'Cora Commenter' });
+    const post = await createPost(stack, author, { title: 'Lunch spots' });
+    const added = await as(stack, author, 'mutation($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }', {
+      input: { postId: post.id, body: 'Visit my shop!!!' },
+    });
+    const commentId: string = added.data.addComment.comment.id;
+    const created = await as(stack, author, 'mutation($input: CreateRoomInput!) { createRoom(input: $input) { room { id } } }', {
+      input: { title: 'Night owls', visibility: 'PUBLIC' },
+    });
+    const roomId: string = created.data.createRoom.room.id;
+
+    const { page, errors } = await signedIn(mod);
+    await page.goto(`${stack.baseUrl}/admin/posts/${encodeURIComponent(post.id)}`);
+    const comment = page.getByTestId('admin-post-comments-list').locator(`[data-comment-id="${commentId}"]`);
+    await comment.getByTestId('admin-comment-remove').click();
+    await giveReason(page, 'Advertising');
+    await comment.getByTestId('admin-badge-removed').waitFor();
+    // The comments list's REMOVED filter has it, with a link to its post.
+    await page.goto(`${stack.baseUrl}/admin/comments?status=REMOVED`);
+    const listed = page.locator(`[data-comment-id="${commentId}"]`);
+    await listed.getByRole('link', { name: 'Lunch spots' }).waitFor();
+    await listed.getByTestId('admin-comment-restore').click();
+    await expect.poll(() => listed.count()).toBe(0);
+
+    // The room: open, then ended (closed), then removed; the state filter follows.
+    await page.goto(`${stack.baseUrl}/admin/rooms`);
+    await page.getByTestId('admin-rooms-filter-state').selectOption('OPEN');
+    await page.locator(`[data-room-id="${roomId}"]`).getByRole('link', { name: 'Night owls' }).click();
+    await page.getByTestId('admin-room-end').click();
+    await giveReason(page, 'Abusive stream');
+    await page.getByTestId('admin-badge-closed').waitFor();
+    expect(await page.getByTestId('admin-room-end').count()).toBe(0);
+    await page.getByTestId('admin-room-remove').click();
+    await giveReason(page, 'Abusive stream');
+    await page.getByTestId('admin-badge-removed').waitFor();
+    await page.getByTestId('admin-history-entry').nth(1).waitFor();
+    await page.goto(`${stack.baseUrl}/admin/rooms?state=REMOVED`);
+    await page.locator(`[data-room-id="${roomId}"]`).waitFor();
+    expect(errors).toEqual([]);
+  });
 });

@@ -33,8 +33,12 @@ export function useAdminListQuery<S extends FilterSpec>(spec: S) {
   const settled = useDebounced(text, SEARCH_DELAY_MS, text.value);
   const filters = reactive(readFilters(route.query, spec)) as Record<keyof S, string>;
   const search = computed(() => settled.value.trim());
+  // While the page is left for another route its watchers may still see the new route: leave that one alone.
+  const listRoute = route.name;
+  const onList = () => route.name === listRoute;
 
   watch([search, () => ({ ...filters })], ([q, current]) => {
+    if (!onList()) return;
     const query: Record<string, string> = {};
     if (q) query.q = q;
     for (const [key, value] of Object.entries(current)) if (value) query[key] = value as string;
@@ -45,6 +49,7 @@ export function useAdminListQuery<S extends FilterSpec>(spec: S) {
   watch(
     () => route.query,
     (query) => {
+      if (!onList()) return;
       const q = readText(query, 'q');
       if (q !== search.value) text.value = q;
       Object.assign(filters, readFilters(query, spec));
