@@ -1,25 +1,9 @@
 import { computed, reactive, ref, watch } from 'vue';
-import { useRoute, useRouter, type LocationQuery } from 'vue-router';
+import { useRoute, useRouter } from 'vue-router';
 import { useDebounced } from '../../composables/useDebounced';
+import { listQuery, readFilters, readText, type FilterSpec } from './adminListQuery';
 
 const SEARCH_DELAY_MS = 300;
-
-/** Allowed values per filter; anything else in the address counts as "all". */
-export type FilterSpec = Record<string, readonly string[]>;
-
-function readText(query: LocationQuery, key: string): string {
-  const value = query[key];
-  return typeof value === 'string' ? value : '';
-}
-
-function readFilters<S extends FilterSpec>(query: LocationQuery, spec: S): Record<keyof S, string> {
-  const out = {} as Record<keyof S, string>;
-  for (const key of Object.keys(spec) as (keyof S & string)[]) {
-    const value = readText(query, key);
-    out[key] = spec[key].length === 0 || spec[key].includes(value) ? value : '';
-  }
-  return out;
-}
 
 /**
  * An admin list's search text and filters, kept in the route query (`?q=…&status=…`) so a list can be
@@ -39,10 +23,7 @@ export function useAdminListQuery<S extends FilterSpec>(spec: S) {
 
   watch([search, () => ({ ...filters })], ([q, current]) => {
     if (!onList()) return;
-    const query: Record<string, string> = {};
-    if (q) query.q = q;
-    for (const [key, value] of Object.entries(current)) if (value) query[key] = value as string;
-    void router.replace({ query });
+    void router.replace({ query: listQuery(q, current) });
   });
 
   // Back/forward or a link to the same page with other filters.
