@@ -109,10 +109,25 @@ describe('reportGroups', () => {
   });
 });
 
+describe('staff-only user fields', () => {
+  it('shows staff when a suspension ends; members see null', async () => {
+    const target = await signUp(stack);
+    const until = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const suspend =
+      'mutation($u: ID!, $until: DateTime) { suspendUser(userId: $u, reason: "spam", until: $until) { userErrors { code } } }';
+    expect((await as(stack, mod, suspend, { u: target.id, until })).data.suspendUser.userErrors).toEqual([]);
+    expect((await as(stack, mod, USER_FIELDS, { id: target.id })).data.user).toMatchObject({ suspendedUntil: until, openReportCount: 0 });
+    // Members do not see suspended users at all.
+    expect((await as(stack, author, USER_FIELDS, { id: target.id })).data.user).toBeNull();
+  });
+});
+
 describe('chatMessageContext and moderationLog filters', () => {
   it('returns a message with its neighbours in order, removed ones included', async () => {
     const room = await createRoom(stack, author);
     await presence(stack, 'participant_joined', room.id, author); // connected per LiveKit: a participant may chat
+    const live = 'query($id: ID) { adminRooms(state: LIVE, ownerId: $id) { nodes { id } } }';
+    expect((await as(stack, mod, live, { id: author.id })).data.adminRooms.nodes).toEqual([{ id: room.id }]);
     const sent: string[] = [];
     for (const body of ['one', 'two', 'three', 'four', 'five']) {
       const res = await as(stack, author, SEND, { id: room.id, body });

@@ -146,6 +146,13 @@ describe('the authorization matrix of staff operations', () => {
       'mutation suspendUser',
       'mutation reinstateUser',
       'mutation setUserRole',
+      'query adminPosts',
+      'query adminComments',
+      'query adminRooms',
+      'query adminTags',
+      'query adminDailyStats',
+      'query reportGroups',
+      'query chatMessageContext',
     ])
       expect(names).toContain(name);
     expect(ops.find((o) => o.name === 'mutation setUserRole')?.level).toBe('admin');
