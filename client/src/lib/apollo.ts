@@ -35,9 +35,15 @@ export function createCache(): InMemoryCache {
           rooms: relayStylePagination(['query']),
           calls: relayStylePagination([]),
           chatMessages: relayStylePagination(['roomId']),
-          // Admin console (issue 12): the reports queue per status, the moderation log per filter.
+          // The admin console (issue 12): the reports queue per status; the lists per search text and filter set.
           reportGroups: relayStylePagination(['status']),
+          adminUsers: relayStylePagination(['query', 'status', 'role']),
+          adminPosts: relayStylePagination(['query', 'status', 'authorId', 'tag']),
+          adminComments: relayStylePagination(['query', 'status', 'authorId', 'postId']),
+          adminRooms: relayStylePagination(['query', 'state', 'ownerId']),
+          adminTags: relayStylePagination(['query']),
           moderationLog: relayStylePagination(['type', 'moderatorId', 'subjectId']),
+          reports: relayStylePagination(['status', 'subjectId']),
         },
       },
       User: {
