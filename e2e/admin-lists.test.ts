@@ -1,42 +1,15 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { as, LOG, makeStaff } from '../api/src/features/moderation/reports.testkit';
 import { createPost } from '../api/src/features/posts/posts.testkit';
 import { signUp, type TestUser } from '../api/src/test/client';
-import { startTestStack, type TestStack } from '../api/src/test/stack';
-import { CLIENT_DIST, newAppContext, signInThroughUi, watchErrors } from './lib/app';
-import { launchChromium } from './lib/browser';
+import { useBrowserSuite } from './lib/suite';
 
 // The admin console's lists and detail views in the browser, against the real API and a built client:
 // `(cd client && npx vite build --outDir /tmp/adminlists-dist)`, then run with CLIENT_DIST=/tmp/adminlists-dist.
-const dist = process.env.CLIENT_DIST ?? CLIENT_DIST;
-const PASSWORD = 'correct horse battery';
-
-let stack: TestStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} has no client build: run \`npm run build -w client\` first.`);
-  stack = await startTestStack();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-async function signedIn(user: TestUser, options: { locale?: string; viewport?: { width: number; height: number } } = {}) {
-  const context = await newAppContext(browser, stack.baseUrl, options.locale ?? 'en-US');
-  const page = await context.newPage();
-  if (options.viewport) await page.setViewportSize(options.viewport);
-  const errors = watchErrors(page);
-  await signInThroughUi(page, user.username, PASSWORD);
-  await page.getByTestId('home-welcome').waitFor();
-  return { page, errors };
-}
+const suite = useBrowserSuite();
+const signedIn = (user: TestUser, { locale = 'en-US', viewport }: { locale?: string; viewport?: { width: number; height: number } } = {}) =>
+  suite.signedIn(user, { locale, viewport });
 
 const userRow = (page: Page, username: string) => page.getByTestId(`admin-user-row-${username}`);
 
@@ -51,13 +24,13 @@ async function giveReason(page: Page, reason: string) {
 
 describe('admin lists', () => {
   it('an admin finds a user by e-mail, suspends and reinstates them, makes a member a moderator; the moderator sees no role control', async () => {
-    const admin = await makeStaff(stack, await signUp(stack, { displayName: 'Ada Admin' }), 'ADMIN');
+    const admin = await makeStaff(suite.stack, await signUp(suite.stack, { displayName: 'Ada Admin' }), 'ADMIN');
     const email = `spam-${Date.now()}@example.org`;
-    const spammer = await signUp(stack, { displayName: 'Sam Spammer', email });
-    const member = await signUp(stack, { displayName: 'Mina Member' });
+    const spammer = await signUp(suite.stack, { displayName: 'Sam Spammer', email });
+    const member = await signUp(suite.stack, { displayName: 'Mina Member' });
 
     const { page, errors } = await signedIn(admin);
-    await page.goto(`${stack.baseUrl}/admin/users`);
+    await page.goto(`${suite.stack.baseUrl}/admin/users`);
     await page.getByTestId('admin-users-search').fill(email);
     // The search is in the address and the list holds exactly that person.
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(email);
@@ -71,7 +44,7 @@ describe('admin lists', () => {
     await expect.poll(() => page.getByTestId('admin-user-status').textContent()).toBe('Suspended');
     const history = page.getByTestId('admin-history-entry');
     await expect.poll(() => history.first().textContent()).toContain('Posting the same ad everywhere');
-    const log = await as(stack, admin, LOG);
+    const log = await as(suite.stack, admin, LOG);
     expect(log.data.moderationLog.nodes).toContainEqual(
       expect.objectContaining({ type: 'SUSPEND_USER', subjectId: spammer.id, reason: 'Posting the same ad everywhere' }),
     );
@@ -90,17 +63,17 @@ describe('admin lists', () => {
     await expect.poll(() => page.getByTestId('admin-user-status').textContent()).toBe('Active');
 
     // A member becomes a moderator.
-    await page.goto(`${stack.baseUrl}/admin/users?q=${member.username}`);
+    await page.goto(`${suite.stack.baseUrl}/admin/users?q=${member.username}`);
     await userRow(page, member.username).getByRole('link', { name: 'Mina Member' }).click();
     await page.getByTestId('admin-user-role').selectOption('MODERATOR');
     await page.getByTestId('admin-user-role-save').click();
     await expect
-      .poll(async () => (await as(stack, admin, `query($id: ID!) { user(id: $id) { role } }`, { id: member.id })).data.user.role)
+      .poll(async () => (await as(suite.stack, admin, `query($id: ID!) { user(id: $id) { role } }`, { id: member.id })).data.user.role)
       .toBe('MODERATOR');
     await page.getByTestId('admin-badge-moderator').waitFor();
 
     // The last admin cannot demote themself: the API's refusal in words, the role stays.
-    await page.goto(`${stack.baseUrl}/admin/users/${encodeURIComponent(admin.id)}`);
+    await page.goto(`${suite.stack.baseUrl}/admin/users/${encodeURIComponent(admin.id)}`);
     await page.getByTestId('admin-user-role').selectOption('MEMBER');
     await page.getByTestId('admin-user-role-save').click();
     await page.getByTestId('admin-toast').filter({ hasText: 'would leave no admin' }).waitFor();
@@ -109,21 +82,21 @@ describe('admin lists', () => {
 
     // The new moderator can open the same page but has no role control; suspension is there.
     const mod = await signedIn(member);
-    await mod.page.goto(`${stack.baseUrl}/admin/users/${encodeURIComponent(spammer.id)}`);
+    await mod.page.goto(`${suite.stack.baseUrl}/admin/users/${encodeURIComponent(spammer.id)}`);
     await mod.page.getByTestId('admin-user-suspend').waitFor();
     expect(await mod.page.getByTestId('admin-user-role').count()).toBe(0);
     expect(mod.errors).toEqual([]);
   });
 
   it('a moderator removes a post from its detail page; the REMOVED filter lists it; phones get cards; Korean labels', async () => {
-    const mod = await makeStaff(stack, await signUp(stack, { displayName: 'Momo Moderator' }));
-    const author = await signUp(stack, { displayName: 'Pat Poster' });
+    const mod = await makeStaff(suite.stack, await signUp(suite.stack, { displayName: 'Momo Moderator' }));
+    const author = await signUp(suite.stack, { displayName: 'Pat Poster' });
     const title = `Cheap watches ${Date.now()}`;
-    const post = await createPost(stack, author, { title });
-    const kept = await createPost(stack, author, { title: 'A sunny day' });
+    const post = await createPost(suite.stack, author, { title });
+    const kept = await createPost(suite.stack, author, { title: 'A sunny day' });
 
     const { page, errors } = await signedIn(mod);
-    await page.goto(`${stack.baseUrl}/admin/posts?q=${encodeURIComponent(title)}`);
+    await page.goto(`${suite.stack.baseUrl}/admin/posts?q=${encodeURIComponent(title)}`);
     const row = page.locator(`[data-post-id="${post.id}"]`);
     await row.getByRole('link', { name: title }).click();
     await page.getByTestId('admin-post-remove').click();
@@ -131,7 +104,7 @@ describe('admin lists', () => {
     await expect.poll(() => page.getByTestId('admin-post-status').textContent()).toContain('Removed on');
     await page.getByTestId('admin-post-restore').waitFor();
 
-    await page.goto(`${stack.baseUrl}/admin/posts`);
+    await page.goto(`${suite.stack.baseUrl}/admin/posts`);
     await page.getByTestId('admin-posts-filter-status').selectOption('REMOVED');
     await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('REMOVED');
     await row.getByTestId('admin-badge-removed').waitFor();
@@ -145,7 +118,7 @@ describe('admin lists', () => {
 
     // A phone: the same list as cards (the table header is only for screen readers), nothing wider than the screen.
     const phone = await signedIn(mod, { viewport: { width: 390, height: 844 } });
-    await phone.page.goto(`${stack.baseUrl}/admin/posts?status=REMOVED`);
+    await phone.page.goto(`${suite.stack.baseUrl}/admin/posts?status=REMOVED`);
     const card = phone.page.locator(`[data-post-id="${post.id}"]`);
     await card.waitFor();
     expect(await card.evaluate((el) => getComputedStyle(el).display)).toBe('block');
@@ -162,7 +135,7 @@ describe('admin lists', () => {
 
     // Korean.
     const ko = await signedIn(mod, { locale: 'ko-KR' });
-    await ko.page.goto(`${stack.baseUrl}/admin/users`);
+    await ko.page.goto(`${suite.stack.baseUrl}/admin/users`);
     await ko.page.getByRole('heading', { name: '사용자', level: 1 }).waitFor();
     await ko.page.getByLabel('사용자 검색').waitFor();
     expect(await ko.page.getByTestId('admin-users-filter-role').locator('option').allTextContents()).toEqual([
@@ -175,33 +148,33 @@ describe('admin lists', () => {
   });
 
   it('comments are removed and restored in their row; a room is ended and removed from its detail page', async () => {
-    const mod = await makeStaff(stack, await signUp(stack, { displayName: 'Mo Two' }));
-    const author = await signUp(stack, { displayName: 'Cora Commenter' });
-    const post = await createPost(stack, author, { title: 'Lunch spots' });
-    const added = await as(stack, author, 'mutation($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }', {
+    const mod = await makeStaff(suite.stack, await signUp(suite.stack, { displayName: 'Mo Two' }));
+    const author = await signUp(suite.stack, { displayName: 'Cora Commenter' });
+    const post = await createPost(suite.stack, author, { title: 'Lunch spots' });
+    const added = await as(suite.stack, author, 'mutation($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }', {
       input: { postId: post.id, body: 'Visit my shop!!!' },
     });
     const commentId: string = added.data.addComment.comment.id;
-    const created = await as(stack, author, 'mutation($input: CreateRoomInput!) { createRoom(input: $input) { room { id } } }', {
+    const created = await as(suite.stack, author, 'mutation($input: CreateRoomInput!) { createRoom(input: $input) { room { id } } }', {
       input: { title: 'Night owls', visibility: 'PUBLIC' },
     });
     const roomId: string = created.data.createRoom.room.id;
 
     const { page, errors } = await signedIn(mod);
-    await page.goto(`${stack.baseUrl}/admin/posts/${encodeURIComponent(post.id)}`);
+    await page.goto(`${suite.stack.baseUrl}/admin/posts/${encodeURIComponent(post.id)}`);
     const comment = page.getByTestId('admin-post-comments-list').locator(`[data-comment-id="${commentId}"]`);
     await comment.getByTestId('admin-comment-remove').click();
     await giveReason(page, 'Advertising');
     await comment.getByTestId('admin-badge-removed').waitFor();
     // The comments list's REMOVED filter has it, with a link to its post.
-    await page.goto(`${stack.baseUrl}/admin/comments?status=REMOVED`);
+    await page.goto(`${suite.stack.baseUrl}/admin/comments?status=REMOVED`);
     const listed = page.locator(`[data-comment-id="${commentId}"]`);
     await listed.getByRole('link', { name: 'Lunch spots' }).waitFor();
     await listed.getByTestId('admin-comment-restore').click();
     await expect.poll(() => listed.count()).toBe(0);
 
     // The room: open, then ended (closed), then removed; the state filter follows.
-    await page.goto(`${stack.baseUrl}/admin/rooms`);
+    await page.goto(`${suite.stack.baseUrl}/admin/rooms`);
     await page.getByTestId('admin-rooms-filter-state').selectOption('OPEN');
     await page.locator(`[data-room-id="${roomId}"]`).getByRole('link', { name: 'Night owls' }).click();
     await page.getByTestId('admin-room-end').click();
@@ -212,7 +185,7 @@ describe('admin lists', () => {
     await giveReason(page, 'Abusive stream');
     await page.getByTestId('admin-badge-removed').waitFor();
     await page.getByTestId('admin-history-entry').nth(1).waitFor();
-    await page.goto(`${stack.baseUrl}/admin/rooms?state=REMOVED`);
+    await page.goto(`${suite.stack.baseUrl}/admin/rooms?state=REMOVED`);
     await page.locator(`[data-room-id="${roomId}"]`).waitFor();
     expect(errors).toEqual([]);
   });

@@ -1,58 +1,24 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { as, makeStaff } from '../api/src/features/moderation/reports.testkit';
 import { befriend, createPost } from '../api/src/features/posts/posts.testkit';
 import { signUp, type TestUser } from '../api/src/test/client';
-import { startTestStack, type TestStack } from '../api/src/test/stack';
-import { CLIENT_DIST, newAppContext, signInThroughUi, watchErrors } from './lib/app';
-import { launchChromium } from './lib/browser';
+import { PASSWORD, subscriptionMessageSent, useBrowserSuite } from './lib/suite';
 
 // The admin console against the real API and a built client (`npm run build -w client`, or a private build
 // with CLIENT_DIST=…): the reports queue live, a removal in one click, the log and the dashboard.
-const dist = process.env.CLIENT_DIST ?? CLIENT_DIST;
-const PASSWORD = 'correct horse battery';
-
-let stack: TestStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} has no client build: run \`npm run build -w client\` first.`);
-  stack = await startTestStack();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-/** Resolves once the page has asked for the subscription `name` over graphql-ws (call before it loads). */
-function subscribed(page: Page, name: string): Promise<void> {
-  return new Promise((resolve) =>
-    page.on('websocket', (ws) =>
-      ws.on('framesent', (frame) => {
-        if (String(frame.payload).includes(name)) setTimeout(resolve, 300);
-      }),
-    ),
-  );
-}
+const suite = useBrowserSuite();
+const PHONE = { width: 390, height: 844 };
 
 /** Signed in, home open, once the page listens for what `listens` names (notifications by default). */
-async function signedIn(user: TestUser, options: { phone?: boolean; listens?: string[]; locale?: string } = {}) {
-  const context = await newAppContext(browser, stack.baseUrl, options.locale ?? 'en-US');
-  const page = await context.newPage();
-  if (options.phone) await page.setViewportSize({ width: 390, height: 844 });
-  const errors = watchErrors(page);
-  const listening = Promise.all((options.listens ?? ['notificationAdded']).map((name) => subscribed(page, name)));
-  await signInThroughUi(page, user.username, PASSWORD);
-  await page.getByTestId('home-welcome').waitFor();
-  await listening;
-  return { page, errors };
-}
+const signedIn = (user: TestUser, { phone = false, listens = ['notificationAdded'], locale = 'en-US' } = {}) =>
+  suite.signedIn(user, {
+    locale,
+    viewport: phone ? PHONE : undefined,
+    ready: (page) => Promise.all(listens.map((name) => subscriptionMessageSent(page, name))),
+  });
 
-const person = (displayName: string) => signUp(stack, { displayName, password: PASSWORD });
+const person = (displayName: string) => signUp(suite.stack, { displayName, password: PASSWORD });
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
 /** The elements of the section `testid` sticking out to the right of a phone's screen (none: nothing cut off). */
 const overflowsX = (page: Page, testid: string) =>
@@ -70,14 +36,14 @@ describe('the admin console in the browser', () => {
     const author = await person('Spammy Sam');
     const reporter = await person('Bora Lee');
     const reader = await person('Chul Park');
-    await befriend(stack, author, reporter);
-    await befriend(stack, author, reader);
-    const post = await createPost(stack, author, { title: 'Buy cheap watches', body: 'Only 9.99 at my shop' });
-    const moderator = await makeStaff(stack, await person('Mona Mod'));
+    await befriend(suite.stack, author, reporter);
+    await befriend(suite.stack, author, reader);
+    const post = await createPost(suite.stack, author, { title: 'Buy cheap watches', body: 'Only 9.99 at my shop' });
+    const moderator = await makeStaff(suite.stack, await person('Mona Mod'));
 
     // The moderator has the queue open (on a phone) and is listening; the reader has the feed open.
     const mod = await signedIn(moderator, { phone: true });
-    const live = subscribed(mod.page, 'reportAdded');
+    const live = subscriptionMessageSent(mod.page, 'reportAdded');
     await mod.page.goto('/admin/reports');
     await mod.page.getByTestId('admin-reports').waitFor();
     await live;
@@ -157,8 +123,8 @@ describe('the admin console in the browser', () => {
   });
 
   it('the dashboard (in Korean, on a phone) shows the counts and the last 30 days as a chart with a table for screen readers', async () => {
-    const admin = await makeStaff(stack, await person('Ada Admin'), 'ADMIN');
-    const stats = (await as(stack, admin, '{ adminStats { users openReports } }')).data.adminStats;
+    const admin = await makeStaff(suite.stack, await person('Ada Admin'), 'ADMIN');
+    const stats = (await as(suite.stack, admin, '{ adminStats { users openReports } }')).data.adminStats;
     const { page, errors } = await signedIn(admin, { locale: 'ko-KR', phone: true });
     await page.goto('/admin');
     await page.getByRole('heading', { level: 1, name: '대시보드' }).waitFor();

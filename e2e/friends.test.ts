@@ -1,7 +1,6 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { gql, signUp, type TestUser } from '../api/src/test/client';
-import { PASSWORD, useBrowserSuite, type SignedInPage } from './lib/suite';
+import { PASSWORD, subscriptionMessageSent, useBrowserSuite, type SignedInPage } from './lib/suite';
 
 // Friends, follows, blocks and live notifications in two browsers at once, against the real API.
 const suite = useBrowserSuite();
@@ -9,26 +8,8 @@ const suite = useBrowserSuite();
 /** A user made over the API and signed in through the UI in a browser profile of their own, listening live. */
 async function person(displayName: string, locale = 'en-US'): Promise<SignedInPage & { user: TestUser }> {
   const user = await signUp(suite.stack, { displayName, password: PASSWORD });
-  const signed = await suite.signedIn(user, {
-    locale,
-    ready: async (page) => {
-      const live = subscribed(page);
-      await page.getByTestId('home-welcome').waitFor();
-      await live;
-    },
-  });
+  const signed = await suite.signedIn(user, { locale, ready: (page) => subscriptionMessageSent(page, 'notificationAdded') });
   return { user, ...signed };
-}
-
-/** Resolves once the page has asked for `notificationAdded` over graphql-ws (call before it loads). */
-function subscribed(page: Page): Promise<void> {
-  return new Promise((resolve) => {
-    page.on('websocket', (ws) =>
-      ws.on('framesent', (frame) => {
-        if (String(frame.payload).includes('notificationAdded')) setTimeout(resolve, 300);
-      }),
-    );
-  });
 }
 
 const follow = (who: TestUser, id: string) =>

@@ -1,40 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { as, makeStaff, REMOVE } from '../api/src/features/moderation/reports.testkit';
 import { befriend, createPost } from '../api/src/features/posts/posts.testkit';
 import { signUp, type TestUser } from '../api/src/test/client';
-import { startTestStack, type TestStack } from '../api/src/test/stack';
-import { assertClientBuilt, newAppContext, signInThroughUi, watchErrors } from './lib/app';
-import { launchChromium } from './lib/browser';
+import { useBrowserSuite } from './lib/suite';
 
 // Issue 12: removed content vanishes from members' OPEN pages, without a reload (contentRemoved over graphql-ws).
 // Needs a client build: `npm run build -w client`.
-const PASSWORD = 'correct horse battery';
 const SUSPEND = 'mutation($u: ID!, $r: String!) { suspendUser(userId: $u, reason: $r) { userErrors { code } } }';
 const ADD_COMMENT = 'mutation($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }';
 
-let stack: TestStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertClientBuilt();
-  stack = await startTestStack();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-async function signedIn(user: TestUser): Promise<{ page: Page; errors: string[] }> {
-  const context = await newAppContext(browser, stack.baseUrl, 'en-US');
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await signInThroughUi(page, user.username, PASSWORD);
-  await page.getByTestId('home-welcome').waitFor();
-  return { page, errors };
-}
+const suite = useBrowserSuite();
+const signedIn = (user: TestUser) => suite.signedIn(user);
 
 /** Marks the open document; `stillOpen` is false after any reload or full navigation. */
 const markOpen = (page: Page) => page.evaluate(() => ((window as unknown as { openMark: number }).openMark = 1));
@@ -43,15 +20,15 @@ const cardTitled = (page: Page, title: string) => page.getByTestId('post-card').
 
 describe('live removal in the browser', () => {
   it('a removed post, a removed comment and a suspended author’s posts leave the member’s open pages at once', async () => {
-    const [a, b, mod] = [await signUp(stack), await signUp(stack, { displayName: 'Bora Kim' }), await signUp(stack)];
-    await makeStaff(stack, mod);
-    await befriend(stack, a, b);
-    await befriend(stack, mod, b);
-    const own = await createPost(stack, a, { title: 'My own walk' });
-    const other = await createPost(stack, b, { title: 'Bora second post' });
-    const spam = await createPost(stack, b, { title: 'Cheap watches here' });
-    const kept = (await as(stack, a, ADD_COMMENT, { input: { postId: own.id, body: 'Nice morning' } })).data.addComment.comment;
-    const rude = (await as(stack, b, ADD_COMMENT, { input: { postId: own.id, body: 'Rude words' } })).data.addComment.comment;
+    const [a, b, mod] = [await signUp(suite.stack), await signUp(suite.stack, { displayName: 'Bora Kim' }), await signUp(suite.stack)];
+    await makeStaff(suite.stack, mod);
+    await befriend(suite.stack, a, b);
+    await befriend(suite.stack, mod, b);
+    const own = await createPost(suite.stack, a, { title: 'My own walk' });
+    const other = await createPost(suite.stack, b, { title: 'Bora second post' });
+    const spam = await createPost(suite.stack, b, { title: 'Cheap watches here' });
+    const kept = (await as(suite.stack, a, ADD_COMMENT, { input: { postId: own.id, body: 'Nice morning' } })).data.addComment.comment;
+    const rude = (await as(suite.stack, b, ADD_COMMENT, { input: { postId: own.id, body: 'Rude words' } })).data.addComment.comment;
     expect(kept && rude).toBeTruthy();
 
     // A's home feed is open with all three posts.
@@ -63,7 +40,7 @@ describe('live removal in the browser', () => {
     await cardTitled(staffPage, 'Cheap watches here').waitFor();
 
     // Staff remove B's post: it leaves A's open feed; the other posts stay; no reload.
-    expect((await as(stack, mod, REMOVE, { id: spam.id, reason: 'spam' })).data.removeContent.userErrors).toEqual([]);
+    expect((await as(suite.stack, mod, REMOVE, { id: spam.id, reason: 'spam' })).data.removeContent.userErrors).toEqual([]);
     await expect.poll(() => cardTitled(page, 'Cheap watches here').count(), { timeout: 5000 }).toBe(0);
     expect(await cardTitled(page, 'Bora second post').count()).toBe(1);
     expect(await cardTitled(page, 'My own walk').count()).toBe(1);
@@ -76,7 +53,7 @@ describe('live removal in the browser', () => {
     await page.getByTestId('comment-body').filter({ hasText: 'Nice morning' }).waitFor();
     expect(await page.getByTestId('comments').getByRole('heading').first().textContent()).toContain('(2)');
     expect(await stillOpen(page)).toBe(true);
-    await as(stack, mod, REMOVE, { id: rude.id, reason: 'harassment' });
+    await as(suite.stack, mod, REMOVE, { id: rude.id, reason: 'harassment' });
     await expect.poll(() => page.getByTestId('comment-body').filter({ hasText: 'Rude words' }).count(), { timeout: 5000 }).toBe(0);
     expect(await page.getByTestId('comment-body').filter({ hasText: 'Nice morning' }).count()).toBe(1);
     const heading = () => page.getByTestId('comments').getByRole('heading').first().textContent();
@@ -90,7 +67,7 @@ describe('live removal in the browser', () => {
     await detail.goto(`/p/${encodeURIComponent(other.id)}`);
     await detail.getByTestId('post-title').filter({ hasText: 'Bora second post' }).waitFor();
     await markOpen(detail);
-    expect((await as(stack, mod, SUSPEND, { u: b.id, r: 'spam ring' })).data.suspendUser.userErrors).toEqual([]);
+    expect((await as(suite.stack, mod, SUSPEND, { u: b.id, r: 'spam ring' })).data.suspendUser.userErrors).toEqual([]);
     await expect.poll(() => cardTitled(page, 'Bora second post').count(), { timeout: 5000 }).toBe(0);
     expect(await cardTitled(page, 'My own walk').count()).toBe(1);
     await detail.getByTestId('post-not-found').waitFor({ timeout: 5000 });

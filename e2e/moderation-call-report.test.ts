@@ -3,19 +3,14 @@
  * Bob reports Alice's chat message from its Report button and Alice herself from her tile's ⋯ menu (keyboard only);
  * his own messages have no Report; staff see the chat message's report in the queue.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { as, makeStaff } from '../api/src/features/moderation/reports.testkit.js';
 import { signUp, type TestUser } from '../api/src/test/client.js';
-import { startTestStack, type TestStack } from '../api/src/test/stack.js';
 import { befriend, fakeMediaFlags, newUser } from '../bench/lib/call/pages.js';
-import { assertClientBuilt } from './lib/app.js';
-import { launchChromium } from './lib/browser.js';
 import { connectCall, openAs } from './lib/call.js';
+import { useBrowserSuite } from './lib/suite.js';
 
-const livekit = inject('livekit');
-let stack: TestStack;
-let browser: Browser;
+const suite = useBrowserSuite({ livekit: true, chromiumArgs: fakeMediaFlags(10) });
 let alice: TestUser;
 let bob: TestUser;
 
@@ -23,23 +18,14 @@ const CHAT_REPORTS = `query { reports(status: OPEN, first: 20) { nodes { reason 
   subject { __typename ... on ChatMessage { id body } ... on User { id } } } } }`;
 
 beforeAll(async () => {
-  if (!livekit) throw new Error('LiveKit is not available (.tools/bin/livekit-server; `npm run setup`): call tests need the real server.');
-  assertClientBuilt();
-  stack = await startTestStack();
-  [alice, bob] = [await newUser(stack, 'Alice Kim'), await newUser(stack, 'Bob Park')];
-  await befriend(stack, alice, bob);
-  browser = await launchChromium(fakeMediaFlags(10));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  [alice, bob] = [await newUser(suite.stack, 'Alice Kim'), await newUser(suite.stack, 'Bob Park')];
+  await befriend(suite.stack, alice, bob);
 });
 
 describe('reporting in a call', () => {
   it("reports a participant's chat message and the participant; staff see the message's report", async () => {
-    const a = await openAs(browser, stack.baseUrl, alice);
-    const b = await openAs(browser, stack.baseUrl, bob);
+    const a = await openAs(suite.browser, suite.stack.baseUrl, alice);
+    const b = await openAs(suite.browser, suite.stack.baseUrl, bob);
     await connectCall(a.page, b.page, bob);
 
     await a.page.getByTestId('chat-input').fill('Buy cheap watches at spam.example');
@@ -76,8 +62,8 @@ describe('reporting in a call', () => {
     expect(await a.page.locator('[data-testid=call-tile][data-local=true]').getByTestId('tile-more').count()).toBe(0);
 
     // Staff see the report of the chat message, with its text.
-    const staff = await makeStaff(stack, await signUp(stack));
-    const res = await as(stack, staff, CHAT_REPORTS);
+    const staff = await makeStaff(suite.stack, await signUp(suite.stack));
+    const res = await as(suite.stack, staff, CHAT_REPORTS);
     const ofMessage = res.data.reports.nodes.filter(
       (r: { subject: { __typename: string } | null }) => r.subject?.__typename === 'ChatMessage',
     );

@@ -4,19 +4,14 @@
  * page told that her account is suspended and until when; signing in again is refused with the same words. Bob's call
  * screen says the call ended, and his history says ENDED.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { as, makeStaff } from '../api/src/features/moderation/reports.testkit.js';
 import { signUp, type TestUser } from '../api/src/test/client.js';
-import { startTestStack, type TestStack } from '../api/src/test/stack.js';
 import { befriend, fakeMediaFlags, newUser, remoteFrames } from '../bench/lib/call/pages.js';
-import { assertClientBuilt } from './lib/app.js';
-import { launchChromium } from './lib/browser.js';
-import { connectCall, openAs, PASSWORD } from './lib/call.js';
+import { connectCall, openAs } from './lib/call.js';
+import { PASSWORD, useBrowserSuite } from './lib/suite.js';
 
-const livekit = inject('livekit');
-let stack: TestStack;
-let browser: Browser;
+const suite = useBrowserSuite({ livekit: true, chromiumArgs: fakeMediaFlags(10) });
 let alice: TestUser;
 let bob: TestUser;
 
@@ -24,28 +19,19 @@ const SUSPEND = `mutation($u: ID!, $until: DateTime) { suspendUser(userId: $u, r
   userErrors { code message } } }`;
 
 beforeAll(async () => {
-  if (!livekit) throw new Error('LiveKit is not available (.tools/bin/livekit-server; `npm run setup`): call tests need the real server.');
-  assertClientBuilt();
-  stack = await startTestStack();
-  [alice, bob] = [await newUser(stack, 'Alice Kim'), await newUser(stack, 'Bob Park')];
-  await befriend(stack, alice, bob);
-  browser = await launchChromium(fakeMediaFlags(10));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  [alice, bob] = [await newUser(suite.stack, 'Alice Kim'), await newUser(suite.stack, 'Bob Park')];
+  await befriend(suite.stack, alice, bob);
 });
 
 describe('suspending a user who is in a call', () => {
   it('ends their call, signs them out with the reason, refuses their sign-in; the other side sees the call end', async () => {
-    const a = await openAs(browser, stack.baseUrl, alice);
-    const b = await openAs(browser, stack.baseUrl, bob);
+    const a = await openAs(suite.browser, suite.stack.baseUrl, alice);
+    const b = await openAs(suite.browser, suite.stack.baseUrl, bob);
     await connectCall(b.page, a.page, alice); // Bob calls, Alice accepts
 
-    const admin = await makeStaff(stack, await signUp(stack), 'ADMIN');
+    const admin = await makeStaff(suite.stack, await signUp(suite.stack), 'ADMIN');
     const until = new Date(Date.UTC(2031, 4, 4, 12, 0));
-    const res = await as(stack, admin, SUSPEND, { u: alice.id, until: until.toISOString() });
+    const res = await as(suite.stack, admin, SUSPEND, { u: alice.id, until: until.toISOString() });
     expect(res.data.suspendUser.userErrors).toEqual([]);
     const expected = `Your account is suspended until ${new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short' }).format(until)}.`;
 
@@ -67,7 +53,7 @@ describe('suspending a user who is in a call', () => {
     // Bob: the call ended (no retrying), no video from Alice any more, and his history says ENDED.
     await b.page.locator('[data-testid=call-outcome][data-ending=ENDED]').waitFor({ timeout: 15_000 });
     expect(Object.keys(await remoteFrames(b.page))).toEqual([]);
-    const history = await as(stack, bob, '{ calls(first: 1) { nodes { status answeredAt endedAt } } }');
+    const history = await as(suite.stack, bob, '{ calls(first: 1) { nodes { status answeredAt endedAt } } }');
     const [call] = history.data.calls.nodes;
     expect(call.status).toBe('ENDED');
     expect(Date.parse(call.endedAt)).toBeGreaterThanOrEqual(Date.parse(call.answeredAt));

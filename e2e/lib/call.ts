@@ -2,8 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { TestUser } from '../../api/src/test/client.js';
 import { callContext, subscriptionSent } from '../../bench/lib/call/pages.js';
 import { signInThroughUi, watchErrors } from './app.js';
-
-export const PASSWORD = 'correct horse battery';
+import { PASSWORD } from './suite.js';
 
 /** Signs `user` in through the UI in a fresh browser profile and waits until incoming calls can ring there. */
 export async function openAs(

@@ -21,9 +21,11 @@ export interface SignedInOptions {
   locale?: string;
   /** How to open the browser profile (default: `newAppContext`); calls use `callContext` for their camera. */
   context?: (browser: Browser, baseUrl: string, locale: string) => Promise<BrowserContext>;
+  /** The page's size, e.g. a phone's 390×844 (default: the context's). */
+  viewport?: { width: number; height: number };
   /**
-   * Started before signing in and awaited after, e.g. "the incoming-call subscription is on the wire";
-   * by default the home page's welcome.
+   * Started before signing in and awaited after the home page shows, e.g. "the incoming-call subscription is on
+   * the wire" (`subscriptionMessageSent`).
    */
   ready?: (page: Page) => Promise<unknown>;
 }
@@ -39,6 +41,18 @@ export interface BrowserSuite {
   readonly browser: Browser;
   /** A fresh browser profile (own cookies) signed in through the UI as `user`. */
   signedIn(user: TestUser, options?: SignedInOptions): Promise<SignedInPage>;
+}
+
+/** Resolves once the page has sent a graphql-ws message naming `text`, e.g. a subscription field (set up before navigating). */
+export function subscriptionMessageSent(page: Page, text: string): Promise<void> {
+  return new Promise((resolve) =>
+    page.on('websocket', (ws) =>
+      ws.on('framesent', (frame) => {
+        // A moment for the server to register it.
+        if (String(frame.payload).includes(text)) setTimeout(resolve, 300);
+      }),
+    ),
+  );
 }
 
 /**
@@ -75,13 +89,15 @@ export function useBrowserSuite(options: BrowserSuiteOptions = {}): BrowserSuite
     get browser() {
       return started(browser);
     },
-    async signedIn(user, { locale = 'en-US', context, ready } = {}) {
+    async signedIn(user, { locale = 'en-US', context, viewport, ready } = {}) {
       const profile = await (context ?? newAppContext)(started(browser), started(stack).baseUrl, locale);
       const page = await profile.newPage();
+      if (viewport) await page.setViewportSize(viewport);
       const errors = watchErrors(page);
-      const isReady = ready ? ready(page) : null;
+      const isReady = ready?.(page);
       await signInThroughUi(page, user.username, PASSWORD);
-      await (isReady ?? page.getByTestId('home-welcome').waitFor());
+      await page.getByTestId('home-welcome').waitFor();
+      await isReady;
       return { page, errors };
     },
   };
