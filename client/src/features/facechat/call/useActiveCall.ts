@@ -159,6 +159,11 @@ export const useActiveCall = defineStore('activeCall', () => {
     event.returnValue = '';
   });
 
+  // The tab really goes (LiveKit itself does not disconnect on page leave, see useCallRoom): hang up on the way out.
+  window.addEventListener('pagehide', () => {
+    if (active.value) void leave();
+  });
+
   // Signing out hangs up first (while the session still holds a token); a sign-out elsewhere drops the call.
   auth.$onAction(({ name }) => {
     if (name === 'signOut' && active.value) void leave();

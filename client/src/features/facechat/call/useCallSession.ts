@@ -70,8 +70,9 @@ export function useCallSession(roomId: () => string, callId: () => string | null
     leaving.value = true;
     ending.value = { kind: 'left' };
     stage.value = 'over';
-    const told = isCall.value ? endCall.mutate({ callId: callId()! }) : leaveRoom.mutate({ roomId: roomId() });
-    await Promise.allSettled([told, callRoom.disconnect()]);
+    // LiveKit first: the others see "X left" before the call's end reaches them.
+    await callRoom.disconnect().catch(() => {});
+    await (isCall.value ? endCall.mutate({ callId: callId()! }) : leaveRoom.mutate({ roomId: roomId() })).catch(() => {});
     leaving.value = false;
   }
 
