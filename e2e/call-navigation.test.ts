@@ -33,6 +33,8 @@ describe('the call survives navigation inside the app', () => {
     const callPath = await connectCall(a.page, b.page, bob);
     const callId = new URL(a.page.url()).searchParams.get('call')!;
     await Promise.all([assertRemoteVideoPlaying(a.page, 1), assertRemoteVideoPlaying(b.page, 1)]);
+    // Bob's arrival is a line in Alice's chat (by the name the API knows him by).
+    await a.page.locator('[data-testid=chat-system-line][data-kind=joined]').filter({ hasText: 'Bob Lee joined' }).waitFor();
 
     // Alice clicks Home in the menu: the call goes on in the mini bar, Bob's video still playing there.
     await a.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
@@ -62,6 +64,24 @@ describe('the call survives navigation inside the app', () => {
     );
     await bar.getByTestId('call-mini-mute').click();
 
+    // A corner card at 1280×800, the bottom of the screen at 390×844; whole, and reachable with the keyboard.
+    for (const [width, height] of [
+      [1280, 800],
+      [390, 844],
+    ] as const) {
+      await a.page.setViewportSize({ width, height });
+      const box = (await bar.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+      expect(box.y + box.height).toBeLessThanOrEqual(height);
+      expect(box.y + box.height).toBeGreaterThan(height - 40);
+      if (width === 1280) expect(box.width).toBeLessThan(width / 2);
+    }
+    await a.page.setViewportSize({ width: 1280, height: 800 });
+    expect(await bar.getAttribute('aria-label')).toBe('Ongoing call');
+    await bar.getByTestId('call-mini-return').focus();
+    expect(await a.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('call-mini-return');
+
     // Back through "Return to call": the same connection (Bob never saw her leave), her tiles play again.
     await bar.getByTestId('call-mini-return').click();
     await a.page.waitForURL((url) => url.pathname === callPath);
@@ -90,7 +110,8 @@ describe('the call survives navigation inside the app', () => {
     await a.page.getByTestId('leave-call').click();
     await a.page.getByTestId('call-leave-confirm').click();
     await a.page.locator('[data-testid=call-outcome][data-ending=left]').waitFor();
-    await b.page.locator('[data-testid=chat-system-line][data-kind=left]').filter({ hasText: 'Alice Kim left' }).waitFor();
+    // The notice over the call (announced; the chat panel gives way to the outcome once the call is over).
+    await b.page.locator('[data-testid=call-notice][data-kind=left]').filter({ hasText: 'Alice Kim left' }).waitFor();
     await b.page.locator('[data-testid=call-outcome][data-ending=ENDED]').waitFor();
     expect(await b.page.getByTestId('call-again').textContent()).toContain('Call again');
     expect(await b.page.getByTestId('call-message').getAttribute('href')).toBe(`/u/${alice.username}`);
