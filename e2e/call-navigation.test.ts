@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { gql } from '../api/src/test/client.js';
 import { assertRemoteVideoPlaying, befriend, fakeMediaFlags, newUser, waitFor } from '../bench/lib/call/pages.js';
 import { connectCall, openAs } from './lib/call.js';
+import { signOutThroughUi } from './lib/app.js';
 import { useBrowserSuite } from './lib/suite.js';
 
 const suite = useBrowserSuite({ livekit: true, chromiumArgs: fakeMediaFlags(15) });
@@ -127,6 +128,39 @@ describe('the call survives navigation inside the app', () => {
     await b.page.getByTestId('call-again').click();
     await b.page.waitForURL((url) => url.pathname.startsWith('/call/') && url.searchParams.get('call') !== callId);
     await a.page.getByTestId('incoming-call').waitFor();
+
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+    await Promise.all([a.page.context().close(), b.page.context().close()]);
+  });
+
+  it('in Korean: the bar says the call ended when the other signs out (signing out hangs up)', async () => {
+    const [alice, bob] = [await newUser(suite.stack, 'Alice Kim'), await newUser(suite.stack, '박보검')];
+    await befriend(suite.stack, alice, bob);
+    const a = await openAs(suite.browser, suite.stack.baseUrl, alice, 'en-US');
+    const b = await openAs(suite.browser, suite.stack.baseUrl, bob, 'ko-KR');
+    await connectCall(a.page, b.page, bob);
+    const callId = new URL(a.page.url()).searchParams.get('call')!;
+
+    // Bob browses to the call history; the bar keeps the call, in Korean.
+    await b.page.getByTestId('nav-calls').click();
+    const bar = b.page.getByTestId('call-mini-bar');
+    await bar.waitFor();
+    expect(await bar.getAttribute('aria-label')).toBe('진행 중인 통화');
+    expect(await bar.getByTestId('call-mini-names').textContent()).toContain('Alice Kim');
+    expect(await bar.getByTestId('call-mini-return').textContent()).toContain('통화로 돌아가기');
+    await waitFor(
+      'frames in the mini bar',
+      () => miniFrames(b.page),
+      (n) => n > 0,
+      20_000,
+    );
+
+    // Alice signs out mid-call: her call is hung up, Bob's bar says it ended, history says ENDED.
+    await signOutThroughUi(a.page);
+    await bar.getByTestId('call-mini-ended').filter({ hasText: '통화가 끝났어요' }).waitFor();
+    expect((await callStatus(bob.token, callId)).status).toBe('ENDED');
+    await b.page.locator('[data-testid=call-history-row][data-status=ENDED]').first().waitFor();
 
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
