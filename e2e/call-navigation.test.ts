@@ -134,7 +134,7 @@ describe('the call survives navigation inside the app', () => {
     await Promise.all([a.page.context().close(), b.page.context().close()]);
   });
 
-  it('in Korean: the bar says the call ended when the other signs out (signing out hangs up)', async () => {
+  it('in Korean: picture-in-picture from the bar; it says the call ended when the other signs out (signing out hangs up)', async () => {
     const [alice, bob] = [await newUser(suite.stack, 'Alice Kim'), await newUser(suite.stack, '박보검')];
     await befriend(suite.stack, alice, bob);
     const a = await openAs(suite.browser, suite.stack.baseUrl, alice, 'en-US');
@@ -154,6 +154,16 @@ describe('the call survives navigation inside the app', () => {
       () => miniFrames(b.page),
       (n) => n > 0,
       20_000,
+    );
+
+    // Picture-in-picture of Alice's video, where the browser has it (headless Chromium does).
+    expect(await b.page.evaluate(() => document.pictureInPictureEnabled)).toBe(true);
+    await bar.getByTestId('call-mini-pip').click();
+    await waitFor(
+      'picture-in-picture',
+      () => b.page.evaluate(() => document.pictureInPictureElement?.getAttribute('data-testid') ?? null),
+      (v) => v === 'call-mini-video',
+      5000,
     );
 
     // Alice signs out mid-call: her call is hung up, Bob's bar says it ended, history says ENDED.
