@@ -86,6 +86,19 @@ export abstract class CallEndings extends CallTransitions {
   }
 
   /**
+   * Someone left a call's room (LiveKit let them go, or `leaveRoom`) and others are still connected: an accepted call
+   * with fewer than two people still in it ENDED, as when they hang up (`leave`). Idempotent: it only counts.
+   */
+  async someoneLeft(roomId: string): Promise<void> {
+    await inTransaction(this.c.newEm(), async (tx, afterCommit) => {
+      const callId = await this.c.repo.callIdOfRoom(tx, roomId);
+      const locked = callId ? await this.c.repo.state(tx, callId, true) : null;
+      if (!locked || locked.call.status !== 'ACCEPTED') return;
+      if ((await this.peopleStillIn(tx, locked)) < 2) await this.finish(tx, afterCommit, locked, 'ENDED');
+    });
+  }
+
+  /**
    * Staff end the room of a live call (moderation's endRoom), in `tx`: a ringing call is CANCELED, an accepted one
    * ENDED, which closes the room and tells caller and callees. False when the room holds no live call. The call is
    * locked before its room, as on every call path.

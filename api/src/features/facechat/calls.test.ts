@@ -12,6 +12,7 @@ import {
   END_CALL,
   INCOMING,
   JOIN,
+  LEAVE,
   livekit,
   rawRoom,
   rawUser,
@@ -176,21 +177,51 @@ describe.skipIf(!livekit)('the call state machine', () => {
     expect((await as(stack, caller, END_CALL, { id: second.id })).call.status).toBe('ENDED');
   });
 
-  it('ENDED when the last participant of an accepted call leaves; CANCELED when the caller leaves a ringing one', async () => {
+  it('ENDED for the one left behind when the other connection goes (webhook, leaveRoom); a group call goes on with two', async () => {
     const [caller] = await users(1);
-    const [callee] = await friendsOf(caller, 1);
-    const { call } = await start(caller, [callee]);
-    await as(stack, callee, ACCEPT_CALL, { id: call.id });
+    const [b, c] = await friendsOf(caller, 2);
+    // 1:1: the callee's LiveKit connection goes (closed the tab, lost the network): the caller alone → ENDED, told so.
+    const { call } = await start(caller, [b]);
+    await as(stack, b, ACCEPT_CALL, { id: call.id });
     await presence(stack, 'participant_joined', call.room.id, caller);
-    await presence(stack, 'participant_joined', call.room.id, callee);
-    await presence(stack, 'participant_left', call.room.id, callee);
-    expect(await status(caller, call.id)).toBe('ACCEPTED');
-    await presence(stack, 'participant_left', call.room.id, caller);
-    expect(await status(caller, call.id)).toBe('ENDED');
+    await presence(stack, 'participant_joined', call.room.id, b);
+    const callerUpdates = subscribe(client(caller.token), CALL_UPDATED, { id: call.id });
+    await settle();
+    await presence(stack, 'participant_left', call.room.id, b);
+    expect((await callerUpdates.next(2000)).data.callUpdated).toEqual({ id: call.id, status: 'ENDED' });
+    const ended = (
+      await gql(
+        stack,
+        'query($id: ID!) { node(id: $id) { ... on Call { status answeredAt endedAt } } }',
+        { id: call.id },
+        { token: caller.token },
+      )
+    ).data.node;
+    expect(ended.status).toBe('ENDED');
+    expect(Date.parse(ended.endedAt)).toBeGreaterThanOrEqual(Date.parse(ended.answeredAt));
+    expect(Date.parse(ended.endedAt)).toBeLessThanOrEqual(Date.now() + 1000);
 
-    const { call: ringing } = await start(caller, [callee]);
+    // The callee leaves the room with leaveRoom instead of endCall: the same.
+    const { call: second } = await start(caller, [b]);
+    await as(stack, b, ACCEPT_CALL, { id: second.id });
+    await presence(stack, 'participant_joined', second.room.id, caller);
+    await presence(stack, 'participant_joined', second.room.id, b);
+    expect((await as(stack, b, LEAVE, { id: second.room.id })).userErrors).toEqual([]);
+    expect(await status(caller, second.id)).toBe('ENDED');
+
+    // Three people: one goes, two remain → still on; the next one goes → ENDED.
+    const { call: group } = await start(caller, [b, c]);
+    for (const who of [b, c]) await as(stack, who, ACCEPT_CALL, { id: group.id });
+    for (const who of [caller, b, c]) await presence(stack, 'participant_joined', group.room.id, who);
+    await presence(stack, 'participant_left', group.room.id, b);
+    expect(await status(caller, group.id)).toBe('ACCEPTED');
+    await presence(stack, 'participant_left', group.room.id, caller);
+    expect(await status(c, group.id)).toBe('ENDED');
+
+    // A ringing call the caller's connection left (nobody else there) is CANCELED.
+    const { call: ringing } = await start(caller, [b]);
     await presence(stack, 'participant_joined', ringing.room.id, caller);
     await presence(stack, 'participant_left', ringing.room.id, caller);
-    expect(await status(callee, ringing.id)).toBe('CANCELED');
+    expect(await status(b, ringing.id)).toBe('CANCELED');
   });
 });

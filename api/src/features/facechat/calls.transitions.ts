@@ -54,14 +54,19 @@ export abstract class CallTransitions {
     const { call } = locked;
     await this.c.roomsRepo.markLeft(tx, call.roomId, userId);
     await this.c.roomsRepo.removePresence(tx, call.roomId, userId);
-    const callerStillIn = userId !== call.callerId && (await this.c.roomsRepo.isParticipant(tx, call.roomId, call.callerId));
-    const remaining = (await this.c.repo.acceptedStillIn(tx, call.id, call.roomId)) + (callerStillIn ? 1 : 0);
-    if (remaining < 2) return this.finish(tx, afterCommit, locked, 'ENDED');
+    if ((await this.peopleStillIn(tx, locked, userId)) < 2) return this.finish(tx, afterCommit, locked, 'ENDED');
     afterCommit(() => {
       void this.c.rooms.livekit.removeParticipant(call.roomId, userId);
       this.c.rooms.publish(call.roomId);
       this.publish(call.id, parties(locked));
     });
+  }
+
+  /** The caller and the callees who accepted, each still a member of the call's room or connected to it. */
+  protected async peopleStillIn(tx: Db, locked: CallState, leaverId?: string): Promise<number> {
+    const { call } = locked;
+    const callerStillIn = leaverId !== call.callerId && (await this.c.roomsRepo.isParticipant(tx, call.roomId, call.callerId));
+    return (await this.c.repo.acceptedStillIn(tx, call.id, call.roomId)) + (callerStillIn ? 1 : 0);
   }
 
   protected async finish(tx: Db, afterCommit: AfterCommit, locked: CallState, status: CallStatusValue, cancelRing = true): Promise<void> {

@@ -14,7 +14,7 @@ import type { FacechatStaffRepository, StaffRoomsFilter } from './facechat.staff
 import { LivekitUnavailable, type RoomAccessGrant } from './livekit.js';
 import type { Room } from './rooms.entity.js';
 import type { RoomCountRow, RoomTagRow, RoomUserRow, RoomsRepository } from './rooms.repository.js';
-import type { CreateRoomData, Emptied, RoomsService, UpdateRoomData } from './rooms.service.js';
+import type { CreateRoomData, Departure, RoomsService, UpdateRoomData } from './rooms.service.js';
 
 export interface FacechatParts {
   rooms: RoomsService;
@@ -53,8 +53,8 @@ export class FacechatService implements ScreenshotPolicy {
   }
 
   async leaveRoom(actor: Actor, em: Db, roomId: string): Promise<Room> {
-    const { room, emptied } = await this.p.rooms.leave(actor, em, roomId);
-    if (emptied) await this.roomEmptied(emptied);
+    const { room, departure } = await this.p.rooms.leave(actor, em, roomId);
+    await this.departed(departure);
     return room;
   }
 
@@ -203,10 +203,10 @@ export class FacechatService implements ScreenshotPolicy {
     return event;
   }
 
-  /** LiveKit's webhooks keep presence; a call whose room emptied ends (or is canceled). */
+  /** LiveKit's webhooks keep presence; a call left with fewer than two people ends (a ringing one emptied is canceled). */
   async applyWebhook(event: WebhookEvent): Promise<void> {
-    const emptied = await this.p.rooms.applyWebhook(event);
-    if (emptied) await this.roomEmptied(emptied);
+    const departure = await this.p.rooms.applyWebhook(event);
+    if (departure) await this.departed(departure);
   }
 
   /**
@@ -216,9 +216,9 @@ export class FacechatService implements ScreenshotPolicy {
   async reconcilePresence(): Promise<void> {
     if (!this.p.rooms.livekit.enabled) return;
     try {
-      const { changed, emptied } = await this.p.rooms.reconcilePresence();
+      const { changed, departures } = await this.p.rooms.reconcilePresence();
       if (changed) this.p.log.info({ rooms: changed }, 'presence reconciled with LiveKit');
-      for (const room of emptied) await this.roomEmptied(room);
+      for (const departure of departures) await this.departed(departure);
     } catch (error) {
       if (error instanceof LivekitUnavailable) this.p.log.warn({ reason: error.message }, 'presence not reconciled: LiveKit is down');
       else this.p.log.error({ err: error }, 'presence reconciliation failed');
@@ -238,9 +238,10 @@ export class FacechatService implements ScreenshotPolicy {
     return this.p.calls.ringTimeout(callId);
   }
 
-  private async roomEmptied({ roomId, lastUserId }: Emptied): Promise<void> {
-    await this.p.calls
-      .roomEmptied(roomId, lastUserId)
-      .catch((error) => this.p.log.error({ err: error, roomId }, 'room emptied handler failed'));
+  /** Someone left a room: a call in it may be over (calls.endings.ts). */
+  private async departed({ roomId, lastUserId, empty }: Departure): Promise<void> {
+    await (empty ? this.p.calls.roomEmptied(roomId, lastUserId) : this.p.calls.someoneLeft(roomId)).catch((error) =>
+      this.p.log.error({ err: error, roomId }, 'room departure handler failed'),
+    );
   }
 }

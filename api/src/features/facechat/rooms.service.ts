@@ -31,10 +31,11 @@ export interface UpdateRoomData {
   capacity?: number | null;
   visibility?: RoomVisibilityValue | null;
 }
-/** Nobody is connected to the room any more (`lastUserId`: who left last, null when LiveKit closed it). */
-export interface Emptied {
+/** Someone left the room (`lastUserId`: who, null when LiveKit closed it); `empty`: nobody is connected any more. */
+export interface Departure {
   roomId: string;
   lastUserId: string | null;
+  empty: boolean;
 }
 
 export interface RoomsCollaborators {
@@ -145,7 +146,7 @@ export class RoomsService {
   }
 
   /** The actor leaves: no longer a member, disconnected from LiveKit. Leaving a room one is not in is no error. */
-  async leave(actor: Actor, em: Db, roomId: string): Promise<{ room: Room; emptied: Emptied | null }> {
+  async leave(actor: Actor, em: Db, roomId: string): Promise<{ room: Room; departure: Departure }> {
     const room = await this.c.repo.findById(em, roomId);
     if (!room) throw notFound('That room does not exist (any more).', ['roomId']);
     const emptied = await inTransaction(em, async (tx, afterCommit) => {
@@ -156,7 +157,7 @@ export class RoomsService {
       });
       return wasLast;
     });
-    return { room, emptied: emptied ? { roomId: room.id, lastUserId: actor.id } : null };
+    return { room, departure: { roomId: room.id, lastUserId: actor.id, empty: emptied } };
   }
 
   /**
@@ -242,16 +243,16 @@ export class RoomsService {
   }
 
   /**
-   * Keeps `room_presence` what LiveKit sees; returns the room when nobody is connected any more. Events of rooms
+   * Keeps `room_presence` what LiveKit sees; returns who left (and whether nobody is connected any more). Events of rooms
    * or users this database does not know are ignored (several API instances, e.g. test stacks, may share one LiveKit).
    * Each event id is applied once (`livekit_webhook_events`, in the same transaction): a replay changes nothing.
    */
-  async applyWebhook(event: WebhookEvent): Promise<Emptied | null> {
+  async applyWebhook(event: WebhookEvent): Promise<Departure | null> {
     const roomId = event.room?.name;
     if (!isUuid(roomId)) return null;
     const identity = event.participant?.identity;
     const sid = event.participant?.sid ?? '';
-    return inTransaction(this.c.newEm(), async (tx, afterCommit): Promise<Emptied | null> => {
+    return inTransaction(this.c.newEm(), async (tx, afterCommit): Promise<Departure | null> => {
       if (!(await this.c.repo.recordWebhook(tx, event.id, WEBHOOK_MAX_AGE_SECONDS * 2))) return null;
       if (event.event === 'participant_joined' && isUuid(identity)) {
         if (await this.c.repo.presenceJoined(tx, roomId, identity, sid)) afterCommit(() => this.publish(roomId));
@@ -260,12 +261,12 @@ export class RoomsService {
         await this.c.repo.markLeft(tx, roomId, identity);
         const n = await this.c.repo.presenceCount(tx, roomId);
         afterCommit(() => this.publish(roomId));
-        if (n === 0) return { roomId, lastUserId: identity };
+        return { roomId, lastUserId: identity, empty: n === 0 };
       } else if (event.event === 'room_finished') {
         if (!(await this.c.repo.exists(tx, roomId))) return null;
         await this.c.repo.finished(tx, roomId, event.createdAt ? new Date(Number(event.createdAt) * 1000) : new Date());
         afterCommit(() => this.publish(roomId));
-        return { roomId, lastUserId: null };
+        return { roomId, lastUserId: null, empty: true };
       }
       return null;
     });
@@ -275,9 +276,9 @@ export class RoomsService {
    * Makes `room_presence` match who LiveKit has connected (webhooks are lost while LiveKit or the API is down):
    * sessions LiveKit no longer has are removed (their members have left), participants it has that this database
    * does not know of are added; changed rooms get `roomUpdated`. Rows written after the listing began are kept.
-   * Returns the rooms nobody is connected to any more. Throws LivekitUnavailable when LiveKit does not answer.
+   * Returns who left which room (and whether it is empty now). Throws LivekitUnavailable when LiveKit does not answer.
    */
-  async reconcilePresence(): Promise<{ changed: number; emptied: Emptied[] }> {
+  async reconcilePresence(): Promise<{ changed: number; departures: Departure[] }> {
     const em = this.c.newEm();
     const startedAt = new Date();
     const live = await this.c.livekit.listPresence();
@@ -304,13 +305,13 @@ export class RoomsService {
         if (await this.c.repo.presenceJoined(em, roomId, userId, sid)) changed.add(roomId);
       }
     }
-    const emptied: Emptied[] = [];
+    const departures: Departure[] = [];
     for (const roomId of changed) {
       this.publish(roomId);
       const lastUserId = lastLeft.get(roomId);
-      if (lastUserId && (await this.c.repo.presenceCount(em, roomId)) === 0) emptied.push({ roomId, lastUserId });
+      if (lastUserId) departures.push({ roomId, lastUserId, empty: (await this.c.repo.presenceCount(em, roomId)) === 0 });
     }
-    return { changed: changed.size, emptied };
+    return { changed: changed.size, departures };
   }
 
   /** The lobby: open rooms (not calls) the viewer may see, live ones first, then newest; `query` matches titles and tags. */

@@ -32,6 +32,8 @@ function callRoomOptions(): RoomOptions {
     adaptiveStream: true,
     // …and publishers stop sending layers nobody watches.
     dynacast: true,
+    // Leaving the page asks first (useActiveCall's beforeunload): LiveKit must not drop the call before the answer.
+    disconnectOnPageLeave: false,
     publishDefaults: { simulcast: true, videoSimulcastLayers: [VideoPresets.h180, VideoPresets.h360], stopMicTrackOnMute: false },
     videoCaptureDefaults: { resolution: CAPTURE.resolution },
     audioCaptureDefaults: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },

@@ -1,11 +1,11 @@
 /**
  * The life of the call page: get room access (handed over by startCall/acceptCall, else a fresh
  * `joinRoom`), connect, follow the call's status (calls only), and leave — `endCall` for a call,
- * `leaveRoom` for a room — also when the page is left some other way.
+ * `leaveRoom` for a room. Leaving the page is not leaving: the call lives on in useActiveCall.
  */
 import { useMutation } from '@vue/apollo-composable';
 import { DisconnectReason } from 'livekit-client';
-import { computed, onBeforeUnmount, ref, watch } from 'vue';
+import { computed, ref, watch } from 'vue';
 import { EndCallDocument, JoinRoomDocument, LeaveRoomDocument, type CallStatus } from '../../../gql/graphql';
 import { isFinished, useCallStatus } from '../../calls/useCallStatus';
 import { takeAccess } from './callAccess';
@@ -70,8 +70,9 @@ export function useCallSession(roomId: () => string, callId: () => string | null
     leaving.value = true;
     ending.value = { kind: 'left' };
     stage.value = 'over';
-    const told = isCall.value ? endCall.mutate({ callId: callId()! }) : leaveRoom.mutate({ roomId: roomId() });
-    await Promise.allSettled([told, callRoom.disconnect()]);
+    // LiveKit first: the others see "X left" before the call's end reaches them.
+    await callRoom.disconnect().catch(() => {});
+    await (isCall.value ? endCall.mutate({ callId: callId()! }) : leaveRoom.mutate({ roomId: roomId() })).catch(() => {});
     leaving.value = false;
   }
 
@@ -103,11 +104,6 @@ export function useCallSession(roomId: () => string, callId: () => string | null
         ? { kind: 'call', status: status.value! }
         : { kind: 'disconnected', reason: kind };
     stage.value = 'over';
-  });
-
-  // Navigating away is leaving too (the API frees the seat, a call is hung up).
-  onBeforeUnmount(() => {
-    if (stage.value === 'live' || stage.value === 'joining') void leave();
   });
 
   return { stage, failure, ending, leaving, call, status, isCall, start, leave };

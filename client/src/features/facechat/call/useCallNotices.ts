@@ -1,0 +1,71 @@
+/**
+ * "X joined", "X left", "X is reconnecting": LiveKit's participant events, kept as the call's notices (announced
+ * in an aria-live region over the call) and as client-side system lines of the chat panel. Names come from the
+ * call's parties when the participant is one of them (a participant may rename itself in LiveKit), else LiveKit's.
+ */
+import { ConnectionQuality, RoomEvent, type Participant, type Room } from 'livekit-client';
+import { onScopeDispose, shallowRef } from 'vue';
+import type { CallFieldsFragment } from '../../../gql/graphql';
+import { i18n } from '../../../i18n';
+
+export type NoticeKind = 'joined' | 'left' | 'reconnecting';
+
+export interface CallNotice {
+  id: string;
+  kind: NoticeKind;
+  name: string;
+  /** When it happened (ms since epoch), to place it among the chat's messages. */
+  at: number;
+  text: string;
+}
+
+/** The API's global id of a LiveKit identity (the raw user uuid): base64url of `User:<uuid>`. */
+function userGlobalId(identity: string): string {
+  return btoa(`User:${identity}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+const MAX_NOTICES = 50;
+
+export function useCallNotices(room: Room, call: () => CallFieldsFragment | null) {
+  const notices = shallowRef<readonly CallNotice[]>([]);
+  /** Who was last said to be reconnecting (said once until they are back). */
+  const reconnecting = new Set<string>();
+  let seq = 0;
+
+  function nameOf(participant: Participant): string {
+    const current = call();
+    const id = userGlobalId(participant.identity);
+    const party = current ? [current.caller, ...current.callees].find((u) => u.id === id || u.id === participant.identity) : undefined;
+    return party?.displayName ?? (participant.name || participant.identity);
+  }
+
+  function add(kind: NoticeKind, participant: Participant): void {
+    const name = nameOf(participant);
+    const notice = { id: `notice-${++seq}`, kind, name, at: Date.now(), text: i18n.global.t(`activeCall.notice.${kind}`, { name }) };
+    notices.value = [...notices.value, notice].slice(-MAX_NOTICES);
+  }
+
+  const onConnected = (p: Participant) => add('joined', p);
+  const onDisconnected = (p: Participant) => {
+    reconnecting.delete(p.identity);
+    add('left', p);
+  };
+  const onQuality = (quality: ConnectionQuality, p: Participant) => {
+    if (p.isLocal) return;
+    if (quality === ConnectionQuality.Lost && !reconnecting.has(p.identity)) {
+      reconnecting.add(p.identity);
+      add('reconnecting', p);
+    } else if (quality !== ConnectionQuality.Lost) reconnecting.delete(p.identity);
+  };
+  room
+    .on(RoomEvent.ParticipantConnected, onConnected)
+    .on(RoomEvent.ParticipantDisconnected, onDisconnected)
+    .on(RoomEvent.ConnectionQualityChanged, onQuality);
+  onScopeDispose(() => {
+    room.off(RoomEvent.ParticipantConnected, onConnected);
+    room.off(RoomEvent.ParticipantDisconnected, onDisconnected);
+    room.off(RoomEvent.ConnectionQualityChanged, onQuality);
+  });
+
+  return { notices };
+}
