@@ -9,6 +9,7 @@ import search from '../features/search/search.i18n';
 import rooms from '../features/rooms/rooms.i18n';
 import calls from '../features/calls/calls.i18n';
 import facechatCall from '../features/facechat/call/call.i18n';
+import callStage from '../features/facechat/call/callStage.i18n';
 // The effect picker's texts (facechat/processor) also name the emotions on the call's tile badges.
 import * as facechatEffects from '../features/facechat/processor/i18n';
 
@@ -32,5 +33,6 @@ export const featureMessages: FeatureMessages[] = [
   rooms,
   calls,
   facechatCall,
+  callStage,
   facechatEffects,
 ];
