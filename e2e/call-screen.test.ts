@@ -120,6 +120,16 @@ describe('the call screen', () => {
     expect(await a.page.getByTestId('toggle-camera').getAttribute('aria-pressed')).toBe('true');
     await b.page.locator('[data-testid=call-tile][data-local=false][data-camera-off=true]').waitFor();
 
+    // F: the call (stage and controls) goes full screen and back.
+    const fullscreenId = () => a.page.evaluate(() => document.fullscreenElement?.getAttribute('data-testid') ?? null);
+    await a.page.keyboard.press('f');
+    await expect.poll(fullscreenId).toBe('call-live');
+    await expect.poll(() => a.page.getByTestId('stage-fullscreen').getAttribute('aria-pressed')).toBe('true');
+    await a.page.getByRole('button', { name: 'Exit full screen' }).click();
+    await expect.poll(fullscreenId).toBe(null);
+
+    const later = await remoteVideo(a.page);
+    console.log(`[call-screen] remote video later: ${later.videoWidth}×${later.videoHeight}`);
     expect([...a.errors, ...b.errors]).toEqual([]);
     await hangUp(a.page, b.page);
   });
@@ -210,6 +220,13 @@ describe('the call screen', () => {
     await eve.screenshot({ path: `${EVIDENCE}/call-1280x800-speaker.png` });
     await featured.dblclick();
     await expect.poll(() => grid.getAttribute('data-mode')).toBe('grid');
+
+    // The ⋯ menu pins too.
+    const finn = eve.locator(`[data-testid=call-tile][data-user-id="${people[1]!.id}"]`);
+    await finn.getByTestId('tile-more').click();
+    await finn.getByTestId('tile-menu-pin').click();
+    await expect.poll(() => featured.getAttribute('data-user-id')).toBe(people[1]!.id);
+    expect(await featured.getAttribute('data-pinned')).toBe('true');
 
     expect(pages.flatMap((p) => p.errors)).toEqual([]);
     for (const p of pages) await p.page.context().close();
