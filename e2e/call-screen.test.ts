@@ -120,6 +120,15 @@ describe('the call screen', () => {
     expect(await a.page.getByTestId('toggle-camera').getAttribute('aria-pressed')).toBe('true');
     await b.page.locator('[data-testid=call-tile][data-local=false][data-camera-off=true]').waitFor();
 
+    // ? lists the shortcuts; Esc closes the list and the focus goes back to its button.
+    await a.page.keyboard.press('?');
+    const help = a.page.getByTestId('call-shortcuts-help');
+    await help.waitFor();
+    expect(await help.textContent()).toContain('Mute or unmute');
+    await a.page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+    expect(await a.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('call-shortcuts');
+
     // F: the call (stage and controls) goes full screen and back.
     const fullscreenId = () => a.page.evaluate(() => document.fullscreenElement?.getAttribute('data-testid') ?? null);
     await a.page.keyboard.press('f');
@@ -128,8 +137,16 @@ describe('the call screen', () => {
     await a.page.getByRole('button', { name: 'Exit full screen' }).click();
     await expect.poll(fullscreenId).toBe(null);
 
-    const later = await remoteVideo(a.page);
-    console.log(`[call-screen] remote video later: ${later.videoWidth}×${later.videoHeight}`);
+    // Back from full screen, the tile is big again and so is the layer it receives.
+    const since = Date.now();
+    const later = await waitFor(
+      'the big layer again',
+      () => remoteVideo(a.page),
+      (v) => v.videoWidth >= 640,
+      30_000,
+      500,
+    );
+    console.log(`[call-screen] after full screen: ${later.videoWidth}×${later.videoHeight} within ${Date.now() - since} ms`);
     expect([...a.errors, ...b.errors]).toEqual([]);
     await hangUp(a.page, b.page);
   });
