@@ -15,6 +15,8 @@ declare module 'vue-router' {
     guestOnly?: boolean;
     /** i18n key of the page title. */
     title?: string;
+    /** The page fills the window under the header (no max width, no padding): the call's stage. */
+    fullBleed?: boolean;
   }
 }
 
@@ -120,7 +122,7 @@ const routes: RouteRecordRaw[] = [
     name: 'call',
     component: () => import('./features/facechat/call/FacechatCallPage.vue'),
     props: true,
-    meta: { requiresAuth: true, title: 'facechatCall.title' },
+    meta: { requiresAuth: true, title: 'facechatCall.title', fullBleed: true },
   },
   {
     path: '/calls',

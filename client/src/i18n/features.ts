@@ -10,6 +10,7 @@ import rooms from '../features/rooms/rooms.i18n';
 import calls from '../features/calls/calls.i18n';
 import facechatCall from '../features/facechat/call/call.i18n';
 import activeCall from '../features/facechat/call/activeCall.i18n';
+import callStage from '../features/facechat/call/callStage.i18n';
 // The effect picker's texts (facechat/processor) also name the emotions on the call's tile badges.
 import * as facechatEffects from '../features/facechat/processor/i18n';
 
@@ -34,5 +35,6 @@ export const featureMessages: FeatureMessages[] = [
   calls,
   facechatCall,
   activeCall,
+  callStage,
   facechatEffects,
 ];

@@ -23,8 +23,13 @@ import { markRaw, onScopeDispose, ref, shallowRef } from 'vue';
 export type CallPhase = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 export type MediaProblem = 'denied' | 'unavailable' | null;
 
-/** Capture size: what a tile needs; simulcast adds the smaller layers for big grids and small tiles. */
-const CAPTURE = VideoPresets.h540;
+/**
+ * Capture size: 720p, the top simulcast layer, for a tile that fills the stage (a 1:1 call on a
+ * laptop); simulcast adds 180p and 360p for grids and small tiles. With adaptiveStream each
+ * subscriber gets the layer that matches the size its <video> is rendered at.
+ */
+const CAPTURE = VideoPresets.h720;
+const LOWER_LAYERS = [VideoPresets.h180, VideoPresets.h360];
 
 function callRoomOptions(): RoomOptions {
   return {
@@ -34,7 +39,7 @@ function callRoomOptions(): RoomOptions {
     dynacast: true,
     // Leaving the page asks first (useActiveCall's beforeunload): LiveKit must not drop the call before the answer.
     disconnectOnPageLeave: false,
-    publishDefaults: { simulcast: true, videoSimulcastLayers: [VideoPresets.h180, VideoPresets.h360], stopMicTrackOnMute: false },
+    publishDefaults: { simulcast: true, videoSimulcastLayers: LOWER_LAYERS, stopMicTrackOnMute: false },
     videoCaptureDefaults: { resolution: CAPTURE.resolution },
     audioCaptureDefaults: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
   };
