@@ -104,7 +104,7 @@ describe('a video call in the browser', () => {
     const [shot] = album.data.screenshots.nodes;
     expect(shot.kind).toBe('SCREENSHOT');
     expect(shot.room.id).toBe(decodeURIComponent(new URL(a.page.url()).pathname.split('/').pop()!));
-    // The picture is the call as rendered: two tiles of live video, not a blank canvas.
+    // The picture is the two cameras (screenshot.ts; e2e/call-screenshot.test.ts checks it closely), not a blank canvas.
     const image = Buffer.from(await (await fetch(new URL(shot.url, stack.baseUrl))).arrayBuffer());
     const stats = await sharp(image).stats();
     expect(shot.width).toBeGreaterThan(400);

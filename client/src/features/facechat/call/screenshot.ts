@@ -52,7 +52,7 @@ export async function captureCallScreenshot(view: HTMLElement, participants: rea
   } finally {
     release();
   }
-  const points = facePointsFor(layout, await findFaces(canvas));
+  const points = facePointsFor(layout, await findFaces(canvas, layout.frames));
   const people = frames.flatMap((frame, i) => (frame.userId ? [{ userId: frame.userId, ...points[i] }] : []));
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   return { file: new File([await canvasToJpeg(canvas)], `pp-enter-call-${stamp}.jpg`, { type: 'image/jpeg' }), people };
