@@ -13,6 +13,7 @@ import { Migration20261202015013WebhookEvents } from './Migration20261202015013W
 import { Migration20261202043227ModerationLog } from './Migration20261202043227ModerationLog.js';
 import { Migration20261202043548ReportsAndRemoval } from './Migration20261202043548ReportsAndRemoval.js';
 import { Migration20261202044159UserSuspension } from './Migration20261202044159UserSuspension.js';
+import { Migration20261202070947ScreenshotPeople } from './Migration20261202070947ScreenshotPeople.js';
 
 export const migrations = [
   Migration20261126000000Accounts,
@@ -28,4 +29,5 @@ export const migrations = [
   Migration20261202043227ModerationLog,
   Migration20261202043548ReportsAndRemoval,
   Migration20261202044159UserSuspension,
+  Migration20261202070947ScreenshotPeople,
 ];

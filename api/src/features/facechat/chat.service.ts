@@ -86,6 +86,11 @@ export class ChatService {
     return !(room.isCall && (await this.c.roomsRepo.blockedWithAny(em, userId, await this.c.roomsRepo.participantIds(em, room.id))));
   }
 
+  /** Who is in the room now (joined and not left, or connected). */
+  participantIds(em: Db, roomId: string): Promise<string[]> {
+    return this.c.roomsRepo.participantIds(em, roomId);
+  }
+
   /**
    * In the transaction that stores the screenshot: every other participant gets a SCREENSHOT notification, and the
    * room's chat a SCREENSHOT message (pushed live through `chatMessageAdded`, kept in the history).

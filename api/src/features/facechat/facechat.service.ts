@@ -152,6 +152,10 @@ export class FacechatService implements ScreenshotPolicy {
   recorded(tx: Db, afterCommit: AfterCommit, screenshot: { mediaId: string; roomId: string; actorId: string }): Promise<void> {
     return this.p.chat.recorded(tx, afterCommit, screenshot);
   }
+  /** Who is in the room now: the people a screenshot of it may name. */
+  participantIds(em: Db, roomId: string): Promise<string[]> {
+    return this.p.chat.participantIds(em, roomId);
+  }
 
   // Blocks and friendships (friends' events, subscribed in server/bootstrap.ts)
   /** `blockerId` blocked `blockedId`: each leaves the other's rooms and their calls together (see CallsService.separate). */

@@ -4,6 +4,13 @@ import { randomUUID } from 'node:crypto';
 export const MEDIA_KINDS = ['UPLOAD', 'SCREENSHOT', 'AVATAR'] as const;
 export type MediaKindValue = (typeof MEDIA_KINDS)[number];
 
+/** One person in a screenshot: the raw user id and where their face is, 0–1 from the left and from the top. */
+export interface ScreenshotPersonRow {
+  userId: string;
+  x: number;
+  y: number;
+}
+
 /**
  * One uploaded image, stored re-encoded (no metadata) as `<id>.webp` (display size)
  * and `<id>-t.webp` (thumbnail). Only its owner can attach it to posts, the profile or photo tags.
@@ -48,6 +55,10 @@ export class Media {
   /** For screenshots: the room it was taken in (the calls feature resolves `Media.room`). */
   @Property({ type: 'uuid', nullable: true })
   roomId: string | null = null;
+
+  /** For screenshots: who is where in the picture (user uuid, face point 0–1), as the capturing browser saw it. */
+  @Property({ type: 'json', columnType: 'jsonb', nullable: true })
+  screenshotPeople: ScreenshotPersonRow[] | null = null;
 
   @Property({ type: 'integer' })
   bytes!: number;

@@ -1,5 +1,5 @@
 import { toRecord } from '../../kernel/rows.js';
-import type { MediaKindValue } from './media.entity.js';
+import type { MediaKindValue, ScreenshotPersonRow } from './media.entity.js';
 
 /** A media row as reads hand it to resolvers (the entity's fields as a plain object); a `Media` entity fits it too. */
 export interface MediaRecord {
@@ -14,6 +14,8 @@ export interface MediaRecord {
   altText: string | null;
   /** For screenshots: the room it was taken in. */
   roomId: string | null;
+  /** For screenshots: who is where (null when the capture sent nothing). */
+  screenshotPeople: ScreenshotPersonRow[] | null;
   bytes: number;
   createdAt: Date;
 }

@@ -1,7 +1,7 @@
 import { isUuid } from '../../kernel/ids.js';
 import { sql, type Db } from '../../kernel/db.js';
 import type { AvatarOwners } from '../accounts/index.js';
-import { Media, type MediaKindValue } from './media.entity.js';
+import { Media, type MediaKindValue, type ScreenshotPersonRow } from './media.entity.js';
 import { toMedia, type MediaRecord } from './media.records.js';
 
 /** Who owns a media row, for features that attach media (accounts' avatar, posts' attachments and photo tags). */
@@ -20,6 +20,7 @@ export interface NewMedia {
   blurhash: string | null;
   altText: string | null;
   roomId: string | null;
+  screenshotPeople: ScreenshotPersonRow[] | null;
   bytes: number;
 }
 

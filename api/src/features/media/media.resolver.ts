@@ -1,4 +1,5 @@
 import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { toGlobalId } from '../../kernel/ids.js';
 import { CurrentUser } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
@@ -9,7 +10,7 @@ import { userById, UserObject } from '../accounts/graphql.js';
 import { Media } from './media.entity.js';
 import { mediaById, visibleMediaById } from './media.loaders.js';
 import type { MediaRecord } from './media.records.js';
-import { MediaConnection, MediaObject } from './media.types.js';
+import { MediaConnection, MediaObject, ScreenshotPersonObject } from './media.types.js';
 
 // By its id, media is visible to its owner, and to others when a post, an avatar or a room they were in links to it.
 registerNodeType('Media', Media, (ctx, id) => visibleMediaById(ctx).load(id));
@@ -27,6 +28,16 @@ class MediaResolver {
     return userById(ctx).load(media.ownerId);
   }
 
+  @FieldResolver(() => [ScreenshotPersonObject], {
+    nullable: true,
+    description:
+      "Screenshots: who is in the picture and where their faces are, as the capture saw them; only for the media's owner (null otherwise, and for other media).",
+  })
+  screenshotPeople(@Root() media: MediaRecord, @Ctx() ctx: Context): ScreenshotPersonObject[] | null {
+    if (!media.screenshotPeople || ctx.actor?.id !== media.ownerId) return null;
+    return media.screenshotPeople.map((p) => ({ rawUserId: p.userId, userId: toGlobalId('User', p.userId), x: p.x, y: p.y }));
+  }
+
   @FieldResolver(() => String, { description: 'The display image (WebP, at most 2048 px on the longest side).' })
   url(@Root() media: MediaRecord, @Ctx() ctx: Context): string {
     return ctx.services.media.urlFor(media.fileKey);
@@ -35,6 +46,14 @@ class MediaResolver {
   @FieldResolver(() => String, { description: 'A thumbnail (WebP, at most 480 px on the longest side).' })
   thumbnailUrl(@Root() media: MediaRecord, @Ctx() ctx: Context): string {
     return ctx.services.media.urlFor(media.thumbKey);
+  }
+}
+
+@Resolver(() => ScreenshotPersonObject)
+class ScreenshotPersonResolver {
+  @FieldResolver(() => UserObject, { nullable: true, description: 'The person, when the viewer may see them.' })
+  user(@Root() person: ScreenshotPersonObject, @Ctx() ctx: Context) {
+    return userById(ctx).load(person.rawUserId);
   }
 }
 
@@ -47,4 +66,4 @@ class MediaUserResolver {
   }
 }
 
-export const mediaResolvers = [MediaResolver, MediaUserResolver];
+export const mediaResolvers = [MediaResolver, ScreenshotPersonResolver, MediaUserResolver];

@@ -58,7 +58,8 @@ export function mediaRoutes(deps: RouteDeps): Router {
       if (!file) throw new UploadRefused(ErrorCode.INVALID, 'Send the image in the field `file`.', ['file']);
       // A room's global id becomes its raw id; anything else goes on as sent and the service refuses it.
       const roomId = fields.roomId ? (fromGlobalId(fields.roomId, 'FacechatRoom') ?? fields.roomId) : null;
-      const media = await services.media.upload(actor, scope.em, { file, kind: fields.kind, altText: fields.altText, roomId });
+      const { kind, altText, screenshotPeople } = fields;
+      const media = await services.media.upload(actor, scope.em, { file, kind, altText, roomId, screenshotPeople });
       res.status(201).json(services.media.toJson(media));
     } catch (error) {
       if (error instanceof DomainError) {
@@ -121,7 +122,7 @@ function refuse(req: Request, res: Response, status: number, body: UserErrorData
 
 interface Form {
   file: Buffer | null;
-  fields: { kind?: string; altText?: string; roomId?: string };
+  fields: { kind?: string; altText?: string; roomId?: string; screenshotPeople?: string };
 }
 
 /** Reads the multipart body; the file is kept in memory (15 MB at most, checked while it streams). */
@@ -162,7 +163,7 @@ function readForm(req: Request): Promise<Form> {
       });
     });
     bb.on('field', (name, value) => {
-      if (name === 'kind' || name === 'altText' || name === 'roomId') form.fields[name] = value;
+      if (name === 'kind' || name === 'altText' || name === 'roomId' || name === 'screenshotPeople') form.fields[name] = value;
     });
     bb.on('partsLimit', () => fail(new UploadRefused(ErrorCode.INVALID, 'Too many parts in the form.')));
     bb.on('filesLimit', () => fail(new UploadRefused(ErrorCode.INVALID, 'Send one file per upload.')));

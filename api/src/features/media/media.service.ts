@@ -5,7 +5,8 @@ import { DomainError, ErrorCode, forbidden, invalid } from '../../kernel/errors.
 import { isUuid, toGlobalId } from '../../kernel/ids.js';
 import type { RateLimits } from '../../kernel/rate-limit.js';
 import { paginate, timeKey, timeKeyAfter, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
-import { MEDIA_KINDS, type MediaKindValue } from './media.entity.js';
+import { MEDIA_KINDS, type MediaKindValue, type ScreenshotPersonRow } from './media.entity.js';
+import { parseScreenshotPeople } from './media.screenshotPeople.js';
 import { UploadRefused, type ImagePool } from './media.image.js';
 import type { MediaRecord } from './media.records.js';
 import type { MediaOwnerRow, MediaRepository } from './media.repository.js';
@@ -17,6 +18,8 @@ export interface ScreenshotPolicy {
   assertMayCapture(actor: Actor, em: Db, roomId: string): Promise<void>;
   /** Runs in the transaction that stores the screenshot: the chat line and the others' notifications. */
   recorded(tx: Db, afterCommit: AfterCommit, screenshot: { mediaId: string; roomId: string; actorId: string }): Promise<void>;
+  /** The raw user ids of the room's participants now (who a screenshot may name in `screenshotPeople`). */
+  participantIds(em: Db, roomId: string): Promise<string[]>;
 }
 
 export interface MediaServiceDeps {
@@ -36,6 +39,8 @@ export interface UploadInput {
   altText?: string | null;
   /** The raw room uuid (the route decodes the global id; anything else is refused here). */
   roomId?: string | null;
+  /** Screenshots: the `screenshotPeople` form field as sent (JSON; see parseScreenshotPeople). */
+  screenshotPeople?: string | null;
 }
 
 const MAX_ALT_TEXT = 500;
@@ -144,6 +149,9 @@ export class MediaService {
     } else if (roomId) {
       throw invalid(['roomId'], '`roomId` only goes with kind SCREENSHOT.');
     }
+    if (input.screenshotPeople && kind !== 'SCREENSHOT')
+      throw invalid(['screenshotPeople'], '`screenshotPeople` only goes with kind SCREENSHOT.');
+    const screenshotPeople = input.screenshotPeople ? await this.checkedPeople(em, roomId!, input.screenshotPeople) : null;
 
     const { quotaBytes } = this.deps.config.media;
     if ((await this.deps.repository.bytesUsed(em, actor.id)) >= quotaBytes) throw quotaExceeded(quotaBytes);
@@ -159,6 +167,7 @@ export class MediaService {
         blurhash: image.blurhash,
         altText,
         roomId,
+        screenshotPeople,
         bytes: image.display.data.length,
       });
       if (kind === 'SCREENSHOT')
@@ -190,6 +199,15 @@ export class MediaService {
       deleted += rows.length;
       if (rows.length < 200) return deleted;
     }
+  }
+
+  /** The people of a screenshot, each a participant of its room (else INVALID: nobody else can be named in it). */
+  private async checkedPeople(em: Db, roomId: string, text: string): Promise<ScreenshotPersonRow[]> {
+    const people = parseScreenshotPeople(text);
+    const participants = new Set(await this.deps.screenshots.participantIds(em, roomId));
+    if (people.some((person) => !participants.has(person.userId)))
+      throw invalid(['screenshotPeople'], '`screenshotPeople` can only name people who are in the call.');
+    return people;
   }
 
   /** Any refusal of the policy is a 403 for the uploader, whatever code it carries (as before). */

@@ -61,6 +61,7 @@ export const NO_SCREENSHOTS: ScreenshotPolicy = {
   recorded: async () => {
     throw new Error('no screenshot can be recorded');
   },
+  participantIds: async () => [],
 };
 
 /**

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../graphql/node.js';
 import { connectionTypes } from '../../graphql/relay.js';
 import { DateTime } from '../../graphql/scalars.js';
@@ -22,3 +22,13 @@ export class MediaObject extends Node {
 }
 
 export const { Connection: MediaConnection } = connectionTypes('Media', MediaObject);
+
+@ObjectType('ScreenshotPerson', { description: 'Someone in a call screenshot, and where their face is in the picture.' })
+export class ScreenshotPersonObject {
+  /** The raw user id (the `user` field resolves it). */
+  rawUserId!: string;
+  @Field(() => ID, { description: "The person's User id (as `user { id }`), even when `user` cannot be shown." })
+  userId!: string;
+  @Field(() => Float, { description: 'The face, 0–1 from the left edge of the picture.' }) x!: number;
+  @Field(() => Float, { description: 'The face, 0–1 from the top edge of the picture.' }) y!: number;
+}

@@ -9,12 +9,13 @@ import { jpeg, mediaRows, NO_SCREENSHOTS, upload, useScreenshotPolicy } from './
 let stack: TestStack;
 let alice: TestUser;
 let bob: TestUser;
+let carol: TestUser;
 const ROOM = '11111111-1111-4111-8111-111111111111';
 const OTHER_ROOM = '22222222-2222-4222-8222-222222222222';
 
 beforeAll(async () => {
   stack = await startTestStack();
-  [alice, bob] = [await signUp(stack), await signUp(stack)];
+  [alice, bob, carol] = [await signUp(stack), await signUp(stack), await signUp(stack)];
 });
 afterAll(async () => {
   await stack?.stop();
@@ -52,6 +53,7 @@ describe('screenshots', () => {
         ]);
         seen.push({ screenshot, stored, inTransaction: Boolean(tx.getTransactionContext()) });
       },
+      participantIds: async () => [],
     });
     const rows = await mediaRows(stack);
     const refused = await upload(stack, alice.token, await jpeg(), { kind: 'SCREENSHOT', roomId: toGlobalId('FacechatRoom', OTHER_ROOM) });
@@ -80,5 +82,90 @@ describe('screenshots', () => {
     expect(page2.data.screenshots.nodes.map((n: { id: string }) => n.id)).toEqual([shots[0]]);
     expect((await gql(stack, ALBUM, {}, { token: bob.token })).data.screenshots.totalCount).toBe(0);
     expect((await gql(stack, ALBUM, {})).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('who is in a screenshot (`screenshotPeople`)', () => {
+  const raw = (user: TestUser) => fromGlobalId(user.id, 'User')!;
+  const SHOT = `query($id: ID!) { node(id: $id) { ... on Media { id screenshotPeople { userId x y user { id displayName } } } } }`;
+  const room = toGlobalId('FacechatRoom', ROOM);
+  const people = (list: unknown) => ({ kind: 'SCREENSHOT', roomId: room, screenshotPeople: JSON.stringify(list) });
+
+  beforeAll(() => {
+    // Alice and Bob are in the room; Carol is not.
+    useScreenshotPolicy(stack, {
+      assertMayCapture: async () => {},
+      recorded: async () => {},
+      participantIds: async () => [raw(alice), raw(bob)],
+    });
+  });
+
+  it('are stored with the screenshot and shown to its owner only', async () => {
+    const res = await upload(
+      stack,
+      alice.token,
+      await jpeg(),
+      people([
+        { userId: alice.id, x: 0.25, y: 0.4 },
+        { userId: bob.id, x: 0.75123456, y: 0.35 },
+      ]),
+    );
+    expect(res.status).toBe(201);
+    const mine = await gql(stack, SHOT, { id: res.body.id }, { token: alice.token });
+    expect(mine.data.node.screenshotPeople).toEqual([
+      { userId: alice.id, x: 0.25, y: 0.4, user: { id: alice.id, displayName: expect.any(String) } },
+      { userId: bob.id, x: 0.7512, y: 0.35, user: { id: bob.id, displayName: expect.any(String) } },
+    ]);
+    const [row] = await stack.orm.em
+      .fork()
+      .getConnection()
+      .execute('select screenshot_people as people from media where id = ?', [fromGlobalId(res.body.id, 'Media')]);
+    expect(row.people).toEqual([
+      { userId: raw(alice), x: 0.25, y: 0.4 },
+      { userId: raw(bob), x: 0.7512, y: 0.35 },
+    ]);
+
+    // A screenshot sent without people has none.
+    const plain = await upload(stack, alice.token, await jpeg(), { kind: 'SCREENSHOT', roomId: room });
+    expect((await gql(stack, SHOT, { id: plain.body.id }, { token: alice.token })).data.node.screenshotPeople).toBeNull();
+  });
+
+  it('refuses malformed people, positions outside 0–1 and anyone not in the call with a 400, storing nothing', async () => {
+    const rows = await mediaRows(stack);
+    const bad: [string, Record<string, string>][] = [
+      ['not JSON', { kind: 'SCREENSHOT', roomId: room, screenshotPeople: '[{userId:' }],
+      ['not a list', people({ userId: bob.id, x: 0.5, y: 0.5 })],
+      ['no user', people([{ x: 0.5, y: 0.5 }])],
+      ['a post id', people([{ userId: toGlobalId('Post', ROOM), x: 0.5, y: 0.5 }])],
+      ['x above 1', people([{ userId: bob.id, x: 1.2, y: 0.5 }])],
+      ['y below 0', people([{ userId: bob.id, x: 0.5, y: -0.1 }])],
+      ['x as text', people([{ userId: bob.id, x: '0.5', y: 0.5 }])],
+      [
+        'twice',
+        people([
+          { userId: bob.id, x: 0.2, y: 0.5 },
+          { userId: bob.id, x: 0.7, y: 0.5 },
+        ]),
+      ],
+      [
+        'a non-participant',
+        people([
+          { userId: bob.id, x: 0.2, y: 0.5 },
+          { userId: carol.id, x: 0.7, y: 0.5 },
+        ]),
+      ],
+      ['on a plain upload', { screenshotPeople: JSON.stringify([{ userId: alice.id, x: 0.5, y: 0.5 }]) }],
+    ];
+    for (const [why, fields] of bad) {
+      const res = await upload(stack, alice.token, await jpeg(), fields);
+      expect({ why, ...res }).toEqual({
+        why,
+        status: 400,
+        body: { message: expect.any(String), code: 'INVALID', field: ['screenshotPeople'] },
+      });
+    }
+    const outsider = await upload(stack, alice.token, await jpeg(), people([{ userId: carol.id, x: 0.5, y: 0.5 }]));
+    expect(outsider.body.message).toBe('`screenshotPeople` can only name people who are in the call.');
+    expect(await mediaRows(stack)).toBe(rows);
   });
 });

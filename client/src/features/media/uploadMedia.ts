@@ -5,6 +5,8 @@ export interface UploadOptions {
   kind?: MediaKind;
   altText?: string;
   roomId?: string;
+  /** Screenshots: who is where in the picture (User id, face point 0–1). */
+  screenshotPeople?: readonly { userId: string; x: number; y: number }[];
   /** 0..1 as the bytes leave the browser. */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
@@ -23,6 +25,7 @@ function send(file: File, token: string | null, options: UploadOptions): Promise
     if (options.kind) form.append('kind', options.kind);
     if (options.altText?.trim()) form.append('altText', options.altText.trim());
     if (options.roomId) form.append('roomId', options.roomId);
+    if (options.screenshotPeople?.length) form.append('screenshotPeople', JSON.stringify(options.screenshotPeople));
     form.append('file', file, file.name);
     xhr.open('POST', '/media');
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);

@@ -15,7 +15,7 @@ import { useAuthStore } from '../../auth/useAuthStore';
 import { otherParties } from '../../calls/useCallStatus';
 import { uploadMedia } from '../../media/uploadMedia';
 import { useEmotionBackground } from '../processor/useEmotionBackground';
-import { captureCallView } from './screenshot';
+import { captureCallScreenshot } from './screenshot';
 import { useCallChat } from './useCallChat';
 import { useCallNotices } from './useCallNotices';
 import { useCallRoom } from './useCallRoom';
@@ -62,21 +62,22 @@ function buildCall(roomId: string, callId: string | null, auth: ReturnType<typeo
   });
   const notices = useCallNotices(callRoom.room, () => session.call.value);
 
-  // Screenshot: the grid as rendered, a flash, upload to the album, a toast with the way there.
+  // Screenshot: every camera at full resolution with who is where (screenshot.ts), a flash, upload to the album, and a
+  // toast offering to post it (the call goes on in the mini bar meanwhile).
   const capturing = ref(false);
   const flash = ref(false);
   async function takeScreenshot(view: HTMLElement | null | undefined): Promise<void> {
     if (!view || capturing.value) return;
     capturing.value = true;
     try {
-      const file = await captureCallView(view);
+      const shot = await captureCallScreenshot(view, callRoom.participants.value);
       flash.value = true;
       setTimeout(() => (flash.value = false), 500);
-      await uploadMedia(file, auth, { kind: 'SCREENSHOT', roomId });
+      const media = await uploadMedia(shot.file, auth, { kind: 'SCREENSHOT', roomId, screenshotPeople: shot.people });
       toasts.show({
         tone: 'success',
         text: t('facechatCall.screenshot.saved'),
-        link: { to: '/album', label: t('facechatCall.screenshot.openAlbum') },
+        link: { to: `/new?media=${encodeURIComponent(media.id)}`, label: t('facechatCall.screenshot.postIt') },
       });
     } catch {
       toasts.show({ tone: 'error', text: t('facechatCall.screenshot.failed') });
