@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261202070947ScreenshotPeople extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`alter table "media" add column "screenshot_people" jsonb null;`);
   }
@@ -9,5 +8,4 @@ export class Migration20261202070947ScreenshotPeople extends Migration {
   override async down(): Promise<void> {
     this.addSql(`alter table "media" drop column "screenshot_people";`);
   }
-
 }
