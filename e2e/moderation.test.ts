@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { as, makeStaff, REPORTS } from '../api/src/features/moderation/reports.testkit';
+import { createRoom } from '../api/src/features/facechat/facechat.testkit';
 import { befriend, createPost } from '../api/src/features/posts/posts.testkit';
 import { signUp } from '../api/src/test/client';
 import { useBrowserSuite } from './lib/suite';
@@ -10,6 +11,9 @@ const suite = useBrowserSuite();
 const signedIn = suite.signedIn;
 
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+
+const ROOM_REPORTS = `query { reports(status: OPEN, first: 50) { nodes { reason reporter { id }
+  subject { __typename ... on FacechatRoom { id } } } } }`;
 
 describe('reporting in the browser', () => {
   it("B reports A's post from its menu, sees the thank-you toast, cannot report it twice; staff see the report", async () => {
@@ -84,5 +88,35 @@ describe('reporting in the browser', () => {
     const mine = res.data.reports.nodes.filter((r: { subject: { id: string } | null }) => r.subject?.id === post.id);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ reason: 'SPAM', comment: 'Same ad in every group.', reporter: { id: b.id } });
+  });
+
+  it('reports a room from its card in the lobby, named in the dialog; the host has no Report on their own room', async () => {
+    const host = await signUp(suite.stack, { displayName: 'Host Yuna' });
+    const guest = await signUp(suite.stack, { displayName: 'Guest Jin' });
+    const room = await createRoom(suite.stack, host, { title: 'Crypto giveaway 24/7' });
+
+    const { page, errors } = await signedIn(guest);
+    await page.goto('/rooms');
+    const card = page.locator(`[data-testid=room-card][data-room-id="${room.id}"]`);
+    await card.getByTestId('room-more').click();
+    await card.getByTestId('room-menu-report').click();
+    const dialog = page.getByRole('dialog', { name: 'Report the room “Crypto giveaway 24/7”' });
+    await dialog.waitFor();
+    await dialog.getByRole('radio', { name: 'Spam' }).check();
+    await page.getByTestId('report-submit').click();
+    await page.getByTestId('report-toast').filter({ hasText: 'Thanks — our moderators will review it' }).waitFor();
+    expect(await focused(page)).toBe('room-more');
+
+    const staff = await makeStaff(suite.stack, await signUp(suite.stack));
+    const res = await as(suite.stack, staff, ROOM_REPORTS);
+    const about = res.data.reports.nodes.filter((r: { subject: { id: string } | null }) => r.subject?.id === room.id);
+    expect(about).toHaveLength(1);
+    expect(about[0]).toMatchObject({ reason: 'SPAM', reporter: { id: guest.id } });
+
+    const own = await signedIn(host);
+    await own.page.goto('/rooms');
+    await own.page.locator(`[data-testid=room-card][data-room-id="${room.id}"]`).waitFor();
+    expect(await own.page.locator(`[data-testid=room-card][data-room-id="${room.id}"]`).getByTestId('room-more').count()).toBe(0);
+    expect([...errors, ...own.errors]).toEqual([]);
   });
 });

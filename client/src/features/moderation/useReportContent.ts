@@ -4,7 +4,7 @@ import { ReportContentDocument, type ReportReason, type UserErrorFieldsFragment 
 
 /** What is being reported: a post, a comment, a message of a call's or room's chat, or a person (their profile). */
 export interface ReportTarget {
-  kind: 'post' | 'comment' | 'chatMessage' | 'user';
+  kind: 'post' | 'comment' | 'chatMessage' | 'room' | 'user';
   subjectId: string;
   /** The person's name (kind `user`), for the dialog's title. */
   name?: string;
