@@ -106,8 +106,17 @@ function sampleRemote(size?: { width: number; height: number } | null) {
     centre: patchMedian(data, width, 4, Math.round(width / 2 - 12), Math.round(height * 0.65), 24, 24),
     sharpness: sharpness(data, width, height, 4),
     meanLuma: meanLuma(data, width, height, 4),
+    thumb: thumbnail(video),
     png: canvas.toDataURL('image/png'),
   };
+}
+
+/** The received frame at 64×48 RGBA, for region comparisons in the test (same size as e2e/lib/emotionCall.ts THUMB). */
+function thumbnail(video: HTMLVideoElement): number[] {
+  const canvas = Object.assign(document.createElement('canvas'), { width: 64, height: 48 });
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  context.drawImage(video, 0, 0, 64, 48);
+  return Array.from(context.getImageData(0, 0, 64, 48).data);
 }
 
 function harnessState() {

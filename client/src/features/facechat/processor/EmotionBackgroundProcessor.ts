@@ -62,6 +62,8 @@ export interface ProcessorStats {
   landmarkMs: number;
   /** Exponential average of the main-thread compositing time. */
   composeMs: number;
+  /** Share of the newest mask that is the person (0..1; 0 without a mask). */
+  maskCoverage: number;
   emotion: Emotion;
 }
 
@@ -107,6 +109,7 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
       ...(analyzer ? analyzer.counts : { masks: 0, recognitions: 0, faces: 0 }),
       ...(analyzer ? analyzer.timings : { loadMs: 0, segmentMs: 0, landmarkMs: 0 }),
       composeMs: this.composeMs,
+      maskCoverage: this.compositor?.maskCoverage ?? 0,
       emotion: this.current.emotion,
     };
   }
@@ -214,8 +217,8 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
       landmarkLongSide: 640,
       segmentIntervalMs: 1000 / (this.options.segmentationHz ?? 15),
       landmarkIntervalMs: 1000 / (this.options.recognitionHz ?? 8),
-      onMask: (mask) => {
-        if (this.compositor && this.mode !== 'off') this.compositor.setMask(mask);
+      onMask: (mask, coverage) => {
+        if (this.compositor && this.mode !== 'off') this.compositor.setMask(mask, coverage);
         else mask.close();
       },
       onEmotion: (smoothed) => {

@@ -14,8 +14,18 @@
  * backend too, and it keeps working where WebGL does not (the models need WebGL,
  * the compositing does not). Without a mask the whole frame is blurred, so the
  * raw background is never sent once an effect is chosen.
+ *
+ * A mask with (almost) no person in it — nobody in view, or a person the segmenter
+ * loses because it cannot see their face (it leans on faces: a covered or turned
+ * face drops the body with it) — must not turn the whole frame into the background:
+ * that was the "solid teal box labelled Calm" (no face → neutral → teal; under the
+ * frame-budget fallback literally one flat colour). Such a mask is not used; the
+ * last mask that had a person stays in use (people who look away are still there),
+ * and before there was ever one, a soft head-and-shoulders silhouette in the middle
+ * of the frame (personSilhouette.ts) stands in, where webcams frame people.
  */
 import { type AnyCanvas, type Context2D, context2d, createCanvas, resizeCanvas } from './canvas';
+import { personSilhouette } from './personSilhouette';
 import { ThemeRenderer } from './themeRenderer';
 
 /** theme: animated emotion theme; blur: blurred camera; flat-*: one colour (frame-budget fallback). */
@@ -28,6 +38,8 @@ const BLUR_DOWNSCALE = 8;
 const BLUR_RADIUS_PX = 2;
 /** Flat colour behind the person when blur is over budget, and under the blur's edges. */
 const FLAT_GREY = 'rgb(96, 104, 118)';
+/** Below this share of person pixels the mask is taken to have found nobody (a person in a webcam frame covers far more). */
+export const MIN_PERSON_COVERAGE = 0.04;
 
 export class Compositor {
   readonly themes = new ThemeRenderer();
@@ -36,7 +48,9 @@ export class Compositor {
   private readonly layerContext = context2d(this.layer);
   private readonly small = createCanvas(1, 1);
   private readonly smallContext = context2d(this.small);
-  private mask: ImageBitmap | null = null;
+  /** The mask drawn with: the newest one with a person in it, or the silhouette. */
+  private mask: ImageBitmap | AnyCanvas | null = null;
+  private coverage = 0;
 
   constructor(readonly output: AnyCanvas) {
     this.context = context2d(output, { alpha: false, desynchronized: true });
@@ -46,9 +60,24 @@ export class Compositor {
     return this.mask !== null;
   }
 
-  /** Takes ownership of the newest mask (the previous one is closed). */
-  setMask(mask: ImageBitmap | null): void {
-    this.mask?.close();
+  /** Share of person pixels in the newest mask (0 without one), even when that mask was set aside. */
+  get maskCoverage(): number {
+    return this.mask ? this.coverage : 0;
+  }
+
+  /**
+   * Takes ownership of the newest mask (`coverage` = its share of person pixels); a
+   * mask that found nobody is closed and the previous person mask (or the
+   * silhouette) stays in use. null drops every mask (blur until the next one).
+   */
+  setMask(mask: ImageBitmap | null, coverage = 1): void {
+    this.coverage = mask ? coverage : 0;
+    if (mask && coverage < MIN_PERSON_COVERAGE) {
+      if (!this.mask) this.mask = personSilhouette({ width: mask.width, height: mask.height });
+      mask.close();
+      return;
+    }
+    if (this.mask && 'close' in this.mask) this.mask.close();
     this.mask = mask;
   }
 

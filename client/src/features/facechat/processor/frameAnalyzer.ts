@@ -22,7 +22,8 @@ export interface FrameAnalyzerOptions {
   landmarkLongSide: number;
   segmentIntervalMs: number;
   landmarkIntervalMs: number;
-  onMask(mask: ImageBitmap): void;
+  /** `coverage`: share of the frame that is the person (0..1). */
+  onMask(mask: ImageBitmap, coverage: number): void;
   onEmotion(emotion: SmoothedEmotion & { faceFound: boolean }): void;
   /** Called once the worker has loaded what it could (see segmenterReady, landmarkerReady). */
   onReady(): void;
@@ -144,7 +145,7 @@ export class FrameAnalyzer {
     if (message.mask) {
       this.counts.masks++;
       this.timings.segmentMs = message.segmentMs ?? 0;
-      this.options.onMask(message.mask);
+      this.options.onMask(message.mask, message.coverage ?? 1);
     }
     if (message.blendshapes !== undefined) {
       this.counts.recognitions++;
