@@ -64,6 +64,8 @@ export interface ProcessorStats {
   composeMs: number;
   /** Share of the newest mask that is the person (0..1; 0 without a mask). */
   maskCoverage: number;
+  /** Whether the resting face (neutral baseline) is still being learned. */
+  baseline: 'learning' | 'learned' | 'none';
   emotion: Emotion;
 }
 
@@ -110,6 +112,7 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
       ...(analyzer ? analyzer.timings : { loadMs: 0, segmentMs: 0, landmarkMs: 0 }),
       composeMs: this.composeMs,
       maskCoverage: this.compositor?.maskCoverage ?? 0,
+      baseline: analyzer?.baselineState ?? 'none',
       emotion: this.current.emotion,
     };
   }
@@ -137,6 +140,11 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
 
   async onUnpublish(): Promise<void> {
     this.room = null;
+  }
+
+  /** Learns the person's resting face again from the next few seconds (keep a relaxed face meanwhile). */
+  calibrate(): void {
+    this.analyzer?.calibrate();
   }
 
   setMode(mode: EffectMode): void {

@@ -7,6 +7,7 @@
  * `landmarkIntervalMs` (5–10 Hz). The compositor never waits for the worker: it
  * draws every camera frame with the newest mask it has.
  */
+import { BaselineLearner, applyBaseline } from '../emotion/baseline';
 import { classifyEmotion } from '../emotion/classify';
 import { faceLandmarkerOptions } from '../emotion/landmarkerOptions';
 import { EmotionSmoother, type SmoothedEmotion } from '../emotion/smoothing';
@@ -57,6 +58,8 @@ export class FrameAnalyzer {
   private lastSegmentMs = Number.NEGATIVE_INFINITY;
   private lastLandmarkMs = Number.NEGATIVE_INFINITY;
   private readonly smoother = new EmotionSmoother();
+  /** The person's resting face, learned from the first seconds with a face (emotion/baseline.ts). */
+  private readonly restingFace = new BaselineLearner();
 
   constructor(private readonly options: FrameAnalyzerOptions) {}
 
@@ -114,9 +117,18 @@ export class FrameAnalyzer {
       });
   }
 
-  /** Forget the emotion (the camera or the mode changed). */
+  /** Forget the emotion (the camera or the mode changed); the resting face stays (same person). */
   resetEmotion(): void {
     this.smoother.reset();
+  }
+
+  /** Learn the resting face again from the next seconds (the user asked to calibrate). */
+  calibrate(): void {
+    this.restingFace.restart();
+  }
+
+  get baselineState(): 'learning' | 'learned' {
+    return this.restingFace.isLearning ? 'learning' : 'learned';
   }
 
   close(): void {
@@ -150,9 +162,11 @@ export class FrameAnalyzer {
     if (message.blendshapes !== undefined) {
       this.counts.recognitions++;
       this.timings.landmarkMs = message.landmarkMs ?? 0;
-      const face = message.blendshapes ? classifyEmotion(message.blendshapes) : null;
+      const now = performance.now();
+      if (message.blendshapes) this.restingFace.observe(message.blendshapes, now);
+      const face = message.blendshapes ? classifyEmotion(applyBaseline(message.blendshapes, this.restingFace.baseline)) : null;
       if (face) this.counts.faces++;
-      this.options.onEmotion({ ...this.smoother.update(face, performance.now()), faceFound: !!face });
+      this.options.onEmotion({ ...this.smoother.update(face, now), faceFound: !!face });
     }
     if (message.error) console.warn('[emotion-background] analysis:', message.error);
   }
