@@ -12,6 +12,8 @@ import {
   createEmotionBackgroundProcessor,
   readEmotionAttribute,
 } from '../../../../client/src/features/facechat/processor';
+import type { Emotion } from '../../../../client/src/features/facechat/emotion/classify';
+import { type PresetBackground, renderPreset } from '../../../../client/src/features/facechat/processor/presets';
 import { meanLuma, patchMedian, sharpness, topCorners } from '../imageStats';
 
 interface Access {
@@ -87,6 +89,15 @@ function setMode(mode: EffectMode): void {
   processor?.setMode(mode);
 }
 
+/** A preset picture behind the person, drawn the way the app draws it. */
+function setPreset(preset: PresetBackground): void {
+  processor?.setBackgroundImage(renderPreset(preset, 1280, 720));
+}
+
+function setMood(mood: Emotion): void {
+  processor?.setMood(mood);
+}
+
 /** What the remote video shows right now, measured on its decoded frame (scaled to width×height if given). */
 function sampleRemote(size?: { width: number; height: number } | null) {
   const video = document.getElementById('remote') as HTMLVideoElement;
@@ -123,4 +134,4 @@ function harnessState() {
   return { ...state, stats: processor?.stats ?? null };
 }
 
-Object.assign(window, { publish, subscribe, setMode, sampleRemote, harnessState, harnessReady: true });
+Object.assign(window, { publish, subscribe, setMode, setPreset, setMood, sampleRemote, harnessState, harnessReady: true });

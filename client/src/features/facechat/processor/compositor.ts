@@ -28,8 +28,8 @@ import { type AnyCanvas, type Context2D, context2d, createCanvas, resizeCanvas }
 import { personSilhouette } from './personSilhouette';
 import { ThemeRenderer } from './themeRenderer';
 
-/** theme: animated emotion theme; blur: blurred camera; flat-*: one colour (frame-budget fallback). */
-export type Background = 'theme' | 'blur' | 'flat-theme' | 'flat-grey';
+/** theme: animated emotion theme; image: the chosen picture; blur: blurred camera; flat-*: one colour (frame-budget fallback). */
+export type Background = 'theme' | 'image' | 'blur' | 'flat-theme' | 'flat-grey';
 
 /** Resolution of the background layer relative to the frame. */
 const BACKGROUND_SCALE = 0.5;
@@ -51,6 +51,10 @@ export class Compositor {
   /** The mask drawn with: the newest one with a person in it, or the silhouette. */
   private mask: ImageBitmap | AnyCanvas | null = null;
   private coverage = 0;
+  private image: CanvasImageSource | null = null;
+  /** The image scaled to cover the background layer, redrawn when either changes size. */
+  private readonly imageLayer = createCanvas(1, 1);
+  private imageLayerFor: { image: CanvasImageSource | null; width: number; height: number } = { image: null, width: 0, height: 0 };
 
   constructor(readonly output: AnyCanvas) {
     this.context = context2d(output, { alpha: false, desynchronized: true });
@@ -58,6 +62,11 @@ export class Compositor {
 
   get hasMask(): boolean {
     return this.mask !== null;
+  }
+
+  /** The picture behind the person in 'image' mode (null: blur instead). */
+  setImage(image: CanvasImageSource | null): void {
+    this.image = image;
   }
 
   /** Share of person pixels in the newest mask (0 without one), even when that mask was set aside. */
@@ -100,7 +109,8 @@ export class Compositor {
     layer.globalCompositeOperation = 'source-over';
     layer.imageSmoothingEnabled = true;
     if (background === 'theme') this.themes.draw(layer, layerWidth, layerHeight, nowMs);
-    else if (background === 'blur') this.drawBlurred(layer, source, layerWidth, layerHeight);
+    else if (background === 'image' && this.image) layer.drawImage(this.coveredImage(this.image, layerWidth, layerHeight), 0, 0);
+    else if (background === 'blur' || background === 'image') this.drawBlurred(layer, source, layerWidth, layerHeight);
     else if (background === 'flat-theme') this.themes.drawFlat(layer, layerWidth, layerHeight);
     else {
       layer.fillStyle = FLAT_GREY;
@@ -112,6 +122,21 @@ export class Compositor {
     layer.globalCompositeOperation = 'source-over';
     context.drawImage(source, 0, 0, width, height);
     context.drawImage(this.layer, 0, 0, width, height);
+  }
+
+  /** The image cropped to fill width×height (like CSS cover), cached: one blit a frame. */
+  private coveredImage(image: CanvasImageSource, width: number, height: number): AnyCanvas {
+    const cached = this.imageLayerFor;
+    if (cached.image === image && cached.width === width && cached.height === height) return this.imageLayer;
+    resizeCanvas(this.imageLayer, width, height);
+    const context = context2d(this.imageLayer);
+    const size = imageSize(image);
+    const scale = Math.max(width / size.width, height / size.height);
+    const [drawWidth, drawHeight] = [size.width * scale, size.height * scale];
+    context.imageSmoothingQuality = 'high';
+    context.drawImage(image, (width - drawWidth) / 2, (height - drawHeight) / 2, drawWidth, drawHeight);
+    this.imageLayerFor = { image, width, height };
+    return this.imageLayer;
   }
 
   dispose(): void {
@@ -137,4 +162,12 @@ export class Compositor {
     if (filter) small.filter = 'none';
     target.drawImage(this.small, 0, 0, width, height);
   }
+}
+
+function imageSize(image: CanvasImageSource): { width: number; height: number } {
+  if (image instanceof HTMLVideoElement) return { width: image.videoWidth || 1, height: image.videoHeight || 1 };
+  if (typeof VideoFrame !== 'undefined' && image instanceof VideoFrame) return { width: image.displayWidth, height: image.displayHeight };
+  const sized = image as { width: number | SVGAnimatedLength; height: number | SVGAnimatedLength };
+  const value = (length: number | SVGAnimatedLength) => (typeof length === 'number' ? length : length.baseVal.value);
+  return { width: Math.max(1, value(sized.width)), height: Math.max(1, value(sized.height)) };
 }
