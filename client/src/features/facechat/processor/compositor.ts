@@ -31,8 +31,13 @@ import { ThemeRenderer } from './themeRenderer';
 /** theme: animated emotion theme; image: the chosen picture; blur: blurred camera; flat-*: one colour (frame-budget fallback). */
 export type Background = 'theme' | 'image' | 'blur' | 'flat-theme' | 'flat-grey';
 
-/** Resolution of the background layer relative to the frame. */
+/** Resolution of the background layer relative to the frame… */
 const BACKGROUND_SCALE = 0.5;
+/**
+ * …and at most this long side: the layer is soft anyway (theme, blur, a 256 px mask),
+ * so at 720p and above its pixels cost time (theme, cut-out) without showing.
+ */
+const BACKGROUND_MAX_LONG_SIDE = 480;
 /** Downscale factor of the blurred image: blurring a small image is what makes it cheap. */
 const BLUR_DOWNSCALE = 8;
 const BLUR_RADIUS_PX = 2;
@@ -102,8 +107,9 @@ export class Compositor {
       this.drawBlurred(context, source, width, height);
       return;
     }
-    const layerWidth = Math.max(1, Math.round(width * BACKGROUND_SCALE));
-    const layerHeight = Math.max(1, Math.round(height * BACKGROUND_SCALE));
+    const layerScale = Math.min(BACKGROUND_SCALE, BACKGROUND_MAX_LONG_SIDE / Math.max(width, height));
+    const layerWidth = Math.max(1, Math.round(width * layerScale));
+    const layerHeight = Math.max(1, Math.round(height * layerScale));
     resizeCanvas(this.layer, layerWidth, layerHeight);
     const layer = this.layerContext;
     layer.globalCompositeOperation = 'source-over';
