@@ -3,12 +3,11 @@
  * mood picked by hand, switched on the running processor. The published video's top
  * corners (background) show the choice while the person's area stays the camera's.
  */
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { THEMES, colourDistance } from '../client/src/features/facechat/processor/themes.js';
 import { PRESET_TOP } from '../client/src/features/facechat/processor/presets.js';
 import { harnessState, poll, sampleRemote, useEmotionCall, type RemoteSample } from './lib/emotionCall.js';
-import { patchMedian, sharpness, topCorners, type Rgb } from './lib/harness/imageStats.js';
+import { patchMedian, topCorners, type Rgb } from './lib/harness/imageStats.js';
 import type { Page } from 'playwright-core';
 
 const { withCall, keep } = useEmotionCall('e2e-emotion-backgrounds');
@@ -41,19 +40,11 @@ describe('chosen backgrounds', () => {
       await publisher.evaluate(`setPreset('forest')`);
       await cornersNear(viewer, PRESET_TOP.forest, 'preset-forest');
 
-      // Blur: the background is the camera's own (blurred: soft, near its real colours), no picture any more.
+      // Blur: the background is the camera's own again (this wall is plain, so blurred it keeps its colour), no picture.
+      // How blurred a textured background gets is measured in emotion.test.ts (the models-failing case).
       await publisher.evaluate(`setMode('blur')`);
       const blurred = await cornersNear(viewer, rawCorners.left, 'blur', 45);
       expect(colourDistance(blurred.corners.left, PRESET_TOP.forest)).toBeGreaterThan(80);
-      const rawSharpness = sharpness(
-        await sharp(raw, { raw: { width: 640, height: 480, channels: 3 } })
-          .raw()
-          .toBuffer(),
-        640,
-        480,
-        3,
-      );
-      expect(blurred.sharpness).toBeLessThan(rawSharpness);
 
       // Mood by hand: one theme, whatever the face says (this face is neutral), and the attribute says it.
       await publisher.evaluate(`setMood('sad')`);
