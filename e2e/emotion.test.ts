@@ -4,22 +4,12 @@
  * whose fake camera plays a face photo (e2e/lib/y4m.ts). Alice publishes through
  * the processor; Bob's page renders her video, and we sample its pixels.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { gql, signUp, type TestUser } from '../api/src/test/client.js';
-import { startTestStack, type TestStack } from '../api/src/test/stack.js';
+import { describe, expect, it } from 'vitest';
 import { nearestTheme, colourDistance, THEMES } from '../client/src/features/facechat/processor/themes.js';
-import { MEDIA_FLAGS, launchChromium } from './lib/browser.js';
-import { startHarnessServer } from './lib/harness/index.js';
-import { sharpness, topCorners, type Rgb } from './lib/harness/imageStats.js';
-import { ROOT, type PageServer } from './lib/harness/pageServer.js';
-import { photoToY4m } from './lib/y4m.js';
+import { harnessState, poll, sampleRemote, useEmotionCall, type RemoteSample } from './lib/emotionCall.js';
+import { sharpness, topCorners } from './lib/harness/imageStats.js';
 
-const FACES = process.env.FACES_DIR ?? join(ROOT, '../shared/faces');
-const WORK_DIR = join(ROOT, '.tmp/e2e-emotion');
 /** The local badge must show the face's emotion this soon after recognition starts. */
 /** How long a neutral face is watched to stay neutral. */
 const NEUTRAL_WATCH_MS = 3000;
@@ -32,128 +22,9 @@ const CASES = [
   { emotion: 'neutral', photo: 'neutral/vggemo_neutral.jpg' },
 ] as const;
 
-type Access = { url: string; token: string };
-type HarnessState = {
-  localEmotion: string | null;
-  localChanges: { emotion: string; atMs: number; faceFound: boolean }[];
-  firstRecognitionAtMs: number | null;
-  fallback: string | null;
-  remoteEmotion: string | null;
-  stats: { faces: number; recognitions: number; masks: number; loadMs: number } | null;
-};
-type RemoteSample = {
-  width: number;
-  height: number;
-  corners: { left: Rgb; right: Rgb };
-  centre: Rgb;
-  sharpness: number;
-  meanLuma: number;
-  png: string;
-};
-
-const livekit = inject('livekit');
-let stack: TestStack;
-let server: PageServer;
-let alice: TestUser;
-let bob: TestUser;
-
-async function mutate<Payload>(user: TestUser, query: string, variables: Record<string, unknown>): Promise<Payload> {
-  const res = await gql<Record<string, unknown>>(stack, query, variables, { token: user.token });
-  const payload = res.data && (Object.values(res.data)[0] as (Payload & { userErrors?: unknown[] }) | undefined);
-  if (res.errors || !payload || payload.userErrors?.length) throw new Error(JSON.stringify(res.errors ?? payload?.userErrors));
-  return payload;
-}
-
-/** A FRIENDS room of Alice's that both join: each gets a LiveKit token for it. */
-async function callRoom(): Promise<{ alice: Access; bob: Access }> {
-  const { room } = await mutate<{ room: { id: string } }>(
-    alice,
-    'mutation($i: CreateRoomInput!) { createRoom(input: $i) { room { id } userErrors { message } } }',
-    {
-      i: { title: 'Emotion test', visibility: 'FRIENDS' },
-    },
-  );
-  const join = (user: TestUser) =>
-    mutate<{ access: Access }>(user, 'mutation($id: ID!) { joinRoom(roomId: $id) { access { token url } userErrors { message } } }', {
-      id: room.id,
-    }).then((payload) => payload.access);
-  return { alice: await join(alice), bob: await join(bob) };
-}
-
-async function openHarness(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  page.on('pageerror', (error) => console.error('[harness]', error.message));
-  page.on('console', (message) => {
-    if (message.text().startsWith('[emotion-background]')) console.warn('[harness]', message.text());
-  });
-  await page.goto(`${server.origin}/`);
-  await page.waitForFunction('window.harnessReady === true');
-  return page;
-}
-
-const state = (page: Page) => page.evaluate('harnessState()') as Promise<HarnessState>;
-const sample = (page: Page, size?: { width: number; height: number }) =>
-  page.evaluate(
-    (scaled) => (window as unknown as { sampleRemote(s: unknown): unknown }).sampleRemote(scaled),
-    size ?? null,
-  ) as Promise<RemoteSample | null>;
-
-/** Polls until `check` returns a value (not undefined) or the time is up. */
-async function poll<T>(what: string, timeoutMs: number, check: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-function keep(name: string, remote: RemoteSample | null): void {
-  if (remote) writeFileSync(join(WORK_DIR, `${name}.png`), Buffer.from(remote.png.split(',')[1], 'base64'));
-}
-
-type CallRun = (publisher: Page, viewer: Page, publisherAccess: Access, raw: Buffer) => Promise<void>;
-
-async function withCall(photo: string, name: string, run: CallRun) {
-  const camera = join(WORK_DIR, `${name}.y4m`);
-  const { rgb } = await photoToY4m(join(FACES, photo), camera);
-  const access = await callRoom();
-  const browser = await launchChromium([...MEDIA_FLAGS, `--use-file-for-fake-video-capture=${camera}`]);
-  try {
-    const [publisher, viewer] = [await openHarness(browser), await openHarness(browser)];
-    await viewer.evaluate(`subscribe(${JSON.stringify(access.bob)})`);
-    await run(publisher, viewer, access.alice, rgb);
-  } finally {
-    await browser.close();
-  }
-}
-
-beforeAll(async () => {
-  if (!livekit) {
-    throw new Error(
-      'LiveKit is not available: the e2e global setup did not start a LiveKit server (.tools/bin/livekit-server missing, ' +
-        'or TEST_LIVEKIT=off; `npm run setup` builds it). These tests need a real LiveKit server and do not skip.',
-    );
-  }
-  mkdirSync(WORK_DIR, { recursive: true });
-  stack = await startTestStack();
-  [alice, bob] = [await signUp(stack), await signUp(stack)];
-  const { friendRequest } = await mutate<{ friendRequest: { id: string } }>(
-    alice,
-    'mutation($u: ID!) { sendFriendRequest(userId: $u) { friendRequest { id } userErrors { message } } }',
-    { u: bob.id },
-  );
-  await mutate(bob, 'mutation($r: ID!) { acceptFriendRequest(requestId: $r) { friendRequest { id } userErrors { message } } }', {
-    r: friendRequest.id,
-  });
-  server = await startHarnessServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-  await stack?.stop();
-});
+const { withCall, keep } = useEmotionCall('e2e-emotion');
+const state = harnessState;
+const sample = sampleRemote;
 
 describe('emotion backgrounds in a call', () => {
   for (const { emotion, photo } of CASES) {

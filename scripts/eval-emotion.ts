@@ -21,6 +21,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../e2e/lib/browser';
 import { EMOTIONS, classifyEmotion } from '../client/src/features/facechat/emotion/classify';
+import { APP_CONSTANTS, coreHits as coreHitsWith, hasBaseline, leaveOnePersonOut } from './lib/emotionLopo';
 import {
   FACE_LANDMARKER_MODEL_FILE,
   MAX_INPUT_SIDE,
@@ -186,6 +187,23 @@ function report(detected: DetectedPhoto[]): void {
   console.log(`\nCore-5 accuracy (${EMOTIONS.join(', ')}): ${percent(coreHits, coreTotal)}  (${coreHits}/${coreTotal})`);
   console.log(`All-class accuracy: ${percent(allHits, withFace)}  (${allHits}/${withFace})`);
   console.log(noFace.length ? `No face found in: ${noFace.join(', ')}` : 'A face was found in every photo.');
+  reportBaseline(detected);
+}
+
+/** Plain vs per-person neutral baseline, in-sample and leave-one-person-out (scripts/lib/emotionLopo.ts). */
+function reportBaseline(detected: DetectedPhoto[]): void {
+  const line = (name: string, { hits, total }: { hits: number; total: number }) =>
+    console.log(`  ${name.padEnd(58)} ${percent(hits, total)}  (${hits}/${total})`);
+  console.log("\nPer-person neutral baseline (core-5; a baseline only from the person's own other neutral photos):");
+  const withBaseline = detected.filter((photo) => photo.blendshapes && hasBaseline(photo, detected)).length;
+  console.log(`  (${withBaseline} photos have a baseline: people with another neutral photo of themselves)`);
+  line('plain, app constants', coreHitsWith(detected, { ...APP_CONSTANTS, strength: 0 }));
+  line('baseline, app constants (strength 1, neutral level 0.2)', coreHitsWith(detected, APP_CONSTANTS));
+  line('LOPO plain (neutral level fitted without the person)', leaveOnePersonOut(detected, [0]));
+  const lopo = leaveOnePersonOut(detected);
+  line('LOPO baseline (strength + neutral level fitted without)', lopo);
+  const fits = Object.entries(lopo.fitted).map(([person, c]) => `${person}: ${c.strength}/${c.neutralLevel}`);
+  console.log(`  fitted strength/neutral level per held-out person: ${fits.join('; ')}`);
 }
 
 async function main(): Promise<number> {

@@ -12,6 +12,8 @@ import {
   createEmotionBackgroundProcessor,
   readEmotionAttribute,
 } from '../../../../client/src/features/facechat/processor';
+import type { Emotion } from '../../../../client/src/features/facechat/emotion/classify';
+import { type PresetBackground, renderPreset } from '../../../../client/src/features/facechat/processor/presets';
 import { meanLuma, patchMedian, sharpness, topCorners } from '../imageStats';
 
 interface Access {
@@ -87,6 +89,15 @@ function setMode(mode: EffectMode): void {
   processor?.setMode(mode);
 }
 
+/** A preset picture behind the person, drawn the way the app draws it. */
+function setPreset(preset: PresetBackground): void {
+  processor?.setBackgroundImage(renderPreset(preset, 1280, 720));
+}
+
+function setMood(mood: Emotion): void {
+  processor?.setMood(mood);
+}
+
 /** What the remote video shows right now, measured on its decoded frame (scaled to width×height if given). */
 function sampleRemote(size?: { width: number; height: number } | null) {
   const video = document.getElementById('remote') as HTMLVideoElement;
@@ -106,12 +117,21 @@ function sampleRemote(size?: { width: number; height: number } | null) {
     centre: patchMedian(data, width, 4, Math.round(width / 2 - 12), Math.round(height * 0.65), 24, 24),
     sharpness: sharpness(data, width, height, 4),
     meanLuma: meanLuma(data, width, height, 4),
+    thumb: thumbnail(video),
     png: canvas.toDataURL('image/png'),
   };
+}
+
+/** The received frame at 64×48 RGBA, for region comparisons in the test (same size as e2e/lib/emotionCall.ts THUMB). */
+function thumbnail(video: HTMLVideoElement): number[] {
+  const canvas = Object.assign(document.createElement('canvas'), { width: 64, height: 48 });
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  context.drawImage(video, 0, 0, 64, 48);
+  return Array.from(context.getImageData(0, 0, 64, 48).data);
 }
 
 function harnessState() {
   return { ...state, stats: processor?.stats ?? null };
 }
 
-Object.assign(window, { publish, subscribe, setMode, sampleRemote, harnessState, harnessReady: true });
+Object.assign(window, { publish, subscribe, setMode, setPreset, setMood, sampleRemote, harnessState, harnessReady: true });

@@ -75,7 +75,7 @@ export const NEUTRAL_LEVEL = 0.2;
 const EYES_WIDE_FULL = 0.5;
 
 /** Blendshapes the rule reads; missing ones lower the confidence. */
-const USED_BLENDSHAPES = [
+export const USED_BLENDSHAPES = [
   'browInnerUp',
   'browOuterUpLeft',
   'browOuterUpRight',
@@ -105,8 +105,13 @@ function actionUnits(blendshapes: Record<string, number>) {
   };
 }
 
+export interface ClassifyOptions {
+  /** Evidence an expression must exceed to beat neutral (default NEUTRAL_LEVEL; the eval's LOPO fit varies it). */
+  neutralLevel?: number;
+}
+
 /** Evidence per class before normalisation (see the table at the top). */
-export function emotionEvidence(blendshapes: Record<string, number>): Record<Emotion, number> {
+export function emotionEvidence(blendshapes: Record<string, number>, options: ClassifyOptions = {}): Record<Emotion, number> {
   const au = actionUnits(blendshapes);
   const browsRaised = Math.min(au.innerBrowRaise, au.outerBrowRaise);
   return {
@@ -114,12 +119,12 @@ export function emotionEvidence(blendshapes: Record<string, number>): Record<Emo
     surprised: Math.sqrt(browsRaised * au.eyesWide),
     sad: clamp01(Math.max(0, au.innerBrowRaise - au.outerBrowRaise) + au.frown),
     angry: au.browLower * (1 - au.smile),
-    neutral: NEUTRAL_LEVEL,
+    neutral: options.neutralLevel ?? NEUTRAL_LEVEL,
   };
 }
 
-export function classifyEmotion(blendshapes: Record<string, number>): EmotionResult {
-  const evidence = emotionEvidence(blendshapes);
+export function classifyEmotion(blendshapes: Record<string, number>, options: ClassifyOptions = {}): EmotionResult {
+  const evidence = emotionEvidence(blendshapes, options);
   const total = EMOTIONS.reduce((sum, emotion) => sum + evidence[emotion], 0);
   const scores = Object.fromEntries(EMOTIONS.map((emotion) => [emotion, evidence[emotion] / total])) as Record<Emotion, number>;
 

@@ -4,7 +4,8 @@
  *
  * 1. Exponential smoothing of the scores, with a time-based factor (half-life in
  *    ms), so an uneven frame rate or a dropped frame changes nothing but the weight
- *    of the next frame. A frame without a face counts as pure neutral.
+ *    of the next frame. A frame without a face changes nothing: the label stays
+ *    (someone looking away or covering their face keeps their theme).
  * 2. Confidence is recomputed from the smoothed scores, as classifyEmotion does per
  *    frame: (top − runner-up) / top. Averaging the per-frame confidences instead
  *    would punish a mild but steady expression, whose single frames flip between
@@ -61,9 +62,6 @@ export interface SmoothedEmotion {
 const neutralScores = (): Record<Emotion, number> =>
   Object.fromEntries(EMOTIONS.map((emotion) => [emotion, emotion === 'neutral' ? 1 : 0])) as Record<Emotion, number>;
 
-/** A frame without a face: evidence for nothing, so it pulls the scores towards neutral. */
-const NO_FACE: EmotionResult = { emotion: 'neutral', confidence: 0, scores: neutralScores() };
-
 export class EmotionSmoother {
   private readonly options: EmotionSmootherOptions;
   private scores = neutralScores();
@@ -79,7 +77,8 @@ export class EmotionSmoother {
 
   /** Feed one frame's classification (null: no face in this frame) taken at `timeMs`. */
   update(frame: EmotionResult | null, timeMs: number): SmoothedEmotion {
-    this.smooth(frame ?? NO_FACE, timeMs);
+    if (!frame) return { emotion: this.current, confidence: this.confidence, scores: { ...this.scores }, changed: false };
+    this.smooth(frame, timeMs);
     const target = this.target();
     const changed = this.applyHysteresis(target, timeMs);
     return { emotion: this.current, confidence: this.confidence, scores: { ...this.scores }, changed };

@@ -16,7 +16,11 @@ import { FrameAnalyzer } from './frameAnalyzer';
 import { FrameBudget, budgetForFrameRate } from './frameBudget';
 import { type FrameOutcome, type FramePipeline, hasInsertableStreams, startCanvasCapture, startInsertableStreams } from './framePipeline';
 
-export type EffectMode = 'emotion' | 'blur' | 'off';
+/**
+ * emotion: the theme follows the recognised emotion; mood: one theme picked by hand;
+ * image: a picture (preset or uploaded) behind the person; blur; off.
+ */
+export type EffectMode = 'emotion' | 'mood' | 'image' | 'blur' | 'off';
 /** What is drawn instead of the chosen effect: blur (no segmentation) or a plain colour (over budget). */
 export type ActiveFallback = null | 'blur' | 'color';
 
@@ -29,6 +33,10 @@ export interface EmotionChange {
 
 export interface EmotionBackgroundOptions {
   mode: EffectMode;
+  /** The theme in 'mood' mode (default neutral). */
+  mood?: Emotion;
+  /** The picture in 'image' mode (until it is set, the background is blurred). */
+  backgroundImage?: CanvasImageSource | null;
   /** Prefix of the app's asset URLs: models at `${assetsBase}/models/`, wasm at `${assetsBase}/mediapipe/`. */
   assetsBase?: string;
   /** Overrides `${assetsBase}/models` (tests point it somewhere broken). */
@@ -62,6 +70,10 @@ export interface ProcessorStats {
   landmarkMs: number;
   /** Exponential average of the main-thread compositing time. */
   composeMs: number;
+  /** Share of the newest mask that is the person (0..1; 0 without a mask). */
+  maskCoverage: number;
+  /** Whether the resting face (neutral baseline) is still being learned. */
+  baseline: 'learning' | 'learned' | 'none';
   emotion: Emotion;
 }
 
@@ -77,11 +89,16 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
   private room: Room | null = null;
   private current: EmotionChange = { emotion: 'neutral', confidence: 0, faceFound: false };
   private framesOut = 0;
+  private mood: Emotion;
+  private backgroundImage: CanvasImageSource | null;
   private composeMs = 0;
 
   /** Starts loading the models at once (in a worker), so create the processor early, e.g. when the call page opens. */
   constructor(private readonly options: EmotionBackgroundOptions) {
     this.mode = options.mode;
+    this.mood = options.mood ?? 'neutral';
+    this.backgroundImage = options.backgroundImage ?? null;
+    if (this.mode === 'mood') this.current = { emotion: this.mood, confidence: 1, faceFound: false };
     if (this.mode !== 'off') this.ensureAnalyzer();
   }
 
@@ -107,6 +124,8 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
       ...(analyzer ? analyzer.counts : { masks: 0, recognitions: 0, faces: 0 }),
       ...(analyzer ? analyzer.timings : { loadMs: 0, segmentMs: 0, landmarkMs: 0 }),
       composeMs: this.composeMs,
+      maskCoverage: this.compositor?.maskCoverage ?? 0,
+      baseline: analyzer?.baselineState ?? 'none',
       emotion: this.current.emotion,
     };
   }
@@ -136,6 +155,23 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
     this.room = null;
   }
 
+  /** Learns the person's resting face again from the next few seconds (keep a relaxed face meanwhile). */
+  calibrate(): void {
+    this.analyzer?.calibrate();
+  }
+
+  /** The theme for 'mood' mode (shown at once when in that mode). */
+  setMood(mood: Emotion): void {
+    this.mood = mood;
+    if (this.mode === 'mood') this.changeEmotion({ emotion: mood, confidence: 1, faceFound: false });
+  }
+
+  /** The picture for 'image' mode; null blurs instead. */
+  setBackgroundImage(image: CanvasImageSource | null): void {
+    this.backgroundImage = image;
+    this.compositor?.setImage(image);
+  }
+
   setMode(mode: EffectMode): void {
     if (mode === this.mode) return;
     this.mode = mode;
@@ -145,7 +181,8 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
     if (mode === 'off') this.compositor?.setMask(null);
     if (mode !== 'emotion') {
       this.analyzer?.resetEmotion();
-      this.changeEmotion({ emotion: 'neutral', confidence: 0, faceFound: false });
+      const mood = mode === 'mood' ? this.mood : 'neutral';
+      this.changeEmotion({ emotion: mood, confidence: mode === 'mood' ? 1 : 0, faceFound: false });
     }
     if (mode !== 'off') this.ensureAnalyzer();
     void this.publishAttribute();
@@ -160,6 +197,7 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
     const canvas = useStreams ? new OffscreenCanvas(width, height) : Object.assign(document.createElement('canvas'), { width, height });
     const compositor = new Compositor(canvas);
     compositor.themes.setEmotion(this.current.emotion, 0);
+    compositor.setImage(this.backgroundImage);
     this.compositor = compositor;
     const handle = (source: VideoFrame | HTMLVideoElement, w: number, h: number, nowMs: number) => this.handleFrame(source, w, h, nowMs);
     const timed = (durationMs: number, nowMs: number) => this.recordFrameTime(durationMs, nowMs);
@@ -194,8 +232,10 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
   }
 
   private background(): Background {
-    if (this.fallback === 'color') return this.mode === 'emotion' ? 'flat-theme' : 'flat-grey';
-    return this.mode === 'emotion' ? 'theme' : 'blur';
+    const themed = this.mode === 'emotion' || this.mode === 'mood';
+    if (this.fallback === 'color') return themed ? 'flat-theme' : 'flat-grey';
+    if (themed) return 'theme';
+    return this.mode === 'image' ? 'image' : 'blur';
   }
 
   private ensureAnalyzer(): void {
@@ -214,8 +254,8 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
       landmarkLongSide: 640,
       segmentIntervalMs: 1000 / (this.options.segmentationHz ?? 15),
       landmarkIntervalMs: 1000 / (this.options.recognitionHz ?? 8),
-      onMask: (mask) => {
-        if (this.compositor && this.mode !== 'off') this.compositor.setMask(mask);
+      onMask: (mask, coverage) => {
+        if (this.compositor && this.mode !== 'off') this.compositor.setMask(mask, coverage);
         else mask.close();
       },
       onEmotion: (smoothed) => {
@@ -248,13 +288,13 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
     this.options.onFallback?.(fallback);
   }
 
-  /** The attribute carries the emotion only while it is being recognised. */
+  /** The attribute carries the emotion while it is being recognised, and the mood picked by hand. */
   private async publishAttribute(): Promise<void> {
     if (!this.room || this.options.publishAttribute === false) return;
     const analyzer = this.analyzer;
     const recognising =
       this.mode === 'emotion' && !!analyzer && (analyzer.state === 'loading' || (analyzer.state === 'ready' && analyzer.landmarkerReady));
-    await publishEmotionAttribute(this.room, recognising ? this.current.emotion : '');
+    await publishEmotionAttribute(this.room, recognising || this.mode === 'mood' ? this.current.emotion : '');
   }
 }
 

@@ -88,17 +88,21 @@ function personConfidence(masks: MPMask[]): Float32Array {
   return person.getAsFloat32Array();
 }
 
-async function maskBitmap(confidence: Float32Array, width: number, height: number): Promise<ImageBitmap> {
+async function maskBitmap(confidence: Float32Array, width: number, height: number): Promise<{ mask: ImageBitmap; coverage: number }> {
   if (!blended || blended.length !== confidence.length) blended = Float32Array.from(confidence);
   const rgba = new Uint8ClampedArray(width * height * 4);
+  let sum = 0;
   for (let i = 0; i < confidence.length; i++) {
     const value = (blended[i] += MASK_BLEND * (confidence[i] - blended[i]));
     const t = Math.min(1, Math.max(0, (value - EDGE_LOW) / (EDGE_HIGH - EDGE_LOW)));
+    const alpha = t * t * (3 - 2 * t);
+    sum += alpha;
     const j = i * 4;
     rgba[j] = rgba[j + 1] = rgba[j + 2] = 255;
-    rgba[j + 3] = 255 * t * t * (3 - 2 * t);
+    rgba[j + 3] = 255 * alpha;
   }
-  return createImageBitmap(new ImageData(rgba, width, height));
+  const mask = await createImageBitmap(new ImageData(rgba, width, height));
+  return { mask, coverage: sum / Math.max(1, confidence.length) };
 }
 
 async function analyse(message: AnalysisFrame): Promise<void> {
@@ -114,8 +118,10 @@ async function analyse(message: AnalysisFrame): Promise<void> {
         if (output.confidenceMasks?.length) confidence = personConfidence(output.confidenceMasks).slice();
       });
       if (confidence) {
-        result.mask = await maskBitmap(confidence, width, height);
-        transfer.push(result.mask);
+        const { mask, coverage } = await maskBitmap(confidence, width, height);
+        result.mask = mask;
+        result.coverage = coverage;
+        transfer.push(mask);
       }
       result.segmentMs = performance.now() - started;
     }

@@ -35,6 +35,8 @@ interface AnalysisResult {
   id: number;
   /** Person mask: alpha = how sure the segmenter is that the pixel is the person. */
   mask?: ImageBitmap;
+  /** Share of the mask that is the person (mean alpha, 0..1): near 0 when the segmenter found nobody. */
+  coverage?: number;
   /** Blendshape scores of the first face; null when no face was found; absent when not run. */
   blendshapes?: Record<string, number> | null;
   segmentMs?: number;

@@ -7,6 +7,7 @@
  * `landmarkIntervalMs` (5–10 Hz). The compositor never waits for the worker: it
  * draws every camera frame with the newest mask it has.
  */
+import { BaselineLearner, applyBaseline } from '../emotion/baseline';
 import { classifyEmotion } from '../emotion/classify';
 import { faceLandmarkerOptions } from '../emotion/landmarkerOptions';
 import { EmotionSmoother, type SmoothedEmotion } from '../emotion/smoothing';
@@ -22,7 +23,8 @@ export interface FrameAnalyzerOptions {
   landmarkLongSide: number;
   segmentIntervalMs: number;
   landmarkIntervalMs: number;
-  onMask(mask: ImageBitmap): void;
+  /** `coverage`: share of the frame that is the person (0..1). */
+  onMask(mask: ImageBitmap, coverage: number): void;
   onEmotion(emotion: SmoothedEmotion & { faceFound: boolean }): void;
   /** Called once the worker has loaded what it could (see segmenterReady, landmarkerReady). */
   onReady(): void;
@@ -56,6 +58,8 @@ export class FrameAnalyzer {
   private lastSegmentMs = Number.NEGATIVE_INFINITY;
   private lastLandmarkMs = Number.NEGATIVE_INFINITY;
   private readonly smoother = new EmotionSmoother();
+  /** The person's resting face, learned from the first seconds with a face (emotion/baseline.ts). */
+  private readonly restingFace = new BaselineLearner();
 
   constructor(private readonly options: FrameAnalyzerOptions) {}
 
@@ -113,9 +117,18 @@ export class FrameAnalyzer {
       });
   }
 
-  /** Forget the emotion (the camera or the mode changed). */
+  /** Forget the emotion (the camera or the mode changed); the resting face stays (same person). */
   resetEmotion(): void {
     this.smoother.reset();
+  }
+
+  /** Learn the resting face again from the next seconds (the user asked to calibrate). */
+  calibrate(): void {
+    this.restingFace.restart();
+  }
+
+  get baselineState(): 'learning' | 'learned' {
+    return this.restingFace.isLearning ? 'learning' : 'learned';
   }
 
   close(): void {
@@ -144,14 +157,16 @@ export class FrameAnalyzer {
     if (message.mask) {
       this.counts.masks++;
       this.timings.segmentMs = message.segmentMs ?? 0;
-      this.options.onMask(message.mask);
+      this.options.onMask(message.mask, message.coverage ?? 1);
     }
     if (message.blendshapes !== undefined) {
       this.counts.recognitions++;
       this.timings.landmarkMs = message.landmarkMs ?? 0;
-      const face = message.blendshapes ? classifyEmotion(message.blendshapes) : null;
+      const now = performance.now();
+      if (message.blendshapes) this.restingFace.observe(message.blendshapes, now);
+      const face = message.blendshapes ? classifyEmotion(applyBaseline(message.blendshapes, this.restingFace.baseline)) : null;
       if (face) this.counts.faces++;
-      this.options.onEmotion({ ...this.smoother.update(face, performance.now()), faceFound: !!face });
+      this.options.onEmotion({ ...this.smoother.update(face, now), faceFound: !!face });
     }
     if (message.error) console.warn('[emotion-background] analysis:', message.error);
   }

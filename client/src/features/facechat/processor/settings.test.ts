@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EFFECT_MODE, EFFECT_MODE_STORAGE_KEY, loadEffectMode, saveEffectMode } from './settings';
+import {
+  BACKGROUND_DETAILS_STORAGE_KEY,
+  DEFAULT_BACKGROUND_DETAILS,
+  DEFAULT_EFFECT_MODE,
+  EFFECT_MODE_STORAGE_KEY,
+  loadBackgroundDetails,
+  loadEffectMode,
+  saveBackgroundDetails,
+  saveEffectMode,
+} from './settings';
 
 const memoryStorage = () => {
   const values = new Map<string, string>();
@@ -35,5 +44,24 @@ describe('effect mode setting', () => {
     };
     expect(loadEffectMode(broken)).toBe('emotion');
     expect(() => saveEffectMode('blur', broken)).not.toThrow();
+  });
+});
+
+describe('background details setting', () => {
+  it('remembers the mood, the preset and an uploaded picture', () => {
+    const storage = memoryStorage();
+    expect(loadBackgroundDetails(storage)).toEqual(DEFAULT_BACKGROUND_DETAILS);
+    saveEffectMode('mood', storage);
+    expect(loadEffectMode(storage)).toBe('mood');
+    saveBackgroundDetails({ mood: 'happy', image: 'upload', uploadUrl: '/media/abc.jpg' }, storage);
+    expect(loadBackgroundDetails(storage)).toEqual({ mood: 'happy', image: 'upload', uploadUrl: '/media/abc.jpg' });
+  });
+
+  it('falls back field by field on values it does not know', () => {
+    const storage = memoryStorage();
+    storage.setItem(BACKGROUND_DETAILS_STORAGE_KEY, JSON.stringify({ mood: 'fearful', image: 'upload', uploadUrl: 'javascript:alert(1)' }));
+    expect(loadBackgroundDetails(storage)).toEqual(DEFAULT_BACKGROUND_DETAILS);
+    storage.setItem(BACKGROUND_DETAILS_STORAGE_KEY, '{not json');
+    expect(loadBackgroundDetails(storage)).toEqual(DEFAULT_BACKGROUND_DETAILS);
   });
 });
