@@ -74,7 +74,7 @@ async function oneCall(alice: Page, bob: Page, bobName: string): Promise<Sample>
 
   // Alice hangs up; Bob's page says the call ended.
   await alice.getByTestId('leave-call').click();
-  await alice.getByTestId('call-leave-confirm').click();
+  await alice.getByTestId('call-leave-dialog-confirm').click();
   await bob.locator('[data-testid=call-outcome][data-ending=ENDED]').waitFor({ timeout: CALL_TIMEOUT_MS });
   return sample;
 }

@@ -94,7 +94,7 @@ describe('the call survives navigation inside the app', () => {
     await a.page.getByTestId('leave-call').click();
     const dialog = a.page.getByTestId('call-leave-dialog');
     await dialog.getByRole('heading', { name: 'Leave the call?' }).waitFor();
-    expect(await a.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('call-leave-stay');
+    expect(await a.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('call-leave-dialog-cancel');
     await a.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     expect(await a.page.getByTestId('call-page').getAttribute('data-stage')).toBe('live');
@@ -109,7 +109,7 @@ describe('the call survives navigation inside the app', () => {
 
     // …confirming leaves: Bob is told, sees the call's end, and may call again or go to her profile.
     await a.page.getByTestId('leave-call').click();
-    await a.page.getByTestId('call-leave-confirm').click();
+    await a.page.getByTestId('call-leave-dialog-confirm').click();
     await a.page.locator('[data-testid=call-outcome][data-ending=left]').waitFor();
     // The notice over the call (announced; the chat panel gives way to the outcome once the call is over).
     await b.page.locator('[data-testid=call-notice][data-kind=left]').filter({ hasText: 'Alice Kim left' }).waitFor();

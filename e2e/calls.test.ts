@@ -115,7 +115,7 @@ describe('a video call in the browser', () => {
 
     // Alice hangs up: both pages say so, and both histories show the call ENDED.
     await a.page.getByTestId('leave-call').click();
-    await a.page.getByTestId('call-leave-confirm').click(); // "Leave the call?"
+    await a.page.getByTestId('call-leave-dialog-confirm').click(); // "Leave the call?"
     await a.page.locator('[data-testid=call-outcome][data-ending=left]').waitFor();
     await b.page.locator('[data-testid=call-outcome][data-ending=ENDED]').waitFor();
     expect(await b.page.getByTestId('call-outcome-message').textContent()).toContain('통화가 끝났어요');

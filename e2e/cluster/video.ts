@@ -53,5 +53,5 @@ export async function videoCallAcrossNodes(cluster: Cluster, alice: TestUser, bo
 
 async function leave(page: Page): Promise<void> {
   await page.getByTestId('leave-call').click();
-  await page.getByTestId('call-leave-confirm').click();
+  await page.getByTestId('call-leave-dialog-confirm').click();
 }
