@@ -5,6 +5,7 @@ import { useI18n } from 'vue-i18n';
 import { usePagedQuery } from '../../composables/usePagedQuery';
 import {
   AdminReportAddedDocument,
+  AdminOpenReportIdsDocument,
   AdminReportGroupsDocument,
   AdminResolveReportDocument,
   type AdminReportAddedSubscription,
@@ -111,12 +112,17 @@ export function useReportQueue(status: Ref<ReportStatus>) {
   const resolve = useMutation(AdminResolveReportDocument);
   const settling = ref(new Set<string>());
 
-  /** Gives every open report of the group the verdict; the first error stops it. */
+  /** Gives every open report about the group's subject the verdict (not only those shown); the first error stops it. */
   async function settle(group: ReportGroup, verdict: 'RESOLVED' | 'DISMISSED', resolution: string | null) {
     settling.value = new Set(settling.value).add(group.subjectId);
     let error: UserErrorFieldsFragment | null = null;
     try {
-      for (const report of group.reports.filter((r) => r.status === 'OPEN')) {
+      const open = await resolveClient().query({
+        query: AdminOpenReportIdsDocument,
+        variables: { subjectId: group.subjectId },
+        fetchPolicy: 'network-only',
+      });
+      for (const report of open.data.reports.nodes) {
         const payload = (await resolve.mutate({ reportId: report.id, status: verdict, resolution }))?.data?.resolveReport;
         if (payload?.userErrors.length) {
           error = payload.userErrors[0]!;
