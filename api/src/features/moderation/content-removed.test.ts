@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { settle, signUp, subscribe, wsClient, type TestUser } from '../../test/client.js';
-import { startTestStack, type TestStack } from '../../test/stack.js';
-import { befriend, createPost } from '../posts/posts.testkit.js';
-import { as, makeStaff, REMOVE } from './reports.testkit.js';
+import type { TestStack } from '../../test/stack.js';
+import { createPost } from '../posts/posts.testkit.js';
+import { as, REMOVE, useRemovalCast } from './reports.testkit.js';
 
 let stack: TestStack;
 let author: TestUser;
 let member: TestUser;
 let mod: TestUser;
-beforeAll(async () => {
-  stack = await startTestStack();
-  [author, member, mod] = [await signUp(stack), await signUp(stack), await signUp(stack)];
-  await makeStaff(stack, mod);
-  await befriend(stack, author, member);
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const cast = useRemovalCast();
+beforeAll(() => void ({ stack, author, member, mod } = cast));
 
 const LIVE = 'subscription { contentRemoved { subjectType subjectId } }';
 const SUSPEND = 'mutation($u: ID!, $r: String!) { suspendUser(userId: $u, reason: $r) { userErrors { code } } }';

@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp, type TestUser } from '../../test/client.js';
-import { startTestStack, type TestStack } from '../../test/stack.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestUser } from '../../test/client.js';
+import type { TestStack } from '../../test/stack.js';
 import { uploadMedia } from '../media/media.testkit.js';
-import { befriend, createPost } from '../posts/posts.testkit.js';
-import { as, makeStaff, REMOVE } from './reports.testkit.js';
+import { createPost } from '../posts/posts.testkit.js';
+import { as, REMOVE, useRemovalCast } from './reports.testkit.js';
 
 let stack: TestStack;
 let author: TestUser;
 let member: TestUser;
 let mod: TestUser;
-beforeAll(async () => {
-  stack = await startTestStack();
-  [author, member, mod] = [await signUp(stack), await signUp(stack), await signUp(stack)];
-  await makeStaff(stack, mod);
-  await befriend(stack, author, member);
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const cast = useRemovalCast();
+beforeAll(() => void ({ stack, author, member, mod } = cast));
 
 const NODE = 'query($id: ID!) { node(id: $id) { id } }';
 const LIKE = 'mutation($id: ID!) { likePost(postId: $id) { userErrors { code } } }';

@@ -1,24 +1,17 @@
 import { RoomServiceClient } from 'livekit-server-sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { gql, signUp, subscribe, wsClient, type TestUser } from '../../test/client.js';
-import { startTestStack, type TestStack } from '../../test/stack.js';
+import type { TestStack } from '../../test/stack.js';
 import { as as facechatAs, createRoom, JOIN, livekit, LOBBY, presence, rawRoom, ROOM, WEBHOOKS_ENV } from '../facechat/facechat.testkit.js';
 import { befriend, createPost, POSTS } from '../posts/posts.testkit.js';
-import { as, END_ROOM, LOG, makeStaff, REMOVE, RESTORE } from './reports.testkit.js';
+import { as, END_ROOM, LOG, REMOVE, RESTORE, useRemovalCast } from './reports.testkit.js';
 
 let stack: TestStack;
 let author: TestUser;
 let member: TestUser;
 let mod: TestUser;
-beforeAll(async () => {
-  stack = await startTestStack(WEBHOOKS_ENV);
-  [author, member, mod] = [await signUp(stack), await signUp(stack), await signUp(stack)];
-  await makeStaff(stack, mod);
-  await befriend(stack, author, member);
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const cast = useRemovalCast(WEBHOOKS_ENV);
+beforeAll(() => void ({ stack, author, member, mod } = cast));
 
 const SEND = 'mutation($id: ID!, $body: String!) { sendChatMessage(roomId: $id, body: $body) { message { id } userErrors { code } } }';
 const CHAT = 'query($id: ID!) { chatMessages(roomId: $id) { totalCount nodes { id } } }';

@@ -1,7 +1,9 @@
 /** Shared by the moderation tests: staff set-up (the first ADMIN comes from the command line; tests write the role). */
 import { fromGlobalId } from '../../kernel/ids.js';
-import { gql, type TestUser } from '../../test/client.js';
-import type { TestStack } from '../../test/stack.js';
+import { afterAll, beforeAll } from 'vitest';
+import { gql, signUp, type TestUser } from '../../test/client.js';
+import { startTestStack, type TestStack } from '../../test/stack.js';
+import { befriend } from '../posts/posts.testkit.js';
 
 export async function makeStaff(stack: TestStack, who: TestUser, role: 'MODERATOR' | 'ADMIN' = 'MODERATOR'): Promise<TestUser> {
   await stack.orm.em
@@ -26,3 +28,26 @@ export const LOG = `query { moderationLog(first: 100) { nodes { type subjectId r
 export const REMOVE = `mutation($id: ID!, $reason: String!) { removeContent(subjectId: $id, reason: $reason) { action { id type subjectId reason } ${ERRORS} } }`;
 export const RESTORE = `mutation($id: ID!) { restoreContent(subjectId: $id) { action { id type subjectId } ${ERRORS} } }`;
 export const END_ROOM = `mutation($id: ID!, $reason: String!) { endRoom(roomId: $id, reason: $reason) { action { id type subjectId reason } ${ERRORS} } }`;
+
+export interface RemovalCast {
+  stack: TestStack;
+  author: TestUser;
+  /** The author's friend: sees their posts. */
+  member: TestUser;
+  mod: TestUser;
+}
+
+/** One file's stack with an author, a friend of theirs and a moderator (started before its tests, stopped after). */
+export function useRemovalCast(env: Record<string, string> = {}): RemovalCast {
+  const cast = {} as RemovalCast;
+  beforeAll(async () => {
+    cast.stack = await startTestStack(env);
+    [cast.author, cast.member, cast.mod] = [await signUp(cast.stack), await signUp(cast.stack), await signUp(cast.stack)];
+    await makeStaff(cast.stack, cast.mod);
+    await befriend(cast.stack, cast.author, cast.member);
+  });
+  afterAll(async () => {
+    await cast.stack?.stop();
+  });
+  return cast;
+}
