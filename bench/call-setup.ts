@@ -4,7 +4,9 @@
 // two Chromium pages with fake cameras. For each call Alice rings Bob from his profile; once her
 // page is connected and publishing, Bob clicks Accept. Measured: from that click (acceptCall) to
 // the first remote video frame presented (requestVideoFrameCallback) on Bob's page, on Alice's,
-// and on both; then Alice hangs up. Prints every call, the median and the max. Bounded: each call
+// and on both; then Alice hangs up. Each call is made twice, alternately: with instant connect (Bob's
+// tab connects while it rings) and the classic way (a background tab: it connects on Accept), the
+// same-run baseline. Prints every call, the medians, the max and the ratio. Bounded: each call
 // gives up after 60 s, the whole run after 10 minutes.
 import 'reflect-metadata';
 import { cpus, loadavg } from 'node:os';
@@ -37,6 +39,9 @@ const CALL_TIMEOUT_MS = 60_000;
 const RUN_TIMEOUT_MS = 10 * 60_000;
 const log = (line: string) => console.log(line);
 
+/** `instant`: Bob's tab connects while it rings (the tab is looked at); `classic`: only after Accept (a background tab). */
+type Path = 'instant' | 'classic';
+
 interface Sample {
   callee: number;
   caller: number;
@@ -49,11 +54,15 @@ const median = (xs: number[]) => {
 };
 const ms = (x: number) => `${Math.round(x)} ms`.padStart(8);
 
-async function oneCall(alice: Page, bob: Page, bobName: string): Promise<Sample> {
+async function oneCall(alice: Page, bob: Page, bobName: string, path: Path): Promise<Sample> {
   // Bob waits on the home page, ringable; Alice opens his profile.
   const ringable = subscriptionSent(bob, 'IncomingCall');
   await Promise.all([bob.goto('/'), alice.goto(`/u/${bobName}`)]);
   await ringable;
+  // The classic path is what a tab in the background takes: it connects only once Bob accepts.
+  await bob.evaluate((hidden) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+  }, path === 'classic');
   await Promise.all([resetProbe(alice), resetProbe(bob)]);
 
   await alice.getByTestId('start-call').click();
@@ -61,6 +70,9 @@ async function oneCall(alice: Page, bob: Page, bobName: string): Promise<Sample>
   await alice.getByTestId('call-ringing').waitFor();
   await alice.locator('[data-testid=call-tile][data-local=true][data-camera-off=false]').waitFor();
   await bob.getByTestId('incoming-call').waitFor();
+  // Instant: Bob's tab has connected early (his camera preview shows) before he answers, as a person takes a moment.
+  if (path === 'instant') await bob.getByTestId('incoming-call-preview').waitFor();
+  else if (await bob.getByTestId('incoming-call-preview').count()) throw new Error('the classic path connected early');
   await bob.getByTestId('accept-call').click();
 
   const done = (s: { acceptAt: number | null; firstRemoteFrameAt: number | null }) => s.firstRemoteFrameAt !== null;
@@ -112,22 +124,30 @@ try {
   }
   const [alicePage, bobPage] = pages as [Page, Page];
 
-  const samples: Sample[] = [];
+  // Both paths in the same run, alternating (the machine's load changes during a run): instant connect, and the
+  // classic one as the baseline.
+  const samples: Record<Path, Sample[]> = { instant: [], classic: [] };
   for (let i = 1; i <= calls; i++) {
-    const sample = await oneCall(alicePage, bobPage, bob.username);
-    samples.push(sample);
-    log(`call ${i}: first remote frame after Accept — Bob ${ms(sample.callee)}, Alice ${ms(sample.caller)}, both ${ms(sample.both)}`);
+    for (const path of (i % 2 ? ['instant', 'classic'] : ['classic', 'instant']) as Path[]) {
+      const sample = await oneCall(alicePage, bobPage, bob.username, path);
+      samples[path].push(sample);
+      log(
+        `call ${i} ${path.padEnd(7)}: first remote frame after Accept — Bob ${ms(sample.callee)}, Alice ${ms(sample.caller)}, both ${ms(sample.both)}`,
+      );
+    }
   }
 
   log('');
-  log('                     median       max');
+  log('                   instant connect       classic (baseline)     instant / classic');
+  log('                     median     max        median     max        median');
   for (const [label, key] of [
     ['Bob (callee)', 'callee'],
     ['Alice (caller)', 'caller'],
     ['both sides', 'both'],
   ] as const) {
-    const xs = samples.map((s) => s[key]);
-    log(`${label.padEnd(16)} ${ms(median(xs))}  ${ms(Math.max(...xs))}`);
+    const [fast, slow] = [samples.instant.map((s) => s[key]), samples.classic.map((s) => s[key])];
+    const ratio = (median(fast) / median(slow)).toFixed(2);
+    log(`${label.padEnd(16)} ${ms(median(fast))} ${ms(Math.max(...fast))}    ${ms(median(slow))} ${ms(Math.max(...slow))}        ${ratio}`);
   }
 } catch (error) {
   console.error('bench:call failed:', error instanceof Error ? error.message : error);

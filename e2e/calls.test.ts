@@ -54,10 +54,13 @@ describe('a video call in the browser', () => {
     await a.page.getByTestId('call-ringing').waitFor();
     expect(await a.page.getByTestId('call-ringing').textContent()).toContain('Calling 박보검');
 
-    // Bob's incoming-call dialog, in Korean, on whatever page he is on.
+    // Bob's incoming-call dialog, in Korean, on whatever page he is on, with his own camera as a preview: his tab has
+    // connected early (instant connect), unseen by Alice.
     const dialog = b.page.getByTestId('incoming-call');
     await dialog.waitFor();
     expect(await dialog.getByTestId('incoming-call-from').textContent()).toContain('Alice Kim');
+    await dialog.getByTestId('incoming-call-preview').waitFor();
+    expect(await a.page.locator('[data-testid=call-tile][data-local=false]').count()).toBe(0);
     await dialog.getByRole('button', { name: '받기' }).click();
     await b.page.waitForURL((url) => url.pathname.startsWith('/call/'));
     expect(new URL(b.page.url()).pathname).toBe(new URL(a.page.url()).pathname);
@@ -139,9 +142,14 @@ describe('a video call in the browser', () => {
     const b = await openAs(bob, 'en-US');
     await callFromProfile(a.page, bob);
     await b.page.getByTestId('incoming-call').waitFor();
+    // Bob's tab connected while it rang (his preview shows): declining leaves no trace of that for Alice.
+    await b.page.getByTestId('incoming-call-preview').waitFor();
+    const tilesWhileRinging = await a.page.locator('[data-testid=call-tile]').count();
     await b.page.getByTestId('decline-call').click();
     await b.page.getByTestId('incoming-call').waitFor({ state: 'hidden' });
     await a.page.locator('[data-testid=call-outcome][data-ending=DECLINED]').waitFor();
+    expect(tilesWhileRinging).toBe(1); // Alice's own
+    expect(await a.page.locator('[data-testid=call-notice]').count()).toBe(0); // no "Bob joined" / "Bob left"
     expect(await a.page.getByTestId('call-outcome-message').textContent()).toContain('declined');
     await b.page.goto('/calls');
     await b.page.locator('[data-testid=call-history-row][data-status=DECLINED]').first().waitFor();

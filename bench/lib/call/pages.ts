@@ -56,6 +56,8 @@ export async function callContext(
     viewport: { width: options.width ?? 1100, height: options.height ?? 800 },
   });
   context.setDefaultTimeout(20_000);
+  // As for someone who has made calls before: the camera and microphone open without a prompt.
+  await context.grantPermissions(['camera', 'microphone']);
   await context.addInitScript((effect) => {
     try {
       localStorage.setItem('pp-enter.facechat.effect', effect);

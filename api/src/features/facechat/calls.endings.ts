@@ -58,6 +58,7 @@ export abstract class CallEndings extends CallTransitions {
       const { call } = locked;
       const missed = await this.c.repo.missRinging(tx, call.id);
       for (const userId of missed) {
+        afterCommit(() => void this.c.rooms.livekit.removeParticipant(call.roomId, userId)); // connected while ringing
         await this.c.notifications.notify(tx, afterCommit, {
           recipientId: userId,
           type: 'MISSED_CALL',

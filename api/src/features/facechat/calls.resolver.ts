@@ -13,7 +13,7 @@ import { userById, UserObject } from '../accounts/graphql.js';
 import { type Notification } from '../notifications/index.js';
 import { NotificationObject } from '../notifications/graphql.js';
 import { Call } from './calls.entity.js';
-import { CallConnection, CallObject, CallPayload } from './calls.types.js';
+import { CallConnection, CallObject, CallPayload, PrepareCallAnswerInput } from './calls.types.js';
 import { callTopic, incomingCallTopic, type CallEvent } from './facechat.events.js';
 import { callById, calleeIdsOfCall, roomById } from './facechat.loaders.js';
 import { FacechatRoomObject } from './rooms.types.js';
@@ -51,6 +51,21 @@ class CallsResolver {
   @Mutation(() => CallPayload)
   async acceptCall(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('callId', () => ID) callId: string): Promise<CallPayload> {
     return { ...(await ctx.services.facechat.acceptCall(actor, ctx.em, callIdOf(callId))), userErrors: [] };
+  }
+
+  @Authorized()
+  @Mutation(() => CallPayload, {
+    description:
+      'A callee whose call rings connects at once, hidden and sending and receiving nothing, so that acceptCall only ' +
+      'switches their media on (instant connect). Declining or missing leaves no trace for the others. `access` is that ' +
+      'early connection; after acceptCall the same connection publishes and subscribes.',
+  })
+  async prepareCallAnswer(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('input', () => PrepareCallAnswerInput) input: PrepareCallAnswerInput,
+  ): Promise<CallPayload> {
+    return { ...(await ctx.services.facechat.prepareCallAnswer(actor, ctx.em, callIdOf(input.callId))), userErrors: [] };
   }
 
   @Authorized()

@@ -88,7 +88,36 @@ export class CallsService extends CallEndings {
         this.stopRingingIfAnswered(afterCommit, locked);
       }
     });
-    return { call: await this.reload(callId), access: await this.c.rooms.accessFor(em, room.id, actor.id) };
+    const [call, access] = await Promise.all([
+      this.reload(callId),
+      this.c.rooms.accessFor(em, room.id, actor.id),
+      this.promoteEarlyConnection(room.id, actor.id),
+    ]);
+    return { call, access };
+  }
+
+  /**
+   * Instant connect: a callee whose call rings gets a token to connect at once, hidden and sending and receiving nothing
+   * (livekit.ts `RINGING`), so that accepting only switches their media on (`promoteEarlyConnection`). Declining or
+   * missing leaves no trace for the others: hidden participants are not shown, and presence ignores them.
+   */
+  async prepareAnswer(actor: Actor, em: Db, callId: string): Promise<{ call: Call; access: RoomAccessGrant }> {
+    const state = await this.stateFor(em, callId, actor.id, false);
+    checkCanAnswer(state, actor.id);
+    if (state.responses.get(actor.id) !== 'RINGING') throw conflict('This call is not ringing for you.', ['callId']);
+    const inCall = [state.call.callerId, ...(await this.c.roomsRepo.participantIds(em, state.call.roomId))];
+    if (await this.c.roomsRepo.blockedWithAny(em, actor.id, inCall))
+      throw forbidden('You cannot join this call: you and someone in it blocked each other.', ['callId']);
+    return { call: state.call, access: await this.c.rooms.accessFor(em, state.call.roomId, actor.id, 'ringing') };
+  }
+
+  /**
+   * After acceptCall committed: a callee connected early becomes a full participant, and present (LiveKit's
+   * participant_joined came while they were hidden, and presence ignored it). Not connected: nothing to do.
+   */
+  private async promoteEarlyConnection(roomId: string, userId: string): Promise<void> {
+    const sid = await this.c.rooms.livekit.promote(roomId, userId);
+    if (sid && (await this.c.roomsRepo.presenceJoined(this.c.newEm(), roomId, userId, sid))) this.c.rooms.publish(roomId);
   }
 
   async decline(actor: Actor, em: Db, callId: string): Promise<Call> {

@@ -39,6 +39,8 @@ export abstract class CallTransitions {
   protected async declineLocked(tx: Db, afterCommit: AfterCommit, locked: CallState, userId: string): Promise<void> {
     await this.c.repo.decline(tx, locked.call.id, userId);
     locked.responses.set(userId, 'DECLINED');
+    // They may have connected while it rang (hidden, see CallsService.prepareAnswer): gone with the answer.
+    afterCommit(() => void this.c.rooms.livekit.removeParticipant(locked.call.roomId, userId));
     const everyoneDeclined = [...locked.responses.values()].every((r) => r === 'DECLINED');
     if (locked.call.status === 'RINGING' && everyoneDeclined) return this.finish(tx, afterCommit, locked, 'DECLINED');
     afterCommit(() => this.publish(locked.call.id, parties(locked)));

@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { UserError } from '../../graphql/errors.js';
 import { Node } from '../../graphql/node.js';
 import { connectionTypes } from '../../graphql/relay.js';
@@ -42,4 +42,9 @@ export class CallPayload {
   @Field(() => RoomAccessObject, { nullable: true, description: 'Set for the caller on startCall and for a callee on acceptCall.' })
   access?: RoomAccessObject | null;
   @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType('PrepareCallAnswerInput')
+export class PrepareCallAnswerInput {
+  @Field(() => ID) callId!: string;
 }

@@ -94,6 +94,9 @@ export class FacechatService implements ScreenshotPolicy {
   acceptCall(actor: Actor, em: Db, callId: string): Promise<{ call: Call; access: RoomAccessGrant }> {
     return this.p.calls.accept(actor, em, callId);
   }
+  prepareCallAnswer(actor: Actor, em: Db, callId: string): Promise<{ call: Call; access: RoomAccessGrant }> {
+    return this.p.calls.prepareAnswer(actor, em, callId);
+  }
   declineCall(actor: Actor, em: Db, callId: string): Promise<Call> {
     return this.p.calls.decline(actor, em, callId);
   }

@@ -30,6 +30,23 @@ export interface ParticipantProfile {
 
 export class LivekitUnavailable extends Error {}
 
+/** What a participant may do: camera and microphone, subscribe, data. */
+const MEDIA = {
+  canPublish: true,
+  canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE],
+  canSubscribe: true,
+  canPublishData: true,
+};
+/** A participant's token grant; the emotion badge is an attribute each browser sets on itself. */
+const PARTICIPANT = { ...MEDIA, canUpdateOwnMetadata: true };
+/** The same as a permission update (promoting a ringing callee). */
+const PARTICIPANT_PERMISSION = { ...MEDIA, canUpdateMetadata: true, hidden: false };
+/**
+ * A callee whose phone rings connects early, so that Accept only has to switch media on: hidden (nobody sees them, and
+ * declining leaves no trace), and neither sending nor receiving anything (the caller's video is not theirs to see yet).
+ */
+const RINGING = { canPublish: false, canSubscribe: false, canPublishData: false, canUpdateOwnMetadata: false, hidden: true };
+
 /**
  * The API's side of LiveKit: join tokens, the room service (create, remove, delete) and
  * webhook verification. The API secret stays here; clients only ever get room-scoped tokens.
@@ -60,7 +77,7 @@ export class LivekitGateway {
    * A token for exactly one room: join it, publish camera and microphone, subscribe, send data.
    * Identity = the raw user id; name = display name; attributes `userId` (global id) and `username`.
    */
-  async token(roomName: string, who: ParticipantProfile): Promise<RoomAccessGrant> {
+  async token(roomName: string, who: ParticipantProfile, kind: 'participant' | 'ringing' = 'participant'): Promise<RoomAccessGrant> {
     const config = this.require();
     const at = new AccessToken(config.apiKey, config.apiSecret, {
       identity: who.userId,
@@ -68,19 +85,25 @@ export class LivekitGateway {
       ttl: TOKEN_TTL_SECONDS,
       attributes: { userId: who.globalId, username: who.username },
     });
-    at.addGrant({
-      roomJoin: true,
-      room: roomName,
-      canPublish: true,
-      canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE],
-      canSubscribe: true,
-      canPublishData: true,
-      // The emotion badge is a participant attribute each browser sets on itself.
-      canUpdateOwnMetadata: true,
-    });
+    at.addGrant(kind === 'ringing' ? { roomJoin: true, room: roomName, ...RINGING } : { roomJoin: true, room: roomName, ...PARTICIPANT });
     const token = await at.toJwt();
     const exp = decodeJwt(token).exp ?? Math.floor(Date.now() / 1000) + TOKEN_TTL_SECONDS;
     return { token, url: config.publicUrl, roomName, expiresAt: new Date(exp * 1000) };
+  }
+
+  /**
+   * A ringing callee who connected early (`token(…, 'ringing')`) becomes a full participant: visible, publishing,
+   * subscribed. Returns the participant's session id, or null when they are not connected (they answer the slow way).
+   */
+  async promote(roomName: string, userId: string): Promise<string | null> {
+    if (!this.rooms) return null;
+    try {
+      const info = await this.rooms.updateParticipant(roomName, userId, { permission: PARTICIPANT_PERMISSION });
+      return info.sid;
+    } catch (error) {
+      if ((error as { status?: number })?.status !== 404) this.log.warn({ err: error, roomName }, 'LiveKit updateParticipant failed');
+      return null;
+    }
   }
 
   /** Creates the LiveKit room (or keeps the existing one) with the room's capacity. */
@@ -128,7 +151,8 @@ export class LivekitGateway {
           if (error?.status === 404) return []; // closed between the two calls
           throw error;
         });
-        presence.set(room.name, new Map(participants.map((p) => [p.identity, p.sid])));
+        // Hidden ones are callees connected while their call rings: not present until they accept.
+        presence.set(room.name, new Map(participants.filter((p) => !p.permission?.hidden).map((p) => [p.identity, p.sid])));
       }
       return presence;
     } catch (error) {

@@ -196,15 +196,14 @@ export class RoomsService {
   }
 
   /** A join token for `userId` in `roomId` (LiveKit identity = raw user id). */
-  async accessFor(em: Db, roomId: string, userId: string): Promise<RoomAccessGrant> {
+  async accessFor(em: Db, roomId: string, userId: string, kind: 'participant' | 'ringing' = 'participant'): Promise<RoomAccessGrant> {
     const [user] = await this.c.accounts.profiles(em, [userId]);
     try {
-      return await this.c.livekit.token(roomId, {
-        userId,
-        globalId: toGlobalId('User', userId),
-        username: user.username,
-        displayName: user.displayName,
-      });
+      return await this.c.livekit.token(
+        roomId,
+        { userId, globalId: toGlobalId('User', userId), username: user.username, displayName: user.displayName },
+        kind,
+      );
     } catch (error) {
       if (error instanceof LivekitUnavailable) throw unavailable(error.message);
       throw error;
@@ -254,7 +253,8 @@ export class RoomsService {
     const sid = event.participant?.sid ?? '';
     return inTransaction(this.c.newEm(), async (tx, afterCommit): Promise<Departure | null> => {
       if (!(await this.c.repo.recordWebhook(tx, event.id, WEBHOOK_MAX_AGE_SECONDS * 2))) return null;
-      if (event.event === 'participant_joined' && isUuid(identity)) {
+      // A hidden participant is a callee connected while ringing: present only once they accept (calls.service.ts).
+      if (event.event === 'participant_joined' && isUuid(identity) && !event.participant?.permission?.hidden) {
         if (await this.c.repo.presenceJoined(tx, roomId, identity, sid)) afterCommit(() => this.publish(roomId));
       } else if (event.event === 'participant_left' && isUuid(identity)) {
         if (!(await this.c.repo.presenceLeft(tx, roomId, identity, sid))) return null;

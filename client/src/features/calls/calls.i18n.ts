@@ -29,6 +29,7 @@ const en = {
       andOthers: ' and {n} other | and {n} others',
       accept: 'Accept',
       decline: 'Decline',
+      preview: 'Your camera',
       failed: 'The call could not be answered. Try again.',
       // describeUserError scope `calls.incoming.errors`.
       errors: { CONFLICT: 'This call has already ended.' },
@@ -80,6 +81,7 @@ const ko: typeof en = {
       andOthers: ' 외 {n}명 | 외 {n}명',
       accept: '받기',
       decline: '거절',
+      preview: '내 카메라',
       failed: '전화를 받지 못했어요. 다시 시도해 주세요.',
       errors: { CONFLICT: '이미 끝난 통화예요.' },
     },

@@ -9,7 +9,7 @@ import { provideApolloClient, useApolloClient } from '@vue/apollo-composable';
 import { LocalVideoTrack, Track } from 'livekit-client';
 import { defineStore } from 'pinia';
 import { computed, effectScope, ref, shallowRef, watch, type EffectScope } from 'vue';
-import type { ChatMessageFieldsFragment } from '../../../gql/graphql';
+import type { ChatMessageFieldsFragment, RoomAccessFieldsFragment } from '../../../gql/graphql';
 import { i18n } from '../../../i18n';
 import { useAuthStore } from '../../auth/useAuthStore';
 import { otherParties } from '../../calls/useCallStatus';
@@ -53,7 +53,7 @@ function buildCall(roomId: string, callId: string | null, auth: ReturnType<typeo
 
   // Chat, and the toast when someone else takes a screenshot.
   const chat = useCallChat(() => roomId, {
-    enabled: () => session.stage.value !== 'joining' && session.stage.value !== 'failed',
+    enabled: () => session.stage.value === 'live' || session.stage.value === 'over',
     onLive: (message: ChatMessageFieldsFragment) => {
       if (message.kind === 'SCREENSHOT' && message.author.id !== auth.user?.id) {
         toasts.show({ tone: 'info', text: t('facechatCall.screenshot.took', { name: message.author.displayName }) });
@@ -132,15 +132,44 @@ export const useActiveCall = defineStore('activeCall', () => {
    */
   function open(roomId: string, callId: string | null): ActiveCall {
     const running = current.value;
-    if (running && running.roomId === roomId && running.callId === callId) return running;
-    if (running && active.value) void running.session.leave();
+    const ringing = running?.session.stage.value === 'ringing'; // connected early and not answered: not the call yet
+    if (running && !ringing && running.roomId === roomId && running.callId === callId) return running;
+    const built = build(roomId, callId);
+    void built.session.start();
+    return built;
+  }
+
+  function build(roomId: string, callId: string | null): ActiveCall {
+    if (current.value && active.value) void current.value.session.leave();
     discard();
     const callScope = effectScope(true);
     const built = provideApolloClient(resolveClient())(() => callScope.run(() => buildCall(roomId, callId, auth)))!;
     scope = callScope;
     current.value = built;
-    void built.session.start();
     return built;
+  }
+
+  /**
+   * Instant connect: a call ringing for the viewer connects early with `access` (hidden, nothing sent or received;
+   * the camera opens for the ringing screen's preview and its effect warms up). Only when no other call holds the
+   * camera. `answer` turns it into the call; `dropRinging` lets it go (declined, missed, canceled).
+   */
+  function prepareRinging(roomId: string, callId: string, access: RoomAccessFieldsFragment): void {
+    if (current.value) return;
+    void build(roomId, callId).session.prepare(access);
+  }
+
+  /** Accepted with `access`: true when the early connection of `callId` carries on as the call (the page keeps it). */
+  function answer(callId: string, access: RoomAccessFieldsFragment): boolean {
+    const running = current.value;
+    if (running?.callId !== callId || running.session.stage.value !== 'ringing') return false;
+    void running.session.answer(access);
+    return true;
+  }
+
+  /** The early connection of `callId` goes (ringing still, or over before it was answered). */
+  function dropRinging(callId: string): void {
+    if (current.value?.callId === callId && !active.value && current.value.startedAt.value === null) discard();
   }
 
   /** The page of an ended call is gone: nothing is kept of it. A call still on stays. */
@@ -179,5 +208,5 @@ export const useActiveCall = defineStore('activeCall', () => {
     },
   );
 
-  return { current, active, open, release, leave, discard };
+  return { current, active, open, prepareRinging, answer, dropRinging, release, leave, discard };
 });

@@ -58,8 +58,13 @@ function problemOf(error: unknown): MediaProblem {
   return name === 'NotAllowedError' || name === 'SecurityError' ? 'denied' : 'unavailable';
 }
 
+interface Captured {
+  tracks: LocalTrack[];
+  problem: MediaProblem;
+}
+
 /** Camera and microphone together; when that fails, whichever of the two works. */
-async function captureTracks(): Promise<{ tracks: LocalTrack[]; problem: MediaProblem }> {
+async function captureTracks(): Promise<Captured> {
   try {
     return { tracks: await createLocalTracks({ audio: true, video: { resolution: CAPTURE.resolution } }), problem: null };
   } catch (error) {
@@ -69,6 +74,18 @@ async function captureTracks(): Promise<{ tracks: LocalTrack[]; problem: MediaPr
     ]);
     const tracks = [video, audio].flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
     return { tracks, problem: tracks.length === 2 ? null : problemOf(error) };
+  }
+}
+
+/** Camera and microphone open without a prompt (allowed before). */
+async function mediaAllowed(): Promise<boolean> {
+  try {
+    const states = await Promise.all(
+      (['camera', 'microphone'] as PermissionName[]).map((name) => navigator.permissions.query({ name }).then((s) => s.state)),
+    );
+    return states.every((state) => state === 'granted');
+  } catch {
+    return false; // a browser that cannot tell
   }
 }
 
@@ -85,6 +102,8 @@ export function useCallRoom(options: CallRoomOptions = {}) {
   const published = shallowRef<Promise<void>>(Promise.resolve());
   /** Camera and microphone are published (or failed): the toggles work from then on. */
   const mediaReady = ref(false);
+  /** Our camera, once captured (before it is published, too: the ringing screen's self-preview). */
+  const preview = shallowRef<LocalVideoTrack | null>(null);
 
   const refresh = () => {
     participants.value = [room.localParticipant, ...room.remoteParticipants.values()];
@@ -114,31 +133,90 @@ export function useCallRoom(options: CallRoomOptions = {}) {
     .on(RoomEvent.TrackMuted, syncLocal)
     .on(RoomEvent.TrackUnmuted, syncLocal);
 
+  /** Captured tracks, the camera's effect applied: ready to publish. */
+  let ready: Promise<Captured> | null = null;
+
   /**
-   * Connects; resolves once connected. Camera and microphone are captured while the connection is
-   * being made and published right after, in the background (`published` says when).
+   * Connects; resolves once connected. Camera and microphone are captured (and the camera's effect
+   * started) while the connection is being made and published right after, in the background
+   * (`published` says when) — or, with `hold` (a ringing callee connected early: they may not publish
+   * yet), kept for `publishWhenAllowed`; `preview` shows the camera meanwhile.
    */
-  async function connect(url: string, token: string): Promise<void> {
+  async function connect(url: string, token: string, { hold = false } = {}): Promise<void> {
     phase.value = 'connecting';
     disconnectReason.value = null;
     mediaReady.value = false;
     mark('connect');
-    const captured = captureTracks().finally(() => mark('captured'));
+    // Held: the camera opens early (the preview, the effect warmed up) only where it would open without asking; a
+    // permission prompt waits for Accept.
+    ready = !hold || (await mediaAllowed()) ? captureReady() : null;
     try {
       await room.connect(url, token);
       mark('connected');
     } catch (error) {
-      void captured.then(({ tracks }) => tracks.forEach((t) => t.stop()));
+      void dropHeld();
       phase.value = 'disconnected';
       throw error;
     }
     phase.value = 'connected';
     refresh();
-    published.value = publish(captured);
+    if (!hold) published.value = publish();
   }
 
-  async function publish(captured: ReturnType<typeof captureTracks>): Promise<void> {
-    const { tracks, problem } = await captured;
+  const captureReady = () =>
+    captureTracks()
+      .finally(() => mark('captured'))
+      .then(prepareTracks);
+
+  async function prepareTracks(captured: Captured): Promise<Captured> {
+    const camera = captured.tracks.find((t): t is LocalVideoTrack => t instanceof LocalVideoTrack);
+    if (camera && options.prepareCamera) {
+      // A processor that fails must not keep the camera off: the plain camera goes out then.
+      await options.prepareCamera(camera).catch((error) => console.warn('[call] camera effect failed:', error));
+      mark('camera-prepared');
+    }
+    preview.value = camera ?? null;
+    return captured;
+  }
+
+  /** Held tracks are stopped (the early connection is dropped: declined, missed, failed). */
+  async function dropHeld(): Promise<void> {
+    const held = ready;
+    ready = null;
+    preview.value = null;
+    (await held?.catch(() => null))?.tracks.forEach((t) => t.stop());
+  }
+
+  /**
+   * Accepted: publishes the held tracks once the API has let this participant publish (it promotes the
+   * early connection before acceptCall answers; the permission update follows over LiveKit's signal).
+   * False when that does not come within `waitMs`: the caller connects anew with a full token.
+   */
+  async function publishWhenAllowed(waitMs: number): Promise<boolean> {
+    if (!(await permitted(waitMs))) return false;
+    published.value = publish();
+    return true;
+  }
+
+  function permitted(waitMs: number): Promise<boolean> {
+    const allowed = () => !!room.localParticipant.permissions?.canPublish && room.state === ConnectionState.Connected;
+    if (allowed()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const settle = (value: boolean) => {
+        clearTimeout(timer);
+        room.off(RoomEvent.ParticipantPermissionsChanged, onChange);
+        resolve(value);
+      };
+      const onChange = () => allowed() && settle(true);
+      const timer = setTimeout(() => settle(false), waitMs);
+      room.on(RoomEvent.ParticipantPermissionsChanged, onChange);
+    });
+  }
+
+  async function publish(): Promise<void> {
+    const held = ready;
+    ready = null;
+    const { tracks, problem } = await (held ?? captureReady());
     mediaProblem.value = problem;
     if (room.state !== ConnectionState.Connected && room.state !== ConnectionState.Reconnecting) {
       tracks.forEach((t) => t.stop());
@@ -146,11 +224,6 @@ export function useCallRoom(options: CallRoomOptions = {}) {
     }
     await Promise.all(
       tracks.map(async (track) => {
-        if (track instanceof LocalVideoTrack && options.prepareCamera) {
-          // A processor that fails must not keep the camera off: the plain camera goes out then.
-          await options.prepareCamera(track).catch((error) => console.warn('[call] camera effect failed:', error));
-          mark('camera-prepared');
-        }
         try {
           await room.localParticipant.publishTrack(track, track.kind === Track.Kind.Video ? { simulcast: true } : {});
           mark(`published-${track.kind}`);
@@ -197,6 +270,7 @@ export function useCallRoom(options: CallRoomOptions = {}) {
   }
 
   async function disconnect(): Promise<void> {
+    void dropHeld();
     if (room.state !== ConnectionState.Disconnected) await room.disconnect();
   }
 
@@ -217,7 +291,9 @@ export function useCallRoom(options: CallRoomOptions = {}) {
     toggling,
     published,
     mediaReady,
+    preview,
     connect,
+    publishWhenAllowed,
     toggleMic,
     toggleCamera,
     startAudio,

@@ -6,12 +6,16 @@
 import { useMutation } from '@vue/apollo-composable';
 import { DisconnectReason } from 'livekit-client';
 import { computed, ref, watch } from 'vue';
-import { EndCallDocument, JoinRoomDocument, LeaveRoomDocument, type CallStatus } from '../../../gql/graphql';
+import { EndCallDocument, JoinRoomDocument, LeaveRoomDocument, type CallStatus, type RoomAccessFieldsFragment } from '../../../gql/graphql';
 import { isFinished, useCallStatus } from '../../calls/useCallStatus';
 import { takeAccess } from './callAccess';
 import type { CallRoom } from './useCallRoom';
 
-export type SessionStage = 'joining' | 'failed' | 'live' | 'over';
+/** 'ringing': a callee's early connection while the call rings (instant connect), not answered yet. */
+export type SessionStage = 'ringing' | 'joining' | 'failed' | 'live' | 'over';
+
+/** How long an accepted early connection waits for the permission to publish before connecting anew. */
+const PROMOTION_WAIT_MS = 2500;
 
 /** Why the page is over: the viewer left, the call finished with a status, or LiveKit let go. */
 export type Ending =
@@ -39,8 +43,36 @@ export function useCallSession(roomId: () => string, callId: () => string | null
     stage.value = 'joining';
     failure.value = null;
     ending.value = null;
+    await connectWith(takeAccess(roomId()));
+  }
+
+  /**
+   * Instant connect: while the call rings for the viewer, connect with the early access (hidden, sending and
+   * receiving nothing; the camera opens for the preview). A failure is no problem: Accept then connects as usual.
+   */
+  let early: Promise<void> = Promise.resolve();
+  function prepare(access: RoomAccessFieldsFragment): Promise<void> {
+    stage.value = 'ringing';
+    early = callRoom.connect(access.url, access.token, { hold: true }).catch(() => {});
+    return early;
+  }
+
+  /** Accepted with `access`: the early connection starts sending and receiving, else a new one is made. */
+  async function answer(access: RoomAccessFieldsFragment): Promise<void> {
+    if (stage.value !== 'ringing') return;
+    stage.value = 'joining';
+    await early; // accepted while still connecting
+    if (callRoom.phase.value === 'connected' && (await callRoom.publishWhenAllowed(PROMOTION_WAIT_MS))) {
+      if (stage.value === 'joining') stage.value = 'live';
+      return;
+    }
+    await callRoom.disconnect();
+    if (stage.value === 'joining') await connectWith(access);
+  }
+
+  async function connectWith(handedOver: RoomAccessFieldsFragment | null): Promise<void> {
     try {
-      let access = takeAccess(roomId());
+      let access = handedOver;
       if (!access) {
         const answer = await joinRoom.mutate({ roomId: roomId() });
         const payload = answer?.data?.joinRoom;
@@ -106,5 +138,5 @@ export function useCallSession(roomId: () => string, callId: () => string | null
     stage.value = 'over';
   });
 
-  return { stage, failure, ending, leaving, call, status, isCall, start, leave };
+  return { stage, failure, ending, leaving, call, status, isCall, start, prepare, answer, leave };
 }

@@ -14,6 +14,8 @@ const EMOTION_ATTRIBUTE = 'emotion';
 export async function publishEmotionAttribute(room: Room, emotion: Emotion | ''): Promise<void> {
   const participant = room.localParticipant;
   if ((participant.attributes[EMOTION_ATTRIBUTE] ?? '') === emotion) return;
+  // Not yet allowed (a callee connected while ringing): the next change, once answered, sends it.
+  if (participant.permissions && !participant.permissions.canUpdateMetadata) return;
   try {
     await participant.setAttributes({ [EMOTION_ATTRIBUTE]: emotion });
   } catch (error) {
