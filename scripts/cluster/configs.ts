@@ -27,6 +27,7 @@ export function livekitYaml(node: LivekitNodeConfig): string {
     '  use_external_ip: false',
     '  enable_loopback_candidate: true',
     '  node_ip: 127.0.0.1',
+    '  pli_throttle: { low_quality: 200ms, mid_quality: 300ms, high_quality: 300ms }', // as livekit.yaml
     'keys:',
     `  ${node.apiKey}: ${node.apiSecret}`,
     'webhook:',

@@ -97,6 +97,8 @@ async function startServer(binary: string, relayUrl: string): Promise<{ url: str
       `  udp_port: ${udpPort}`,
       '  use_external_ip: false',
       '  enable_loopback_candidate: true',
+      // As livekit.yaml: a new subscriber's first keyframe within 300 ms (instant connect), not up to a second.
+      '  pli_throttle: { low_quality: 200ms, mid_quality: 300ms, high_quality: 300ms }',
       'keys:',
       `  ${DEV_LIVEKIT_KEY}: ${DEV_LIVEKIT_SECRET}`,
       'webhook:',

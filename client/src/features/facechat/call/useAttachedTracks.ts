@@ -17,6 +17,7 @@ export function useAttachedTracks(
       if (oldTrack && oldElement) oldTrack.detach(oldElement);
       if (track && element) {
         track.attach(element);
+        performance.mark('call:attached-video');
         element.muted = true;
         void element.play().catch(() => {});
       }

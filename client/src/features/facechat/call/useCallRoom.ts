@@ -115,6 +115,7 @@ export function useCallRoom(options: CallRoomOptions = {}) {
 
   room
     .on(RoomEvent.ParticipantConnected, refresh)
+    .on(RoomEvent.TrackSubscribed, (track) => mark(`subscribed-${track.kind}`))
     .on(RoomEvent.ParticipantDisconnected, refresh)
     .on(RoomEvent.Reconnecting, () => (phase.value = 'reconnecting'))
     .on(RoomEvent.SignalReconnecting, () => (phase.value = 'reconnecting'))
@@ -194,6 +195,7 @@ export function useCallRoom(options: CallRoomOptions = {}) {
    */
   async function publishWhenAllowed(waitMs: number): Promise<boolean> {
     if (!(await permitted(waitMs))) return false;
+    mark('permitted');
     published.value = publish();
     return true;
   }
