@@ -8,6 +8,7 @@ import tags from '../features/tags/tags.i18n';
 import search from '../features/search/search.i18n';
 import rooms from '../features/rooms/rooms.i18n';
 import calls from '../features/calls/calls.i18n';
+import groupCall from '../features/calls/groupCall.i18n';
 import facechatCall from '../features/facechat/call/call.i18n';
 import activeCall from '../features/facechat/call/activeCall.i18n';
 import callStage from '../features/facechat/call/callStage.i18n';
@@ -33,6 +34,7 @@ export const featureMessages: FeatureMessages[] = [
   search,
   rooms,
   calls,
+  groupCall,
   facechatCall,
   activeCall,
   callStage,
