@@ -12,6 +12,7 @@ import groupCall from '../features/calls/groupCall.i18n';
 import facechatCall from '../features/facechat/call/call.i18n';
 import activeCall from '../features/facechat/call/activeCall.i18n';
 import callStage from '../features/facechat/call/callStage.i18n';
+import callPeople from '../features/facechat/call/callPeople.i18n';
 // The effect picker's texts (facechat/processor) also name the emotions on the call's tile badges.
 import * as facechatEffects from '../features/facechat/processor/i18n';
 
@@ -38,5 +39,6 @@ export const featureMessages: FeatureMessages[] = [
   facechatCall,
   activeCall,
   callStage,
+  callPeople,
   facechatEffects,
 ];
