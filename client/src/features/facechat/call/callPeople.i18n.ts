@@ -20,7 +20,7 @@ const en = {
     add: 'Add people',
     addTitle: 'Add people to the call',
     addSubmit: 'Ring them',
-    invited: 'Ringing {names}…',
+    invitedToast: 'Ringing them now…',
     addFailed: 'They could not be added. Try again.',
     errors: {
       FULL: 'The call is full (16 people).',
@@ -65,7 +65,7 @@ const ko: typeof en = {
     add: '사람 추가',
     addTitle: '통화에 사람 추가',
     addSubmit: '전화 걸기',
-    invited: '{names} 님에게 거는 중…',
+    invitedToast: '전화를 거는 중이에요…',
     addFailed: '추가하지 못했어요. 다시 시도해 주세요.',
     errors: {
       FULL: '통화 인원이 가득 찼어요(16명).',
