@@ -1,7 +1,7 @@
 // Texts of the call's People panel (who is connected, who is still ringing), adding people and the room invite link.
 const en = {
   callPeople: {
-    button: 'People',
+    button: 'People ({n})',
     title: 'People in the call',
     close: 'Close the people list',
     inCall: 'In the call',
@@ -46,7 +46,7 @@ const en = {
 
 const ko: typeof en = {
   callPeople: {
-    button: '참여자',
+    button: '참여자 ({n})',
     title: '통화 참여자',
     close: '참여자 목록 닫기',
     inCall: '통화 중',
