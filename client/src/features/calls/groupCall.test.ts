@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absentCallees, calleeState, matchesName, MAX_CALLEES, type CalleeLike } from './groupCall';
+import { absentCallees, calleeState, matchesName, MAX_CALLEES, ringsFor, type CalleeLike } from './groupCall';
 
 const callee = (id: string, displayName: string, status: CalleeLike['status'], inCall = false): CalleeLike => ({
   user: { id, displayName },
@@ -51,5 +51,21 @@ describe('group calls', () => {
       'Eve:MISSED',
       'Dan:LEFT',
     ]);
+  });
+
+  it('rings for a callee while their own answer is pending, also when added to a call already on', () => {
+    const call = (status: string, mine: CalleeLike['status']) => ({
+      status,
+      calleeStatuses: [callee('me', 'Me', mine), callee('other', 'Other', 'ACCEPTED', true)],
+    });
+    expect(ringsFor(call('RINGING', 'RINGING'), 'me')).toBe(true);
+    expect(ringsFor(call('ACCEPTED', 'RINGING'), 'me')).toBe(true);
+    expect(ringsFor(call('ACCEPTED', 'DECLINED'), 'me')).toBe(false);
+    expect(ringsFor(call('ACCEPTED', 'MISSED'), 'me')).toBe(false);
+    expect(ringsFor(call('ACCEPTED', 'ACCEPTED'), 'me')).toBe(false);
+    expect(ringsFor(call('ENDED', 'RINGING'), 'me')).toBe(false);
+    expect(ringsFor(call('CANCELED', 'RINGING'), 'me')).toBe(false);
+    // Not among the callees (an older answer without the list): the call's own status decides.
+    expect(ringsFor({ status: 'RINGING', calleeStatuses: [] }, 'me')).toBe(true);
   });
 });

@@ -50,3 +50,18 @@ export function absentCallees<C extends CalleeLike>(
     .map((callee) => ({ callee, state: calleeState(callee) }))
     .sort((a, b) => ORDER[a.state] - ORDER[b.state] || a.callee.user.displayName.localeCompare(b.callee.user.displayName, locale));
 }
+
+interface RingingCallLike {
+  status: string;
+  calleeStatuses: readonly { user: { id: string }; status: CalleeApiStatus }[];
+}
+
+/**
+ * The call still rings for the viewer: their own answer is pending (a group call goes on ringing for the others after
+ * the first accept, and someone added to a running call is rung while it is ACCEPTED); once it is over, it is not.
+ */
+export function ringsFor(call: RingingCallLike, viewerId: string | undefined): boolean {
+  if (call.status !== 'RINGING' && call.status !== 'ACCEPTED') return false;
+  const mine = call.calleeStatuses.find((callee) => callee.user.id === viewerId);
+  return mine ? mine.status === 'RINGING' : call.status === 'RINGING';
+}
