@@ -125,6 +125,18 @@ describe('group calls', () => {
     expect(await people.locator(`[data-testid=call-people-callee][data-user-id="${dave.id}"]`).count()).toBe(0);
     expect(await a.page.getByTestId('toggle-people').locator('[data-badge]').textContent()).toBe('3');
 
+    // On a phone the panel is a bottom sheet, whole on screen; Esc closes it and the focus goes back to People.
+    await a.page.setViewportSize({ width: 390, height: 844 });
+    const sheet = (await people.boundingBox())!;
+    expect(sheet.x).toBeGreaterThanOrEqual(0);
+    expect(sheet.x + sheet.width).toBeLessThanOrEqual(390);
+    expect(sheet.y + sheet.height).toBeGreaterThan(844 - 2);
+    await people.getByTestId('call-people-close').focus();
+    await a.page.keyboard.press('Escape');
+    await people.waitFor({ state: 'detached' });
+    expect(await a.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('toggle-people');
+    await a.page.setViewportSize({ width: 1100, height: 800 });
+
     for (const page of [a, b, c, d]) expect(page.errors).toEqual([]);
     await Promise.all([a, b, c, d].map((p) => p.page.context().close()));
   });
@@ -145,17 +157,19 @@ describe('group calls', () => {
     await g.page.locator('[data-testid=call-outcome]').waitFor();
     expect(await g.page.getByTestId('call-page').getAttribute('data-stage')).toBe('failed');
 
-    // Olive copies the invite link (the clipboard is refused here: the link shows in a field to copy by hand).
+    // Olive makes the invite link: it is copied, and shown in a field to copy by hand.
     await o.page.goto(`/call/${roomId}`);
     await o.page.getByTestId('call-live').waitFor();
     await o.page.getByTestId('room-invite').click();
     const field = o.page.getByTestId('room-invite-url');
     await field.waitFor();
     const url = await field.inputValue();
-    expect(new URL(url).searchParams.get('invite')).toBeTruthy();
+    const link = new URL(url, suite.stack.baseUrl);
+    expect(link.pathname).toBe(`/call/${roomId}`);
+    expect(link.searchParams.get('invite')).toBeTruthy();
 
     // Erin follows it: she is in, and Olive sees her.
-    await g.page.goto(url);
+    await g.page.goto(link.pathname + link.search);
     await g.page.getByTestId('call-live').waitFor();
     await waitForTiles(o.page, [guest]);
     await waitForTiles(g.page, [owner]);
