@@ -134,7 +134,14 @@ describe('group calls', () => {
     await people.getByTestId('call-people-close').focus();
     await a.page.keyboard.press('Escape');
     await people.waitFor({ state: 'detached' });
-    expect(await a.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('toggle-people');
+    // The control bar keeps one row (no People button there on phones): the header's count opens the panel.
+    expect(await a.page.getByTestId('toggle-people').isVisible()).toBe(false);
+    const bar = (await a.page.getByTestId('call-controls').boundingBox())!;
+    expect(bar.height).toBeLessThan(60);
+    expect(await a.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('call-count');
+    await a.page.getByTestId('call-count').click();
+    await people.waitFor();
+    await people.getByTestId('call-people-close').click();
     await a.page.setViewportSize({ width: 1100, height: 800 });
 
     for (const page of [a, b, c, d]) expect(page.errors).toEqual([]);
