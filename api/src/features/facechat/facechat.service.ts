@@ -13,11 +13,14 @@ import type { ChatService } from './chat.service.js';
 import type { FacechatStaffRepository, StaffRoomsFilter } from './facechat.staff.repository.js';
 import { LivekitUnavailable, type RoomAccessGrant } from './livekit.js';
 import type { Room } from './rooms.entity.js';
-import type { RoomCountRow, RoomTagRow, RoomUserRow, RoomsRepository } from './rooms.repository.js';
+import type { RoomCountRow, RoomUserRow } from './rooms.presence.repository.js';
+import type { RoomsPresence } from './rooms.presence.js';
+import type { RoomTagRow, RoomsRepository } from './rooms.repository.js';
 import type { CreateRoomData, Departure, RoomsService, UpdateRoomData } from './rooms.service.js';
 
 export interface FacechatParts {
   rooms: RoomsService;
+  presence: RoomsPresence;
   calls: CallsService;
   chat: ChatService;
   roomsRepo: RoomsRepository;
@@ -203,13 +206,13 @@ export class FacechatService implements ScreenshotPolicy {
   /** The event of a signed, fresh webhook body; throws when the Authorization header is missing, forged or stale, or the event is old. */
   async verifyWebhook(body: string, authorization: string | undefined): Promise<WebhookEvent> {
     const event = await this.p.rooms.livekit.verifyWebhook(body, authorization);
-    this.p.rooms.assertFreshWebhook(event);
+    this.p.presence.assertFreshWebhook(event);
     return event;
   }
 
   /** LiveKit's webhooks keep presence; a call left with fewer than two people ends (a ringing one emptied is canceled). */
   async applyWebhook(event: WebhookEvent): Promise<void> {
-    const departure = await this.p.rooms.applyWebhook(event);
+    const departure = await this.p.presence.applyWebhook(event);
     if (departure) await this.departed(departure);
   }
 
@@ -220,7 +223,7 @@ export class FacechatService implements ScreenshotPolicy {
   async reconcilePresence(): Promise<void> {
     if (!this.p.rooms.livekit.enabled) return;
     try {
-      const { changed, departures } = await this.p.rooms.reconcilePresence();
+      const { changed, departures } = await this.p.presence.reconcilePresence();
       if (changed) this.p.log.info({ rooms: changed }, 'presence reconciled with LiveKit');
       for (const departure of departures) await this.departed(departure);
     } catch (error) {

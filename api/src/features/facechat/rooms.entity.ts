@@ -114,7 +114,7 @@ class RoomPresence {
 
 /**
  * Ids of the LiveKit webhooks already applied, so a replayed (or retried) signed webhook changes nothing, on
- * every API instance. Kept a little longer than a webhook stays fresh (rooms.service WEBHOOK_MAX_AGE_SECONDS);
+ * every API instance. Kept a little longer than a webhook stays fresh (rooms.presence WEBHOOK_MAX_AGE_SECONDS);
  * older rows are pruned as new webhooks arrive. Written with SQL.
  */
 @Entity({ tableName: 'livekit_webhook_events' })
