@@ -34,6 +34,7 @@ import { ChatService } from '../features/facechat/chat.service.js';
 import { FacechatService } from '../features/facechat/facechat.service.js';
 import { LivekitGateway } from '../features/facechat/livekit.js';
 import { RoomsRepository, removedRoomNoticeSql, screenshotSeenSql } from '../features/facechat/rooms.repository.js';
+import { RoomInvites } from '../features/facechat/room-invites.js';
 import { RoomsPresence } from '../features/facechat/rooms.presence.js';
 import { RoomsService } from '../features/facechat/rooms.service.js';
 import { FacechatStaffRepository } from '../features/facechat/facechat.staff.repository.js';
@@ -186,8 +187,10 @@ function createFacechat(
   const callsRepo = new CallsRepository();
   const chatRepo = new ChatRepository();
   const livekit = new LivekitGateway(deps.config.livekit, deps.log.child({ component: 'livekit' }));
+  const invites = new RoomInvites({ repo: roomsRepo, secret: deps.config.jwtSecret, publicUrl: deps.config.publicUrl });
   const rooms = new RoomsService({
     repo: roomsRepo,
+    invites,
     calls: callsRepo,
     livekit,
     events: deps.pubsub,
@@ -221,6 +224,7 @@ function createFacechat(
   return new FacechatService({
     rooms,
     presence,
+    invites,
     calls,
     chat,
     roomsRepo,

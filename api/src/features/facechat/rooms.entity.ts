@@ -92,6 +92,10 @@ class RoomMember {
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   leftAt: Date | null = null;
+
+  /** Joined with an invite link (room-invites.ts): they see the room while they are a member, friends or not. */
+  @Property({ type: 'boolean', default: false })
+  viaInvite: boolean = false;
 }
 
 /** Who LiveKit says is connected to a room right now (webhooks), one row per user. Written with SQL. */

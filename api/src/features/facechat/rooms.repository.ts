@@ -3,7 +3,8 @@
  *
  * - See (lobby, `room`, chat history, `roomUpdated`, `chatMessageAdded`): the owner; anyone else not blocked
  *   either way with the owner, when the room is PUBLIC, FRIENDS and they are the owner's friend, or PRIVATE and
- *   they are a callee of the room's call. Signed out: PUBLIC rooms only.
+ *   they are a callee of the room's call; or a member who joined with the owner's invite link and has not left.
+ *   Signed out: PUBLIC rooms only.
  * - Participant (chat, screenshots): joined (joinRoom / startCall / acceptCall) and not left since, or connected
  *   to the LiveKit room right now according to its webhooks.
  * - Seat holders (capacity): connected now, or joined within the token lifetime and not left
@@ -85,8 +86,10 @@ export class RoomsRepository extends RoomsPresenceRepository {
           (${alias}.visibility = 'PUBLIC' and not ${alias}.is_call)
           or (${alias}.visibility = 'FRIENDS' and ${friend.sql})
           or (${alias}.visibility = 'PRIVATE' and exists (select 1 from calls _rc join call_callees _rcc on _rcc.call_id = _rc.id
-                where _rc.room_id = ${alias}.id and _rcc.user_id = ?::uuid)))))`,
-      params: [viewerId, ...blocked.params, ...friend.params, viewerId],
+                where _rc.room_id = ${alias}.id and _rcc.user_id = ?::uuid))
+          or (not ${alias}.is_call and exists (select 1 from room_members _im where _im.room_id = ${alias}.id
+                and _im.user_id = ?::uuid and _im.via_invite and _im.left_at is null)))))`,
+      params: [viewerId, ...blocked.params, ...friend.params, viewerId, viewerId],
     };
   }
 
@@ -173,13 +176,14 @@ export class RoomsRepository extends RoomsPresenceRepository {
     );
   }
 
-  /** Records `userId` as joined (again) now. */
-  async addMember(tx: Db, roomId: string, userId: string): Promise<void> {
+  /** Records `userId` as joined (again) now; `viaInvite`: with an invite link (kept while they stay a member). */
+  async addMember(tx: Db, roomId: string, userId: string, viaInvite = false): Promise<void> {
     await sql(
       tx,
-      `insert into room_members (room_id, user_id, joined_at, left_at) values (?, ?, now(), null)
-       on conflict (room_id, user_id) do update set joined_at = now(), left_at = null`,
-      [roomId, userId],
+      `insert into room_members (room_id, user_id, joined_at, left_at, via_invite) values (?, ?, now(), null, ?)
+       on conflict (room_id, user_id) do update set joined_at = now(), left_at = null,
+         via_invite = excluded.via_invite or (room_members.via_invite and room_members.left_at is null)`,
+      [roomId, userId, viaInvite],
     );
   }
 

@@ -9,6 +9,7 @@ import type { CallsRepository } from './calls.repository.js';
 import { roomTopic, type RoomEvent } from './facechat.events.js';
 import { LivekitUnavailable, type LivekitGateway, type RoomAccessGrant } from './livekit.js';
 import type { Room, RoomVisibilityValue } from './rooms.entity.js';
+import type { RoomInvites } from './room-invites.js';
 import type { RoomsRepository } from './rooms.repository.js';
 
 export const MAX_TITLE = 60;
@@ -45,6 +46,7 @@ export interface RoomsCollaborators {
   friends: { isBlockedEither(em: Db, a: string, b: string): Promise<boolean> };
   tags: { upsertTags(tx: Db, names: string[]): Promise<{ id: string }[]> };
   accounts: { profiles(em: Db, ids: string[]): Promise<{ id: string; username: string; displayName: string }[]> };
+  invites: Pick<RoomInvites, 'verify'>;
   /** A fresh EntityManager for work outside a request (webhooks). */
   newEm: () => Db;
 }
@@ -127,14 +129,15 @@ export class RoomsService {
    * Checks visibility, blocks (with the owner and with everyone in the room) and capacity, makes sure the
    * LiveKit room exists, records the actor as a member and hands out a token. Refusals: NOT_FOUND,
    * FORBIDDEN, FULL, UNAVAILABLE (LiveKit not configured or not answering; nothing is recorded then).
+   * `invite`: a code of room-invites.ts; the owner's lets anyone in (not only friends; blocks still refuse).
    */
-  async join(actor: Actor, em: Db, roomId: string): Promise<{ room: Room; access: RoomAccessGrant }> {
-    const room = await this.checkJoin(em, roomId, actor.id, false);
+  async join(actor: Actor, em: Db, roomId: string, invite?: string | null): Promise<{ room: Room; access: RoomAccessGrant }> {
+    const { room } = await this.checkJoin(em, roomId, actor.id, false, invite);
     if (!this.c.livekit.enabled) throw unavailable('Video calls are not available on this server.');
     await this.ensureLivekitRoom(room);
     await inTransaction(em, async (tx) => {
-      await this.checkJoin(tx, roomId, actor.id, true);
-      await this.c.repo.addMember(tx, roomId, actor.id);
+      const { viaInvite } = await this.checkJoin(tx, roomId, actor.id, true, invite);
+      await this.c.repo.addMember(tx, roomId, actor.id, viaInvite);
     });
     return { room, access: await this.accessFor(em, room.id, actor.id) };
   }
@@ -205,10 +208,15 @@ export class RoomsService {
     }
   }
 
-  /** Creates the LiveKit room for `room` (UNAVAILABLE when LiveKit is off or does not answer in time). */
-  async ensureLivekitRoom(room: { id: string; capacity: number }): Promise<void> {
+  /**
+   * Creates the LiveKit room for `room` (UNAVAILABLE when LiveKit is off or does not answer in time). A call's room
+   * is made for MAX_CAPACITY people from the start: LiveKit keeps maxParticipants of a room that exists (createRoom
+   * changes nothing then), and inviteToCall grows a call while people are in it. Seats are counted by the API anyway:
+   * it hands out a token only to the people the call rang.
+   */
+  async ensureLivekitRoom(room: { id: string; capacity: number; isCall: boolean }): Promise<void> {
     try {
-      await this.c.livekit.ensureRoom(room.id, room.capacity);
+      await this.c.livekit.ensureRoom(room.id, room.isCall ? MAX_CAPACITY : room.capacity);
     } catch (error) {
       if (error instanceof LivekitUnavailable) throw unavailable(error.message);
       throw error;
@@ -256,8 +264,17 @@ export class RoomsService {
     return room;
   }
 
-  /** Every rule of joinRoom (see `join`); `lock` takes the room row for update so seats are counted once. */
-  private async checkJoin(em: Db, roomId: string, actorId: string, lock: boolean): Promise<Room> {
+  /**
+   * Every rule of joinRoom (see `join`); `lock` takes the room row for update so seats are counted once.
+   * `viaInvite`: only the owner's invite lets the actor in (they would not see the room otherwise).
+   */
+  private async checkJoin(
+    em: Db,
+    roomId: string,
+    actorId: string,
+    lock: boolean,
+    invite?: string | null,
+  ): Promise<{ room: Room; viaInvite: boolean }> {
     const field = ['roomId'];
     const found = await this.c.repo.forJoin(em, roomId, actorId, lock);
     if (!found) throw notFound('That room does not exist (any more).', field);
@@ -265,9 +282,13 @@ export class RoomsService {
     // A room staff removed does not exist for anyone else.
     if (room.removedAt && !visible) throw notFound('That room does not exist (any more).', field);
     if (room.closedAt) throw forbidden(room.isCall ? 'This call is over.' : 'This room is closed.', field);
+    if (invite != null && room.isCall) throw forbidden('Invite links are not for calls.', ['invite']);
+    const inviter = invite != null ? this.c.invites.verify(invite, room.id) : null;
+    if (invite != null && !inviter) throw badInput('This invite link is not valid: it expired, or it is not for this room.', 'invite');
+    const viaInvite = !visible && inviter?.inviterId === room.ownerId;
     if (room.ownerId !== actorId) {
       if (await this.c.friends.isBlockedEither(em, actorId, room.ownerId)) throw forbidden('You cannot join this room.', field);
-      if (!visible) {
+      if (!visible && !viaInvite) {
         throw forbidden(
           room.visibility === 'FRIENDS'
             ? "Only the owner's friends can join this room."
@@ -284,7 +305,7 @@ export class RoomsService {
     if (!holders.includes(actorId) && holders.length >= room.capacity) {
       throw new DomainError(userError(ErrorCode.FULL, `This room is full (${room.capacity} people).`, field));
     }
-    return room;
+    return { room, viaInvite };
   }
 }
 
