@@ -38,6 +38,16 @@ export type AdminRoomState =
   /** Removed by staff. */
   | 'REMOVED';
 
+export type CallCalleeStatus =
+  /** They accepted (see `inCall` for whether they are still in the call). */
+  | 'ACCEPTED'
+  /** They declined (or left the call before answering). */
+  | 'DECLINED'
+  /** They did not answer within the ring timeout. */
+  | 'MISSED'
+  /** Their phone rings: no answer yet. */
+  | 'RINGING';
+
 export type CallStatus =
   /** At least one callee accepted: the call is on. */
   | 'ACCEPTED'
@@ -84,6 +94,10 @@ export type CreateRoomInput = {
   visibility?: InputMaybe<RoomVisibility>;
 };
 
+export type CreateRoomInviteInput = {
+  roomId: Scalars['ID']['input'];
+};
+
 export type FriendRequestDirection =
   | 'INCOMING'
   | 'OUTGOING';
@@ -100,6 +114,12 @@ export type FriendshipStatus =
   | 'REQUEST_RECEIVED'
   | 'REQUEST_SENT'
   | 'SELF';
+
+export type InviteToCallInput = {
+  callId: Scalars['ID']['input'];
+  /** Friends of the viewer to ring (User ids). */
+  userIds: Array<Scalars['ID']['input']>;
+};
 
 export type LoginInput = {
   /** Username or e-mail address. */
