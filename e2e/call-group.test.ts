@@ -172,7 +172,7 @@ describe('group calls', () => {
     await field.waitFor();
     const url = await field.inputValue();
     const link = new URL(url, suite.stack.baseUrl);
-    expect(link.pathname).toBe(`/call/${roomId}`);
+    expect(decodeURIComponent(link.pathname)).toBe(`/call/${roomId}`);
     expect(link.searchParams.get('invite')).toBeTruthy();
 
     // Erin follows it: she is in, and Olive sees her.
