@@ -34,6 +34,8 @@ import { ChatService } from '../features/facechat/chat.service.js';
 import { FacechatService } from '../features/facechat/facechat.service.js';
 import { LivekitGateway } from '../features/facechat/livekit.js';
 import { RoomsRepository, removedRoomNoticeSql, screenshotSeenSql } from '../features/facechat/rooms.repository.js';
+import { RoomInvites } from '../features/facechat/room-invites.js';
+import { RoomsPresence } from '../features/facechat/rooms.presence.js';
 import { RoomsService } from '../features/facechat/rooms.service.js';
 import { FacechatStaffRepository } from '../features/facechat/facechat.staff.repository.js';
 import { ModerationLogRepository } from '../features/moderation/moderation.repository.js';
@@ -185,8 +187,10 @@ function createFacechat(
   const callsRepo = new CallsRepository();
   const chatRepo = new ChatRepository();
   const livekit = new LivekitGateway(deps.config.livekit, deps.log.child({ component: 'livekit' }));
+  const invites = new RoomInvites({ repo: roomsRepo, secret: deps.config.jwtSecret, publicUrl: deps.config.publicUrl });
   const rooms = new RoomsService({
     repo: roomsRepo,
+    invites,
     calls: callsRepo,
     livekit,
     events: deps.pubsub,
@@ -195,6 +199,7 @@ function createFacechat(
     accounts: others.accounts,
     newEm,
   });
+  const presence = new RoomsPresence({ repo: roomsRepo, livekit, events: deps.pubsub, newEm });
   const calls = new CallsService({
     repo: callsRepo,
     roomsRepo,
@@ -216,7 +221,17 @@ function createFacechat(
     notifications: others.notifications,
     rateLimits: others.rateLimits,
   });
-  return new FacechatService({ rooms, calls, chat, roomsRepo, callsRepo, staffRepo: new FacechatStaffRepository(), log: deps.log });
+  return new FacechatService({
+    rooms,
+    presence,
+    invites,
+    calls,
+    chat,
+    roomsRepo,
+    callsRepo,
+    staffRepo: new FacechatStaffRepository(),
+    log: deps.log,
+  });
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -8,9 +8,11 @@ import tags from '../features/tags/tags.i18n';
 import search from '../features/search/search.i18n';
 import rooms from '../features/rooms/rooms.i18n';
 import calls from '../features/calls/calls.i18n';
+import groupCall from '../features/calls/groupCall.i18n';
 import facechatCall from '../features/facechat/call/call.i18n';
 import activeCall from '../features/facechat/call/activeCall.i18n';
 import callStage from '../features/facechat/call/callStage.i18n';
+import callPeople from '../features/facechat/call/callPeople.i18n';
 // The effect picker's texts (facechat/processor) also name the emotions on the call's tile badges.
 import * as facechatEffects from '../features/facechat/processor/i18n';
 
@@ -33,8 +35,10 @@ export const featureMessages: FeatureMessages[] = [
   search,
   rooms,
   calls,
+  groupCall,
   facechatCall,
   activeCall,
   callStage,
+  callPeople,
   facechatEffects,
 ];

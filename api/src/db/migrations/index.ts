@@ -14,6 +14,7 @@ import { Migration20261202043227ModerationLog } from './Migration20261202043227M
 import { Migration20261202043548ReportsAndRemoval } from './Migration20261202043548ReportsAndRemoval.js';
 import { Migration20261202044159UserSuspension } from './Migration20261202044159UserSuspension.js';
 import { Migration20261202070947ScreenshotPeople } from './Migration20261202070947ScreenshotPeople.js';
+import { Migration20261202101604GroupCalls } from './Migration20261202101604GroupCalls.js';
 
 export const migrations = [
   Migration20261126000000Accounts,
@@ -30,4 +31,5 @@ export const migrations = [
   Migration20261202043548ReportsAndRemoval,
   Migration20261202044159UserSuspension,
   Migration20261202070947ScreenshotPeople,
+  Migration20261202101604GroupCalls,
 ];

@@ -44,33 +44,40 @@ export abstract class CallEndings extends CallTransitions {
     }
   }
 
-  /** Schedules the ring timeout of calls still ringing for someone (run at start-up; idempotent). */
+  /** Schedules the ring timeout of every ringing round still ringing in the database (run at start-up; idempotent). */
   async resumeRinging(): Promise<void> {
-    for (const row of await this.c.repo.ringing(this.c.newEm()))
-      await this.scheduleRingTimeout(row.id, row.createdAt.getTime() + this.c.ringTimeoutMs - Date.now());
+    for (const row of await this.c.repo.ringing(this.c.newEm())) await this.scheduleRingTimeout(row, row.rangAt);
   }
 
-  /** The ring timeout: callees still ringing missed it (MISSED_CALL each); a call nobody took is MISSED. */
+  /**
+   * A ring timeout: callees rung at least the ring timeout ago and still ringing missed it (MISSED_CALL each, once per
+   * round); a call nobody took and nobody rings any more is MISSED. Anyone rung later (inviteToCall) rings on until
+   * their own round's job, which is scheduled again here in case it was lost.
+   */
   async ringTimeout(callId: string): Promise<void> {
     await inTransaction(this.c.newEm(), async (tx, afterCommit) => {
       const locked = await this.c.repo.state(tx, callId, true);
       if (!locked || FINISHED.includes(locked.call.status)) return;
       const { call } = locked;
-      const missed = await this.c.repo.missRinging(tx, call.id);
-      for (const userId of missed) {
+      const missed = await this.c.repo.missRinging(tx, call.id, new Date(Date.now() - this.c.ringTimeoutMs));
+      for (const { userId, invitedBy, rangAt } of missed) {
+        locked.responses.set(userId, 'MISSED');
         afterCommit(() => void this.c.rooms.livekit.removeParticipant(call.roomId, userId)); // connected while ringing
         await this.c.notifications.notify(tx, afterCommit, {
           recipientId: userId,
           type: 'MISSED_CALL',
-          actorId: call.callerId,
+          actorId: invitedBy,
           callId: call.id,
           roomId: call.roomId,
-          dedupeKey: `missed-call:${call.id}`,
+          dedupeKey: `missed-call:${call.id}:${rangAt.getTime()}`,
         });
       }
+      const stillRinging = locked.calleeIds.filter((id) => locked.responses.get(id) === 'RINGING');
       // The job that runs this is the one that would be canceled: MISSED needs no cancel.
-      if (call.status === 'RINGING') await this.finish(tx, afterCommit, locked, 'MISSED', false);
-      else if (missed.length) afterCommit(() => this.publish(call.id, parties(locked)));
+      if (call.status === 'RINGING' && !stillRinging.length) return this.finish(tx, afterCommit, locked, 'MISSED', false);
+      if (missed.length) afterCommit(() => this.publish(call.id, parties(locked)));
+      for (const rangAt of new Set(stillRinging.map((id) => locked.rangAt.get(id)!.getTime())))
+        afterCommit(() => void this.scheduleRingTimeout(call, new Date(rangAt)));
     });
   }
 

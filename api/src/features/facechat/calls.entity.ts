@@ -64,6 +64,14 @@ class CallCallee {
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   respondedAt: Date | null = null;
+
+  /** Who rang them: the caller, or someone in the call who added them later (inviteToCall). */
+  @ManyToOne('User', { ...FK, fieldName: 'invited_by' })
+  invitedBy!: string;
+
+  /** When they were last rung: each ringing round times out on its own (calls.endings.ts `ringTimeout`). */
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  rangAt!: Date;
 }
 
 export const callEntities = [Call, CallCallee];

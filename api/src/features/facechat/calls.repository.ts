@@ -8,18 +8,35 @@ export interface CallState {
   call: Call;
   calleeIds: string[];
   responses: Map<string, CalleeResponse>;
+  /** When each callee was last rung (the ringing round they are in). */
+  rangAt: Map<string, Date>;
 }
 export interface CalleeRow {
   callId: string;
   userId: string;
 }
+/** One ringing round of an unfinished call: callees rung at `rangAt` who still ring. */
 export interface RingingRow {
   id: string;
   createdAt: Date;
+  rangAt: Date;
+}
+/** One callee and their answer, as `Call.calleeStatuses` shows them. */
+export interface CalleeStatusRow {
+  callId: string;
+  userId: string;
+  response: CalleeResponse;
+  respondedAt: Date | null;
+  invitedBy: string;
+  inCall: boolean;
 }
 
 /** Calls `userId` takes part in (caller or callee), as SQL on `c`. */
 const mine = `(c.caller_id = ? or exists (select 1 from call_callees cc where cc.call_id = c.id and cc.user_id = ?))`;
+/** Callee `cc` accepted and is still in room `roomIdSql` (a member not left, or connected). */
+const stillInSql = (roomIdSql: string) => `cc.response = 'ACCEPTED'
+  and (exists (select 1 from room_members m where m.room_id = ${roomIdSql} and m.user_id = cc.user_id and m.left_at is null)
+    or exists (select 1 from room_presence p where p.room_id = ${roomIdSql} and p.user_id = cc.user_id))`;
 
 export class CallsRepository {
   async insert(tx: Db, input: { callerId: string; roomId: string; calleeIds: string[] }): Promise<Call> {
@@ -34,26 +51,43 @@ export class CallsRepository {
     await tx.flush();
     await sql(
       tx,
-      `insert into call_callees (call_id, user_id, position, response)
-         select ?, (c ->> 0)::uuid, (c ->> 1)::smallint, 'RINGING' from jsonb_array_elements(?::jsonb) as c`,
-      [call.id, JSON.stringify(input.calleeIds.map((id, i) => [id, i]))],
+      `insert into call_callees (call_id, user_id, position, response, invited_by, rang_at)
+         select ?, (c ->> 0)::uuid, (c ->> 1)::smallint, 'RINGING', ?, ? from jsonb_array_elements(?::jsonb) as c`,
+      [call.id, input.callerId, call.createdAt, JSON.stringify(input.calleeIds.map((id, i) => [id, i]))],
     );
     return call;
+  }
+
+  /**
+   * Rings `userIds` (again) at `rangAt`, rung by `invitedBy`: new callees are added after the others; those who
+   * declined, missed or left ring again (their answer is cleared).
+   */
+  async ring(tx: Db, callId: string, userIds: string[], invitedBy: string, rangAt: Date): Promise<void> {
+    await sql(
+      tx,
+      `insert into call_callees (call_id, user_id, position, response, invited_by, rang_at)
+         select ?, (c ->> 0)::uuid, (select coalesce(max(position), -1) from call_callees where call_id = ?) + (c ->> 1)::smallint + 1,
+                'RINGING', ?, ? from jsonb_array_elements(?::jsonb) as c
+       on conflict (call_id, user_id) do update
+         set response = 'RINGING', responded_at = null, invited_by = excluded.invited_by, rang_at = excluded.rang_at`,
+      [callId, callId, invitedBy, rangAt, JSON.stringify(userIds.map((id, i) => [id, i]))],
+    );
   }
 
   /** The call with its callees; `lock` takes the call row for update. */
   async state(em: Db, callId: string, lock: boolean): Promise<CallState | null> {
     const [row] = await sql<Record<string, unknown>>(em, `select * from calls where id = ? ${lock ? 'for update' : ''}`, [callId]);
     if (!row) return null;
-    const callees = await sql<{ userId: string; response: CalleeResponse }>(
+    const callees = await sql<{ userId: string; response: CalleeResponse; rangAt: Date | string }>(
       em,
-      'select user_id as "userId", response from call_callees where call_id = ? order by position',
+      'select user_id as "userId", response, rang_at as "rangAt" from call_callees where call_id = ? order by position',
       [callId],
     );
     return {
       call: em.map(Call, row),
       calleeIds: callees.map((c) => c.userId),
       responses: new Map(callees.map((c) => [c.userId, c.response])),
+      rangAt: new Map(callees.map((c) => [c.userId, new Date(c.rangAt)])),
     };
   }
 
@@ -114,14 +148,15 @@ export class CallsRepository {
     ]);
   }
 
-  /** Callees still ringing missed the call; returns who. */
-  async missRinging(tx: Db, callId: string): Promise<string[]> {
-    const rows = await sql<{ userId: string }>(
+  /** Callees still ringing who were rung at or before `rungBy` missed the call; returns who, with who rang them and when. */
+  async missRinging(tx: Db, callId: string, rungBy: Date): Promise<{ userId: string; invitedBy: string; rangAt: Date }[]> {
+    const rows = await sql<{ userId: string; invitedBy: string; rangAt: Date | string }>(
       tx,
-      `update call_callees set response = 'MISSED', responded_at = now() where call_id = ? and response = 'RINGING' returning user_id as "userId"`,
-      [callId],
+      `update call_callees set response = 'MISSED', responded_at = now() where call_id = ? and response = 'RINGING' and rang_at <= ?
+       returning user_id as "userId", invited_by as "invitedBy", rang_at as "rangAt"`,
+      [callId, rungBy],
     );
-    return rows.map((r) => r.userId);
+    return rows.map((r) => ({ ...r, rangAt: new Date(r.rangAt) }));
   }
 
   async finish(tx: Db, callId: string, status: CallStatusValue): Promise<void> {
@@ -132,22 +167,32 @@ export class CallsRepository {
   async acceptedStillIn(tx: Db, callId: string, roomId: string): Promise<number> {
     const [{ n }] = await sql<{ n: number }>(
       tx,
-      `select count(*)::int as n from call_callees cc where cc.call_id = ? and cc.response = 'ACCEPTED'
-         and (exists (select 1 from room_members m where m.room_id = ? and m.user_id = cc.user_id and m.left_at is null)
-           or exists (select 1 from room_presence p where p.room_id = ? and p.user_id = cc.user_id))`,
+      `select count(*)::int as n from call_callees cc where cc.call_id = ? and ${stillInSql('?::uuid')}`,
       [callId, roomId, roomId],
     );
     return n;
   }
 
-  /** Calls still ringing for someone. */
-  async ringing(em: Db): Promise<RingingRow[]> {
-    const rows = await sql<{ id: string; createdAt: string | Date }>(
+  /** Each callee of the calls and their answer, in the order they were rung; `inCall` as in `acceptedStillIn`. */
+  async calleeStatuses(em: Db, callIds: readonly string[]): Promise<CalleeStatusRow[]> {
+    const rows = await sql<Omit<CalleeStatusRow, 'respondedAt'> & { respondedAt: Date | string | null }>(
       em,
-      `select c.id, c.created_at as "createdAt" from calls c where c.status in ('RINGING', 'ACCEPTED')
-         and exists (select 1 from call_callees cc where cc.call_id = c.id and cc.response = 'RINGING')`,
+      `select cc.call_id as "callId", cc.user_id as "userId", cc.response, cc.responded_at as "respondedAt",
+              cc.invited_by as "invitedBy", (${stillInSql('c.room_id')}) as "inCall"
+         from call_callees cc join calls c on c.id = cc.call_id where cc.call_id in (?) order by cc.call_id, cc.position`,
+      [[...callIds]],
     );
-    return rows.map((r) => ({ id: r.id, createdAt: new Date(r.createdAt) }));
+    return rows.map((r) => ({ ...r, respondedAt: r.respondedAt ? new Date(r.respondedAt) : null }));
+  }
+
+  /** The ringing rounds of unfinished calls: each time at which someone still ringing was rung. */
+  async ringing(em: Db): Promise<RingingRow[]> {
+    const rows = await sql<{ id: string; createdAt: string | Date; rangAt: string | Date }>(
+      em,
+      `select distinct c.id, c.created_at as "createdAt", cc.rang_at as "rangAt" from calls c
+         join call_callees cc on cc.call_id = c.id and cc.response = 'RINGING' where c.status in ('RINGING', 'ACCEPTED')`,
+    );
+    return rows.map((r) => ({ id: r.id, createdAt: new Date(r.createdAt), rangAt: new Date(r.rangAt) }));
   }
 
   /** Calls among `ids` that `userId` takes part in. */

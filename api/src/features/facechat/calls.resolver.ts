@@ -13,9 +13,19 @@ import { userById, UserObject } from '../accounts/graphql.js';
 import { type Notification } from '../notifications/index.js';
 import { NotificationObject } from '../notifications/graphql.js';
 import { Call } from './calls.entity.js';
-import { CallConnection, CallObject, CallPayload, PrepareCallAnswerInput } from './calls.types.js';
+import type { CalleeStatusRow } from './calls.repository.js';
+import {
+  CallCalleeObject,
+  CallCalleeStatus,
+  CallConnection,
+  CallObject,
+  CallPayload,
+  InviteToCallInput,
+  PrepareCallAnswerInput,
+} from './calls.types.js';
 import { callTopic, incomingCallTopic, type CallEvent } from './facechat.events.js';
-import { callById, calleeIdsOfCall, roomById } from './facechat.loaders.js';
+import { callById, calleeIdsOfCall, calleeStatusesOfCall, roomById, viewerIsParticipantOf } from './facechat.loaders.js';
+import { MAX_CAPACITY } from './rooms.service.js';
 import { FacechatRoomObject } from './rooms.types.js';
 
 registerNodeType('Call', Call, (ctx, id) => callById(ctx).load(id));
@@ -80,8 +90,26 @@ class CallsResolver {
     return { call: await ctx.services.facechat.endCall(actor, ctx.em, callIdOf(callId)), userErrors: [] };
   }
 
+  @Authorized()
+  @Mutation(() => CallPayload, {
+    description: `Someone in a ringing or accepted call rings more of their friends (up to the room's capacity of ${MAX_CAPACITY} people).
+Those ringing or in the call already are skipped; those who declined, missed it or left ring again.
+Codes: CONFLICT (the call is over), FORBIDDEN (not in the call, not friends, blocks), FULL, NOT_FOUND, INVALID.`,
+  })
+  async inviteToCall(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('input', () => InviteToCallInput) input: InviteToCallInput,
+  ): Promise<CallPayload> {
+    const userIds = input.userIds.map((id) => fromGlobalId(id, 'User'));
+    if (userIds.some((id) => id === null)) throw invalid(['input', 'userIds'], 'Those are not all user ids.');
+    const callId = fromGlobalId(input.callId, 'Call');
+    if (!callId) throw notFound('That call does not exist.', ['input', 'callId']);
+    return { call: await ctx.services.facechat.inviteToCall(actor, ctx.em, { callId, userIds: userIds as string[] }), userErrors: [] };
+  }
+
   @Subscription(() => CallObject, {
-    description: 'Calls in which the viewer is a callee, when they start ringing.',
+    description: 'Calls in which the viewer is a callee, when they start ringing (also when someone in the call adds them).',
     subscribe: ({ context }) => {
       const ctx = context as Context;
       return ctx.pubsub.subscribe(incomingCallTopic(requireActor(ctx).id), ctx);
@@ -123,9 +151,46 @@ class CallsResolver {
     return (await userById(ctx).loadMany(ids)).filter((u): u is User => !!u && !(u instanceof Error));
   }
 
+  @FieldResolver(() => [CallCalleeObject], { description: 'Each callee and their answer, in the order they were rung.' })
+  calleeStatuses(@Root() call: Call, @Ctx() ctx: Context): Promise<CalleeStatusRow[]> {
+    return calleeStatusesOfCall(ctx).load(call.id);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'The viewer is in this call (caller, or a callee who accepted) while it is on or ringing, and a seat is free.',
+  })
+  async viewerCanInvite(@Root() call: Call, @Ctx() ctx: Context): Promise<boolean> {
+    const viewerId = ctx.actor?.id;
+    if (!viewerId || (call.status !== 'RINGING' && call.status !== 'ACCEPTED')) return false;
+    const callees = await calleeStatusesOfCall(ctx).load(call.id);
+    const mine = callees.find((c) => c.userId === viewerId);
+    if (call.callerId !== viewerId && mine?.response !== 'ACCEPTED') return false;
+    const seated = 1 + callees.filter((c) => c.response === 'RINGING' || c.response === 'ACCEPTED').length;
+    return seated < MAX_CAPACITY && viewerIsParticipantOf(ctx).load(call.roomId);
+  }
+
   @FieldResolver(() => FacechatRoomObject)
   room(@Root() call: Call, @Ctx() ctx: Context) {
     return roomById(ctx).load(call.roomId);
+  }
+}
+
+/** `CallCallee.user` and `invitedBy` (rows of `Call.calleeStatuses`, whose call the viewer sees). */
+@Resolver(() => CallCalleeObject)
+class CallCalleeResolver {
+  @FieldResolver(() => UserObject)
+  user(@Root() row: CalleeStatusRow, @Ctx() ctx: Context) {
+    return userById(ctx).load(row.userId);
+  }
+
+  @FieldResolver(() => UserObject, { description: 'Who rang them: the caller, or someone in the call who added them later.' })
+  invitedBy(@Root() row: CalleeStatusRow, @Ctx() ctx: Context) {
+    return userById(ctx).load(row.invitedBy);
+  }
+
+  @FieldResolver(() => CallCalleeStatus)
+  status(@Root() row: CalleeStatusRow): CallCalleeStatus {
+    return row.response as CallCalleeStatus;
   }
 }
 
@@ -138,4 +203,4 @@ class CallNotificationResolver {
   }
 }
 
-export const callResolvers = [CallsResolver, CallNotificationResolver];
+export const callResolvers = [CallsResolver, CallCalleeResolver, CallNotificationResolver];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../kernel/actor.js';
 import { inTransaction, type Db } from '../../kernel/db.js';
-import { conflict, forbidden, invalid, notFound, unavailable } from '../../kernel/errors.js';
+import { conflict, DomainError, ErrorCode, forbidden, invalid, notFound, unavailable, userError } from '../../kernel/errors.js';
 import { paginate, timeKey, type PageInput } from '../../kernel/pagination.js';
 import { FINISHED, type Call } from './calls.entity.js';
 import { CallEndings } from './calls.endings.js';
@@ -19,9 +19,11 @@ const MAX_CALLEES = 15;
  * the ring timeout; every callee who did not answer gets MISSED_CALL). Every transition locks the call
  * row and checks its status, so concurrent answers, hang-ups, timers and webhooks settle on one outcome.
  *
- * The ring timeout is a job (RING_TIMEOUT_JOB, keyed by call id) scheduled by startCall and canceled once nobody
- * rings any more; `resumeRinging()` (server/bootstrap.ts, at start-up) schedules it again for calls still ringing in
- * the database (a no-op for those whose job is stored; overdue ones run at once), so in-memory jobs survive a restart.
+ * People in the call may ring more friends (inviteToCall, up to MAX_CAPACITY people); each ringing round times out
+ * on its own. The ring timeout is a job per round (RING_TIMEOUT_JOB, keyed by call id for startCall's round and
+ * `<callId>:<ms>` for later ones) canceled once nobody rings any more; `resumeRinging()` (server/bootstrap.ts, at
+ * start-up) schedules them again for rounds still ringing in the database (a no-op for those whose job is stored;
+ * overdue ones run at once), so in-memory jobs survive a restart.
  * `ringTimeout` settles under the row lock and notifies with a dedupe key, so running it twice changes nothing.
  * What the people in the call do is here; what ends a call from outside (blocks, suspensions, staff, LiveKit, the
  * ring timeout) is in calls.endings.ts, and the transitions both use in calls.transitions.ts.
@@ -64,8 +66,64 @@ export class CallsService extends CallEndings {
       });
       return created;
     });
-    await this.scheduleRingTimeout(call.id, this.c.ringTimeoutMs);
+    await this.scheduleRingTimeout(call, call.createdAt);
     return { call, access: await this.c.rooms.accessFor(em, room.id, callerId) };
+  }
+
+  /**
+   * Someone in a ringing or accepted call (the caller, or a callee who accepted and is still in it) rings more of their
+   * friends. Those ringing or in the call already are skipped; those who declined, missed it or left ring again.
+   * Refusals (nothing changes): CONFLICT (call over), FORBIDDEN (not in the call, not friends, blocks), FULL.
+   */
+  async invite(actor: Actor, em: Db, callId: string, userIdsIn: string[]): Promise<Call> {
+    const field = ['input', 'userIds'];
+    const userIds = [...new Set(userIdsIn)];
+    if (userIds.includes(actor.id)) throw invalid(field, 'You cannot ring yourself.');
+    if (userIds.length < 1 || userIds.length > MAX_CALLEES) throw invalid(field, `Ring 1–${MAX_CALLEES} friends at a time.`);
+    if ((await this.c.accounts.profiles(em, userIds)).length !== userIds.length) throw notFound('Some of those users do not exist.', field);
+    for (const userId of userIds) {
+      if ((await this.c.friends.isBlockedEither(em, actor.id, userId)) || !(await this.c.friends.areFriends(em, actor.id, userId))) {
+        throw forbidden('You can only ring your friends.', field);
+      }
+    }
+    const rangAt = new Date();
+    await inTransaction(em, async (tx, afterCommit) => {
+      const locked = await this.stateFor(tx, callId, actor.id, true);
+      const { call } = locked;
+      if (FINISHED.includes(call.status)) throw conflict('This call is over.', ['input', 'callId']);
+      const inCall = await this.c.roomsRepo.participantIds(tx, call.roomId);
+      if ((call.callerId !== actor.id && locked.responses.get(actor.id) !== 'ACCEPTED') || !inCall.includes(actor.id))
+        throw forbidden('Only the people in this call can ring others into it.', ['input', 'callId']);
+      if (userIds.includes(call.callerId)) throw invalid(field, 'The caller is in this call already.');
+      const toRing = userIds.filter((id) => {
+        const response = locked.responses.get(id);
+        return response !== 'RINGING' && !(response === 'ACCEPTED' && inCall.includes(id));
+      });
+      if (!toRing.length) return;
+      const ringingOrIn = locked.calleeIds.filter((id) => ['RINGING', 'ACCEPTED'].includes(locked.responses.get(id)!));
+      const people = new Set([call.callerId, ...inCall, ...ringingOrIn]);
+      for (const userId of toRing) {
+        if (await this.c.roomsRepo.blockedWithAny(tx, userId, [...people]))
+          throw forbidden('Someone in this call and one of them blocked each other.', field);
+      }
+      const total = new Set([...people, ...toRing]).size;
+      if (total > MAX_CAPACITY) throw new DomainError(userError(ErrorCode.FULL, `A call holds at most ${MAX_CAPACITY} people.`, field));
+      await this.c.repo.ring(tx, call.id, toRing, actor.id, rangAt);
+      const room = (await this.c.roomsRepo.lock(tx, call.roomId, 'update'))!;
+      if (room.capacity < total) await this.c.roomsRepo.update(tx, room.id, { title: null, capacity: total, visibility: null });
+      for (const userId of toRing) {
+        if (!locked.responses.has(userId)) locked.calleeIds.push(userId);
+        locked.responses.set(userId, 'RINGING');
+        locked.rangAt.set(userId, rangAt);
+      }
+      afterCommit(() => {
+        for (const userId of toRing) this.c.events.publish(incomingCallTopic(userId), { callId: call.id } satisfies CallEvent);
+        this.publish(call.id, parties(locked));
+        this.c.rooms.publish(call.roomId);
+        void this.scheduleRingTimeout(call, rangAt);
+      });
+    });
+    return this.reload(callId);
   }
 
   async accept(actor: Actor, em: Db, callId: string): Promise<{ call: Call; access: RoomAccessGrant }> {

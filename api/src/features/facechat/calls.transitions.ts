@@ -10,8 +10,16 @@ import { callTopic, type CallEvent } from './facechat.events.js';
 import type { RoomsRepository } from './rooms.repository.js';
 import type { RoomsService } from './rooms.service.js';
 
-/** The job that ends a call's ringing (kernel/jobs.ts), keyed by call id; data `{ callId }`. */
+/**
+ * The job that ends a ringing round of a call (kernel/jobs.ts); data `{ callId }`. Keyed by call id for the callees
+ * rung when the call started, `<callId>:<ms>` for those rung later (inviteToCall): see `ringJobKey`.
+ */
 export const RING_TIMEOUT_JOB = 'ring-timeout';
+
+/** The ring-timeout job key of the round rung at `rangAt` (startCall's round: the call id, as before group calls). */
+export function ringJobKey(call: { id: string; createdAt: Date }, rangAt: Date): string {
+  return rangAt.getTime() === call.createdAt.getTime() ? call.id : `${call.id}:${rangAt.getTime()}`;
+}
 
 export interface CallsCollaborators {
   repo: CallsRepository;
@@ -41,8 +49,10 @@ export abstract class CallTransitions {
     locked.responses.set(userId, 'DECLINED');
     // They may have connected while it rang (hidden, see CallsService.prepareAnswer): gone with the answer.
     afterCommit(() => void this.c.rooms.livekit.removeParticipant(locked.call.roomId, userId));
-    const everyoneDeclined = [...locked.responses.values()].every((r) => r === 'DECLINED');
-    if (locked.call.status === 'RINGING' && everyoneDeclined) return this.finish(tx, afterCommit, locked, 'DECLINED');
+    const responses = [...locked.responses.values()];
+    // Nobody took a ringing call and nobody rings any more (some may have missed an earlier round): it is over.
+    if (locked.call.status === 'RINGING' && !responses.some((r) => r === 'RINGING' || r === 'ACCEPTED'))
+      return this.finish(tx, afterCommit, locked, responses.every((r) => r === 'DECLINED') ? 'DECLINED' : 'MISSED');
     afterCommit(() => this.publish(locked.call.id, parties(locked)));
     this.stopRingingIfAnswered(afterCommit, locked);
   }
@@ -76,31 +86,37 @@ export abstract class CallTransitions {
     await this.c.repo.finish(tx, call.id, status);
     await this.c.rooms.close(tx, afterCommit, call.roomId);
     afterCommit(() => this.publish(call.id, parties(locked)));
-    if (cancelRing) afterCommit(() => this.cancelRingTimeout(call.id));
+    if (cancelRing) afterCommit(() => this.cancelRingTimeouts(locked));
   }
 
-  /** Nobody rings any more (each callee answered, declined or missed it): the ring timeout has nothing left to do. */
+  /** Nobody rings any more (each callee answered, declined or missed it): the ring timeouts have nothing left to do. */
   protected stopRingingIfAnswered(afterCommit: AfterCommit, locked: CallState): void {
-    if (![...locked.responses.values()].includes('RINGING')) afterCommit(() => this.cancelRingTimeout(locked.call.id));
+    if (![...locked.responses.values()].includes('RINGING')) afterCommit(() => this.cancelRingTimeouts(locked));
   }
 
   /**
    * A call whose job could not be stored (Redis down) still rings: the failure is logged and the next start-up's
    * `resumeRinging` schedules it; the user's call is not refused for it.
    */
-  protected async scheduleRingTimeout(callId: string, delayMs: number): Promise<void> {
+  protected async scheduleRingTimeout(call: { id: string; createdAt: Date }, rangAt: Date): Promise<void> {
+    const callId = call.id;
+    const delayMs = rangAt.getTime() + this.c.ringTimeoutMs - Date.now();
     try {
-      await this.c.jobs.schedule(RING_TIMEOUT_JOB, { callId }, { key: callId, delayMs });
+      await this.c.jobs.schedule(RING_TIMEOUT_JOB, { callId }, { key: ringJobKey(call, rangAt), delayMs });
     } catch (error) {
       this.c.log.error({ err: error, callId }, 'could not schedule the ring timeout');
     }
   }
 
   /** A cancel that fails or loses the race with the run is harmless: `ringTimeout` then finds nothing to do. */
-  protected cancelRingTimeout(callId: string): void {
-    this.c.jobs
-      .cancel(RING_TIMEOUT_JOB, callId)
-      .catch((error) => this.c.log.warn({ err: error, callId }, 'could not cancel the ring timeout'));
+  protected cancelRingTimeouts(locked: CallState): void {
+    const { call } = locked;
+    const keys = new Set([call.id, ...[...locked.rangAt.values()].map((rangAt) => ringJobKey(call, rangAt))]);
+    for (const key of keys) {
+      this.c.jobs
+        .cancel(RING_TIMEOUT_JOB, key)
+        .catch((error) => this.c.log.warn({ err: error, callId: call.id }, 'could not cancel the ring timeout'));
+    }
   }
 
   protected publish(callId: string, userIds: string[]): void {

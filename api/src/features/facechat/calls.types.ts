@@ -25,7 +25,41 @@ registerEnumType(CallStatus, {
   },
 });
 
-/** `caller`, `callees` and `room` are field resolvers. */
+export enum CallCalleeStatus {
+  RINGING = 'RINGING',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  MISSED = 'MISSED',
+}
+registerEnumType(CallCalleeStatus, {
+  name: 'CallCalleeStatus',
+  valuesConfig: {
+    RINGING: { description: 'Their phone rings: no answer yet.' },
+    ACCEPTED: { description: 'They accepted (see `inCall` for whether they are still in the call).' },
+    DECLINED: { description: 'They declined (or left the call before answering).' },
+    MISSED: { description: 'They did not answer within the ring timeout.' },
+  },
+});
+
+/** `user` and `invitedBy` are field resolvers. */
+@ObjectType('CallCallee', { description: 'One person a call rings, and their answer.' })
+export class CallCalleeObject {
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'When they answered (accepted, declined) or stopped ringing (missed); null while ringing.',
+  })
+  respondedAt!: Date | null;
+  @Field(() => Boolean, { description: 'They accepted and are in the call now (room member not left, or connected).' })
+  inCall!: boolean;
+}
+
+@InputType('InviteToCallInput')
+export class InviteToCallInput {
+  @Field(() => ID) callId!: string;
+  @Field(() => [ID], { description: 'Friends of the viewer to ring (User ids).' }) userIds!: string[];
+}
+
+/** `caller`, `callees`, `calleeStatuses`, `viewerCanInvite` and `room` are field resolvers. */
 @ObjectType('Call', { implements: Node })
 export class CallObject extends Node {
   @Field(() => CallStatus) status!: CallStatus;

@@ -6,6 +6,7 @@ import { userById } from '../accounts/graphql.js';
 import { type TagRecord } from '../tags/index.js';
 import { tagById } from '../tags/graphql.js';
 import type { Call } from './calls.entity.js';
+import type { CalleeStatusRow } from './calls.repository.js';
 import type { ChatMessage } from './chat.entity.js';
 import type { Room } from './rooms.entity.js';
 
@@ -127,6 +128,21 @@ export function calleeIdsOfCall(ctx: Context): DataLoader<string, string[]> {
         grouped(
           ids,
           (await ctx.services.facechat.callees(ctx.em, ids)).map((r) => ({ key: r.callId, value: r.userId })),
+        ),
+      ),
+  );
+}
+
+/** Each callee of each call and their answer, in the order they were rung (one query per request). */
+export function calleeStatusesOfCall(ctx: Context): DataLoader<string, CalleeStatusRow[]> {
+  return loader(
+    ctx,
+    'calleeStatusesOfCall',
+    () =>
+      new DataLoader<string, CalleeStatusRow[]>(async (ids) =>
+        grouped(
+          ids,
+          (await ctx.services.facechat.calleeStatuses(ctx.em, ids)).map((r) => ({ key: r.callId, value: r })),
         ),
       ),
   );

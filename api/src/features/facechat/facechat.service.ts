@@ -6,18 +6,23 @@ import type { DailyCountRow } from '../../kernel/daily.js';
 import { paginate, timeKey, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
 import type { ScreenshotPolicy } from '../media/index.js';
 import type { Call } from './calls.entity.js';
-import type { CalleeRow, CallsRepository } from './calls.repository.js';
+import type { CalleeRow, CalleeStatusRow, CallsRepository } from './calls.repository.js';
 import type { CallsService } from './calls.service.js';
 import type { ChatMessage } from './chat.entity.js';
 import type { ChatService } from './chat.service.js';
 import type { FacechatStaffRepository, StaffRoomsFilter } from './facechat.staff.repository.js';
 import { LivekitUnavailable, type RoomAccessGrant } from './livekit.js';
+import type { RoomInvite, RoomInvites } from './room-invites.js';
 import type { Room } from './rooms.entity.js';
-import type { RoomCountRow, RoomTagRow, RoomUserRow, RoomsRepository } from './rooms.repository.js';
+import type { RoomCountRow, RoomUserRow } from './rooms.presence.repository.js';
+import type { RoomsPresence } from './rooms.presence.js';
+import type { RoomTagRow, RoomsRepository } from './rooms.repository.js';
 import type { CreateRoomData, Departure, RoomsService, UpdateRoomData } from './rooms.service.js';
 
 export interface FacechatParts {
   rooms: RoomsService;
+  presence: RoomsPresence;
+  invites: RoomInvites;
   calls: CallsService;
   chat: ChatService;
   roomsRepo: RoomsRepository;
@@ -48,8 +53,12 @@ export class FacechatService implements ScreenshotPolicy {
   deleteRoom(actor: Actor, em: Db, roomId: string): Promise<string> {
     return this.p.rooms.delete(actor, em, roomId);
   }
-  joinRoom(actor: Actor, em: Db, roomId: string): Promise<{ room: Room; access: RoomAccessGrant }> {
-    return this.p.rooms.join(actor, em, roomId);
+  /** `invite`: the code of an invite link (createRoomInvite). */
+  joinRoom(actor: Actor, em: Db, roomId: string, invite?: string | null): Promise<{ room: Room; access: RoomAccessGrant }> {
+    return this.p.rooms.join(actor, em, roomId, invite);
+  }
+  createRoomInvite(actor: Actor, em: Db, roomId: string): Promise<RoomInvite> {
+    return this.p.invites.create(actor, em, roomId);
   }
 
   async leaveRoom(actor: Actor, em: Db, roomId: string): Promise<Room> {
@@ -103,6 +112,10 @@ export class FacechatService implements ScreenshotPolicy {
   endCall(actor: Actor, em: Db, callId: string): Promise<Call> {
     return this.p.calls.end(actor, em, callId);
   }
+  /** Rings more friends into a call (`userIds`: raw ids); see CallsService.invite. */
+  inviteToCall(actor: Actor, em: Db, input: { callId: string; userIds: string[] }): Promise<Call> {
+    return this.p.calls.invite(actor, em, input.callId, input.userIds);
+  }
   callHistory(actor: Actor, em: Db, page: PageInput): Promise<ConnectionShape<Call>> {
     return this.p.calls.history(actor, em, page);
   }
@@ -113,6 +126,10 @@ export class FacechatService implements ScreenshotPolicy {
   /** The callees of each call, in the order they were called. */
   callees(em: Db, callIds: readonly string[]): Promise<CalleeRow[]> {
     return this.p.callsRepo.calleesOf(em, callIds);
+  }
+  /** Each callee of each call with their answer, in the order they were rung (callers check the viewer sees the call). */
+  calleeStatuses(em: Db, callIds: readonly string[]): Promise<CalleeStatusRow[]> {
+    return this.p.callsRepo.calleeStatuses(em, callIds);
   }
 
   // Chat
@@ -206,13 +223,13 @@ export class FacechatService implements ScreenshotPolicy {
   /** The event of a signed, fresh webhook body; throws when the Authorization header is missing, forged or stale, or the event is old. */
   async verifyWebhook(body: string, authorization: string | undefined): Promise<WebhookEvent> {
     const event = await this.p.rooms.livekit.verifyWebhook(body, authorization);
-    this.p.rooms.assertFreshWebhook(event);
+    this.p.presence.assertFreshWebhook(event);
     return event;
   }
 
   /** LiveKit's webhooks keep presence; a call left with fewer than two people ends (a ringing one emptied is canceled). */
   async applyWebhook(event: WebhookEvent): Promise<void> {
-    const departure = await this.p.rooms.applyWebhook(event);
+    const departure = await this.p.presence.applyWebhook(event);
     if (departure) await this.departed(departure);
   }
 
@@ -223,7 +240,7 @@ export class FacechatService implements ScreenshotPolicy {
   async reconcilePresence(): Promise<void> {
     if (!this.p.rooms.livekit.enabled) return;
     try {
-      const { changed, departures } = await this.p.rooms.reconcilePresence();
+      const { changed, departures } = await this.p.presence.reconcilePresence();
       if (changed) this.p.log.info({ rooms: changed }, 'presence reconciled with LiveKit');
       for (const departure of departures) await this.departed(departure);
     } catch (error) {

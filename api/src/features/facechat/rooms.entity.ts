@@ -92,6 +92,10 @@ class RoomMember {
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   leftAt: Date | null = null;
+
+  /** Joined with an invite link (room-invites.ts): they see the room while they are a member, friends or not. */
+  @Property({ type: 'boolean', default: false })
+  viaInvite: boolean = false;
 }
 
 /** Who LiveKit says is connected to a room right now (webhooks), one row per user. Written with SQL. */
@@ -114,7 +118,7 @@ class RoomPresence {
 
 /**
  * Ids of the LiveKit webhooks already applied, so a replayed (or retried) signed webhook changes nothing, on
- * every API instance. Kept a little longer than a webhook stays fresh (rooms.service WEBHOOK_MAX_AGE_SECONDS);
+ * every API instance. Kept a little longer than a webhook stays fresh (rooms.presence WEBHOOK_MAX_AGE_SECONDS);
  * older rows are pruned as new webhooks arrive. Written with SQL.
  */
 @Entity({ tableName: 'livekit_webhook_events' })

@@ -18,9 +18,11 @@ import { participantCountOfRoom, participantsOfRoom, tagsOfRoom, viewerIsPartici
 import { Room, type RoomVisibilityValue } from './rooms.entity.js';
 import {
   CreateRoomInput,
+  CreateRoomInviteInput,
   FacechatRoomConnection,
   FacechatRoomObject,
   RoomAccessPayload,
+  RoomInvitePayload,
   RoomPayload,
   UpdateRoomInput,
 } from './rooms.types.js';
@@ -107,9 +109,30 @@ class RoomsResolver {
     description:
       'Room access for the viewer. Codes: NOT_FOUND, FORBIDDEN (visibility, blocks, closed), FULL, UNAVAILABLE (no video server).',
   })
-  async joinRoom(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('roomId', () => ID) roomId: string): Promise<RoomAccessPayload> {
-    const { room, access } = await ctx.services.facechat.joinRoom(actor, ctx.em, roomIdOf(roomId, 'roomId', 'That room does not exist.'));
+  async joinRoom(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('roomId', () => ID) roomId: string,
+    @Arg('invite', () => String, { nullable: true, description: 'The code of an invite link (createRoomInvite).' }) invite?: string | null,
+  ): Promise<RoomAccessPayload> {
+    const rawId = roomIdOf(roomId, 'roomId', 'That room does not exist.');
+    const { room, access } = await ctx.services.facechat.joinRoom(actor, ctx.em, rawId, invite);
     return { room, access, userErrors: [] };
+  }
+
+  @Authorized()
+  @Mutation(() => RoomInvitePayload, {
+    description: `A link that lets any signed-in user join this room (not a call's room) for 7 days, unless blocked with its owner or someone in it. The owner, or anyone in a PUBLIC room, may make one.
+Codes: NOT_FOUND, FORBIDDEN (a call's room, closed, not the owner).`,
+  })
+  async createRoomInvite(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('input', () => CreateRoomInviteInput) input: CreateRoomInviteInput,
+  ): Promise<RoomInvitePayload> {
+    const rawId = fromGlobalId(input.roomId, 'FacechatRoom');
+    if (!rawId) throw notFound('That room does not exist.', ['input', 'roomId']);
+    return { ...(await ctx.services.facechat.createRoomInvite(actor, ctx.em, rawId)), userErrors: [] };
   }
 
   @Authorized()

@@ -1,15 +1,15 @@
-import type { WebhookEvent } from 'livekit-server-sdk';
 import type { Actor } from '../../kernel/actor.js';
 import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
 import { badInput, DomainError, ErrorCode, ErrorCollector, forbidden, notFound, unavailable, userError } from '../../kernel/errors.js';
 import type { EventBus } from '../../kernel/events.js';
-import { isUuid, toGlobalId } from '../../kernel/ids.js';
+import { toGlobalId } from '../../kernel/ids.js';
 import { paginate, timeKey, type PageInput } from '../../kernel/pagination.js';
 import { normaliseTag, normaliseTags } from '../tags/index.js';
 import type { CallsRepository } from './calls.repository.js';
 import { roomTopic, type RoomEvent } from './facechat.events.js';
 import { LivekitUnavailable, type LivekitGateway, type RoomAccessGrant } from './livekit.js';
 import type { Room, RoomVisibilityValue } from './rooms.entity.js';
+import type { RoomInvites } from './room-invites.js';
 import type { RoomsRepository } from './rooms.repository.js';
 
 export const MAX_TITLE = 60;
@@ -46,16 +46,12 @@ export interface RoomsCollaborators {
   friends: { isBlockedEither(em: Db, a: string, b: string): Promise<boolean> };
   tags: { upsertTags(tx: Db, names: string[]): Promise<{ id: string }[]> };
   accounts: { profiles(em: Db, ids: string[]): Promise<{ id: string; username: string; displayName: string }[]> };
+  invites: Pick<RoomInvites, 'verify'>;
   /** A fresh EntityManager for work outside a request (webhooks). */
   newEm: () => Db;
 }
 
-/** Rooms: settings, the lobby, joins and leaves, LiveKit presence. Part of FacechatService (not public). */
-/** A LiveKit webhook older than this (seconds since its `createdAt`) is refused as a replay. */
-export const WEBHOOK_MAX_AGE_SECONDS = 300;
-/** How far in the future a webhook's `createdAt` may be (clock skew between LiveKit and the API). */
-export const WEBHOOK_MAX_SKEW_SECONDS = 60;
-
+/** Rooms: settings, the lobby, joins and leaves (LiveKit presence: rooms.presence.ts). Part of FacechatService (not public). */
 export class RoomsService {
   constructor(private readonly c: RoomsCollaborators) {}
 
@@ -133,14 +129,15 @@ export class RoomsService {
    * Checks visibility, blocks (with the owner and with everyone in the room) and capacity, makes sure the
    * LiveKit room exists, records the actor as a member and hands out a token. Refusals: NOT_FOUND,
    * FORBIDDEN, FULL, UNAVAILABLE (LiveKit not configured or not answering; nothing is recorded then).
+   * `invite`: a code of room-invites.ts; the owner's lets anyone in (not only friends; blocks still refuse).
    */
-  async join(actor: Actor, em: Db, roomId: string): Promise<{ room: Room; access: RoomAccessGrant }> {
-    const room = await this.checkJoin(em, roomId, actor.id, false);
+  async join(actor: Actor, em: Db, roomId: string, invite?: string | null): Promise<{ room: Room; access: RoomAccessGrant }> {
+    const { room } = await this.checkJoin(em, roomId, actor.id, false, invite);
     if (!this.c.livekit.enabled) throw unavailable('Video calls are not available on this server.');
     await this.ensureLivekitRoom(room);
     await inTransaction(em, async (tx) => {
-      await this.checkJoin(tx, roomId, actor.id, true);
-      await this.c.repo.addMember(tx, roomId, actor.id);
+      const { viaInvite } = await this.checkJoin(tx, roomId, actor.id, true, invite);
+      await this.c.repo.addMember(tx, roomId, actor.id, viaInvite);
     });
     return { room, access: await this.accessFor(em, room.id, actor.id) };
   }
@@ -210,10 +207,15 @@ export class RoomsService {
     }
   }
 
-  /** Creates the LiveKit room for `room` (UNAVAILABLE when LiveKit is off or does not answer in time). */
-  async ensureLivekitRoom(room: { id: string; capacity: number }): Promise<void> {
+  /**
+   * Creates the LiveKit room for `room` (UNAVAILABLE when LiveKit is off or does not answer in time). A call's room
+   * is made for MAX_CAPACITY people from the start: LiveKit keeps maxParticipants of a room that exists (createRoom
+   * changes nothing then), and inviteToCall grows a call while people are in it. Seats are counted by the API anyway:
+   * it hands out a token only to the people the call rang.
+   */
+  async ensureLivekitRoom(room: { id: string; capacity: number; isCall: boolean }): Promise<void> {
     try {
-      await this.c.livekit.ensureRoom(room.id, room.capacity);
+      await this.c.livekit.ensureRoom(room.id, room.isCall ? MAX_CAPACITY : room.capacity);
     } catch (error) {
       if (error instanceof LivekitUnavailable) throw unavailable(error.message);
       throw error;
@@ -227,91 +229,6 @@ export class RoomsService {
       void this.c.livekit.deleteRoom(roomId);
       this.publish(roomId);
     });
-  }
-
-  /**
-   * Refuses a webhook that is not fresh: LiveKit stamps each event (`createdAt`, seconds) and sends it at once,
-   * so an older one (or one from the future beyond clock skew) is a replay. Throws; the route answers 401.
-   */
-  assertFreshWebhook(event: WebhookEvent, now = Date.now()): void {
-    if (!event.id || event.id.length > 128) throw new Error('the webhook event has no usable id');
-    const ageSeconds = now / 1000 - Number(event.createdAt);
-    if (!event.createdAt || ageSeconds > WEBHOOK_MAX_AGE_SECONDS || ageSeconds < -WEBHOOK_MAX_SKEW_SECONDS) {
-      throw new Error(`the webhook event is stale (createdAt ${String(event.createdAt)})`);
-    }
-  }
-
-  /**
-   * Keeps `room_presence` what LiveKit sees; returns who left (and whether nobody is connected any more). Events of rooms
-   * or users this database does not know are ignored (several API instances, e.g. test stacks, may share one LiveKit).
-   * Each event id is applied once (`livekit_webhook_events`, in the same transaction): a replay changes nothing.
-   */
-  async applyWebhook(event: WebhookEvent): Promise<Departure | null> {
-    const roomId = event.room?.name;
-    if (!isUuid(roomId)) return null;
-    const identity = event.participant?.identity;
-    const sid = event.participant?.sid ?? '';
-    return inTransaction(this.c.newEm(), async (tx, afterCommit): Promise<Departure | null> => {
-      if (!(await this.c.repo.recordWebhook(tx, event.id, WEBHOOK_MAX_AGE_SECONDS * 2))) return null;
-      // A hidden participant is a callee connected while ringing: present only once they accept (calls.service.ts).
-      if (event.event === 'participant_joined' && isUuid(identity) && !event.participant?.permission?.hidden) {
-        if (await this.c.repo.presenceJoined(tx, roomId, identity, sid)) afterCommit(() => this.publish(roomId));
-      } else if (event.event === 'participant_left' && isUuid(identity)) {
-        if (!(await this.c.repo.presenceLeft(tx, roomId, identity, sid))) return null;
-        await this.c.repo.markLeft(tx, roomId, identity);
-        const n = await this.c.repo.presenceCount(tx, roomId);
-        afterCommit(() => this.publish(roomId));
-        return { roomId, lastUserId: identity, empty: n === 0 };
-      } else if (event.event === 'room_finished') {
-        if (!(await this.c.repo.exists(tx, roomId))) return null;
-        await this.c.repo.finished(tx, roomId, event.createdAt ? new Date(Number(event.createdAt) * 1000) : new Date());
-        afterCommit(() => this.publish(roomId));
-        return { roomId, lastUserId: null, empty: true };
-      }
-      return null;
-    });
-  }
-
-  /**
-   * Makes `room_presence` match who LiveKit has connected (webhooks are lost while LiveKit or the API is down):
-   * sessions LiveKit no longer has are removed (their members have left), participants it has that this database
-   * does not know of are added; changed rooms get `roomUpdated`. Rows written after the listing began are kept.
-   * Returns who left which room (and whether it is empty now). Throws LivekitUnavailable when LiveKit does not answer.
-   */
-  async reconcilePresence(): Promise<{ changed: number; departures: Departure[] }> {
-    const em = this.c.newEm();
-    const startedAt = new Date();
-    const live = await this.c.livekit.listPresence();
-    const changed = new Set<string>();
-    const lastLeft = new Map<string, string>();
-    const known = new Set<string>();
-    for (const row of await this.c.repo.allPresence(em)) {
-      known.add(`${row.roomId}/${row.userId}`);
-      const sid = live.get(row.roomId)?.get(row.userId);
-      if (sid === row.sid) continue;
-      if (sid !== undefined) {
-        // Connected again with another session: keep them, with the session LiveKit's next `participant_left` names.
-        if (await this.c.repo.presenceJoined(em, row.roomId, row.userId, sid)) changed.add(row.roomId);
-      } else if (await this.c.repo.removeStalePresence(em, row, startedAt)) {
-        await this.c.repo.markLeft(em, row.roomId, row.userId);
-        changed.add(row.roomId);
-        lastLeft.set(row.roomId, row.userId);
-      }
-    }
-    for (const [roomId, participants] of live) {
-      if (!isUuid(roomId)) continue;
-      for (const [userId, sid] of participants) {
-        if (!isUuid(userId) || known.has(`${roomId}/${userId}`)) continue;
-        if (await this.c.repo.presenceJoined(em, roomId, userId, sid)) changed.add(roomId);
-      }
-    }
-    const departures: Departure[] = [];
-    for (const roomId of changed) {
-      this.publish(roomId);
-      const lastUserId = lastLeft.get(roomId);
-      if (lastUserId) departures.push({ roomId, lastUserId, empty: (await this.c.repo.presenceCount(em, roomId)) === 0 });
-    }
-    return { changed: changed.size, departures };
   }
 
   /** The lobby: open rooms (not calls) the viewer may see, live ones first, then newest; `query` matches titles and tags. */
@@ -346,8 +263,17 @@ export class RoomsService {
     return room;
   }
 
-  /** Every rule of joinRoom (see `join`); `lock` takes the room row for update so seats are counted once. */
-  private async checkJoin(em: Db, roomId: string, actorId: string, lock: boolean): Promise<Room> {
+  /**
+   * Every rule of joinRoom (see `join`); `lock` takes the room row for update so seats are counted once.
+   * `viaInvite`: only the owner's invite lets the actor in (they would not see the room otherwise).
+   */
+  private async checkJoin(
+    em: Db,
+    roomId: string,
+    actorId: string,
+    lock: boolean,
+    invite?: string | null,
+  ): Promise<{ room: Room; viaInvite: boolean }> {
     const field = ['roomId'];
     const found = await this.c.repo.forJoin(em, roomId, actorId, lock);
     if (!found) throw notFound('That room does not exist (any more).', field);
@@ -355,9 +281,13 @@ export class RoomsService {
     // A room staff removed does not exist for anyone else.
     if (room.removedAt && !visible) throw notFound('That room does not exist (any more).', field);
     if (room.closedAt) throw forbidden(room.isCall ? 'This call is over.' : 'This room is closed.', field);
+    if (invite != null && room.isCall) throw forbidden('Invite links are not for calls.', ['invite']);
+    const inviter = invite != null ? this.c.invites.verify(invite, room.id) : null;
+    if (invite != null && !inviter) throw badInput('This invite link is not valid: it expired, or it is not for this room.', 'invite');
+    const viaInvite = !visible && inviter?.inviterId === room.ownerId;
     if (room.ownerId !== actorId) {
       if (await this.c.friends.isBlockedEither(em, actorId, room.ownerId)) throw forbidden('You cannot join this room.', field);
-      if (!visible) {
+      if (!visible && !viaInvite) {
         throw forbidden(
           room.visibility === 'FRIENDS'
             ? "Only the owner's friends can join this room."
@@ -374,7 +304,7 @@ export class RoomsService {
     if (!holders.includes(actorId) && holders.length >= room.capacity) {
       throw new DomainError(userError(ErrorCode.FULL, `This room is full (${room.capacity} people).`, field));
     }
-    return room;
+    return { room, viaInvite };
   }
 }
 

@@ -1,4 +1,4 @@
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { UserError } from '../../graphql/errors.js';
 import { Node } from '../../graphql/node.js';
 import { connectionTypes } from '../../graphql/relay.js';
@@ -63,5 +63,19 @@ export class RoomPayload {
 export class RoomAccessPayload {
   @Field(() => FacechatRoomObject, { nullable: true }) room?: object | null;
   @Field(() => RoomAccessObject, { nullable: true }) access?: RoomAccessObject | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType('CreateRoomInviteInput')
+export class CreateRoomInviteInput {
+  @Field(() => ID) roomId!: string;
+}
+
+@ObjectType('RoomInvitePayload')
+export class RoomInvitePayload {
+  @Field(() => String, { nullable: true, description: "A link to /call/<roomId>?invite=<code>, absolute (the app's public URL)." })
+  url?: string | null;
+  @Field(() => String, { nullable: true, description: 'The code to pass to joinRoom(invite:).' }) code?: string | null;
+  @Field(() => DateTime, { nullable: true, description: 'The link works until then (7 days).' }) expiresAt?: Date | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }

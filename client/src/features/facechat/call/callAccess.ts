@@ -25,3 +25,17 @@ export function takeAccess(roomId: string, now = Date.now()): RoomAccessFieldsFr
 export function callRoute(roomId: string, callId?: string | null) {
   return { name: 'call', params: { roomId }, query: callId ? { call: callId } : {} } as const;
 }
+
+/**
+ * A room's invite code from the link that opened the call page (`?invite=`), for `joinRoom` — kept while the page
+ * may retry, so "Try again" still carries it.
+ */
+const invites = new Map<string, string>();
+
+export function handOverInvite(roomId: string, code: string): void {
+  invites.set(roomId, code);
+}
+
+export function inviteFor(roomId: string): string | null {
+  return invites.get(roomId) ?? null;
+}

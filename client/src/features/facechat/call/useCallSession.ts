@@ -1,6 +1,6 @@
 /**
  * The life of the call page: get room access (handed over by startCall/acceptCall, else a fresh
- * `joinRoom`), connect, follow the call's status (calls only), and leave — `endCall` for a call,
+ * `joinRoom`, with the invite code of the link that opened the page), connect, follow the call's status (calls only), and leave — `endCall` for a call,
  * `leaveRoom` for a room. Leaving the page is not leaving: the call lives on in useActiveCall.
  */
 import { useMutation } from '@vue/apollo-composable';
@@ -8,7 +8,7 @@ import { DisconnectReason } from 'livekit-client';
 import { computed, ref, watch } from 'vue';
 import { EndCallDocument, JoinRoomDocument, LeaveRoomDocument, type CallStatus, type RoomAccessFieldsFragment } from '../../../gql/graphql';
 import { isFinished, useCallStatus } from '../../calls/useCallStatus';
-import { takeAccess } from './callAccess';
+import { inviteFor, takeAccess } from './callAccess';
 import type { CallRoom } from './useCallRoom';
 
 /** 'ringing': a callee's early connection while the call rings (instant connect), not answered yet. */
@@ -74,7 +74,7 @@ export function useCallSession(roomId: () => string, callId: () => string | null
     try {
       let access = handedOver;
       if (!access) {
-        const answer = await joinRoom.mutate({ roomId: roomId() });
+        const answer = await joinRoom.mutate({ roomId: roomId(), invite: inviteFor(roomId()) });
         const payload = answer?.data?.joinRoom;
         const problem = payload?.userErrors[0];
         if (stage.value !== 'joining') return;

@@ -12,8 +12,18 @@ const element = (tag: string, editable = false) =>
   }) as unknown as EventTarget;
 
 describe('call shortcuts', () => {
-  it('maps M, V, E, F, C and ? in either case', () => {
-    expect(['m', 'V', 'e', 'F', 'c', '?', 'x', 'Enter'].map((key) => press(key))).toEqual(['m', 'v', 'e', 'f', 'c', '?', null, null]);
+  it('maps M, V, E, F, C, P and ? in either case', () => {
+    expect(['m', 'V', 'e', 'F', 'c', 'P', '?', 'x', 'Enter'].map((key) => press(key))).toEqual([
+      'm',
+      'v',
+      'e',
+      'f',
+      'c',
+      'p',
+      '?',
+      null,
+      null,
+    ]);
   });
 
   it('leaves browser shortcuts, repeats and handled keys alone', () => {

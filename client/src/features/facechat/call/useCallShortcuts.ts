@@ -1,11 +1,11 @@
 /**
- * The call's keyboard shortcuts: single keys (M, V, E, F, C, ?) on the whole page, ignored while
+ * The call's keyboard shortcuts: single keys (M, V, E, F, C, P, ?) on the whole page, ignored while
  * typing (inputs, text areas, selects, editable text), with a modifier held (browser shortcuts stay
  * the browser's), on auto-repeat, or when something else already handled the key.
  */
 import { onScopeDispose } from 'vue';
 
-export type CallShortcutKey = 'm' | 'v' | 'e' | 'f' | 'c' | '?';
+export type CallShortcutKey = 'm' | 'v' | 'e' | 'f' | 'c' | 'p' | '?';
 
 /** True when the key press belongs to a text field or similar, not to the call. */
 export function isTyping(target: EventTarget | null): boolean {
@@ -22,7 +22,7 @@ export function shortcutOf(
   if (event.defaultPrevented || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return null;
   if (isTyping(event.target)) return null;
   const key = event.key.toLowerCase();
-  return key === 'm' || key === 'v' || key === 'e' || key === 'f' || key === 'c' || key === '?' ? key : null;
+  return key === 'm' || key === 'v' || key === 'e' || key === 'f' || key === 'c' || key === 'p' || key === '?' ? key : null;
 }
 
 /** Listens on the window for as long as the calling component lives. */

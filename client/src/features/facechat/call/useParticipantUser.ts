@@ -19,7 +19,7 @@ function decodeBase64Url(value: string): string | null {
 }
 
 /** The `userId` attribute when it is the API's id of this very identity, else null. */
-function verifiedUserId(participant: Pick<Participant, 'identity' | 'attributes'>): string | null {
+export function verifiedUserId(participant: Pick<Participant, 'identity' | 'attributes'>): string | null {
   const claimed = participant.attributes.userId;
   return claimed && decodeBase64Url(claimed) === `User:${participant.identity}` ? claimed : null;
 }
