@@ -29,7 +29,9 @@ describe('chosen backgrounds', () => {
       const rawCorners = topCorners(raw, 640, 480, 3);
       // The person (face, a little below the middle) as the camera shows it.
       const rawFace = patchMedian(raw, 640, 3, 308, 312, 24, 24);
-      await publisher.evaluate(`publish(${JSON.stringify(access)}, { mode: 'image' })`);
+      // A generous frame budget: on a busy machine the processor would rightly fall back to a flat colour to keep the
+      // camera's rate (emotion.test.ts tests that), and no background could be seen.
+      await publisher.evaluate(`publish(${JSON.stringify(access)}, { mode: 'image', frameBudgetMs: 1000 })`);
       await publisher.evaluate(`setPreset('ocean')`);
       await poll('masks', 20_000, async () => ((await harnessState(publisher)).stats?.masks ?? 0) >= 3 || undefined);
 
