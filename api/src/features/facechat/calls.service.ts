@@ -9,7 +9,7 @@ import type { CallState } from './calls.repository.js';
 import { parties } from './calls.transitions.js';
 import { incomingCallTopic, type CallEvent } from './facechat.events.js';
 import type { RoomAccessGrant } from './livekit.js';
-import { MAX_CAPACITY, MAX_TITLE } from './rooms.service.js';
+import { MAX_CAPACITY, MAX_TITLE } from './rooms.settings.js';
 
 const MAX_CALLEES = 15;
 

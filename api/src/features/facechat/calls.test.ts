@@ -2,7 +2,7 @@ import { RoomServiceClient } from 'livekit-server-sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gql, settle, subscribe, type TestUser } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
-import { MAX_CAPACITY } from './rooms.service.js';
+import { MAX_CAPACITY } from './rooms.settings.js';
 import {
   ACCEPT_CALL,
   as,

@@ -35,10 +35,22 @@ const start = async (caller: TestUser, callees: TestUser[]) =>
   (await as(stack, caller, START_CALL, { ids: callees.map((c) => c.id) })).call as { id: string; room: { id: string } };
 const invite = (who: TestUser, callId: string, invitees: TestUser[]) =>
   as(stack, who, INVITE_TO_CALL, { input: { callId, userIds: invitees.map((u) => u.id) } });
-const seen = async (who: TestUser, callId: string) => (await as(stack, who, CALL_STATUSES, { id: callId })) as Record<string, any> | null;
+interface SeenCallee {
+  user: { id: string };
+  status: string;
+  respondedAt: string | null;
+  inCall: boolean;
+  invitedBy: { id: string };
+}
+interface SeenCall {
+  id: string;
+  status: string;
+  calleeStatuses: SeenCallee[];
+  viewerCanInvite: boolean;
+}
+const seen = async (who: TestUser, callId: string) => (await as(stack, who, CALL_STATUSES, { id: callId })) as SeenCall | null;
 /** Each callee as `[user, status, inCall, invitedBy]`. */
-const answers = (call: { calleeStatuses: { user: { id: string }; status: string; inCall: boolean; invitedBy: { id: string } }[] }) =>
-  call.calleeStatuses.map((c) => [c.user.id, c.status, c.inCall, c.invitedBy.id]);
+const answers = (call: { calleeStatuses: SeenCallee[] }) => call.calleeStatuses.map((c) => [c.user.id, c.status, c.inCall, c.invitedBy.id]);
 
 describe.skipIf(!livekit)('inviteToCall', () => {
   it('someone in an accepted call rings their friend, who gets the ringing dialog, accepts and is in; a decline can be rung again', async () => {
