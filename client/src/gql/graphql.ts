@@ -45,7 +45,7 @@ export type CallCalleeStatus =
   | 'DECLINED'
   /** They did not answer within the ring timeout. */
   | 'MISSED'
-  /** Their phone rings: no answer yet. */
+  /** Their phone rings: no answer yet (in a finished call: it stopped ringing unanswered). */
   | 'RINGING';
 
 export type CallStatus =

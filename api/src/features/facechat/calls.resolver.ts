@@ -25,7 +25,7 @@ import {
 } from './calls.types.js';
 import { callTopic, incomingCallTopic, type CallEvent } from './facechat.events.js';
 import { callById, calleeIdsOfCall, calleeStatusesOfCall, roomById, viewerIsParticipantOf } from './facechat.loaders.js';
-import { MAX_CAPACITY } from './rooms.service.js';
+import { MAX_CAPACITY } from './rooms.settings.js';
 import { FacechatRoomObject } from './rooms.types.js';
 
 registerNodeType('Call', Call, (ctx, id) => callById(ctx).load(id));

@@ -9,7 +9,7 @@ import type { CallState } from './calls.repository.js';
 import { parties } from './calls.transitions.js';
 import { incomingCallTopic, type CallEvent } from './facechat.events.js';
 import type { RoomAccessGrant } from './livekit.js';
-import { MAX_CAPACITY, MAX_TITLE } from './rooms.service.js';
+import { MAX_CAPACITY, MAX_TITLE } from './rooms.settings.js';
 
 const MAX_CALLEES = 15;
 
@@ -80,6 +80,7 @@ export class CallsService extends CallEndings {
     const userIds = [...new Set(userIdsIn)];
     if (userIds.includes(actor.id)) throw invalid(field, 'You cannot ring yourself.');
     if (userIds.length < 1 || userIds.length > MAX_CALLEES) throw invalid(field, `Ring 1–${MAX_CALLEES} friends at a time.`);
+    await this.stateFor(em, callId, actor.id, false); // NOT_FOUND first for a call the actor is not part of
     if ((await this.c.accounts.profiles(em, userIds)).length !== userIds.length) throw notFound('Some of those users do not exist.', field);
     for (const userId of userIds) {
       if ((await this.c.friends.isBlockedEither(em, actor.id, userId)) || !(await this.c.friends.areFriends(em, actor.id, userId))) {

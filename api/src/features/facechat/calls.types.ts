@@ -34,7 +34,7 @@ export enum CallCalleeStatus {
 registerEnumType(CallCalleeStatus, {
   name: 'CallCalleeStatus',
   valuesConfig: {
-    RINGING: { description: 'Their phone rings: no answer yet.' },
+    RINGING: { description: 'Their phone rings: no answer yet (in a finished call: it stopped ringing unanswered).' },
     ACCEPTED: { description: 'They accepted (see `inCall` for whether they are still in the call).' },
     DECLINED: { description: 'They declined (or left the call before answering).' },
     MISSED: { description: 'They did not answer within the ring timeout.' },

@@ -40,6 +40,14 @@ export const DECLINE_CALL = callMutation('declineCall');
 export const END_CALL = callMutation('endCall');
 export const INCOMING = 'subscription { incomingCall { id status caller { id } callees { id } } }';
 export const CALL_UPDATED = 'subscription($id: ID) { callUpdated(callId: $id) { id status } }';
+const CALLEE_FIELDS = 'calleeStatuses { user { id } status respondedAt invitedBy { id } inCall } viewerCanInvite';
+export const INVITE_TO_CALL = `mutation($input: InviteToCallInput!) { inviteToCall(input: $input) {
+  call { id status room { capacity } ${CALLEE_FIELDS} } ${ERRORS} } }`;
+/** The call as `who` sees it: status, each callee's answer and whether the viewer may ring more people. */
+export const CALL_STATUSES = `query($id: ID!) { node(id: $id) { ... on Call { id status ${CALLEE_FIELDS} } } }`;
+export const CREATE_ROOM_INVITE = `mutation($id: ID!) { createRoomInvite(input: { roomId: $id }) { url code expiresAt ${ERRORS} } }`;
+export const JOIN_WITH_INVITE = `mutation($id: ID!, $invite: String) { joinRoom(roomId: $id, invite: $invite) {
+  room { id } access { ${ACCESS_FIELDS} } ${ERRORS} } }`;
 
 /** A test stack for the file (started before, stopped after), graphql-ws clients closed after each test, fresh users. */
 export function useStack(env: Record<string, string> = {}) {

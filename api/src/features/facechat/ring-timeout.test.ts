@@ -4,7 +4,18 @@ import { fromGlobalId } from '../../kernel/ids.js';
 import { createLogger } from '../../logger.js';
 import { gql, settle, subscribe, type TestUser } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
-import { ACCEPT_CALL, as, befriend, CALL_UPDATED, DECLINE_CALL, livekit, START_CALL, useStack } from './facechat.testkit.js';
+import {
+  ACCEPT_CALL,
+  as,
+  befriend,
+  CALL_STATUSES,
+  CALL_UPDATED,
+  DECLINE_CALL,
+  INVITE_TO_CALL,
+  livekit,
+  START_CALL,
+  useStack,
+} from './facechat.testkit.js';
 
 /** Ring timeout 1.5 s (short, yet time enough to answer first on a busy machine): MISSED, MISSED_CALL, history, start-up. */
 const t = useStack({ CALL_RING_TIMEOUT_MS: '1500' });
@@ -74,6 +85,73 @@ describe.skipIf(!livekit)('ring timeout', () => {
   });
 });
 
+describe.skipIf(!livekit)('ring timeout of group calls', () => {
+  const statuses = async (who: TestUser, callId: string) =>
+    (
+      (await as(stack, who, CALL_STATUSES, { id: callId })).calleeStatuses as {
+        user: { id: string };
+        status: string;
+        respondedAt: string | null;
+      }[]
+    ).map((c) => [c.user.id, c.status, c.respondedAt === null]);
+
+  it('shows who accepted, declined, still rings and missed it (with when they answered)', async () => {
+    const [caller] = await users(1);
+    const [accepts, declines, silent] = await friendsOf(caller, 3);
+    const call = await start(caller, [accepts, declines, silent]);
+    await as(stack, accepts, ACCEPT_CALL, { id: call.id });
+    await as(stack, declines, DECLINE_CALL, { id: call.id });
+    expect(await statuses(caller, call.id)).toEqual([
+      [accepts.id, 'ACCEPTED', false],
+      [declines.id, 'DECLINED', false],
+      [silent.id, 'RINGING', true],
+    ]);
+    await expect.poll(() => statuses(accepts, call.id), { timeout: 5000 }).toContainEqual([silent.id, 'MISSED', false]);
+    expect((await statuses(accepts, call.id)).slice(0, 2)).toEqual([
+      [accepts.id, 'ACCEPTED', false],
+      [declines.id, 'DECLINED', false],
+    ]);
+    expect(await status(caller, call.id)).toBe('ACCEPTED');
+  });
+
+  it("someone rung later is not missed by the first round's timeout but by their own, with a MISSED_CALL each time", async () => {
+    const [caller] = await users(1);
+    const [accepts, first, late] = await friendsOf(caller, 3);
+    const call = await start(caller, [accepts, first]);
+    await as(stack, accepts, ACCEPT_CALL, { id: call.id });
+    await settle(800);
+    const invited = await as(stack, caller, INVITE_TO_CALL, { input: { callId: call.id, userIds: [late.id] } });
+    expect(invited.userErrors).toEqual([]);
+    const invitedAt = Date.now();
+    await expect.poll(() => statuses(caller, call.id), { timeout: 5000 }).toContainEqual([first.id, 'MISSED', false]);
+    if (Date.now() - invitedAt < 1300) expect(await statuses(caller, call.id)).toContainEqual([late.id, 'RINGING', true]);
+    expect(await inbox(late)).toEqual([]);
+    await expect.poll(() => statuses(caller, call.id), { timeout: 5000 }).toContainEqual([late.id, 'MISSED', false]);
+    expect(Date.now() - invitedAt).toBeGreaterThanOrEqual(1400);
+    expect(await inbox(late)).toEqual([
+      { type: 'MISSED_CALL', actor: { id: caller.id }, call: { id: call.id, status: 'ACCEPTED', caller: { id: caller.id } } },
+    ]);
+    // Rung again and missed again: a second notice (one per ringing round).
+    await befriend(stack, accepts, late);
+    expect((await as(stack, accepts, INVITE_TO_CALL, { input: { callId: call.id, userIds: [late.id] } })).userErrors).toEqual([]);
+    await expect.poll(() => inbox(late), { timeout: 5000 }).toHaveLength(2);
+    expect((await inbox(late))[0].actor).toEqual({ id: accepts.id });
+    expect(await status(caller, call.id)).toBe('ACCEPTED');
+  });
+
+  it('a ringing call whose callees all missed or declined across rounds is MISSED', async () => {
+    const [caller] = await users(1);
+    const [first, late] = await friendsOf(caller, 2);
+    const call = await start(caller, [first]);
+    await settle(600);
+    await as(stack, caller, INVITE_TO_CALL, { input: { callId: call.id, userIds: [late.id] } });
+    await expect.poll(() => statuses(caller, call.id), { timeout: 5000 }).toContainEqual([first.id, 'MISSED', false]);
+    expect(await status(caller, call.id)).toBe('RINGING'); // late still rings
+    await as(stack, late, DECLINE_CALL, { id: call.id });
+    expect(await status(caller, call.id)).toBe('MISSED');
+  });
+});
+
 describe.skipIf(!livekit)('calls (history)', () => {
   it("lists the viewer's calls newest first, with their times, and nobody else's", async () => {
     const [caller, outsider] = await users(2);
@@ -113,7 +191,10 @@ describe.skipIf(!livekit)('start-up', () => {
     const em = stack.orm.em.fork();
     const id = fromGlobalId(call.id, 'Call');
     await em.execute(`update calls set created_at = now() - interval '1 hour', status = 'RINGING', ended_at = null where id = ?`, [id]);
-    await em.execute(`update call_callees set response = 'RINGING' where call_id = ?`, [id]);
+    await em.execute(
+      `update call_callees cc set response = 'RINGING', rang_at = c.created_at from calls c where c.id = cc.call_id and c.id = ?`,
+      [id],
+    );
     await em.execute(`delete from notifications where call_id = ?`, [id]);
     expect(await status(caller, call.id)).toBe('RINGING');
     const app = await createApp({ config: { ...stack.config, callRingTimeoutMs: 60_000 }, orm: stack.orm, log: createLogger('silent') });

@@ -4,18 +4,15 @@ import { badInput, DomainError, ErrorCode, ErrorCollector, forbidden, notFound, 
 import type { EventBus } from '../../kernel/events.js';
 import { toGlobalId } from '../../kernel/ids.js';
 import { paginate, timeKey, type PageInput } from '../../kernel/pagination.js';
-import { normaliseTag, normaliseTags } from '../tags/index.js';
+import { normaliseTag } from '../tags/index.js';
 import type { CallsRepository } from './calls.repository.js';
 import { roomTopic, type RoomEvent } from './facechat.events.js';
 import { LivekitUnavailable, type LivekitGateway, type RoomAccessGrant } from './livekit.js';
 import type { Room, RoomVisibilityValue } from './rooms.entity.js';
 import type { RoomInvites } from './room-invites.js';
 import type { RoomsRepository } from './rooms.repository.js';
+import { checkCapacity, checkTags, checkTitle, DEFAULT_CAPACITY, MAX_CAPACITY } from './rooms.settings.js';
 
-export const MAX_TITLE = 60;
-const MIN_CAPACITY = 2;
-export const MAX_CAPACITY = 16;
-const DEFAULT_CAPACITY = 8;
 const MAX_LOBBY_QUERY = 100;
 
 export interface CreateRoomData {
@@ -306,26 +303,4 @@ export class RoomsService {
     }
     return { room, viaInvite };
   }
-}
-
-function checkTitle(raw: string, errors: ErrorCollector): string {
-  const title = String(raw ?? '')
-    .normalize('NFC')
-    .trim();
-  const length = [...title].length;
-  if (length < 1 || length > MAX_TITLE) errors.add(ErrorCode.INVALID, `The title must be 1–${MAX_TITLE} characters.`, ['input', 'title']);
-  return title;
-}
-
-function checkTags(raw: string[], errors: ErrorCollector): string[] {
-  const { tags, error } = normaliseTags(raw);
-  if (error) errors.add(ErrorCode.INVALID, error, ['input', 'tags']);
-  return tags;
-}
-
-function checkCapacity(capacity: number, errors: ErrorCollector): number {
-  if (!Number.isInteger(capacity) || capacity < MIN_CAPACITY || capacity > MAX_CAPACITY) {
-    errors.add(ErrorCode.INVALID, `A room holds ${MIN_CAPACITY}–${MAX_CAPACITY} people.`, ['input', 'capacity']);
-  }
-  return capacity;
 }
