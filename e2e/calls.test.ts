@@ -5,6 +5,7 @@
  * goes both ways; Alice's screenshot lands in her album and Bob hears of it; Alice hangs up and both
  * histories say ENDED. (Build first: `npm run build -w client -- --outDir /tmp/x`, CLIENT_DIST=/tmp/x.)
  */
+import { RoomServiceClient } from 'livekit-server-sdk';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -142,13 +143,24 @@ describe('a video call in the browser', () => {
     const b = await openAs(bob, 'en-US');
     await callFromProfile(a.page, bob);
     await b.page.getByTestId('incoming-call').waitFor();
-    // Bob's tab connected while it rang (his preview shows): declining leaves no trace of that for Alice.
+    // Bob's tab connected while it rang (his preview shows; LiveKit has him, hidden): Alice's page shows nobody, and
+    // declining leaves no trace of that for her.
     await b.page.getByTestId('incoming-call-preview').waitFor();
-    const tilesWhileRinging = await a.page.locator('[data-testid=call-tile]').count();
+    const roomId = Buffer.from(decodeURIComponent(new URL(a.page.url()).pathname.split('/').pop()!), 'base64url')
+      .toString()
+      .split(':')[1]!;
+    const lk = new RoomServiceClient(livekit!.url.replace(/^ws/, 'http'), livekit!.apiKey, livekit!.apiSecret);
+    const inRoom = await lk.listParticipants(roomId);
+    expect(inRoom.map((p) => [p.name, p.permission?.hidden ?? false]).sort()).toEqual([
+      ['Alice Kim', false],
+      ['박보검', true],
+    ]);
+    await a.page.locator('[data-testid=call-tile][data-local=true]').waitFor();
+    const bobsTilesWhileRinging = await a.page.locator('[data-testid=call-tile][data-local=false]').count();
     await b.page.getByTestId('decline-call').click();
     await b.page.getByTestId('incoming-call').waitFor({ state: 'hidden' });
     await a.page.locator('[data-testid=call-outcome][data-ending=DECLINED]').waitFor();
-    expect(tilesWhileRinging).toBe(1); // Alice's own
+    expect(bobsTilesWhileRinging).toBe(0);
     expect(await a.page.locator('[data-testid=call-notice]').count()).toBe(0); // no "Bob joined" / "Bob left"
     expect(await a.page.getByTestId('call-outcome-message').textContent()).toContain('declined');
     await b.page.goto('/calls');
