@@ -65,6 +65,8 @@ describe('a video call in the browser', () => {
     await dialog.getByRole('button', { name: '받기' }).click();
     await b.page.waitForURL((url) => url.pathname.startsWith('/call/'));
     expect(new URL(b.page.url()).pathname).toBe(new URL(a.page.url()).pathname);
+    // The early connection itself was switched on (LiveKit's permission update), not replaced by a second one.
+    await b.page.waitForFunction(`performance.getEntriesByName('call:permitted').length === 1`);
 
     // Each page plays the other's video: frames decoded on the remote tile keep increasing.
     await a.page.getByTestId('call-ringing').waitFor({ state: 'detached' });

@@ -23,6 +23,8 @@ export interface Config {
   logLevel: string;
   cookieSecure: boolean;
   callRingTimeoutMs: number;
+  /** How long a call waits for someone whose connection dropped to come back before counting who is left. */
+  callRejoinGraceMs: number;
   /** Per-user / per-client limits (env `RATE_LIMIT_<RULE>=<count>/<seconds>`; see RATE_LIMIT_DEFAULTS). */
   rateLimits: RateLimitsConfig;
   /** Extra wait per sign-in failure on one account beyond `rateLimits.loginAccount` (any client), capped at 10 s. */
@@ -181,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const imageTimeoutMs = int('MEDIA_IMAGE_TIMEOUT_MS', 20_000, 1, 600_000);
   const quotaBytes = int('MEDIA_QUOTA_BYTES', 500 * 1024 * 1024, 0, Number.MAX_SAFE_INTEGER);
   const callRingTimeoutMs = int('CALL_RING_TIMEOUT_MS', 30_000, 100, 600_000);
+  const callRejoinGraceMs = int('CALL_REJOIN_GRACE_MS', 20_000, 0, 600_000);
   const rateLimits = { ...RATE_LIMIT_DEFAULTS };
   for (const rule of Object.keys(RATE_LIMIT_DEFAULTS) as RateRule[]) {
     const name = envName(rule);
@@ -220,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     cookieSecure,
     callRingTimeoutMs,
+    callRejoinGraceMs,
     rateLimits,
     presenceReconcileSeconds,
     jobs,

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { FRIENDSHIP_ENDED, USER_BLOCKED, type FriendshipEndedEvent, type UserBlockedEvent } from '../features/friends/index.js';
-import { RING_TIMEOUT_JOB } from '../features/facechat/calls.transitions.js';
+import { CALL_DEPARTURE_JOB, RING_TIMEOUT_JOB } from '../features/facechat/calls.transitions.js';
 import type { ReadinessCheck } from '../http/health.js';
 import type { Config } from '../config.js';
 import { createScope } from '../kernel/scope.js';
@@ -41,6 +41,7 @@ export function startBackgroundWork(deps: {
   const newEm = () => createScope(deps.orm).em;
   const jobsLog = deps.log.child({ component: 'jobs' });
   jobs.handle<{ callId: string }>(RING_TIMEOUT_JOB, ({ callId }) => facechat.ringTimeout(callId));
+  jobs.handle<{ roomId: string }>(CALL_DEPARTURE_JOB, ({ roomId }) => facechat.departureCheck(roomId));
   jobs.handle(PRESENCE_RECONCILE_JOB, () => facechat.reconcilePresence());
   jobs.handle(UPLOAD_CLEANUP_JOB, async () => {
     const deleted = await media.deleteUnattached(newEm(), deps.jobs.uploadOrphanHours, jobsLog);

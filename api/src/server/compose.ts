@@ -209,6 +209,7 @@ function createFacechat(
     friends: others.friends,
     accounts: others.accounts,
     ringTimeoutMs: deps.config.callRingTimeoutMs,
+    rejoinGraceMs: deps.config.callRejoinGraceMs,
     jobs: others.jobs,
     log: deps.log,
     newEm,

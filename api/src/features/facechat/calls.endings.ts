@@ -1,6 +1,6 @@
 import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
 import { FINISHED } from './calls.entity.js';
-import { CallTransitions, parties } from './calls.transitions.js';
+import { CALL_DEPARTURE_JOB, CallTransitions, parties } from './calls.transitions.js';
 
 /**
  * What ends or settles a call from outside the call: a block, a suspension, staff, LiveKit's empty room and the ring
@@ -91,6 +91,22 @@ export abstract class CallEndings extends CallTransitions {
       else if (locked.call.status === 'RINGING' && lastUserId === locked.call.callerId)
         await this.finish(tx, afterCommit, locked, 'CANCELED');
     });
+  }
+
+  /**
+   * Someone's connection to a call's room went while others are still connected. They may be coming back: LiveKit's
+   * full reconnect is a new session under the same identity, whose participant_joined can arrive after the old one's
+   * participant_left. So the call counts who is left (`someoneLeft`) only after the rejoin grace, as a job; hanging up
+   * (endCall) ends a call at once.
+   */
+  async connectionLeft(roomId: string): Promise<void> {
+    if (this.c.rejoinGraceMs <= 0) return this.someoneLeft(roomId);
+    try {
+      await this.c.jobs.schedule(CALL_DEPARTURE_JOB, { roomId }, { key: `${roomId}:${Date.now()}`, delayMs: this.c.rejoinGraceMs });
+    } catch (error) {
+      this.c.log.error({ err: error, roomId }, 'could not schedule the departure check: counting now');
+      await this.someoneLeft(roomId);
+    }
   }
 
   /**

@@ -127,7 +127,7 @@ export class CallsService extends CallEndings {
     return this.reload(callId);
   }
 
-  async accept(actor: Actor, em: Db, callId: string): Promise<{ call: Call; access: RoomAccessGrant }> {
+  async accept(actor: Actor, em: Db, callId: string): Promise<{ call: Call; access: RoomAccessGrant; earlyConnectionPromoted: boolean }> {
     const before = await this.stateFor(em, callId, actor.id, false);
     checkCanAnswer(before, actor.id);
     const room = (await this.c.roomsRepo.findById(em, before.call.roomId))!;
@@ -147,12 +147,12 @@ export class CallsService extends CallEndings {
         this.stopRingingIfAnswered(afterCommit, locked);
       }
     });
-    const [call, access] = await Promise.all([
+    const [call, access, earlyConnectionPromoted] = await Promise.all([
       this.reload(callId),
       this.c.rooms.accessFor(em, room.id, actor.id),
       this.promoteEarlyConnection(room.id, actor.id),
     ]);
-    return { call, access };
+    return { call, access, earlyConnectionPromoted };
   }
 
   /**
@@ -174,9 +174,10 @@ export class CallsService extends CallEndings {
    * After acceptCall committed: a callee connected early becomes a full participant, and present (LiveKit's
    * participant_joined came while they were hidden, and presence ignored it). Not connected: nothing to do.
    */
-  private async promoteEarlyConnection(roomId: string, userId: string): Promise<void> {
+  private async promoteEarlyConnection(roomId: string, userId: string): Promise<boolean> {
     const sid = await this.c.rooms.livekit.promote(roomId, userId);
     if (sid && (await this.c.roomsRepo.presenceJoined(this.c.newEm(), roomId, userId, sid))) this.c.rooms.publish(roomId);
+    return sid !== null;
   }
 
   async decline(actor: Actor, em: Db, callId: string): Promise<Call> {

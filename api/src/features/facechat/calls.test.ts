@@ -24,7 +24,8 @@ import {
   useStack,
 } from './facechat.testkit.js';
 
-const t = useStack();
+// A dropped connection's grace to come back, short here (rejoin-grace.test.ts tests the grace itself).
+const t = useStack({ CALL_REJOIN_GRACE_MS: '300' });
 let stack: TestStack;
 beforeAll(() => {
   stack = t.stack;
@@ -216,9 +217,10 @@ describe.skipIf(!livekit)('the call state machine', () => {
     for (const who of [b, c]) await as(stack, who, ACCEPT_CALL, { id: group.id });
     for (const who of [caller, b, c]) await presence(stack, 'participant_joined', group.room.id, who);
     await presence(stack, 'participant_left', group.room.id, b);
+    await settle(800); // past the rejoin grace
     expect(await status(caller, group.id)).toBe('ACCEPTED');
     await presence(stack, 'participant_left', group.room.id, caller);
-    expect(await status(c, group.id)).toBe('ENDED');
+    await expect.poll(() => status(c, group.id), { timeout: 5000 }).toBe('ENDED');
 
     // A ringing call the caller's connection left (nobody else there) is CANCELED.
     const { call: ringing } = await start(caller, [b]);

@@ -15,6 +15,8 @@ import type { RoomsService } from './rooms.service.js';
  * rung when the call started, `<callId>:<ms>` for those rung later (inviteToCall): see `ringJobKey`.
  */
 export const RING_TIMEOUT_JOB = 'ring-timeout';
+/** The job that counts who is still in a call's room once someone's connection went (data `{ roomId }`). */
+export const CALL_DEPARTURE_JOB = 'call-departure';
 
 /** The ring-timeout job key of the round rung at `rangAt` (startCall's round: the call id, as before group calls). */
 export function ringJobKey(call: { id: string; createdAt: Date }, rangAt: Date): string {
@@ -30,6 +32,8 @@ export interface CallsCollaborators {
   friends: { areFriends(em: Db, a: string, b: string): Promise<boolean>; isBlockedEither(em: Db, a: string, b: string): Promise<boolean> };
   accounts: { profiles(em: Db, ids: string[]): Promise<{ id: string; displayName: string }[]> };
   ringTimeoutMs: number;
+  /** A dropped connection's grace to come back before the call counts who is left (CALL_DEPARTURE_JOB). */
+  rejoinGraceMs: number;
   /** Ring time-outs are jobs: durable and run by any instance when REDIS_URL is set. */
   jobs: Pick<Jobs, 'schedule' | 'cancel'>;
   log: Logger;

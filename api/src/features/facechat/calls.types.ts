@@ -75,6 +75,13 @@ export class CallPayload {
   @Field(() => CallObject, { nullable: true }) call?: object | null;
   @Field(() => RoomAccessObject, { nullable: true, description: 'Set for the caller on startCall and for a callee on acceptCall.' })
   access?: RoomAccessObject | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "acceptCall: the callee's early connection (prepareCallAnswer) was found and now sends and receives, so `access` is " +
+      'not needed; false: connect with `access`. Null on the other mutations.',
+  })
+  earlyConnectionPromoted?: boolean | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 

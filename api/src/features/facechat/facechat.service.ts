@@ -63,7 +63,7 @@ export class FacechatService implements ScreenshotPolicy {
 
   async leaveRoom(actor: Actor, em: Db, roomId: string): Promise<Room> {
     const { room, departure } = await this.p.rooms.leave(actor, em, roomId);
-    await this.departed(departure);
+    await this.departed(departure, true);
     return room;
   }
 
@@ -100,7 +100,7 @@ export class FacechatService implements ScreenshotPolicy {
   startCall(actor: Actor, em: Db, calleeIds: string[]): Promise<{ call: Call; access: RoomAccessGrant }> {
     return this.p.calls.start(actor, em, calleeIds);
   }
-  acceptCall(actor: Actor, em: Db, callId: string): Promise<{ call: Call; access: RoomAccessGrant }> {
+  acceptCall(actor: Actor, em: Db, callId: string): Promise<{ call: Call; access: RoomAccessGrant; earlyConnectionPromoted: boolean }> {
     return this.p.calls.accept(actor, em, callId);
   }
   prepareCallAnswer(actor: Actor, em: Db, callId: string): Promise<{ call: Call; access: RoomAccessGrant }> {
@@ -262,9 +262,19 @@ export class FacechatService implements ScreenshotPolicy {
     return this.p.calls.ringTimeout(callId);
   }
 
-  /** Someone left a room: a call in it may be over (calls.endings.ts). */
-  private async departed({ roomId, lastUserId, empty }: Departure): Promise<void> {
-    await (empty ? this.p.calls.roomEmptied(roomId, lastUserId) : this.p.calls.someoneLeft(roomId)).catch((error) =>
+  /** The CALL_DEPARTURE_JOB: after the rejoin grace, a call with fewer than two people still in it ENDED. */
+  departureCheck(roomId: string): Promise<void> {
+    return this.p.calls.someoneLeft(roomId);
+  }
+
+  /**
+   * Someone left a room: a call in it may be over (calls.endings.ts) — at once when they left on purpose (`leaveRoom`),
+   * after the rejoin grace when their connection went (they may be reconnecting).
+   */
+  private async departed({ roomId, lastUserId, empty }: Departure, onPurpose = false): Promise<void> {
+    const calls = this.p.calls;
+    const judged = empty ? calls.roomEmptied(roomId, lastUserId) : onPurpose ? calls.someoneLeft(roomId) : calls.connectionLeft(roomId);
+    await judged.catch((error) =>
       this.p.log.error({ err: error, roomId }, 'room departure handler failed'),
     );
   }

@@ -23,6 +23,8 @@ import {
 const PREPARE = `mutation($id: ID!) { prepareCallAnswer(input: { callId: $id }) {
   call { id status } access { token url roomName } userErrors { code field message } } }`;
 
+const ACCEPT = `mutation($id: ID!) { acceptCall(callId: $id) { access { token } earlyConnectionPromoted userErrors { code } } }`;
+
 const t = useStack();
 let stack: TestStack;
 beforeAll(() => {
@@ -61,9 +63,11 @@ describe.skipIf(!livekit)('prepareCallAnswer', () => {
       sub: rawUser(callees[0]),
       video: { room: rawRoom(call.room.id), roomJoin: true, hidden: true, canPublish: false, canSubscribe: false, canPublishData: false },
     });
-    // Accepting still answers with a full token (the browser uses it when its early connection is gone).
-    const accepted = await as(stack, callees[0], ACCEPT_CALL, { id: call.id });
+    // Accepting still answers with a full token, and says no early connection was switched on (none connected here:
+    // the browser then connects with the token; e2e/calls.test.ts has the promoted case).
+    const accepted = await as(stack, callees[0], ACCEPT, { id: call.id });
     expect(accepted.userErrors).toEqual([]);
+    expect(accepted.earlyConnectionPromoted).toBe(false);
     expect(tokenClaims(accepted.access.token).video).toMatchObject({ canPublish: true, canSubscribe: true });
   });
 

@@ -159,11 +159,14 @@ export const useActiveCall = defineStore('activeCall', () => {
     void build(roomId, callId).session.prepare(access);
   }
 
-  /** Accepted with `access`: true when the early connection of `callId` carries on as the call (the page keeps it). */
-  function answer(callId: string, access: RoomAccessFieldsFragment): boolean {
+  /**
+   * Accepted with `access` (`promoted`: the API switched the early connection on): true when the early call of `callId`
+   * carries on as the call — promoted, or connecting anew with `access` — and the page keeps it.
+   */
+  function answer(callId: string, access: RoomAccessFieldsFragment, promoted: boolean): boolean {
     const running = current.value;
     if (running?.callId !== callId || running.session.stage.value !== 'ringing') return false;
-    void running.session.answer(access);
+    void running.session.answer(access, promoted);
     return true;
   }
 

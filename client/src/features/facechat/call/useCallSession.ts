@@ -14,8 +14,11 @@ import type { CallRoom } from './useCallRoom';
 /** 'ringing': a callee's early connection while the call rings (instant connect), not answered yet. */
 export type SessionStage = 'ringing' | 'joining' | 'failed' | 'live' | 'over';
 
-/** How long an accepted early connection waits for the permission to publish before connecting anew. */
-const PROMOTION_WAIT_MS = 2500;
+/**
+ * How long a promoted early connection waits for LiveKit's permission update before connecting anew (it is on its way
+ * when acceptCall answers; this only bounds a lost update).
+ */
+const PROMOTION_WAIT_MS = 10_000;
 
 /** Why the page is over: the viewer left, the call finished with a status, or LiveKit let go. */
 export type Ending =
@@ -57,15 +60,18 @@ export function useCallSession(roomId: () => string, callId: () => string | null
     return early;
   }
 
-  /** Accepted with `access`: the early connection starts sending and receiving, else a new one is made. */
-  async function answer(access: RoomAccessFieldsFragment): Promise<void> {
+  /**
+   * Accepted with `access`: the early connection starts sending and receiving once LiveKit lets it (`promoted`: the API
+   * found and promoted it), else — not promoted (still connecting when accepted, or dropped) — a new one is made.
+   */
+  async function answer(access: RoomAccessFieldsFragment, promoted: boolean): Promise<void> {
     if (stage.value !== 'ringing') return;
     stage.value = 'joining';
-    await early; // accepted while still connecting
-    if (callRoom.phase.value === 'connected' && (await callRoom.publishWhenAllowed(PROMOTION_WAIT_MS))) {
+    if (promoted && callRoom.phase.value === 'connected' && (await callRoom.publishWhenAllowed(PROMOTION_WAIT_MS))) {
       if (stage.value === 'joining') stage.value = 'live';
       return;
     }
+    await early; // still connecting: let it finish before dropping it
     await callRoom.disconnect();
     if (stage.value === 'joining') await connectWith(access);
   }
