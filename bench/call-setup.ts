@@ -86,7 +86,10 @@ async function oneCall(alice: Page, bob: Page, bobName: string, path: Path): Pro
   if (b.acceptAt === null) throw new Error('the Accept click was not seen');
   const sample = { callee: b.firstRemoteFrameAt! - b.acceptAt, caller: a.firstRemoteFrameAt! - b.acceptAt, both: 0 };
   if (process.env.BENCH_TRACE) {
-    for (const [who, page] of [['Bob', bob], ['Alice', alice]] as const) {
+    for (const [who, page] of [
+      ['Bob', bob],
+      ['Alice', alice],
+    ] as const) {
       // A string: tsx would wrap a function's arrows in its `__name` helper, which the page lacks.
       const marks = await page.evaluate<string[]>(
         `performance.getEntriesByType('mark').filter((m) => m.name.startsWith('call:') && performance.timeOrigin + m.startTime >= ${b.acceptAt} - 5000)` +

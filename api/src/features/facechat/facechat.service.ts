@@ -274,8 +274,6 @@ export class FacechatService implements ScreenshotPolicy {
   private async departed({ roomId, lastUserId, empty }: Departure, onPurpose = false): Promise<void> {
     const calls = this.p.calls;
     const judged = empty ? calls.roomEmptied(roomId, lastUserId) : onPurpose ? calls.someoneLeft(roomId) : calls.connectionLeft(roomId);
-    await judged.catch((error) =>
-      this.p.log.error({ err: error, roomId }, 'room departure handler failed'),
-    );
+    await judged.catch((error) => this.p.log.error({ err: error, roomId }, 'room departure handler failed'));
   }
 }
