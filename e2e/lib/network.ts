@@ -1,9 +1,9 @@
 /**
  * A network switch inside one browser profile, for "the connection drops and comes back" in calls and live pages.
  * Chromium's offline emulation stops neither WebRTC media nor open sockets, so an init script keeps the page's own
- * peer connections and WebSockets at hand: `down` stops every outgoing track (the server gets no packets), closes
- * the sockets whose URL matches and refuses new ones (they fail as on a dead network); `up` lets them through and
- * puts the tracks back. The app's code is untouched: it reconnects the way it would after a real outage.
+ * peer connections and WebSockets at hand: `down` closes its peer connections (no media, no RTCP reach the server: a
+ * dead line, not a quiet one), closes the sockets whose URL matches and refuses new ones (they fail as on a dead
+ * network); `up` lets new sockets through, and the app's own reconnection builds new peer connections. The app's code is untouched: it reconnects the way it would after a real outage.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 
@@ -23,7 +23,6 @@ export async function installNetworkSwitch(context: BrowserContext): Promise<voi
   await context.addInitScript(() => {
     const peers = new Set<RTCPeerConnection>();
     const sockets = new Set<WebSocket>();
-    const held = new Map<RTCRtpSender, MediaStreamTrack>();
     let refused: string | null = null;
     const NativePeer = window.RTCPeerConnection;
     const NativeSocket = window.WebSocket;
@@ -43,20 +42,13 @@ export async function installNetworkSwitch(context: BrowserContext): Promise<voi
     window.__testNetwork = {
       async down(socketMatch) {
         refused = socketMatch;
-        for (const peer of peers) {
-          if (peer.connectionState === 'closed') continue;
-          for (const sender of peer.getSenders()) {
-            if (!sender.track) continue;
-            held.set(sender, sender.track);
-            await sender.replaceTrack(null);
-          }
-        }
+        // Nothing more leaves these connections, not even RTCP (what tells a server the sender is gone, not quiet).
+        for (const peer of peers) peer.close();
+        peers.clear();
         for (const socket of sockets) if (socket.url.includes(socketMatch) && socket.readyState <= 1) socket.close(4000, 'network down');
       },
       async up() {
         refused = null;
-        for (const [sender, track] of held) await sender.replaceTrack(track).catch(() => undefined);
-        held.clear();
       },
     };
   });
