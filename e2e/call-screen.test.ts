@@ -160,6 +160,17 @@ describe('the call screen', () => {
       const c = await openAt(carol, 390, 844);
       const d = await openAt(dave, 390, 844);
       await connectCall(c.page, d.page, dave);
+      // "Dave Phone joined" shows over the call under the stage's buttons: the full-screen button stays uncovered.
+      const joined = await box(c.page, '[data-testid=call-notice][data-kind=joined]');
+      const fullscreenButton = await box(c.page, '[data-testid=stage-fullscreen]');
+      const overlap =
+        joined.x < fullscreenButton.x + fullscreenButton.width &&
+        fullscreenButton.x < joined.x + joined.width &&
+        joined.y < fullscreenButton.y + fullscreenButton.height &&
+        fullscreenButton.y < joined.y + joined.height;
+      expect(overlap, `notice ${JSON.stringify(joined)} over the full-screen button ${JSON.stringify(fullscreenButton)}`).toBe(false);
+      expect(joined.y).toBeLessThan(844 / 3);
+      await c.page.screenshot({ path: `${EVIDENCE}/call-390x844-notice.png` });
       await assertRemoteVideoPlaying(c.page, 1);
 
       const remote = await box(c.page, '[data-testid=call-tile][data-local=false]');

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestUser } from '../../api/src/test/client.js';
 import { callContext, subscriptionSent } from '../../bench/lib/call/pages.js';
 import { signInThroughUi, watchErrors } from './app.js';
@@ -10,8 +10,11 @@ export async function openAs(
   baseUrl: string,
   user: TestUser,
   locale = 'en-US',
+  /** Prepares the profile before its first page opens (e.g. `installNetworkSwitch`). */
+  prepare?: (context: BrowserContext) => Promise<void>,
 ): Promise<{ page: Page; errors: string[] }> {
   const context = await callContext(browser, baseUrl, { locale });
+  await prepare?.(context);
   const page = await context.newPage();
   const errors = watchErrors(page);
   const ringable = subscriptionSent(page, 'IncomingCall');

@@ -5,6 +5,7 @@ import type { AuthStore } from '../features/auth/useAuthStore';
 import { createAuthLink } from './authLink';
 import { GRAPHQL_PATH } from './graphqlFetch';
 import { createRestartableClient, type RestartableClient } from './restartableWs';
+import { announceSocketReconnected, onSocketReconnected } from './socketReconnected';
 
 export interface Apollo {
   client: ApolloClient<NormalizedCacheObject>;
@@ -71,6 +72,8 @@ const UNAUTHORIZED_CLOSE = 4401;
  * socket is restarted whenever the token changes, so subscriptions use the new one.
  */
 export function createApollo(auth: AuthStore): Apollo {
+  /** The socket has been connected for the signed-in person: a later connection is a re-connection. */
+  let connectedBefore = false;
   const ws = createRestartableClient({
     url: wsUrl,
     lazy: true,
@@ -80,6 +83,11 @@ export function createApollo(auth: AuthStore): Apollo {
       return token ? { authorization: `Bearer ${token}` } : {};
     },
     on: {
+      // Back after a drop (or a token restart): events of the gap were lost, so the listeners catch up.
+      connected: (_socket, _payload, wasRetry) => {
+        if (wasRetry && connectedBefore) announceSocketReconnected();
+        connectedBefore = true;
+      },
       // 4401: the API ended this session (signed out elsewhere, suspended). A refresh tells which: a new token (the
       // socket restarts with it) or the end of the session, with the reason (ACCOUNT_SUSPENDED → useSessionRedirects).
       closed: (event) => {
@@ -99,9 +107,13 @@ export function createApollo(auth: AuthStore): Apollo {
   );
 
   const client = new ApolloClient({ link, cache: createCache() });
+  // What is on screen is asked again: a notification, a friend request, a call's state published during the gap.
+  onSocketReconnected(() => void client.refetchQueries({ include: 'active' }).catch(() => undefined));
 
   auth.onSessionChange((session, _cause, previous) => {
     if (session?.accessToken !== previous?.accessToken) ws.restart();
+    // A new person's first connection is not a re-connection (resetStore below already refetches).
+    if (session?.user.id !== previous?.user.id) connectedBefore = false;
     // Another person (or nobody): nothing cached for the last one may show. On sign-in,
     // resetStore also refetches the queries on screen (the bell appears at that moment),
     // where clearStore would leave them without watchers.

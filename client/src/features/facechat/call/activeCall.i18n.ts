@@ -27,6 +27,7 @@ const en = {
       joined: '{name} joined',
       left: '{name} left',
       reconnecting: '{name} is reconnecting…',
+      back: '{name} is back',
     },
     after: {
       callAgain: 'Call again',
@@ -65,6 +66,7 @@ const ko: typeof en = {
       joined: '{name} 님이 들어왔어요',
       left: '{name} 님이 나갔어요',
       reconnecting: '{name} 님이 다시 연결하는 중…',
+      back: '{name} 님이 다시 연결됐어요',
     },
     after: {
       callAgain: '다시 걸기',

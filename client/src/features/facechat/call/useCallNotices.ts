@@ -1,14 +1,18 @@
 /**
- * "X joined", "X left", "X is reconnecting": LiveKit's participant events, kept as the call's notices (announced
- * in an aria-live region over the call) and as client-side system lines of the chat panel. Names come from the
- * call's parties when the participant is one of them (a participant may rename itself in LiveKit), else LiveKit's.
+ * "X joined", "X left", "X is reconnecting", "X is back": LiveKit's participant events, kept as the call's notices
+ * (announced in an aria-live region over the call) and as client-side system lines of the chat panel. Names come from
+ * the call's parties when the participant is one of them (a participant may rename itself in LiveKit), else LiveKit's.
+ *
+ * A remote participant whose network drops shows as connection quality LOST (the server gets none of their packets);
+ * they are back when it rises again, or when they rejoin under the same identity (LiveKit's full reconnect: the old
+ * session leaves as DUPLICATE_IDENTITY, which is not "left").
  */
-import { ConnectionQuality, RoomEvent, type Participant, type Room } from 'livekit-client';
+import { ConnectionQuality, DisconnectReason, RoomEvent, type Participant, type Room } from 'livekit-client';
 import { onScopeDispose, shallowRef } from 'vue';
 import type { CallFieldsFragment } from '../../../gql/graphql';
 import { i18n } from '../../../i18n';
 
-export type NoticeKind = 'joined' | 'left' | 'reconnecting';
+export type NoticeKind = 'joined' | 'left' | 'reconnecting' | 'back';
 
 export interface CallNotice {
   id: string;
@@ -45,8 +49,24 @@ export function useCallNotices(room: Room, call: () => CallFieldsFragment | null
     notices.value = [...notices.value, notice].slice(-MAX_NOTICES);
   }
 
-  const onConnected = (p: Participant) => add('joined', p);
-  const onDisconnected = (p: Participant) => {
+  /** Says "X is back" when they were said to be reconnecting. */
+  const backIfReconnecting = (p: Participant): boolean => {
+    if (!reconnecting.delete(p.identity)) return false;
+    add('back', p);
+    return true;
+  };
+  const onConnected = (p: Participant) => {
+    if (!backIfReconnecting(p)) add('joined', p);
+  };
+  const onDisconnected = (p: Participant, reason?: DisconnectReason) => {
+    // Their own new session replaced this one: they are rejoining, not leaving.
+    if (reason === DisconnectReason.DUPLICATE_IDENTITY) {
+      if (!reconnecting.has(p.identity)) {
+        reconnecting.add(p.identity);
+        add('reconnecting', p);
+      }
+      return;
+    }
     reconnecting.delete(p.identity);
     add('left', p);
   };
@@ -55,7 +75,7 @@ export function useCallNotices(room: Room, call: () => CallFieldsFragment | null
     if (quality === ConnectionQuality.Lost && !reconnecting.has(p.identity)) {
       reconnecting.add(p.identity);
       add('reconnecting', p);
-    } else if (quality !== ConnectionQuality.Lost) reconnecting.delete(p.identity);
+    } else if (quality !== ConnectionQuality.Lost && quality !== ConnectionQuality.Unknown) backIfReconnecting(p);
   };
   room
     .on(RoomEvent.ParticipantConnected, onConnected)

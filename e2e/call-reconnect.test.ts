@@ -1,0 +1,56 @@
+/**
+ * Issue 13: a dropped connection in a call. Bob's network goes down mid-call (his media stops reaching LiveKit, his
+ * signalling socket closes and cannot reopen): Bob sees "Connection lost. Reconnecting…", Alice sees "Bob Lee is
+ * reconnecting…" and his tile's quality as lost, and nobody is said to have left. (His return: see the todo below.) Real API, LiveKit and Chromium (fake
+ * cameras; the network switch of e2e/lib/network.ts); build the client first.
+ */
+import { describe, expect, it } from 'vitest';
+import { assertRemoteVideoPlaying, befriend, fakeMediaFlags, newUser } from '../bench/lib/call/pages.js';
+import { connectCall, openAs } from './lib/call.js';
+import { installNetworkSwitch, networkDown, networkUp } from './lib/network.js';
+import { useBrowserSuite } from './lib/suite.js';
+
+const suite = useBrowserSuite({ livekit: true, chromiumArgs: fakeMediaFlags(15) });
+
+describe('a call through a dropped connection', () => {
+  it('tells both sides while Bob reconnects', async () => {
+    const [alice, bob] = [await newUser(suite.stack, 'Alice Kim'), await newUser(suite.stack, 'Bob Lee')];
+    await befriend(suite.stack, alice, bob);
+    const a = await openAs(suite.browser, suite.stack.baseUrl, alice, 'en-US');
+    const b = await openAs(suite.browser, suite.stack.baseUrl, bob, 'en-US', installNetworkSwitch);
+    await connectCall(a.page, b.page, bob);
+    await Promise.all([assertRemoteVideoPlaying(a.page, 1), assertRemoteVideoPlaying(b.page, 1)]);
+    const bobQuality = a.page.locator('[data-testid=call-tile][data-local=false] [data-testid=tile-quality]');
+    expect(await bobQuality.getAttribute('data-quality')).not.toBe('lost');
+
+    // Bob's network goes down: he is told his call is reconnecting…
+    await networkDown(b.page, '/rtc');
+    await b.page.getByTestId('call-reconnecting').filter({ hasText: 'Connection lost. Reconnecting…' }).waitFor({ timeout: 15_000 });
+    // …and Alice, that he is (in the notice over the call and a line of the chat), his tile's bars at lost.
+    await a.page
+      .locator('[data-testid=call-notice][data-kind=reconnecting]')
+      .filter({ hasText: 'Bob Lee is reconnecting…' })
+      .waitFor({ timeout: 30_000 });
+    await a.page
+      .locator('[data-testid=chat-system-line][data-kind=reconnecting]')
+      .filter({ hasText: 'Bob Lee is reconnecting…' })
+      .waitFor();
+    expect(await bobQuality.getAttribute('data-quality')).toBe('lost');
+    expect(await a.page.getByTestId('call-reconnecting').count()).toBe(0);
+
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+    // Still the call: nobody was said to have left, both pages live.
+    for (const page of [a.page, b.page]) {
+      expect(await page.locator('[data-testid=chat-system-line][data-kind=left]').count()).toBe(0);
+      expect(await page.getByTestId('call-page').getAttribute('data-stage')).toBe('live');
+    }
+    await networkUp(b.page);
+    await Promise.all([a.page.context().close(), b.page.context().close()]);
+  });
+
+  // The way back after a dead line is LiveKit's full reconnect (a new session under the same identity). Today the API
+  // ends the 1:1 call on the old session's participant_left (ENDED on both pages right after Bob's network returns),
+  // so "Bob Lee is back" (useCallNotices) cannot be shown yet. To write when the API keeps the call through a rejoin.
+  it.todo('says "Bob Lee is back" and the call goes on when his network returns');
+});

@@ -1,0 +1,61 @@
+/**
+ * A network switch inside one browser profile, for "the connection drops and comes back" in calls and live pages.
+ * Chromium's offline emulation stops neither WebRTC media nor open sockets, so an init script keeps the page's own
+ * peer connections and WebSockets at hand: `down` closes its peer connections (no media, no RTCP reach the server: a
+ * dead line, not a quiet one), closes the sockets whose URL matches and refuses new ones (they fail as on a dead
+ * network); `up` lets new sockets through, and the app's own reconnection builds new peer connections. The app's code is untouched: it reconnects the way it would after a real outage.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+
+interface NetworkSwitch {
+  down(socketMatch: string): Promise<void>;
+  up(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __testNetwork?: NetworkSwitch;
+  }
+}
+
+/** Installs the switch in every page the profile opens from now on (before the app's code runs). */
+export async function installNetworkSwitch(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const peers = new Set<RTCPeerConnection>();
+    const sockets = new Set<WebSocket>();
+    let refused: string | null = null;
+    const NativePeer = window.RTCPeerConnection;
+    const NativeSocket = window.WebSocket;
+    window.RTCPeerConnection = class extends NativePeer {
+      constructor(config?: RTCConfiguration) {
+        super(config);
+        peers.add(this);
+      }
+    };
+    window.WebSocket = class extends NativeSocket {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        // A dead port: the socket fails to open, as it would without a network.
+        super(refused !== null && String(url).includes(refused) ? 'ws://127.0.0.1:9/' : url, protocols);
+        sockets.add(this);
+      }
+    };
+    window.__testNetwork = {
+      async down(socketMatch) {
+        refused = socketMatch;
+        // Nothing more leaves these connections, not even RTCP (what tells a server the sender is gone, not quiet).
+        for (const peer of peers) peer.close();
+        peers.clear();
+        for (const socket of sockets) if (socket.url.includes(socketMatch) && socket.readyState <= 1) socket.close(4000, 'network down');
+      },
+      async up() {
+        refused = null;
+      },
+    };
+  });
+}
+
+/** Cuts the page's network: media stops, sockets whose URL contains `socketMatch` close and cannot reopen. */
+export const networkDown = (page: Page, socketMatch: string) => page.evaluate((match) => window.__testNetwork!.down(match), socketMatch);
+
+/** Gives the page its network back. */
+export const networkUp = (page: Page) => page.evaluate(() => window.__testNetwork!.up());
