@@ -1,8 +1,9 @@
 /**
  * Issue 13: a dropped connection in a call. Bob's network goes down mid-call (his media stops reaching LiveKit, his
  * signalling socket closes and cannot reopen): Bob sees "Connection lost. Reconnecting…", Alice sees "Bob Lee is
- * reconnecting…" and his tile's quality as lost, and nobody is said to have left. (His return: see the todo below.) Real API, LiveKit and Chromium (fake
- * cameras; the network switch of e2e/lib/network.ts); build the client first.
+ * reconnecting…" and his tile's quality as lost, and nobody is said to have left; when his network returns, Alice is told
+ * he is back and the call goes on. Real API, LiveKit and Chromium (fake cameras; the network switch of
+ * e2e/lib/network.ts); build the client first.
  */
 import { describe, expect, it } from 'vitest';
 import { assertRemoteVideoPlaying, befriend, fakeMediaFlags, newUser } from '../bench/lib/call/pages.js';
@@ -13,7 +14,7 @@ import { useBrowserSuite } from './lib/suite.js';
 const suite = useBrowserSuite({ livekit: true, chromiumArgs: fakeMediaFlags(15) });
 
 describe('a call through a dropped connection', () => {
-  it('tells both sides while Bob reconnects', async () => {
+  it('tells both sides while Bob reconnects, and the call goes on when he is back', async () => {
     const [alice, bob] = [await newUser(suite.stack, 'Alice Kim'), await newUser(suite.stack, 'Bob Lee')];
     await befriend(suite.stack, alice, bob);
     const a = await openAs(suite.browser, suite.stack.baseUrl, alice, 'en-US');
@@ -45,12 +46,15 @@ describe('a call through a dropped connection', () => {
       expect(await page.locator('[data-testid=chat-system-line][data-kind=left]').count()).toBe(0);
       expect(await page.getByTestId('call-page').getAttribute('data-stage')).toBe('live');
     }
+
+    // His network returns: LiveKit's full reconnect (a new session under the same identity) within the API's rejoin
+    // grace, so the call goes on: Alice is told he is back, and both see each other again.
     await networkUp(b.page);
+    await a.page.locator('[data-testid=call-notice][data-kind=back]').filter({ hasText: 'Bob Lee is back' }).waitFor({ timeout: 30_000 });
+    await Promise.all([assertRemoteVideoPlaying(a.page, 1), assertRemoteVideoPlaying(b.page, 1)]);
+    for (const page of [a.page, b.page]) expect(await page.getByTestId('call-page').getAttribute('data-stage')).toBe('live');
+    // Never said to have left (LiveKit let his dead session go before the new one came).
+    expect(await a.page.locator('[data-testid=chat-system-line][data-kind=left]').count()).toBe(0);
     await Promise.all([a.page.context().close(), b.page.context().close()]);
   });
-
-  // The way back after a dead line is LiveKit's full reconnect (a new session under the same identity). Today the API
-  // ends the 1:1 call on the old session's participant_left (ENDED on both pages right after Bob's network returns),
-  // so "Bob Lee is back" (useCallNotices) cannot be shown yet. To write when the API keeps the call through a rejoin.
-  it.todo('says "Bob Lee is back" and the call goes on when his network returns');
 });

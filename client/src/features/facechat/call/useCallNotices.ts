@@ -29,11 +29,15 @@ function userGlobalId(identity: string): string {
 }
 
 const MAX_NOTICES = 50;
+/** As the API's CALL_REJOIN_GRACE_MS default: how long a dropped participant may take to come back. */
+const REJOIN_GRACE_MS = 20_000;
 
 export function useCallNotices(room: Room, call: () => CallFieldsFragment | null) {
   const notices = shallowRef<readonly CallNotice[]>([]);
   /** Who was last said to be reconnecting (said once until they are back). */
   const reconnecting = new Set<string>();
+  /** Their session went while reconnecting: "left" once the grace is over without them. */
+  const leaving = new Map<string, ReturnType<typeof setTimeout>>();
   let seq = 0;
 
   function nameOf(participant: Participant): string {
@@ -51,6 +55,8 @@ export function useCallNotices(room: Room, call: () => CallFieldsFragment | null
 
   /** Says "X is back" when they were said to be reconnecting. */
   const backIfReconnecting = (p: Participant): boolean => {
+    clearTimeout(leaving.get(p.identity));
+    leaving.delete(p.identity);
     if (!reconnecting.delete(p.identity)) return false;
     add('back', p);
     return true;
@@ -67,7 +73,18 @@ export function useCallNotices(room: Room, call: () => CallFieldsFragment | null
       }
       return;
     }
-    reconnecting.delete(p.identity);
+    // Gone while said to be reconnecting: LiveKit let the dead session go, and their new one may still come (a full
+    // reconnect). "Left" waits as long as the API waits before counting who is left (CALL_REJOIN_GRACE_MS).
+    if (reconnecting.has(p.identity)) {
+      leaving.set(
+        p.identity,
+        setTimeout(() => {
+          leaving.delete(p.identity);
+          if (reconnecting.delete(p.identity)) add('left', p);
+        }, REJOIN_GRACE_MS),
+      );
+      return;
+    }
     add('left', p);
   };
   const onQuality = (quality: ConnectionQuality, p: Participant) => {
@@ -82,6 +99,7 @@ export function useCallNotices(room: Room, call: () => CallFieldsFragment | null
     .on(RoomEvent.ParticipantDisconnected, onDisconnected)
     .on(RoomEvent.ConnectionQualityChanged, onQuality);
   onScopeDispose(() => {
+    leaving.forEach((timer) => clearTimeout(timer));
     room.off(RoomEvent.ParticipantConnected, onConnected);
     room.off(RoomEvent.ParticipantDisconnected, onDisconnected);
     room.off(RoomEvent.ConnectionQualityChanged, onQuality);
