@@ -6,24 +6,30 @@
  */
 import { describe, expect, it } from 'vitest';
 import { gql } from '../api/src/test/client.js';
-import { newUser } from '../bench/lib/call/pages.js';
+import { befriend, newUser } from '../bench/lib/call/pages.js';
 import { newAppContext } from './lib/app.js';
 import { installNetworkSwitch, networkDown, networkUp } from './lib/network.js';
 import { subscriptionMessageSent, useBrowserSuite } from './lib/suite.js';
 
-const suite = useBrowserSuite();
+// LiveKit: the second test rings a call (startCall needs the video server).
+const suite = useBrowserSuite({ livekit: true });
+
+/** Alice signed in with a network switch in her profile, her tab listening for `operation`. */
+async function aliceWithSwitch(alice: Parameters<typeof suite.signedIn>[0], operation: string) {
+  return suite.signedIn(alice, {
+    context: async (browser, baseUrl, locale) => {
+      const context = await newAppContext(browser, baseUrl, locale);
+      await installNetworkSwitch(context);
+      return context;
+    },
+    ready: (p) => subscriptionMessageSent(p, operation),
+  });
+}
 
 describe('live updates after the socket reconnects', () => {
   it('shows a friend request sent while the socket was down, once it is back, without a reload', async () => {
     const [alice, bob] = [await newUser(suite.stack, 'Alice Kim'), await newUser(suite.stack, 'Bob Lee')];
-    const { page, errors } = await suite.signedIn(alice, {
-      context: async (browser, baseUrl, locale) => {
-        const context = await newAppContext(browser, baseUrl, locale);
-        await installNetworkSwitch(context);
-        return context;
-      },
-      ready: (p) => subscriptionMessageSent(p, 'notificationAdded'),
-    });
+    const { page, errors } = await aliceWithSwitch(alice, 'notificationAdded');
     expect(await page.getByTestId('bell-count').count()).toBe(0);
 
     // Her socket drops and cannot reopen for now; Bob's request is published meanwhile.
@@ -58,6 +64,29 @@ describe('live updates after the socket reconnects', () => {
     );
     await page.getByTestId('bell-count').filter({ hasText: '2' }).waitFor();
 
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('rings a call that started while the socket was down, once it is back', async () => {
+    const [alice, bob] = [await newUser(suite.stack, 'Alice Kim'), await newUser(suite.stack, 'Bob Lee')];
+    await befriend(suite.stack, alice, bob);
+    const { page, errors } = await aliceWithSwitch(alice, 'IncomingCall');
+    await networkDown(page, '/graphql');
+    const started = await gql<{ startCall: { userErrors: unknown[] } }>(
+      suite.stack,
+      'mutation($ids: [ID!]!) { startCall(calleeIds: $ids) { userErrors { message } } }',
+      { ids: [alice.id] },
+      { token: bob.token },
+    );
+    expect(started.data.startCall.userErrors).toEqual([]);
+    await page.waitForTimeout(1000);
+    expect(await page.getByTestId('incoming-call').isVisible()).toBe(false);
+
+    await networkUp(page);
+    const dialog = page.getByTestId('incoming-call');
+    await dialog.waitFor({ timeout: 20_000 });
+    expect(await dialog.getByTestId('incoming-call-from').textContent()).toContain('Bob Lee');
     expect(errors).toEqual([]);
     await page.context().close();
   });
