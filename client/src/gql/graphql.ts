@@ -194,6 +194,16 @@ export type ReportStatus =
   | 'OPEN'
   | 'RESOLVED';
 
+export type RequestPasswordResetInput = {
+  email: Scalars['String']['input'];
+};
+
+export type ResetPasswordInput = {
+  newPassword: Scalars['String']['input'];
+  /** The token of the link in the password-reset e-mail. */
+  token: Scalars['String']['input'];
+};
+
 export type Role =
   | 'ADMIN'
   | 'MEMBER'
@@ -228,6 +238,11 @@ export type UpdateRoomInput = {
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
   title?: InputMaybe<Scalars['String']['input']>;
   visibility?: InputMaybe<RoomVisibility>;
+};
+
+export type VerifyEmailInput = {
+  /** The token of the link in the verification e-mail. */
+  token: Scalars['String']['input'];
 };
 
 export type StaffActionResultFragment = { __typename?: 'ModerationPayload', action?: { __typename?: 'ModerationAction', id: string, type: ModerationActionType, subjectId: string } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: string, retryAfterSeconds?: number | null, suspendedUntil?: string | null }> };
