@@ -16,8 +16,11 @@ export interface TestSmtp {
   url: string;
   /** Everything received so far, oldest first. */
   readonly received: ReceivedMail[];
-  /** The next message to `address` that is not yet taken (one already received counts); fails after `timeoutMs`. */
-  nextMailTo(address: string, timeoutMs?: number): Promise<ReceivedMail>;
+  /**
+   * The next message to `address` (whose subject matches `subject`, if given) that is not yet taken; one already
+   * received counts. Fails after `timeoutMs` (default 10 s).
+   */
+  nextMailTo(address: string, options?: { subject?: RegExp; timeoutMs?: number }): Promise<ReceivedMail>;
   /** Messages to `address` received so far and not yet taken. */
   pendingFor(address: string): ReceivedMail[];
   /** The first absolute link in a message whose path is `path` (e.g. `/reset-password`). */
@@ -32,8 +35,9 @@ export interface TestSmtp {
 export async function startTestSmtp(): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
   const taken = new Set<ReceivedMail>();
-  const waiters: { address: string; resolve: (mail: ReceivedMail) => void }[] = [];
-  const matches = (mail: ReceivedMail, address: string) => mail.to.includes(address.toLowerCase());
+  const waiters: { address: string; subject?: RegExp; resolve: (mail: ReceivedMail) => void }[] = [];
+  const matches = (mail: ReceivedMail, address: string, subject?: RegExp) =>
+    mail.to.includes(address.toLowerCase()) && (!subject || subject.test(mail.subject));
 
   const server = new SMTPServer({
     secure: false,
@@ -45,7 +49,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
         .then((parsed) => {
           const mail = toMail(parsed);
           received.push(mail);
-          const waiter = waiters.find((w) => matches(mail, w.address));
+          const waiter = waiters.find((w) => matches(mail, w.address, w.subject));
           if (waiter) {
             waiters.splice(waiters.indexOf(waiter), 1);
             taken.add(mail);
@@ -63,14 +67,14 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     url: `smtp://127.0.0.1:${port}`,
     received,
     pendingFor: (address) => received.filter((m) => !taken.has(m) && matches(m, address)),
-    nextMailTo(address, timeoutMs = 10_000) {
-      const ready = received.find((m) => !taken.has(m) && matches(m, address));
+    nextMailTo(address, { subject, timeoutMs = 10_000 } = {}) {
+      const ready = received.find((m) => !taken.has(m) && matches(m, address, subject));
       if (ready) {
         taken.add(ready);
         return Promise.resolve(ready);
       }
       return new Promise((resolve, reject) => {
-        const waiter = { address: address.toLowerCase(), resolve };
+        const waiter = { address: address.toLowerCase(), subject, resolve };
         waiters.push(waiter);
         setTimeout(() => {
           const index = waiters.indexOf(waiter);
