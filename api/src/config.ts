@@ -31,6 +31,15 @@ export interface Config {
   loginSlowdownStepMs: number;
   /** How often presence (`room_presence`) is reconciled with LiveKit's participants; 0: only at start-up. */
   presenceReconcileSeconds: number;
+  /** E-mail (verification, password reset, sign-in notices). */
+  mail: {
+    /** SMTP_URL (`smtp://user:pass@host:port`, `smtps://…`); unset: messages only go to the log (console transport). */
+    smtpUrl: string | null;
+    /** MAIL_FROM: the sender, e.g. `PP-ENTER <no-reply@example.com>`. */
+    from: string;
+    /** NODE_ENV=production without SMTP_URL: allowed, but nobody receives mail (a warning at start). */
+    logOnlyInProduction: boolean;
+  };
   /** Background jobs (server/jobs/): BullMQ on `redisUrl`, timers of this process without it. */
   jobs: {
     /** JOBS_PREFIX (default `pp-enter`): Redis key prefix of the job queue, so deployments may share one Redis. */
@@ -82,6 +91,12 @@ export const RATE_LIMIT_DEFAULTS: RateLimitsConfig = {
   uploadsClient: { points: 60, durationSeconds: 600 },
   /** Reports filed per user (moderation). */
   reports: { points: 10, durationSeconds: 3600 },
+  /** Password-reset mails per address asked for (more requests get the same answer but no mail). */
+  passwordResetEmail: { points: 3, durationSeconds: 3600 },
+  /** Password-reset requests per client address, whatever the address asked for. */
+  passwordResetClient: { points: 20, durationSeconds: 3600 },
+  /** Verification mails re-sent per user. */
+  verificationEmail: { points: 5, durationSeconds: 3600 },
 };
 
 const envName = (rule: RateRule) => `RATE_LIMIT_${rule.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
@@ -205,6 +220,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionRetentionDays: int('SESSION_RETENTION_DAYS', 30, 0, 3650),
   };
   if (!/^[\w.-]{1,64}$/.test(jobs.prefix)) problems.push('JOBS_PREFIX must be 1–64 letters, digits, `_`, `.` or `-`');
+  const smtpUrl = url('SMTP_URL', null, ['smtp:', 'smtps:']);
+  const mailFrom = env.MAIL_FROM || 'PP-ENTER <no-reply@localhost>';
+  if (!/^[^\s@<>]+@[^\s@<>]+$|<[^\s@<>]+@[^\s@<>]+>$/.test(mailFrom.trim())) {
+    problems.push(`MAIL_FROM=${JSON.stringify(mailFrom)} must be an address, e.g. PP-ENTER <no-reply@example.com>`);
+  }
   const cookieSecure = env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : publicUrl.startsWith('https:');
 
   if (problems.length) throw new ConfigError(problems);
@@ -228,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     presenceReconcileSeconds,
     jobs,
     loginSlowdownStepMs,
+    mail: { smtpUrl, from: mailFrom, logOnlyInProduction: production && !smtpUrl },
     media: { storage, s3, workers: mediaWorkers, queue: mediaQueue, imageTimeoutMs, quotaBytes },
   };
 }

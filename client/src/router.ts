@@ -15,13 +15,38 @@ declare module 'vue-router' {
     guestOnly?: boolean;
     /** i18n key of the page title. */
     title?: string;
+    /** Signed-out visitors see the landing page here (`/`); members see their home feed. */
+    landingForGuests?: boolean;
     /** The page fills the window under the header (no max width, no padding): the call's stage. */
     fullBleed?: boolean;
   }
 }
 
 const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'home', component: () => import('./features/home/HomePage.vue'), meta: { requiresAuth: true, title: 'home.title' } },
+  {
+    path: '/',
+    name: 'home',
+    component: () => import('./features/landing/LandingOrHome.vue'),
+    meta: { landingForGuests: true, title: 'home.title' },
+  },
+  {
+    path: '/forgot-password',
+    name: 'forgot-password',
+    component: () => import('./features/auth/AuthForgotPasswordPage.vue'),
+    meta: { title: 'accountEmail.forgotTitle' },
+  },
+  {
+    path: '/reset-password',
+    name: 'reset-password',
+    component: () => import('./features/auth/AuthResetPasswordPage.vue'),
+    meta: { title: 'accountEmail.resetTitle' },
+  },
+  {
+    path: '/verify-email',
+    name: 'verify-email',
+    component: () => import('./features/auth/AuthVerifyEmailPage.vue'),
+    meta: { title: 'accountEmail.verifyTitle' },
+  },
   {
     path: '/sign-in',
     name: 'sign-in',

@@ -14,7 +14,10 @@ export type RateRule =
   | 'comments'
   | 'uploadsUser'
   | 'uploadsClient'
-  | 'reports';
+  | 'reports'
+  | 'passwordResetEmail'
+  | 'passwordResetClient'
+  | 'verificationEmail';
 
 /** At most `points` events per `durationSeconds` window, per key. */
 export interface RateLimit {

@@ -46,6 +46,9 @@ import { reportSubjects } from '../features/moderation/reports.subjects.js';
 import { RemovalService } from '../features/moderation/removal.service.js';
 import { AccountModerationService } from '../features/moderation/account-moderation.service.js';
 import { AdminListsService } from '../features/moderation/admin-lists.service.js';
+import { AccountEmailService } from '../features/accounts/account-email.service.js';
+import { AccountTokensRepository } from '../features/accounts/account-tokens.repository.js';
+import { createMailTransport, OutboxMailer } from '../features/mail/index.js';
 import { AccountsStaffRepository } from '../features/accounts/accounts.staff.repository.js';
 import { AccountsStaffService } from '../features/accounts/accounts.staff.service.js';
 import { createScope } from '../kernel/scope.js';
@@ -83,6 +86,15 @@ export function createServices(deps: ServiceDeps) {
   // Search hides users blocked either way, profiles those who blocked the viewer (friends owns blocks), both suspended
   // users from everyone but staff; avatars must be
   // the user's own media; ended sessions are announced on the bus (every instance closes their sockets).
+  // E-mail goes out as background jobs, over SMTP_URL or (the local default) into the log.
+  const mailLog = deps.log.child({ component: 'mail' });
+  if (deps.config.mail.logOnlyInProduction) mailLog.warn('SMTP_URL is not set: e-mails (verification, password reset) only go to the log');
+  const mailer = new OutboxMailer(
+    jobs,
+    createMailTransport({ smtpUrl: deps.config.mail.smtpUrl, mailFrom: deps.config.mail.from }, mailLog),
+    mailLog,
+  );
+  const accountEmail = new AccountEmailService(new AccountTokensRepository(), mailer, rateLimits, deps.pubsub, () => deps.config.publicUrl);
   const accounts = new AccountsService(
     deps.signer,
     new AccountsRepository(
@@ -93,6 +105,7 @@ export function createServices(deps: ServiceDeps) {
     rateLimits,
     deps.config.loginSlowdownStepMs,
     deps.pubsub,
+    accountEmail,
   );
   const friends = new FriendsService(new FriendsRepository(), notifications, accounts, deps.pubsub, rateLimits);
   const tags = new TagsService(new TagsRepository());
@@ -146,6 +159,7 @@ export function createServices(deps: ServiceDeps) {
     rateLimits,
     jobs,
     accounts,
+    accountEmail,
     notifications,
     friends,
     tags,

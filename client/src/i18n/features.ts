@@ -13,6 +13,8 @@ import facechatCall from '../features/facechat/call/call.i18n';
 import activeCall from '../features/facechat/call/activeCall.i18n';
 import callStage from '../features/facechat/call/callStage.i18n';
 import callPeople from '../features/facechat/call/callPeople.i18n';
+import accountEmail from '../features/auth/accountEmail.i18n';
+import landing from '../features/landing/landing.i18n';
 // The effect picker's texts (facechat/processor) also name the emotions on the call's tile badges.
 import * as facechatEffects from '../features/facechat/processor/i18n';
 
@@ -41,4 +43,6 @@ export const featureMessages: FeatureMessages[] = [
   callStage,
   callPeople,
   facechatEffects,
+  accountEmail,
+  landing,
 ];

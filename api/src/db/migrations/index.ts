@@ -15,6 +15,7 @@ import { Migration20261202043548ReportsAndRemoval } from './Migration20261202043
 import { Migration20261202044159UserSuspension } from './Migration20261202044159UserSuspension.js';
 import { Migration20261202070947ScreenshotPeople } from './Migration20261202070947ScreenshotPeople.js';
 import { Migration20261202101604GroupCalls } from './Migration20261202101604GroupCalls.js';
+import { Migration20261202104838EmailVerificationAndResetTokens } from './Migration20261202104838EmailVerificationAndResetTokens.js';
 
 export const migrations = [
   Migration20261126000000Accounts,
@@ -32,4 +33,5 @@ export const migrations = [
   Migration20261202044159UserSuspension,
   Migration20261202070947ScreenshotPeople,
   Migration20261202101604GroupCalls,
+  Migration20261202104838EmailVerificationAndResetTokens,
 ];

@@ -21,7 +21,7 @@ const ROLES: readonly Role[] = ['USER', 'MODERATOR', 'ADMIN'];
   expression: 'create index "users_display_name_trgm" on "users" using gin (lower("display_name") gin_trgm_ops)',
 })
 export class User {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'bio' | 'avatarId' | 'role' | 'suspendedAt' | 'suspendedUntil';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'bio' | 'avatarId' | 'role' | 'suspendedAt' | 'suspendedUntil' | 'emailVerifiedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -32,6 +32,10 @@ export class User {
 
   @Property({ type: 'string', length: 320 })
   email!: string;
+
+  /** When the owner opened the verification link sent to `email`; null until then. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null = null;
 
   @Property({ type: 'string', hidden: true, lazy: true })
   passwordHash!: string;
@@ -109,4 +113,40 @@ export class RefreshToken {
   usedAt: Date | null = null;
 }
 
-export const accountEntities = [User, Session, RefreshToken];
+/** What a link sent by e-mail lets its holder do. */
+export type AccountTokenPurpose = 'VERIFY_EMAIL' | 'RESET_PASSWORD';
+const PURPOSES: readonly AccountTokenPurpose[] = ['VERIFY_EMAIL', 'RESET_PASSWORD'];
+
+/**
+ * A single-use token sent by e-mail (verification, password reset), stored only as its SHA-256 hash. Bound to the
+ * address it was sent to: it stops working if the account's address changes.
+ */
+@Entity({ tableName: 'account_tokens' })
+export class AccountToken {
+  [OptionalProps]?: 'createdAt' | 'usedAt';
+
+  @PrimaryKey({ type: 'string', length: 64 })
+  hash!: string;
+
+  @ManyToOne(() => User, { deleteRule: 'cascade', updateRule: 'no action' })
+  @Index({ name: 'account_tokens_user_id_index' })
+  user!: User;
+
+  @Enum({ items: [...PURPOSES] })
+  purpose!: AccountTokenPurpose;
+
+  @Property({ type: 'string', length: 320 })
+  email!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  expiresAt!: Date;
+
+  /** Used, or replaced by a newer token of the same purpose. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  usedAt: Date | null = null;
+}
+
+export const accountEntities = [User, Session, RefreshToken, AccountToken];

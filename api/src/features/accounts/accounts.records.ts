@@ -6,6 +6,7 @@ export const USER_COLUMNS = [
   'id',
   'username',
   'email',
+  'email_verified_at',
   'display_name',
   'bio',
   'avatar_id',

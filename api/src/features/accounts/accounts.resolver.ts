@@ -10,7 +10,21 @@ import { fromGlobalId } from '../../kernel/ids.js';
 import { User } from './accounts.entity.js';
 import { userById, visibleUserById } from './accounts.loaders.js';
 import type { IssuedSession } from './accounts.service.js';
-import { AuthPayload, LoginInput, RegisterInput, UpdateProfileInput, UserConnection, UserObject, UserPayload } from './accounts.types.js';
+import {
+  AuthPayload,
+  LoginInput,
+  RegisterInput,
+  RequestPasswordResetInput,
+  RequestPasswordResetPayload,
+  ResendVerificationEmailPayload,
+  ResetPasswordInput,
+  ResetPasswordPayload,
+  UpdateProfileInput,
+  UserConnection,
+  UserObject,
+  UserPayload,
+  VerifyEmailInput,
+} from './accounts.types.js';
 
 registerNodeType('User', User, (ctx, id) => visibleUserById(ctx).load(id));
 
@@ -47,6 +61,49 @@ export class AccountsResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Only visible to the user themself and to staff; null for everyone else.' })
   email(@Root() user: User, @Ctx() ctx: Context): string | null {
     return ctx.actor?.id === user.id || isStaff(ctx.actor) ? user.email : null;
+  }
+
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: 'Whether the owner opened the verification link sent to `email`; like `email`, null for everyone but them and staff.',
+  })
+  emailVerified(@Root() user: User, @Ctx() ctx: Context): boolean | null {
+    return ctx.actor?.id === user.id || isStaff(ctx.actor) ? user.emailVerifiedAt != null : null;
+  }
+
+  @Mutation(() => UserPayload, { description: 'Opens the link of a verification e-mail (signed in or not); each link works once.' })
+  async verifyEmail(@Ctx() ctx: Context, @Arg('input', () => VerifyEmailInput) input: VerifyEmailInput): Promise<UserPayload> {
+    const userId = await ctx.services.accountEmail.verifyEmail(ctx.actor, ctx.em, { token: input.token });
+    return { user: await userById(ctx).load(userId), userErrors: [] };
+  }
+
+  @Authorized()
+  @Mutation(() => ResendVerificationEmailPayload)
+  async resendVerificationEmail(@CurrentUser() actor: Actor, @Ctx() ctx: Context): Promise<ResendVerificationEmailPayload> {
+    await ctx.services.accountEmail.resendVerificationEmail(actor, ctx.em);
+    return { sent: true, userErrors: [] };
+  }
+
+  @Mutation(() => RequestPasswordResetPayload, {
+    description: 'E-mails a password-reset link (30 minutes, single use) if an account uses the address.',
+  })
+  async requestPasswordReset(
+    @Ctx() ctx: Context,
+    @Arg('input', () => RequestPasswordResetInput) input: RequestPasswordResetInput,
+  ): Promise<RequestPasswordResetPayload> {
+    await ctx.services.accountEmail.requestPasswordReset(ctx.actor, ctx.em, { email: input.email, ip: ctx.ip });
+    return { accepted: true, userErrors: [] };
+  }
+
+  @Mutation(() => ResetPasswordPayload, {
+    description: 'Sets a new password with the token of a reset e-mail; other sessions are signed out.',
+  })
+  async resetPassword(
+    @Ctx() ctx: Context,
+    @Arg('input', () => ResetPasswordInput) input: ResetPasswordInput,
+  ): Promise<ResetPasswordPayload> {
+    await ctx.services.accountEmail.resetPassword(ctx.actor, ctx.em, { token: input.token, newPassword: input.newPassword });
+    return { passwordChanged: true, userErrors: [] };
   }
 
   @Mutation(() => AuthPayload)

@@ -10,9 +10,10 @@ import { paginate, type ConnectionShape, type PageInput } from '../../kernel/pag
 import { newRefreshToken, REFRESH_TOKEN_TTL_DAYS, sha256, type TokenSigner } from '../../lib/tokens.js';
 import type { Session, User } from './accounts.entity.js';
 import type { AccountsRepository } from './accounts.repository.js';
+import type { AccountNotices } from './account-email.service.js';
+import { checkPassword, EMAIL } from './accounts.rules.js';
 
 const USERNAME = /^[a-z0-9_.]{3,30}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** The longest a sign-in is slowed down for an account under attack from many clients. */
 const MAX_SLOWDOWN_MS = 10_000;
 // Verified against when the account does not exist, so both answers take as long.
@@ -78,6 +79,8 @@ export class AccountsService {
     /** Extra wait per failure beyond the `loginAccount` limit (config.loginSlowdownStepMs). */
     private readonly slowdownStepMs: number,
     private readonly events: EventBus,
+    /** The e-mail side: a verification mail on sign-up, a notice on sign-in from a new browser. */
+    private readonly notices: AccountNotices,
   ) {}
 
   /** Tells every API instance (through the bus) that these sessions ended: their sockets are closed. */
@@ -180,9 +183,11 @@ export class AccountsService {
 
     const passwordHash = await hash(input.password);
     try {
-      return await inTransaction(em, async (tx) => {
+      return await inTransaction(em, async (tx, afterCommit) => {
         const user = this.repository.createUser(tx, { username, email, passwordHash, displayName });
-        return this.openSession(tx, user, input.userAgent);
+        const issued = await this.openSession(tx, user, input.userAgent);
+        await this.notices.signedUp(tx, user, afterCommit);
+        return issued;
       });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
@@ -222,7 +227,10 @@ export class AccountsService {
       this.rateLimits.refund('loginClient', client),
       this.rateLimits.refund('loginAccount', [`user:${found.id}`]),
     ]);
-    return inTransaction(em, async (tx) => this.openSession(tx, await this.repository.userOrFail(tx, found.id), input.userAgent));
+    return inTransaction(em, async (tx, afterCommit) => {
+      await this.notices.signingIn(tx, found.id, { ip: input.ip, userAgent: input.userAgent }, afterCommit);
+      return this.openSession(tx, await this.repository.userOrFail(tx, found.id), input.userAgent);
+    });
   }
 
   /** Beyond the `loginAccount` limit, each attempt on the account waits `slowdownStepMs` more per failure (≤ 10 s). */
@@ -344,9 +352,4 @@ export class AccountsService {
     const { token, expiresAt } = await this.signer.sign({ userId: session.user.id, sessionId: session.id });
     return { user: session.user, accessToken: token, refreshToken, expiresAt };
   }
-}
-
-function checkPassword(password: string | null | undefined, field: string[], errors: ErrorCollector): void {
-  if (typeof password !== 'string' || password.length < 8) errors.add(ErrorCode.INVALID, 'Password must be at least 8 characters.', field);
-  else if (password.length > 200) errors.add(ErrorCode.INVALID, 'Password can be at most 200 characters.', field);
 }

@@ -55,3 +55,42 @@ export class UpdateProfileInput {
   @Field(() => String, { nullable: true }) currentPassword?: string | null;
   @Field(() => String, { nullable: true }) newPassword?: string | null;
 }
+
+@InputType('VerifyEmailInput')
+export class VerifyEmailInput {
+  @Field(() => String, { description: 'The token of the link in the verification e-mail.' }) token!: string;
+}
+
+@InputType('RequestPasswordResetInput')
+export class RequestPasswordResetInput {
+  @Field(() => String) email!: string;
+}
+
+@InputType('ResetPasswordInput')
+export class ResetPasswordInput {
+  @Field(() => String, { description: 'The token of the link in the password-reset e-mail.' }) token!: string;
+  @Field(() => String) newPassword!: string;
+}
+
+@ObjectType('ResendVerificationEmailPayload')
+export class ResendVerificationEmailPayload {
+  @Field(() => Boolean, { nullable: true, description: 'True when a new link is on its way.' }) sent?: boolean | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType('RequestPasswordResetPayload')
+export class RequestPasswordResetPayload {
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True once the request was taken: the same whether or not an account uses the address (a link is sent only if one does).',
+  })
+  accepted?: boolean | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType('ResetPasswordPayload')
+export class ResetPasswordPayload {
+  @Field(() => Boolean, { nullable: true, description: 'True when the password was changed; every other session is signed out.' })
+  passwordChanged?: boolean | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}

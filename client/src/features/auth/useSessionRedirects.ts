@@ -24,20 +24,21 @@ export function suspensionFromQuery(query: LocationQuery): Suspension | null {
 /**
  * Keeps the page in line with the session, whatever changed it (this tab's form,
  * another tab, an ended session): signed in on a guest page → where they were going;
- * signed out on a members' page → sign in, and back here afterwards; suspended → sign in, saying so.
+ * signed out on a members' page (or the home feed) → sign in, and back here afterwards; suspended → sign in, saying so.
  */
 export function useSessionRedirects(): void {
   const auth = useAuthStore();
   const router = useRouter();
   const route = useRoute();
 
-  const stop = auth.onSessionChange((session, cause, _previous, suspension) => {
+  const stop = auth.onSessionChange((session, cause, previous, suspension) => {
     if (suspension) {
       // Wherever they are (a call page included): the sign-in page says why, and until when.
       void router.replace({ name: 'sign-in', query: suspendedQuery(suspension) });
     } else if (session && route.meta.guestOnly) {
       void router.replace(safeRedirect(route.query.redirect));
-    } else if (!session && route.meta.requiresAuth) {
+    } else if (!session && (route.meta.requiresAuth || (previous && route.meta.landingForGuests))) {
+      // Signing out on the home feed leads to the sign-in page too, not to the landing page under the same address.
       const query = cause === 'signout' ? {} : { redirect: route.fullPath, ...(cause === 'expired' ? { reason: 'expired' } : {}) };
       void router.replace({ name: 'sign-in', query });
     }
