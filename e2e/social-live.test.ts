@@ -1,9 +1,10 @@
 import type { Locator } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { createPost } from '../api/src/features/posts/posts.testkit';
+import { createRoom } from '../api/src/features/facechat/facechat.testkit';
+import { befriend, createPost } from '../api/src/features/posts/posts.testkit';
 import { signUp } from '../api/src/test/client';
-import { useBrowserSuite } from './lib/suite';
+import { subscriptionMessageSent, useBrowserSuite } from './lib/suite';
 
 // Profile pictures, live lists and answering friend requests, in the browser against the real API and a built client.
 const suite = useBrowserSuite();
@@ -42,6 +43,39 @@ describe('profile pictures', () => {
     await page.reload();
     await expect.poll(() => showsPicture(headerAvatar), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => showsPicture(page.getByTestId('post-card').first().getByTestId('avatar')), { timeout: 10_000 }).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('live lists', () => {
+  it('Bob’s feed offers “1 new post” when Alice posts, and his lobby shows her new room without a reload', async () => {
+    const alice = await signUp(suite.stack, { displayName: 'Alice Live' });
+    const bob = await signUp(suite.stack, { displayName: 'Bob Live' });
+    await befriend(suite.stack, alice, bob);
+    let lobbyReady: Promise<void> | undefined;
+    const { page, errors } = await suite.signedIn(bob, {
+      ready: (p) => {
+        lobbyReady = subscriptionMessageSent(p, 'lobbyUpdated');
+        return subscriptionMessageSent(p, 'feedPostAdded');
+      },
+    });
+    const cards = page.getByTestId('post-card');
+    const before = await cards.count();
+
+    await createPost(suite.stack, alice, { title: 'Sunset from the hill' });
+    const prompt = page.getByTestId('feed-new-posts');
+    await prompt.waitFor({ timeout: 10_000 });
+    expect(await prompt.textContent()).toContain('1 new post');
+    expect(await cards.count()).toBe(before); // nothing moved under the reader yet
+    await prompt.click();
+    await cards.filter({ hasText: 'Sunset from the hill' }).first().waitFor();
+    expect(await prompt.count()).toBe(0);
+
+    await page.getByTestId('nav-rooms').click();
+    await page.getByTestId('rooms-status').waitFor();
+    await lobbyReady;
+    const room = await createRoom(suite.stack, alice, { title: 'Evening chat' });
+    await page.locator(`[data-testid=room-card][data-room-id="${room.id}"]`).waitFor({ timeout: 10_000 });
     expect(errors).toEqual([]);
   });
 });
