@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { createRoom } from '../api/src/features/facechat/facechat.testkit';
 import { befriend, createPost } from '../api/src/features/posts/posts.testkit';
-import { signUp } from '../api/src/test/client';
+import { gql, signUp } from '../api/src/test/client';
 import { subscriptionMessageSent, useBrowserSuite } from './lib/suite';
 
 // Profile pictures, live lists and answering friend requests, in the browser against the real API and a built client.
@@ -76,6 +76,46 @@ describe('live lists', () => {
     await lobbyReady;
     const room = await createRoom(suite.stack, alice, { title: 'Evening chat' });
     await page.locator(`[data-testid=room-card][data-room-id="${room.id}"]`).waitFor({ timeout: 10_000 });
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('answering a friend request where it is announced', () => {
+  it('Bob accepts Alice’s request from the notifications page; the toast offered the same', async () => {
+    const alice = await signUp(suite.stack, { displayName: 'Alice Asks' });
+    const bob = await signUp(suite.stack, { displayName: 'Bob Answers' });
+    const { page, errors } = await suite.signedIn(bob, { ready: (p) => subscriptionMessageSent(p, 'notificationAdded') });
+
+    const sent = await gql(
+      suite.stack,
+      'mutation($id: ID!) { sendFriendRequest(userId: $id) { friendRequest { id } userErrors { code } } }',
+      { id: bob.id },
+      { token: alice.token },
+    );
+    expect(sent.data.sendFriendRequest.userErrors).toEqual([]);
+    // The live toast has the buttons too.
+    const toast = page.getByTestId('toast').filter({ hasText: 'Alice Asks' });
+    await toast.getByTestId('friend-request-accept').waitFor({ timeout: 10_000 });
+    expect(await toast.getByTestId('friend-request-decline').count()).toBe(1);
+
+    await page.goto(`${suite.stack.baseUrl}/notifications`);
+    const item = page
+      .getByTestId('notifications-list')
+      .locator('li')
+      .filter({ has: page.getByTestId('notification-FRIEND_REQUEST') });
+    await item.getByTestId('friend-request-accept').click();
+    await expect.poll(() => item.getByTestId('friend-request-outcome').textContent()).toBe('You are now friends.');
+    expect(await item.getByTestId('friend-request-accept').count()).toBe(0);
+
+    const relation = await gql(
+      suite.stack,
+      'query($id: ID!) { user(id: $id) { friendshipStatus } }',
+      { id: bob.id },
+      { token: alice.token },
+    );
+    expect(relation.data.user.friendshipStatus).toBe('FRIENDS');
+    await page.reload();
+    await expect.poll(() => item.getByTestId('friend-request-outcome').textContent(), { timeout: 10_000 }).toBe('Friends');
     expect(errors).toEqual([]);
   });
 });
