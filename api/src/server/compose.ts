@@ -129,7 +129,7 @@ export function createServices(deps: ServiceDeps) {
   const photoTags = new PhotoTagsService(new PhotoTagsRepository(), postsRepository, postAccess, accounts, friends, notifications);
   // Every staff action writes one line here, in the transaction of the action.
   const moderationLog = new ModerationLogService(new ModerationLogRepository());
-  const posts = new PostsService(postsRepository, postAccess, photoTags, media, tags, notifications, friends);
+  const posts = new PostsService(postsRepository, postAccess, photoTags, media, tags, notifications, friends, deps.pubsub);
   const comments = new CommentsService(new CommentsRepository(), postAccess, notifications, friends, rateLimits);
   // Reports: a subject is reportable when its own feature would show it to the reporter.
   const reports = new ReportsService(

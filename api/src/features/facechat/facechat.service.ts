@@ -10,6 +10,7 @@ import type { CalleeRow, CalleeStatusRow, CallsRepository } from './calls.reposi
 import type { CallsService } from './calls.service.js';
 import type { ChatMessage } from './chat.entity.js';
 import type { ChatService } from './chat.service.js';
+import type { LobbyEvent } from './facechat.events.js';
 import type { FacechatStaffRepository, StaffRoomsFilter } from './facechat.staff.repository.js';
 import { LivekitUnavailable, type RoomAccessGrant } from './livekit.js';
 import type { RoomInvite, RoomInvites } from './room-invites.js';
@@ -69,6 +70,13 @@ export class FacechatService implements ScreenshotPolicy {
 
   lobby(actor: Actor | null, em: Db, input: PageInput & { query?: string | null }): Promise<ConnectionShape<Room>> {
     return this.p.rooms.lobby(viewerOf(actor), em, input);
+  }
+
+  /** How a lobby event shows in the viewer's lobby: the room is in it ('in'), is not ('out'), or is none of theirs (null). */
+  async lobbyChange(actor: Actor | null, em: Db, event: LobbyEvent): Promise<'in' | 'out' | null> {
+    const { roomsRepo } = this.p;
+    if (!event.deleted) return roomsRepo.lobbyState(em, event.roomId, viewerOf(actor));
+    return (await roomsRepo.couldSeeDeleted(em, viewerOf(actor), event.deleted.ownerId, event.deleted.visibility)) ? 'out' : null;
   }
 
   canSeeRoom(actor: Actor | null, em: Db, roomId: string): Promise<boolean> {

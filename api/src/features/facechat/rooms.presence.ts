@@ -2,7 +2,7 @@ import type { WebhookEvent } from 'livekit-server-sdk';
 import { inTransaction, type Db } from '../../kernel/db.js';
 import type { EventBus } from '../../kernel/events.js';
 import { isUuid } from '../../kernel/ids.js';
-import { roomTopic, type RoomEvent } from './facechat.events.js';
+import { publishRoomChange } from './facechat.events.js';
 import type { LivekitGateway } from './livekit.js';
 import type { RoomsPresenceRepository } from './rooms.presence.repository.js';
 import type { Departure } from './rooms.service.js';
@@ -25,7 +25,7 @@ export class RoomsPresence {
   constructor(private readonly c: RoomsPresenceCollaborators) {}
 
   private publish(roomId: string): void {
-    this.c.events.publish(roomTopic(roomId), { roomId, deleted: false } satisfies RoomEvent);
+    publishRoomChange(this.c.events, roomId);
   }
 
   /**

@@ -12,20 +12,15 @@
  */
 import { eitherHidden, removedHiddenSql, suspendedHiddenSql } from '../accounts/index.js';
 import { blockedSql, friendOfSql } from '../friends/index.js';
-import { tagNameLikeSql } from '../tags/index.js';
 import { sql, jsonList, type Db } from '../../kernel/db.js';
 import { isUuid } from '../../kernel/ids.js';
-import { timeKeyAfter } from '../../kernel/pagination.js';
+import { couldSeeDeletedRoom, lobbyQuery, lobbyStateOf } from './rooms.lobby.repository.js';
 import { RoomsPresenceRepository } from './rooms.presence.repository.js';
 import { Room, type RoomVisibilityValue } from './rooms.entity.js';
 
 export interface RoomTagRow {
   roomId: string;
   tagId: string;
-}
-export interface LobbyRow {
-  live: number;
-  room: Room;
 }
 export interface NewRoom {
   ownerId: string;
@@ -41,7 +36,6 @@ export interface RoomChanges {
   visibility: RoomVisibilityValue | null;
 }
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const toRoom = (em: Db) => (row: Record<string, unknown>) => em.map(Room, row);
 
 /**
@@ -259,38 +253,18 @@ export class RoomsRepository extends RoomsPresenceRepository {
     return rows.length > 0;
   }
 
-  /**
-   * The lobby: open rooms (not calls) the viewer may see, live ones (someone connected) first, then newest.
-   * `text` matches the title (case-insensitive substring) or a tag name (substring of `tag`).
-   */
+  /** The lobby (rooms.lobby.repository.ts): open rooms the viewer may see, live ones first, then newest. */
   lobby(em: Db, viewerId: string | null, text: string, tag: string) {
-    const visible = this.visibleSql('r', viewerId);
-    const tagMatch = tagNameLikeSql('rt.tag_id', likePattern(tag || text.toLowerCase()));
-    const match = text
-      ? {
-          sql: `and (r.title ilike ? or exists (select 1 from room_tags rt where rt.room_id = r.id and ${tagMatch.sql}))`,
-          params: [likePattern(text), ...tagMatch.params],
-        }
-      : { sql: '', params: [] };
-    const where = `r.closed_at is null and not r.is_call and ${visible.sql} ${match.sql}`;
-    const params = [...visible.params, ...match.params];
-    return {
-      page: async (limit: number, after: (string | number)[] | null): Promise<LobbyRow[]> => {
-        const live = after ? Number(after[0]) : null;
-        const [time, id] = timeKeyAfter(after ? after.slice(1) : null);
-        const rows = await sql<Record<string, unknown>>(
-          em,
-          `select * from (
-             select r.*, (exists (select 1 from room_presence p where p.room_id = r.id))::int as _live from rooms r where ${where}
-           ) x
-           where (?::int is null or (x._live, x.created_at, x.id) < (?::int, ?::timestamptz, ?::uuid))
-           order by x._live desc, x.created_at desc, x.id desc limit ?`,
-          [...params, live, live, time, id, limit],
-        );
-        return rows.map(({ _live, ...row }) => ({ live: Number(_live), room: em.map(Room, row) }));
-      },
-      count: async (): Promise<number> =>
-        (await sql<{ n: number }>(em, `select count(*)::int as n from rooms r where ${where}`, params))[0].n,
-    };
+    return lobbyQuery(em, this.visibleSql('r', viewerId), text, tag);
+  }
+
+  /** Whether room `roomId` is in the viewer's lobby now ('in'), visible but not in it ('out'), or neither (null). */
+  lobbyState(em: Db, roomId: string, viewerId: string | null): Promise<'in' | 'out' | null> {
+    return lobbyStateOf(em, roomId, this.visibleSql('r', viewerId));
+  }
+
+  /** Whether the viewer could see a room that is now deleted (its owner and visibility), for the lobby's live updates. */
+  couldSeeDeleted(em: Db, viewerId: string | null, ownerId: string, visibility: RoomVisibilityValue): Promise<boolean> {
+    return couldSeeDeletedRoom(em, viewerId, ownerId, visibility);
   }
 }

@@ -13,7 +13,7 @@ import { type Media } from '../media/index.js';
 import { MediaObject } from '../media/graphql.js';
 import { DeletePayload } from '../../graphql/payloads.js';
 import { TagObject } from '../tags/graphql.js';
-import { roomTopic, type RoomEvent } from './facechat.events.js';
+import { LOBBY_TOPIC, roomTopic, type LobbyEvent, type RoomEvent } from './facechat.events.js';
 import { participantCountOfRoom, participantsOfRoom, tagsOfRoom, viewerIsParticipantOf, visibleRoomById } from './facechat.loaders.js';
 import { Room, type RoomVisibilityValue } from './rooms.entity.js';
 import {
@@ -21,6 +21,7 @@ import {
   CreateRoomInviteInput,
   FacechatRoomConnection,
   FacechatRoomObject,
+  LobbyEventObject,
   RoomAccessPayload,
   RoomInvitePayload,
   RoomPayload,
@@ -48,10 +49,36 @@ async function roomEvents(ctx: Context, globalId: string): Promise<AsyncIterable
   );
 }
 
+/** How a lobby event shows in this viewer's lobby, once per event and viewer (the filter and the resolver share it). */
+const lobbyChange = (ctx: Context, event: LobbyEvent) =>
+  ctx.scope.memo('facechat:lobbyChange', () => ctx.services.facechat.lobbyChange(ctx.actor, ctx.em, event));
+
+@Resolver(() => LobbyEventObject)
+class LobbyResolver {
+  @Subscription(() => LobbyEventObject, {
+    description:
+      'The lobby live: rooms the viewer may see as they are made, change (people, settings) or leave the lobby (closed, deleted, or empty: see `rooms`).',
+    subscribe: ({ context }) =>
+      (context as Context).pubsub.subscribe<LobbyEvent>(LOBBY_TOPIC, context as Context, async (event) => {
+        return (await lobbyChange(context as Context, event)) !== null;
+      }),
+  })
+  async lobbyUpdated(@Root() event: LobbyEvent, @Ctx() ctx: Context): Promise<LobbyEventObject> {
+    const state = await lobbyChange(ctx, event);
+    return { roomId: toGlobalId('FacechatRoom', event.roomId), rawRoomId: event.roomId, inLobby: state === 'in' };
+  }
+
+  @FieldResolver(() => FacechatRoomObject, { nullable: true, description: 'The room, while it is in the lobby.' })
+  room(@Root() event: LobbyEventObject, @Ctx() ctx: Context) {
+    return event.inLobby ? visibleRoomById(ctx).load(event.rawRoomId) : null;
+  }
+}
+
 @Resolver(() => FacechatRoomObject)
 class RoomsResolver {
   @Query(() => FacechatRoomConnection, {
-    description: 'The lobby: open rooms the viewer may join, live ones first, then newest; `query` matches titles and tags.',
+    description:
+      'The lobby: open rooms the viewer may join that someone is in, or that were made in the last 10 minutes and nobody has left yet; live ones first, then newest; `query` matches titles and tags.',
   })
   rooms(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Arg('query', () => String, { nullable: true }) query?: string | null) {
     return ctx.services.facechat.lobby(ctx.actor, ctx.em, { first: page.first, after: page.after, query });
@@ -194,4 +221,4 @@ class MediaRoomResolver {
   }
 }
 
-export const roomResolvers = [RoomsResolver, MediaRoomResolver];
+export const roomResolvers = [RoomsResolver, LobbyResolver, MediaRoomResolver];

@@ -6,7 +6,7 @@ import { toGlobalId } from '../../kernel/ids.js';
 import { paginate, timeKey, type PageInput } from '../../kernel/pagination.js';
 import { normaliseTag } from '../tags/index.js';
 import type { CallsRepository } from './calls.repository.js';
-import { roomTopic, type RoomEvent } from './facechat.events.js';
+import { publishRoomChange } from './facechat.events.js';
 import { LivekitUnavailable, type LivekitGateway, type RoomAccessGrant } from './livekit.js';
 import type { Room, RoomVisibilityValue } from './rooms.entity.js';
 import type { RoomInvites } from './room-invites.js';
@@ -56,8 +56,9 @@ export class RoomsService {
     return this.c.livekit;
   }
 
-  publish(roomId: string, deleted = false): void {
-    this.c.events.publish(roomTopic(roomId), { roomId, deleted } satisfies RoomEvent);
+  /** `deleted`: the room is gone (its last owner and visibility tell the lobbies who could see it). */
+  publish(roomId: string, deleted?: Pick<Room, 'ownerId' | 'visibility'>): void {
+    publishRoomChange(this.c.events, roomId, deleted && { ownerId: deleted.ownerId, visibility: deleted.visibility });
   }
 
   async create(actor: Actor, em: Db, input: CreateRoomData): Promise<Room> {
@@ -66,7 +67,7 @@ export class RoomsService {
     const tags = checkTags(input.tags ?? [], errors);
     const capacity = checkCapacity(input.capacity ?? DEFAULT_CAPACITY, errors);
     errors.throwIfAny();
-    return inTransaction(em, async (tx) => {
+    return inTransaction(em, async (tx, afterCommit) => {
       const room = await this.c.repo.insert(tx, {
         ownerId: actor.id,
         title,
@@ -80,6 +81,7 @@ export class RoomsService {
         (await this.c.tags.upsertTags(tx, tags)).map((t) => t.id),
         false,
       );
+      afterCommit(() => this.publish(room.id));
       return room;
     });
   }
@@ -116,7 +118,7 @@ export class RoomsService {
       await this.c.repo.delete(tx, room.id);
       afterCommit(() => {
         void this.c.livekit.deleteRoom(room.id);
-        this.publish(room.id, true);
+        this.publish(room.id, room);
       });
       return room.id;
     });

@@ -27,6 +27,14 @@ export class FacechatRoomObject extends Node {
   @Field(() => DateTime) createdAt!: Date;
 }
 
+@ObjectType('LobbyEvent', { description: 'A change of a room in the lobby (made, people in it, settings), or the room leaving it.' })
+export class LobbyEventObject {
+  @Field(() => ID, { description: "The room's id, also when it left the lobby." }) roomId!: string;
+  /** Raw id, for the `room` field resolver. */
+  rawRoomId!: string;
+  @Field(() => Boolean, { description: 'The room is in the lobby now; false: it left (closed, deleted, or empty).' }) inLobby!: boolean;
+}
+
 export const { Connection: FacechatRoomConnection } = connectionTypes('FacechatRoom', FacechatRoomObject);
 
 @ObjectType('RoomAccess', { description: "What a client needs to connect to the room's media session on the LiveKit server." })

@@ -67,6 +67,16 @@ export class PostsRepository {
     return rows.map(toPost);
   }
 
+  /** Users whose home feed shows the author's posts: their friends and followers (a block has ended both). */
+  async feedAudience(em: Db, authorId: string): Promise<string[]> {
+    const rows = await sql<{ id: string }>(
+      em,
+      `select friend_id as id from friendships where user_id = ? union select follower_id from follows where followee_id = ?`,
+      [authorId, authorId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** A page of posts, newest first, keyset on (created_at, id), with the joined author. */
   async page(
     em: Db,

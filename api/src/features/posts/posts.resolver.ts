@@ -1,5 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { CurrentUser } from '../../graphql/auth.js';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { CurrentUser, requireActor } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { DeletePayload } from '../../graphql/payloads.js';
@@ -12,6 +12,7 @@ import { MediaObject } from '../media/graphql.js';
 import { normaliseTag } from '../tags/index.js';
 import { TagObject } from '../tags/graphql.js';
 import { Post } from './posts.entity.js';
+import { feedTopic, type FeedPostEvent } from './posts.events.js';
 import { adopt, authorOf, mapMaybe, partOf, postById } from './posts.loaders.js';
 import type { PostRecord } from './posts.rows.js';
 import { photoTagData } from './photo-tags.resolver.js';
@@ -36,6 +37,23 @@ export class PostsResolver {
   @Query(() => PostConnection, { description: 'Home feed: posts of the viewer, their friends and the users they follow, newest first.' })
   feed(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Args(() => PageArgs) page: PageArgs) {
     return adopt(ctx, ctx.services.posts.feed(actor, ctx.em, page));
+  }
+
+  @Subscription(() => PostObject, {
+    description:
+      "Posts joining the viewer's home feed as they are written (by friends and people they follow), when the viewer may see them.",
+    subscribe: ({ context }) => {
+      const ctx = context as Context;
+      // postById applies the feed's rules for this viewer: blocks either way, removed posts, suspended authors.
+      return ctx.pubsub.subscribe<FeedPostEvent>(
+        feedTopic(requireActor(ctx).id),
+        ctx,
+        async (event) => !!(await postById(ctx).load(event.postId)),
+      );
+    },
+  })
+  async feedPostAdded(@Root() event: FeedPostEvent, @Ctx() ctx: Context): Promise<PostRecord> {
+    return (await postById(ctx).load(event.postId))!;
   }
 
   @Query(() => PostConnection, {

@@ -1,10 +1,12 @@
 import type { Actor } from '../../kernel/actor.js';
+import type { EventBus } from '../../kernel/events.js';
 import { inTransaction, type Db } from '../../kernel/db.js';
 import { DomainError, ErrorCode, ErrorCollector, userError } from '../../kernel/errors.js';
 import { emptyConnection, paginate, timeKey, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
 import { normaliseTag, normaliseTags } from '../tags/index.js';
 import type { Blocks, MediaOwners, PostAccess, TagWriter, Notifier } from './posts.collaborators.js';
 import type { PhotoTagInputData, PhotoTagSpec, PhotoTagsService } from './photo-tags.service.js';
+import { feedTopic, type FeedPostEvent } from './posts.events.js';
 import type { PostsRepository } from './posts.repository.js';
 import { POST_PARTS, type ListedPostRow, type PostFilter, type PostPart, type PostPartsRow, type PostRecord } from './posts.rows.js';
 
@@ -44,6 +46,7 @@ export class PostsService {
     private readonly tags: TagWriter,
     private readonly notifications: Notifier,
     private readonly blocks: Blocks,
+    private readonly events: EventBus,
   ) {}
 
   // Reads
@@ -171,6 +174,11 @@ export class PostsService {
       await this.posts.linkMedia(tx, post.id, mediaIds);
       await this.linkTags(tx, post.id, tags);
       for (const spec of specs) await this.photoTags.insert(tx, afterCommit, actor, post, spec);
+      // Whose home feed the post joins (friends and followers); each subscription still checks it may show it.
+      const audience = await this.posts.feedAudience(tx, actor.id);
+      afterCommit(() => {
+        for (const userId of audience) this.events.publish(feedTopic(userId), { postId: post.id } satisfies FeedPostEvent);
+      });
       return post;
     });
   }

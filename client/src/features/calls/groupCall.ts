@@ -11,6 +11,7 @@ export interface NamedPerson {
   id: string;
   username: string;
   displayName: string;
+  avatar?: { thumbnailUrl: string; blurhash?: string | null } | null;
 }
 
 const fold = (text: string) => text.normalize('NFKC').toLocaleLowerCase().trim();
@@ -26,7 +27,7 @@ export type CalleeApiStatus = 'RINGING' | 'ACCEPTED' | 'DECLINED' | 'MISSED';
 export type CalleeState = 'RINGING' | 'JOINING' | 'DECLINED' | 'MISSED' | 'LEFT';
 
 export interface CalleeLike {
-  user: { id: string; displayName: string };
+  user: { id: string; displayName: string; avatar?: NamedPerson['avatar'] };
   status: CalleeApiStatus;
   inCall: boolean;
 }

@@ -14,7 +14,10 @@ export const KNOWN_TYPES: readonly NotificationType[] = [
   'REPORT_RESOLVED',
 ];
 
-type NotificationLike = Pick<NotificationFieldsFragment, 'type' | 'actor'> & { post?: { id: string } | null };
+type NotificationLike = Pick<NotificationFieldsFragment, 'type'> & {
+  actor?: { username: string } | null;
+  post?: { id: string } | null;
+};
 
 /** i18n key of the notification's sentence (`{name}` is the actor). */
 export function notificationTextKey(type: string): string {
