@@ -236,6 +236,14 @@ describe('desktop', () => {
           await evidence(page, `mobile-${name}-1280-${lang}`);
         }
       }
+      // A tablet (between `sm` and `lg`): the links get a row of their own, still one line, no tab bar.
+      await page.setViewportSize({ width: 768, height: 1024 });
+      await page.goto('/');
+      await settled(page);
+      await fitsTheWidth(page, `${lang} / at 768`);
+      expect(await page.getByTestId('tab-bar').isVisible()).toBe(false);
+      const links = await boxes(page, '[data-testid=top-nav] a');
+      expect(links.every((link) => Math.abs(link.top - links[0]!.top) < 1 && link.height < 44)).toBe(true);
       expect(errors).toEqual([]);
       await page.context().close();
     });
