@@ -12,7 +12,7 @@ import { befriend, createPost } from '../api/src/features/posts/posts.testkit';
 import { signUp, type TestUser } from '../api/src/test/client';
 import { boxes, evidence, horizontalOverflow, settled } from './lib/layout';
 import { newAppContext } from './lib/app';
-import { useBrowserSuite } from './lib/suite';
+import { subscriptionMessageSent, useBrowserSuite } from './lib/suite';
 
 const suite = useBrowserSuite();
 const PHONE = { width: 390, height: 844 };
@@ -21,14 +21,16 @@ const DESKTOP = { width: 1280, height: 800 };
 const LOCALES = ['ko-KR', 'en-US'] as const;
 
 let alice: TestUser;
+let bob: TestUser;
 let postId: string;
+let laterPostId: string;
 let roomId: string;
 
 beforeAll(async () => {
   // Alice: staff (the console's pages too), a friend, a post with a long caption, tags and an unbroken URL,
   // a like on it (a notification), and a room.
   alice = await makeStaff(suite.stack, await signUp(suite.stack, { displayName: '김민아 Alexandra Konstantinopoulou' }), 'ADMIN');
-  const bob = await signUp(suite.stack, { displayName: 'Bob Lee' });
+  bob = await signUp(suite.stack, { displayName: 'Bob Lee' });
   await befriend(suite.stack, alice, bob);
   const post = await createPost(suite.stack, alice, {
     title: '한강에서 보낸 오후 — a very long afternoon by the river with friends and far too many photographs',
@@ -38,6 +40,7 @@ beforeAll(async () => {
     tags: ['한강', 'riverside_afternoon_with_friends', 'photography'],
   });
   postId = post.id;
+  laterPostId = (await createPost(suite.stack, alice, { title: 'Liked while she browses' })).id;
   await as(suite.stack, bob, 'mutation($id: ID!) { likePost(postId: $id) { post { id } } }', { id: postId });
   const room = await as(suite.stack, alice, 'mutation($input: CreateRoomInput!) { createRoom(input: $input) { room { id } } }', {
     input: { title: '심야 수다방 Night owls who talk until the sun comes up', visibility: 'PUBLIC' },
@@ -146,7 +149,17 @@ describe('phones', () => {
   }
 
   it('tapping the tabs navigates; Calls reaches both calls and rooms; the call page has no tab bar', { timeout: 90_000 }, async () => {
-    const { page, errors } = await suite.signedIn(alice, { locale: 'en-US', viewport: PHONE });
+    const { page, errors } = await suite.signedIn(alice, {
+      locale: 'en-US',
+      viewport: PHONE,
+      ready: (p) => subscriptionMessageSent(p, 'PostLikesChanged'),
+    });
+    // What pops up at the bottom (here Bob's like, as the call's mini bar does) sits above the tab bar.
+    await as(suite.stack, bob, 'mutation($id: ID!) { likePost(postId: $id) { post { id } } }', { id: laterPostId });
+    await page.getByTestId('like-toast').waitFor();
+    const toast = (await page.getByTestId('like-toast').boundingBox())!;
+    const bar = (await page.getByTestId('tab-bar').boundingBox())!;
+    expect(toast.y + toast.height, 'the like toast is above the tab bar').toBeLessThanOrEqual(bar.y);
     const expected: [string, (url: URL) => boolean][] = [
       ['search', (u) => u.pathname === '/search'],
       ['new', (u) => u.pathname === '/new'],
