@@ -5,6 +5,7 @@ import moderation from '../features/moderation/moderation.i18n';
 import admin from '../features/admin/admin.i18n';
 import media from '../features/media/media.i18n';
 import tags from '../features/tags/tags.i18n';
+import shell from '../features/shell/shell.i18n';
 import search from '../features/search/search.i18n';
 import rooms from '../features/rooms/rooms.i18n';
 import calls from '../features/calls/calls.i18n';
@@ -34,6 +35,7 @@ export const featureMessages: FeatureMessages[] = [
   admin,
   media,
   tags,
+  shell,
   search,
   rooms,
   calls,
