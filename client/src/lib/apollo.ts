@@ -77,10 +77,7 @@ export function createApollo(auth: AuthStore): Apollo {
   const ws = createRestartableClient({
     url: wsUrl,
     lazy: true,
-    // A tab stays open for hours: the live socket keeps trying, at most every 10 s (graphql-ws doubles its wait each
-    // time and would give up after a few attempts), with jitter so a restarted server is not hit by everyone at once.
-    retryAttempts: Infinity,
-    retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 * 2 ** retries) + Math.random() * 1000)),
+    retryAttempts: 10,
     connectionParams: async () => {
       const token = await auth.validToken();
       return token ? { authorization: `Bearer ${token}` } : {};
