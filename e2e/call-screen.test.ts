@@ -159,10 +159,22 @@ describe('the call screen', () => {
       await befriend(suite.stack, carol, dave);
       const c = await openAt(carol, 390, 844);
       const d = await openAt(dave, 390, 844);
+      // "Dave Phone joined" shows over the call under the stage's buttons: the full-screen button stays uncovered. It
+      // shows for a few seconds from the moment Dave answers (his tab connected while it rang): measured then.
+      const joinedShown = c.page
+        .locator('[data-testid=call-notice][data-kind=joined]')
+        .first()
+        .waitFor({ timeout: 60_000 })
+        .then(async () => {
+          const boxes = await Promise.all([
+            box(c.page, '[data-testid=call-notice][data-kind=joined]'),
+            box(c.page, '[data-testid=stage-fullscreen]'),
+          ]);
+          await c.page.screenshot({ path: `${EVIDENCE}/call-390x844-notice.png` });
+          return boxes;
+        });
       await connectCall(c.page, d.page, dave);
-      // "Dave Phone joined" shows over the call under the stage's buttons: the full-screen button stays uncovered.
-      const joined = await box(c.page, '[data-testid=call-notice][data-kind=joined]');
-      const fullscreenButton = await box(c.page, '[data-testid=stage-fullscreen]');
+      const [joined, fullscreenButton] = await joinedShown;
       const overlap =
         joined.x < fullscreenButton.x + fullscreenButton.width &&
         fullscreenButton.x < joined.x + joined.width &&
@@ -170,7 +182,6 @@ describe('the call screen', () => {
         fullscreenButton.y < joined.y + joined.height;
       expect(overlap, `notice ${JSON.stringify(joined)} over the full-screen button ${JSON.stringify(fullscreenButton)}`).toBe(false);
       expect(joined.y).toBeLessThan(844 / 3);
-      await c.page.screenshot({ path: `${EVIDENCE}/call-390x844-notice.png` });
       await assertRemoteVideoPlaying(c.page, 1);
 
       const remote = await box(c.page, '[data-testid=call-tile][data-local=false]');
