@@ -26,6 +26,9 @@ function browserChannel(): ChannelLike | null {
   return typeof BroadcastChannel !== 'undefined' ? (new BroadcastChannel(SESSION_CHANNEL) as unknown as ChannelLike) : null;
 }
 
+/** How long signing out waits for `onBeforeSignOut` work (a call's hang-up). */
+const SIGN_OUT_WAIT_MS = 3000;
+
 /**
  * The signed-in user and their access token, in memory only: the refresh token is an
  * httpOnly cookie the API sets, and nothing of the session goes to localStorage.
@@ -87,7 +90,19 @@ export const useAuthStore = defineStore('auth', () => {
   const register = async (input: RegisterInput) => finish(await registerRequest(input));
 
   /** Ends the session on the server (best effort) and everywhere in this browser. */
+  /**
+   * Work that needs the session and must finish before it ends (hanging up a call: endCall needs the token). Each gets
+   * at most SIGN_OUT_WAIT_MS: signing out never hangs on it.
+   */
+  const beforeSignOut = new Set<() => Promise<unknown>>();
+  function onBeforeSignOut(task: () => Promise<unknown>): () => void {
+    beforeSignOut.add(task);
+    return () => void beforeSignOut.delete(task);
+  }
+
   async function signOut(): Promise<void> {
+    const timeout = new Promise((resolve) => setTimeout(resolve, SIGN_OUT_WAIT_MS));
+    await Promise.race([Promise.allSettled([...beforeSignOut].map((task) => task())), timeout]);
     try {
       await logoutRequest();
     } catch {
@@ -134,6 +149,7 @@ export const useAuthStore = defineStore('auth', () => {
     signIn,
     register,
     signOut,
+    onBeforeSignOut,
     validToken,
     tokenAfterRejection,
     updateUser,

@@ -60,7 +60,7 @@ function buildCall(roomId: string, callId: string | null, auth: ReturnType<typeo
       }
     },
   });
-  const notices = useCallNotices(callRoom.room, () => session.call.value);
+  const notices = useCallNotices(callRoom.room, () => session.call.value, callRoom.participants);
 
   // Screenshot: every camera at full resolution with who is where (screenshot.ts), a flash, upload to the album, and a
   // toast offering to post it (the call goes on in the mini bar meanwhile).
@@ -117,7 +117,7 @@ export const useActiveCall = defineStore('activeCall', () => {
   /** Joining or on: the call holds the camera and the connection. */
   const active = computed(() => {
     const stage = current.value?.session.stage.value;
-    return stage === 'joining' || stage === 'live';
+    return stage === 'answering' || stage === 'joining' || stage === 'live';
   });
 
   function discard(): void {
@@ -132,7 +132,7 @@ export const useActiveCall = defineStore('activeCall', () => {
    */
   function open(roomId: string, callId: string | null): ActiveCall {
     const running = current.value;
-    const ringing = running?.session.stage.value === 'ringing'; // connected early and not answered: not the call yet
+    const ringing = running?.session.stage.value === 'ringing'; // connected early, not answered: not the call yet
     if (running && !ringing && running.roomId === roomId && running.callId === callId) return running;
     const built = build(roomId, callId);
     void built.session.start();
@@ -159,15 +159,32 @@ export const useActiveCall = defineStore('activeCall', () => {
     void build(roomId, callId).session.prepare(access);
   }
 
+  /** The early call of `callId`, while it is ringing or being answered. */
+  function early(callId: string): ActiveCall | null {
+    const running = current.value;
+    const stage = running?.session.stage.value;
+    return running?.callId === callId && (stage === 'ringing' || stage === 'answering') ? running : null;
+  }
+
+  /** Accept was pressed: true when the early call of `callId` becomes the call (the page can open on it at once). */
+  function beginAnswer(callId: string): boolean {
+    return !!early(callId)?.session.beginAnswer();
+  }
+
   /**
    * Accepted with `access` (`promoted`: the API switched the early connection on): true when the early call of `callId`
    * carries on as the call — promoted, or connecting anew with `access` — and the page keeps it.
    */
   function answer(callId: string, access: RoomAccessFieldsFragment, promoted: boolean): boolean {
-    const running = current.value;
-    if (running?.callId !== callId || running.session.stage.value !== 'ringing') return false;
+    const running = early(callId);
+    if (!running) return false;
     void running.session.answer(access, promoted);
     return true;
+  }
+
+  /** acceptCall refused (or never answered) after the page opened on the early call: the page says why. */
+  function answerRefused(callId: string, code: string): void {
+    early(callId)?.session.refused(code);
   }
 
   /** The early connection of `callId` goes (ringing still, or over before it was answered). */
@@ -197,9 +214,10 @@ export const useActiveCall = defineStore('activeCall', () => {
     if (active.value) void leave();
   });
 
-  // Signing out hangs up first (while the session still holds a token); a sign-out elsewhere drops the call.
-  auth.$onAction(({ name }) => {
-    if (name === 'signOut' && active.value) void leave();
+  // Signing out hangs up first, while the session still holds a token (endCall needs it); a sign-out elsewhere drops
+  // the call.
+  auth.onBeforeSignOut(async () => {
+    if (active.value) await leave();
   });
   watch(
     () => auth.user?.id,
@@ -211,5 +229,5 @@ export const useActiveCall = defineStore('activeCall', () => {
     },
   );
 
-  return { current, active, open, prepareRinging, answer, dropRinging, release, leave, discard };
+  return { current, active, open, prepareRinging, beginAnswer, answer, answerRefused, dropRinging, release, leave, discard };
 });

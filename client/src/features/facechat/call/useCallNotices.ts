@@ -8,7 +8,7 @@
  * session leaves as DUPLICATE_IDENTITY, which is not "left").
  */
 import { ConnectionQuality, DisconnectReason, RoomEvent, type Participant, type Room } from 'livekit-client';
-import { onScopeDispose, shallowRef } from 'vue';
+import { onScopeDispose, shallowRef, watch, type Ref } from 'vue';
 import type { CallFieldsFragment } from '../../../gql/graphql';
 import { i18n } from '../../../i18n';
 
@@ -29,10 +29,16 @@ function userGlobalId(identity: string): string {
 }
 
 const MAX_NOTICES = 50;
+const LEFT_ON_PURPOSE = new Set([
+  DisconnectReason.CLIENT_INITIATED,
+  DisconnectReason.PARTICIPANT_REMOVED,
+  DisconnectReason.ROOM_DELETED,
+  DisconnectReason.ROOM_CLOSED,
+]);
 /** As the API's CALL_REJOIN_GRACE_MS default: how long a dropped participant may take to come back. */
 const REJOIN_GRACE_MS = 20_000;
 
-export function useCallNotices(room: Room, call: () => CallFieldsFragment | null) {
+export function useCallNotices(room: Room, call: () => CallFieldsFragment | null, participants: Ref<readonly Participant[]>) {
   const notices = shallowRef<readonly CallNotice[]>([]);
   /** Who was last said to be reconnecting (said once until they are back). */
   const reconnecting = new Set<string>();
@@ -61,31 +67,41 @@ export function useCallNotices(room: Room, call: () => CallFieldsFragment | null
     add('back', p);
     return true;
   };
-  const onConnected = (p: Participant) => {
-    if (!backIfReconnecting(p)) add('joined', p);
-  };
+  // Arrivals are read off the participant list the tiles show (the same source: a tile never comes without its
+  // notice, whichever LiveKit event brought the participant).
+  let present = new Set<string>();
+  watch(participants, (list) => {
+    const now = new Set(list.filter((p) => !p.isLocal).map((p) => p.identity));
+    for (const p of list) {
+      if (p.isLocal || present.has(p.identity)) continue;
+      if (backIfReconnecting(p)) continue;
+      // Someone in the room before us is no news (a callee connected early sees the others only once it answers).
+      const ours = room.localParticipant.joinedAt;
+      if (!(ours && p.joinedAt && p.joinedAt < ours)) add('joined', p);
+    }
+    present = now;
+  });
   const onDisconnected = (p: Participant, reason?: DisconnectReason) => {
-    // Their own new session replaced this one: they are rejoining, not leaving.
-    if (reason === DisconnectReason.DUPLICATE_IDENTITY) {
-      if (!reconnecting.has(p.identity)) {
-        reconnecting.add(p.identity);
-        add('reconnecting', p);
-      }
-      return;
+    // Left on purpose (hung up, taken out, the room closed): "left" now. Otherwise their connection went (or their own
+    // new session replaced it): they may be coming back — a full reconnect is a new session under the same identity —
+    // so they are "reconnecting", and "left" waits as long as the API waits before counting who is left.
+    if (reason !== undefined && LEFT_ON_PURPOSE.has(reason)) {
+      reconnecting.delete(p.identity);
+      return add('left', p);
     }
-    // Gone while said to be reconnecting: LiveKit let the dead session go, and their new one may still come (a full
-    // reconnect). "Left" waits as long as the API waits before counting who is left (CALL_REJOIN_GRACE_MS).
-    if (reconnecting.has(p.identity)) {
-      leaving.set(
-        p.identity,
-        setTimeout(() => {
-          leaving.delete(p.identity);
-          if (reconnecting.delete(p.identity)) add('left', p);
-        }, REJOIN_GRACE_MS),
-      );
-      return;
+    if (!reconnecting.has(p.identity)) {
+      reconnecting.add(p.identity);
+      add('reconnecting', p);
     }
-    add('left', p);
+    if (reason === DisconnectReason.DUPLICATE_IDENTITY) return;
+    clearTimeout(leaving.get(p.identity));
+    leaving.set(
+      p.identity,
+      setTimeout(() => {
+        leaving.delete(p.identity);
+        if (reconnecting.delete(p.identity)) add('left', p);
+      }, REJOIN_GRACE_MS),
+    );
   };
   const onQuality = (quality: ConnectionQuality, p: Participant) => {
     if (p.isLocal) return;
@@ -94,13 +110,9 @@ export function useCallNotices(room: Room, call: () => CallFieldsFragment | null
       add('reconnecting', p);
     } else if (quality !== ConnectionQuality.Lost && quality !== ConnectionQuality.Unknown) backIfReconnecting(p);
   };
-  room
-    .on(RoomEvent.ParticipantConnected, onConnected)
-    .on(RoomEvent.ParticipantDisconnected, onDisconnected)
-    .on(RoomEvent.ConnectionQualityChanged, onQuality);
+  room.on(RoomEvent.ParticipantDisconnected, onDisconnected).on(RoomEvent.ConnectionQualityChanged, onQuality);
   onScopeDispose(() => {
     leaving.forEach((timer) => clearTimeout(timer));
-    room.off(RoomEvent.ParticipantConnected, onConnected);
     room.off(RoomEvent.ParticipantDisconnected, onDisconnected);
     room.off(RoomEvent.ConnectionQualityChanged, onQuality);
   });

@@ -11,8 +11,11 @@ import { isFinished, useCallStatus } from '../../calls/useCallStatus';
 import { inviteFor, takeAccess } from './callAccess';
 import type { CallRoom } from './useCallRoom';
 
-/** 'ringing': a callee's early connection while the call rings (instant connect), not answered yet. */
-export type SessionStage = 'ringing' | 'joining' | 'failed' | 'live' | 'over';
+/**
+ * 'ringing': a callee's early connection while the call rings (instant connect), not answered yet; 'answering': Accept
+ * was pressed, acceptCall not answered yet (the call page already shows it as joining).
+ */
+export type SessionStage = 'ringing' | 'answering' | 'joining' | 'failed' | 'live' | 'over';
 
 /**
  * How long a promoted early connection waits for LiveKit's permission update before connecting anew (it is on its way
@@ -65,15 +68,30 @@ export function useCallSession(roomId: () => string, callId: () => string | null
    * found and promoted it), else — not promoted (still connecting when accepted, or dropped) — a new one is made.
    */
   async function answer(access: RoomAccessFieldsFragment, promoted: boolean): Promise<void> {
-    if (stage.value !== 'ringing') return;
+    if (stage.value !== 'ringing' && stage.value !== 'answering') return;
     stage.value = 'joining';
+    await early; // accepted while the early connection was still being made: it may be the promoted one
     if (promoted && callRoom.phase.value === 'connected' && (await callRoom.publishWhenAllowed(PROMOTION_WAIT_MS))) {
       if (stage.value === 'joining') stage.value = 'live';
       return;
     }
-    await early; // still connecting: let it finish before dropping it
     await callRoom.disconnect();
     if (stage.value === 'joining') await connectWith(access);
+  }
+
+  /** Accept pressed on the early connection: true when there was one to answer with. */
+  function beginAnswer(): boolean {
+    if (stage.value !== 'ringing') return false;
+    stage.value = 'answering';
+    return true;
+  }
+
+  /** acceptCall refused the answer (`code`: the API's, or 'CONNECT' when it could not be asked). */
+  function refused(code: string): void {
+    if (stage.value !== 'answering') return;
+    failure.value = { code, message: '' };
+    stage.value = 'failed';
+    void callRoom.disconnect();
   }
 
   async function connectWith(handedOver: RoomAccessFieldsFragment | null): Promise<void> {
@@ -144,5 +162,5 @@ export function useCallSession(roomId: () => string, callId: () => string | null
     stage.value = 'over';
   });
 
-  return { stage, failure, ending, leaving, call, status, isCall, start, prepare, answer, leave };
+  return { stage, failure, ending, leaving, call, status, isCall, start, prepare, beginAnswer, answer, refused, leave };
 }
