@@ -29,12 +29,6 @@ function userGlobalId(identity: string): string {
 }
 
 const MAX_NOTICES = 50;
-const LEFT_ON_PURPOSE = new Set([
-  DisconnectReason.CLIENT_INITIATED,
-  DisconnectReason.PARTICIPANT_REMOVED,
-  DisconnectReason.ROOM_DELETED,
-  DisconnectReason.ROOM_CLOSED,
-]);
 /** As the API's CALL_REJOIN_GRACE_MS default: how long a dropped participant may take to come back. */
 const REJOIN_GRACE_MS = 20_000;
 
@@ -69,39 +63,45 @@ export function useCallNotices(room: Room, call: () => CallFieldsFragment | null
   };
   // Arrivals are read off the participant list the tiles show (the same source: a tile never comes without its
   // notice, whichever LiveKit event brought the participant).
-  let present = new Set<string>();
+  // By identity, the session (sid) last seen: a new session of someone reconnecting is their return.
+  let present = new Map<string, string>();
   watch(participants, (list) => {
-    const now = new Set(list.filter((p) => !p.isLocal).map((p) => p.identity));
-    for (const p of list) {
-      if (p.isLocal || present.has(p.identity)) continue;
-      if (backIfReconnecting(p)) continue;
+    const remote = list.filter((p) => !p.isLocal);
+    for (const p of remote) {
+      const before = present.get(p.identity);
+      if (before === p.sid || backIfReconnecting(p) || before !== undefined) continue;
       // Someone in the room before us is no news (a callee connected early sees the others only once it answers).
       const ours = room.localParticipant.joinedAt;
       if (!(ours && p.joinedAt && p.joinedAt < ours)) add('joined', p);
     }
-    present = now;
+    present = new Map(remote.map((p) => [p.identity, p.sid]));
   });
+  // A return can also come as a new session without the list changing shape (the old one gone within the same tick).
+  const onConnected = (p: Participant) => void backIfReconnecting(p);
   const onDisconnected = (p: Participant, reason?: DisconnectReason) => {
-    // Left on purpose (hung up, taken out, the room closed): "left" now. Otherwise their connection went (or their own
-    // new session replaced it): they may be coming back — a full reconnect is a new session under the same identity —
-    // so they are "reconnecting", and "left" waits as long as the API waits before counting who is left.
-    if (reason !== undefined && LEFT_ON_PURPOSE.has(reason)) {
-      reconnecting.delete(p.identity);
-      return add('left', p);
+    // Their own new session replaced this one: they are rejoining, not leaving.
+    if (reason === DisconnectReason.DUPLICATE_IDENTITY) {
+      if (!reconnecting.has(p.identity)) {
+        reconnecting.add(p.identity);
+        add('reconnecting', p);
+      }
+      return;
     }
-    if (!reconnecting.has(p.identity)) {
-      reconnecting.add(p.identity);
-      add('reconnecting', p);
+    // Gone while said to be reconnecting: LiveKit let the dead session go, and their new one may still come (a full
+    // reconnect is a new session under the same identity). "Left" waits as long as the API waits before counting who
+    // is left (CALL_REJOIN_GRACE_MS).
+    if (reconnecting.has(p.identity)) {
+      clearTimeout(leaving.get(p.identity));
+      leaving.set(
+        p.identity,
+        setTimeout(() => {
+          leaving.delete(p.identity);
+          if (reconnecting.delete(p.identity)) add('left', p);
+        }, REJOIN_GRACE_MS),
+      );
+      return;
     }
-    if (reason === DisconnectReason.DUPLICATE_IDENTITY) return;
-    clearTimeout(leaving.get(p.identity));
-    leaving.set(
-      p.identity,
-      setTimeout(() => {
-        leaving.delete(p.identity);
-        if (reconnecting.delete(p.identity)) add('left', p);
-      }, REJOIN_GRACE_MS),
-    );
+    add('left', p);
   };
   const onQuality = (quality: ConnectionQuality, p: Participant) => {
     if (p.isLocal) return;
@@ -113,6 +113,7 @@ export function useCallNotices(room: Room, call: () => CallFieldsFragment | null
   room.on(RoomEvent.ParticipantDisconnected, onDisconnected).on(RoomEvent.ConnectionQualityChanged, onQuality);
   onScopeDispose(() => {
     leaving.forEach((timer) => clearTimeout(timer));
+    room.off(RoomEvent.ParticipantConnected, onConnected);
     room.off(RoomEvent.ParticipantDisconnected, onDisconnected);
     room.off(RoomEvent.ConnectionQualityChanged, onQuality);
   });
