@@ -59,9 +59,11 @@ describe('the background picker in a call', () => {
       await connectCall(a.page, b.page, bob);
 
       // Off: Bob sees her camera as it is.
-      const off = await remoteUntil(b.page, 'her camera', () => true);
+      // (Once her frames are drawn: a video not yet playing samples as black, with no detail at all.)
+      const playing = (s: VideoSample) => s.sharpness > 0.5;
+      const off = await remoteUntil(b.page, 'her camera', playing);
       await b.page.waitForTimeout(1000);
-      const offAgain = (await sampleVideo(b.page, REMOTE_VIDEO))!;
+      const offAgain = await remoteUntil(b.page, 'her camera, again', playing);
       const offSharpness = Math.min(off.sharpness, offAgain.sharpness);
       console.log(
         `[call-backgrounds] off: corners ${JSON.stringify(off.corners)}, sharpness ${off.sharpness.toFixed(2)}/${offAgain.sharpness.toFixed(2)}`,
