@@ -55,17 +55,12 @@ describe('picture-in-picture from a tile', () => {
       5000,
     );
 
-    // In Korean on Bob's side.
+    // In Korean on Bob's side, the same item. (Opening it there too is left out: the browser has one picture-in-picture
+    // window for all its pages, and Alice's may still be closing.)
     const aliceTile = b.page.locator('[data-testid=call-tile][data-local=false]');
     await aliceTile.getByTestId('tile-more').click();
     expect(await aliceTile.getByTestId('tile-menu-pip').textContent()).toContain('Alice Kim님 화면 속 화면');
-    await aliceTile.getByTestId('tile-menu-pip').click();
-    await waitFor(
-      'Alice’s video in picture-in-picture',
-      () => pipTile(b.page),
-      (id) => id !== null,
-      5000,
-    );
+    await b.page.keyboard.press('Escape');
 
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);

@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { gql, type TestUser } from '../api/src/test/client.js';
 import { startTestStack, type TestStack } from '../api/src/test/stack.js';
-import { assertRemoteVideoPlaying, befriend, fakeMediaFlags, newUser, remoteFrames } from '../bench/lib/call/pages.js';
+import { assertRemoteVideoPlaying, befriend, fakeMediaFlags, newUser, remoteFrames, waitFor } from '../bench/lib/call/pages.js';
 import { assertClientBuilt } from './lib/app.js';
 import { launchChromium } from './lib/browser.js';
 import { openAs as openUser } from './lib/call.js';
@@ -66,7 +66,12 @@ describe('a video call in the browser', () => {
     await b.page.waitForURL((url) => url.pathname.startsWith('/call/'));
     expect(new URL(b.page.url()).pathname).toBe(new URL(a.page.url()).pathname);
     // The early connection itself was switched on (LiveKit's permission update), not replaced by a second one.
-    await b.page.waitForFunction(`performance.getEntriesByName('call:permitted').length === 1`);
+    await waitFor(
+      'the early connection switched on',
+      () => b.page.evaluate(() => performance.getEntriesByName('call:permitted').length),
+      (n) => n === 1,
+      10_000,
+    );
 
     // Each page plays the other's video: frames decoded on the remote tile keep increasing.
     await a.page.getByTestId('call-ringing').waitFor({ state: 'detached' });
