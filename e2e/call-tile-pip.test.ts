@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { befriend, fakeMediaFlags, newUser, waitFor } from '../bench/lib/call/pages.js';
+import { assertRemoteVideoPlaying, befriend, fakeMediaFlags, newUser, waitFor } from '../bench/lib/call/pages.js';
 import { connectCall, openAs } from './lib/call.js';
 import { useBrowserSuite } from './lib/suite.js';
 
@@ -22,6 +22,8 @@ describe('picture-in-picture from a tile', () => {
     const a = await openAs(suite.browser, suite.stack.baseUrl, alice, 'en-US');
     const b = await openAs(suite.browser, suite.stack.baseUrl, bob, 'ko-KR');
     await connectCall(a.page, b.page, bob);
+    // A video shows in picture-in-picture once it has frames (the browser refuses an empty one).
+    await assertRemoteVideoPlaying(a.page, 1);
     const bobTile = a.page.locator('[data-testid=call-tile][data-local=false]');
     const bobIdentity = await bobTile.getAttribute('data-identity');
     expect(await a.page.evaluate(() => document.pictureInPictureEnabled)).toBe(true);
