@@ -1,11 +1,19 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 
-@ObjectType('PageInfo')
+@ObjectType('PageInfo', {
+  description: 'Where a page of a connection sits in the whole list; pass `endCursor` as `after` for the next page.',
+})
 export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => Boolean) hasPreviousPage!: boolean;
-  @Field(() => String, { nullable: true }) startCursor!: string | null;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field(() => Boolean, { description: 'More items follow this page: ask again with `after: endCursor`.' }) hasNextPage!: boolean;
+  @Field(() => Boolean, { description: 'Items come before this page (only forward paging is offered, so true when `after` was given).' })
+  hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'The cursor of the first item of this page; null when the page is empty.' })
+  startCursor!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The cursor of the last item of this page (pass it as `after`); null when the page is empty.',
+  })
+  endCursor!: string | null;
 }
 
 @ArgsType()
@@ -13,24 +21,27 @@ export class PageArgs {
   @Field(() => Int, { nullable: true, description: 'At most 100; 20 when omitted.' })
   first?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page; omitted for the first page.' })
   after?: string | null;
 }
 
 /** `XEdge` and `XConnection` object types named as the contract names them. */
 export function connectionTypes<T extends object>(name: string, nodeType: ClassType<T>) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
   class Edge {
-    @Field(() => String) cursor!: string;
-    @Field(() => nodeType) node!: T;
+    @Field(() => String, { description: 'Opaque position of this item; pass it as `after` to continue after it.' }) cursor!: string;
+    @Field(() => nodeType, { description: `The ${name}.` }) node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, {
+    description: `A page of ${name} items (Relay connection): \`nodes\` or \`edges\`, \`pageInfo\` and \`totalCount\`.`,
+  })
   class Connection {
-    @Field(() => [Edge]) edges!: Edge[];
-    @Field(() => [nodeType]) nodes!: T[];
-    @Field(() => PageInfo) pageInfo!: PageInfo;
-    @Field(() => Int) totalCount!: number;
+    @Field(() => [Edge], { description: 'The items of this page with their cursors.' }) edges!: Edge[];
+    @Field(() => [nodeType], { description: 'The items of this page (the same as `edges[].node`).' }) nodes!: T[];
+    @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursor to ask for the next one.' }) pageInfo!: PageInfo;
+    @Field(() => Int, { description: 'How many items the whole list has (all pages); costs a count, so ask only when shown.' })
+    totalCount!: number;
   }
   return { Edge, Connection };
 }

@@ -18,8 +18,11 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** Whether an account may sign in. */
 export type AccountStatus =
+  /** Signs in and uses the network normally. */
   | 'ACTIVE'
+  /** Suspended by staff: cannot sign in and their content is hidden until the suspension ends or is lifted. */
   | 'SUSPENDED';
 
 export type AddCommentInput = {
@@ -28,6 +31,7 @@ export type AddCommentInput = {
   postId: Scalars['ID']['input'];
 };
 
+/** The state of a room in the staff room list. */
 export type AdminRoomState =
   /** Closed by its owner, by staff or by the end of its call. */
   | 'CLOSED'
@@ -38,6 +42,7 @@ export type AdminRoomState =
   /** Removed by staff. */
   | 'REMOVED';
 
+/** One callee's answer to a call. */
 export type CallCalleeStatus =
   /** They accepted (see `inCall` for whether they are still in the call). */
   | 'ACCEPTED'
@@ -48,6 +53,7 @@ export type CallCalleeStatus =
   /** Their phone rings: no answer yet (in a finished call: it stopped ringing unanswered). */
   | 'RINGING';
 
+/** Where a call is: ringing, on, or how it ended. */
 export type CallStatus =
   /** At least one callee accepted: the call is on. */
   | 'ACCEPTED'
@@ -62,12 +68,14 @@ export type CallStatus =
   /** Ringing the callees; nobody answered yet. */
   | 'RINGING';
 
+/** What a chat message is: typed text or a screenshot notice. */
 export type ChatMessageKind =
   /** The author stored a screenshot of the room (POST /media kind=SCREENSHOT); `body` is "📸", render it by kind. */
   | 'SCREENSHOT'
   /** Typed by the author. */
   | 'TEXT';
 
+/** Whether staff removed a post, comment, room or chat message (staff lists). */
 export type ContentStatus =
   /** Removed by staff. */
   | 'REMOVED'
@@ -84,9 +92,11 @@ export type CreatePostInput = {
   title: Scalars['String']['input'];
 };
 
+/** A new room's settings. */
 export type CreateRoomInput = {
   /** 2–16 people; 8 when omitted. */
   capacity?: InputMaybe<Scalars['Int']['input']>;
+  /** Tag names (without #), at most 30. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
   /** 1–60 characters. */
   title: Scalars['String']['input'];
@@ -94,7 +104,9 @@ export type CreateRoomInput = {
   visibility?: InputMaybe<RoomVisibility>;
 };
 
+/** The room an invite link lets people into. */
 export type CreateRoomInviteInput = {
+  /** The room (a FacechatRoom id); the viewer must be its owner. */
   roomId: Scalars['ID']['input'];
 };
 
@@ -115,7 +127,9 @@ export type FriendshipStatus =
   | 'REQUEST_SENT'
   | 'SELF';
 
+/** Who to add to a call that is on. */
 export type InviteToCallInput = {
+  /** The call to add them to (a Call id). */
   callId: Scalars['ID']['input'];
   /** Friends of the viewer to ring (User ids). */
   userIds: Array<Scalars['ID']['input']>;
@@ -127,31 +141,55 @@ export type LoginInput = {
   password: Scalars['String']['input'];
 };
 
+/** Where an image came from (the `kind` field of `POST /media`). */
 export type MediaKind =
+  /** A profile picture. */
   | 'AVATAR'
+  /** A capture of a call, taken in a room the uploader was in. */
   | 'SCREENSHOT'
+  /** A picture uploaded for a post. */
   | 'UPLOAD';
 
+/** What a staff action in the moderation log did. */
 export type ModerationActionType =
+  /** Closed a report as needing no action. */
   | 'DISMISS_REPORT'
+  /** Ended a room: everyone disconnected and the room closed. */
   | 'END_ROOM'
+  /** Lifted a suspension. */
   | 'REINSTATE_USER'
+  /** Removed a post, comment, room or chat message. */
   | 'REMOVE_CONTENT'
+  /** Closed a report as acted on. */
   | 'RESOLVE_REPORT'
+  /** Made removed content visible again. */
   | 'RESTORE_CONTENT'
+  /** Changed a person's role. */
   | 'SET_ROLE'
+  /** Suspended an account (for a time or until reinstated). */
   | 'SUSPEND_USER';
 
+/** What a notification is about; `actor`, `post`, `comment` and `call` say who and what. */
 export type NotificationType =
+  /** Someone commented on the viewer's post (`post`, `comment`). */
   | 'COMMENT'
+  /** Someone started following the viewer. */
   | 'FOLLOW'
+  /** Someone accepted the viewer's friend request. */
   | 'FRIEND_ACCEPTED'
+  /** Someone asked to be the viewer's friend. */
   | 'FRIEND_REQUEST'
+  /** Someone liked the viewer's post (`post`). */
   | 'LIKE'
+  /** A call to the viewer was not answered (`call`). */
   | 'MISSED_CALL'
+  /** Someone tagged the viewer in a photo (`post`). */
   | 'PHOTO_TAG'
+  /** Someone replied to the viewer's comment (`post`, `comment`). */
   | 'REPLY'
+  /** Staff acted on a report the viewer filed. */
   | 'REPORT_RESOLVED'
+  /** Someone took a screenshot of a call the viewer was in. */
   | 'SCREENSHOT';
 
 export type PhotoTagInput = {
@@ -161,7 +199,9 @@ export type PhotoTagInput = {
   y: Scalars['Float']['input'];
 };
 
+/** A ringing call a callee gets ready to answer. */
 export type PrepareCallAnswerInput = {
+  /** The ringing call (a Call id). */
   callId: Scalars['ID']['input'];
 };
 
@@ -172,26 +212,42 @@ export type RegisterInput = {
   username: Scalars['String']['input'];
 };
 
+/** What to report, and why. */
 export type ReportInput = {
+  /** More about what is wrong, at most 1,000 characters. */
   comment?: InputMaybe<Scalars['String']['input']>;
+  /** Why it is reported. */
   reason: ReportReason;
   /** Id of a User, Post, Comment, FacechatRoom or ChatMessage. */
   subjectId: Scalars['ID']['input'];
 };
 
+/** Why someone reported content or a person. */
 export type ReportReason =
+  /** Bullying, threats or targeted abuse of a person. */
   | 'HARASSMENT'
+  /** Attacks on people for who they are (origin, religion, gender, …). */
   | 'HATE'
+  /** Pretends to be someone else. */
   | 'IMPERSONATION'
+  /** Nudity or sexual content. */
   | 'NUDITY'
+  /** Anything else; say what in `comment`. */
   | 'OTHER'
+  /** Suicide or self-harm: staff look at these first. */
   | 'SELF_HARM'
+  /** Unwanted advertising, scams or repeated junk. */
   | 'SPAM'
+  /** Violence or graphic content. */
   | 'VIOLENCE';
 
+/** Where a report is in the staff queue. */
 export type ReportStatus =
+  /** Staff looked and found nothing to act on. */
   | 'DISMISSED'
+  /** Waiting for staff. */
   | 'OPEN'
+  /** Staff acted on it (e.g. removed the content or suspended the account). */
   | 'RESOLVED';
 
 export type RequestPasswordResetInput = {
@@ -204,11 +260,16 @@ export type ResetPasswordInput = {
   token: Scalars['String']['input'];
 };
 
+/** What a person may do on the network beyond their own content. */
 export type Role =
+  /** Staff with every moderator power, who may also give and take roles. */
   | 'ADMIN'
+  /** Everyone: no staff powers. */
   | 'MEMBER'
+  /** Staff: handles reports, removes and restores content, suspends and reinstates accounts, ends rooms. */
   | 'MODERATOR';
 
+/** Who may see and join a room. */
 export type RoomVisibility =
   /** The owner's friends may join. */
   | 'FRIENDS'
@@ -233,10 +294,15 @@ export type UpdateProfileInput = {
   newPassword?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Room settings to change; omitted fields stay as they are. */
 export type UpdateRoomInput = {
+  /** How many people may be in the room at once. */
   capacity?: InputMaybe<Scalars['Int']['input']>;
+  /** The room's tags, replacing the old ones (names without #). */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The room's new name. */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** Who may see and join it. */
   visibility?: InputMaybe<RoomVisibility>;
 };
 

@@ -50,7 +50,7 @@ class CallsResolver {
   async startCall(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('calleeIds', () => [ID]) calleeIds: string[],
+    @Arg('calleeIds', () => [ID], { description: 'Friends of the viewer to ring (User ids).' }) calleeIds: string[],
   ): Promise<CallPayload> {
     const raw = calleeIds.map((id) => fromGlobalId(id, 'User'));
     if (raw.some((id) => id === null)) throw invalid(['calleeIds'], 'Those are not all user ids.');
@@ -58,8 +58,15 @@ class CallsResolver {
   }
 
   @Authorized()
-  @Mutation(() => CallPayload)
-  async acceptCall(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('callId', () => ID) callId: string): Promise<CallPayload> {
+  @Mutation(() => CallPayload, {
+    description:
+      "Callee only: accept a ringing call; the payload's `access` connects to it. Codes: NOT_FOUND, FORBIDDEN, CONFLICT (no longer ringing), FULL, UNAVAILABLE.",
+  })
+  async acceptCall(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('callId', () => ID, { description: 'The call to accept (a Call id).' }) callId: string,
+  ): Promise<CallPayload> {
     return { ...(await ctx.services.facechat.acceptCall(actor, ctx.em, callIdOf(callId))), userErrors: [] };
   }
 
@@ -73,20 +80,28 @@ class CallsResolver {
   async prepareCallAnswer(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('input', () => PrepareCallAnswerInput) input: PrepareCallAnswerInput,
+    @Arg('input', () => PrepareCallAnswerInput, { description: 'The ringing call to get ready for.' }) input: PrepareCallAnswerInput,
   ): Promise<CallPayload> {
     return { ...(await ctx.services.facechat.prepareCallAnswer(actor, ctx.em, callIdOf(input.callId))), userErrors: [] };
   }
 
   @Authorized()
-  @Mutation(() => CallPayload)
-  async declineCall(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('callId', () => ID) callId: string): Promise<CallPayload> {
+  @Mutation(() => CallPayload, { description: 'Callee only: decline a ringing call; the caller sees DECLINED once every callee declined.' })
+  async declineCall(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('callId', () => ID, { description: 'The call to decline (a Call id).' }) callId: string,
+  ): Promise<CallPayload> {
     return { call: await ctx.services.facechat.declineCall(actor, ctx.em, callIdOf(callId)), userErrors: [] };
   }
 
   @Authorized()
   @Mutation(() => CallPayload, { description: 'The caller cancels while ringing, or any participant hangs up.' })
-  async endCall(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('callId', () => ID) callId: string): Promise<CallPayload> {
+  async endCall(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('callId', () => ID, { description: 'The call to hang up (a Call id).' }) callId: string,
+  ): Promise<CallPayload> {
     return { call: await ctx.services.facechat.endCall(actor, ctx.em, callIdOf(callId)), userErrors: [] };
   }
 
@@ -99,7 +114,7 @@ Codes: CONFLICT (the call is over), FORBIDDEN (not in the call, not friends, blo
   async inviteToCall(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('input', () => InviteToCallInput) input: InviteToCallInput,
+    @Arg('input', () => InviteToCallInput, { description: 'The call and the friends to ring.' }) input: InviteToCallInput,
   ): Promise<CallPayload> {
     const userIds = input.userIds.map((id) => fromGlobalId(id, 'User'));
     if (userIds.some((id) => id === null)) throw invalid(['input', 'userIds'], 'Those are not all user ids.');
@@ -135,17 +150,18 @@ Codes: CONFLICT (the call is over), FORBIDDEN (not in the call, not friends, blo
   callUpdated(
     @Root() event: CallEvent,
     @Ctx() ctx: Context,
-    @Arg('callId', () => ID, { nullable: true }) _callId?: string | null,
+    @Arg('callId', () => ID, { nullable: true, description: 'One call (a Call id); omitted: every call the viewer takes part in.' })
+    _callId?: string | null,
   ): Promise<Call | null> {
     return callById(ctx).load(event.callId);
   }
 
-  @FieldResolver(() => UserObject)
+  @FieldResolver(() => UserObject, { description: 'Who started the call.' })
   caller(@Root() call: Call, @Ctx() ctx: Context) {
     return userById(ctx).load(call.callerId);
   }
 
-  @FieldResolver(() => [UserObject])
+  @FieldResolver(() => [UserObject], { description: 'Everyone the call rings or rang, the caller excluded.' })
   async callees(@Root() call: Call, @Ctx() ctx: Context): Promise<User[]> {
     const ids = await calleeIdsOfCall(ctx).load(call.id);
     return (await userById(ctx).loadMany(ids)).filter((u): u is User => !!u && !(u instanceof Error));
@@ -169,7 +185,9 @@ Codes: CONFLICT (the call is over), FORBIDDEN (not in the call, not friends, blo
     return seated < MAX_CAPACITY && viewerIsParticipantOf(ctx).load(call.roomId);
   }
 
-  @FieldResolver(() => FacechatRoomObject)
+  @FieldResolver(() => FacechatRoomObject, {
+    description: 'The room the call takes place in (join it with `joinRoom`, or use the `access` of startCall/acceptCall).',
+  })
   room(@Root() call: Call, @Ctx() ctx: Context) {
     return roomById(ctx).load(call.roomId);
   }
@@ -188,7 +206,7 @@ class CallCalleeResolver {
     return userById(ctx).load(row.invitedBy);
   }
 
-  @FieldResolver(() => CallCalleeStatus)
+  @FieldResolver(() => CallCalleeStatus, { description: 'Their answer so far.' })
   status(@Root() row: CalleeStatusRow): CallCalleeStatus {
     return row.response as CallCalleeStatus;
   }
@@ -197,7 +215,10 @@ class CallCalleeResolver {
 /** `Notification.call` (MISSED_CALL, SCREENSHOT in a call). */
 @Resolver(() => NotificationObject)
 class CallNotificationResolver {
-  @FieldResolver(() => CallObject, { nullable: true })
+  @FieldResolver(() => CallObject, {
+    nullable: true,
+    description: 'The call it is about (MISSED_CALL, SCREENSHOT taken in a call); null otherwise.',
+  })
   call(@Root() notification: Notification, @Ctx() ctx: Context) {
     return notification.callId ? callById(ctx).load(notification.callId) : null;
   }

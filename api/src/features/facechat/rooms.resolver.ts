@@ -80,22 +80,31 @@ class RoomsResolver {
     description:
       'The lobby: open rooms the viewer may join that someone is in, or that were made in the last 10 minutes and nobody has left yet; live ones first, then newest; `query` matches titles and tags.',
   })
-  rooms(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Arg('query', () => String, { nullable: true }) query?: string | null) {
+  rooms(
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('query', () => String, { nullable: true, description: 'Words to look for in room titles and tags.' }) query?: string | null,
+  ) {
     return ctx.services.facechat.lobby(ctx.actor, ctx.em, { first: page.first, after: page.after, query });
   }
 
-  @Query(() => FacechatRoomObject, { nullable: true })
-  room(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  @Query(() => FacechatRoomObject, {
+    nullable: true,
+    description: 'One room by id; null when it does not exist or the viewer may not see it.',
+  })
+  room(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'A FacechatRoom id.' }) id: string) {
     const rawId = fromGlobalId(id, 'FacechatRoom');
     return rawId ? visibleRoomById(ctx).load(rawId) : null;
   }
 
   @Authorized()
-  @Mutation(() => RoomPayload)
+  @Mutation(() => RoomPayload, {
+    description: 'Make a room owned by the viewer (it shows in the lobby once someone is in it). Codes: INVALID.',
+  })
   async createRoom(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('input', () => CreateRoomInput) input: CreateRoomInput,
+    @Arg('input', () => CreateRoomInput, { description: "The new room's title, visibility, capacity and tags." }) input: CreateRoomInput,
   ): Promise<RoomPayload> {
     const room = await ctx.services.facechat.createRoom(actor, ctx.em, {
       title: input.title,
@@ -107,12 +116,15 @@ class RoomsResolver {
   }
 
   @Authorized()
-  @Mutation(() => RoomPayload)
+  @Mutation(() => RoomPayload, {
+    description: "Owner only: change a room's title, visibility, capacity or tags. Codes: NOT_FOUND, FORBIDDEN, INVALID.",
+  })
   async updateRoom(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateRoomInput) input: UpdateRoomInput,
+    @Arg('id', () => ID, { description: 'The room to change (owner only).' }) id: string,
+    @Arg('input', () => UpdateRoomInput, { description: 'The settings to change; omitted fields stay as they are.' })
+    input: UpdateRoomInput,
   ): Promise<RoomPayload> {
     const room = await ctx.services.facechat.updateRoom(actor, ctx.em, {
       roomId: roomIdOf(id, 'id'),
@@ -126,7 +138,11 @@ class RoomsResolver {
 
   @Authorized()
   @Mutation(() => DeletePayload, { description: 'The owner deletes the room and its chat; everyone connected is disconnected.' })
-  async deleteRoom(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('id', () => ID) id: string): Promise<DeletePayload> {
+  async deleteRoom(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('id', () => ID, { description: 'The room to delete (owner only).' }) id: string,
+  ): Promise<DeletePayload> {
     const deleted = await ctx.services.facechat.deleteRoom(actor, ctx.em, roomIdOf(id, 'id'));
     return { deletedId: toGlobalId('FacechatRoom', deleted), userErrors: [] };
   }
@@ -139,7 +155,7 @@ class RoomsResolver {
   async joinRoom(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('roomId', () => ID) roomId: string,
+    @Arg('roomId', () => ID, { description: 'The room to join.' }) roomId: string,
     @Arg('invite', () => String, { nullable: true, description: 'The code of an invite link (createRoomInvite).' }) invite?: string | null,
   ): Promise<RoomAccessPayload> {
     const rawId = roomIdOf(roomId, 'roomId', 'That room does not exist.');
@@ -155,7 +171,7 @@ Codes: NOT_FOUND, FORBIDDEN (a call's room, closed, not the owner).`,
   async createRoomInvite(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('input', () => CreateRoomInviteInput) input: CreateRoomInviteInput,
+    @Arg('input', () => CreateRoomInviteInput, { description: 'The room to invite to.' }) input: CreateRoomInviteInput,
   ): Promise<RoomInvitePayload> {
     const rawId = fromGlobalId(input.roomId, 'FacechatRoom');
     if (!rawId) throw notFound('That room does not exist.', ['input', 'roomId']);
@@ -164,7 +180,11 @@ Codes: NOT_FOUND, FORBIDDEN (a call's room, closed, not the owner).`,
 
   @Authorized()
   @Mutation(() => RoomPayload, { description: 'The viewer leaves the room and is disconnected from its media session.' })
-  async leaveRoom(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('roomId', () => ID) roomId: string): Promise<RoomPayload> {
+  async leaveRoom(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('roomId', () => ID, { description: 'The room to leave.' }) roomId: string,
+  ): Promise<RoomPayload> {
     return { room: await ctx.services.facechat.leaveRoom(actor, ctx.em, roomIdOf(roomId, 'roomId')), userErrors: [] };
   }
 
@@ -172,11 +192,15 @@ Codes: NOT_FOUND, FORBIDDEN (a call's room, closed, not the owner).`,
     description: 'Participants or settings of a room changed. Completes when the room is deleted.',
     subscribe: ({ args, context }) => roomEvents(context as Context, (args as { roomId: string }).roomId),
   })
-  async roomUpdated(@Root() event: RoomEvent, @Ctx() ctx: Context, @Arg('roomId', () => ID) _roomId: string): Promise<Room | null> {
+  async roomUpdated(
+    @Root() event: RoomEvent,
+    @Ctx() ctx: Context,
+    @Arg('roomId', () => ID, { description: 'The room to follow.' }) _roomId: string,
+  ): Promise<Room | null> {
     return visibleRoomById(ctx).load(event.roomId);
   }
 
-  @FieldResolver(() => UserObject)
+  @FieldResolver(() => UserObject, { description: 'Who made the room.' })
   owner(@Root() room: Room, @Ctx() ctx: Context) {
     return userById(ctx).load(room.ownerId);
   }
@@ -191,7 +215,7 @@ Codes: NOT_FOUND, FORBIDDEN (a call's room, closed, not the owner).`,
     return participantsOfRoom(ctx).load(room.id);
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many people are in the room now.' })
   participantCount(@Root() room: Room, @Ctx() ctx: Context) {
     return participantCountOfRoom(ctx).load(room.id);
   }

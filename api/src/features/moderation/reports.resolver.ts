@@ -29,7 +29,7 @@ export class ReportsResolver {
   async reportContent(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('input', () => ReportInput) input: ReportInput,
+    @Arg('input', () => ReportInput, { description: 'What is reported, and why.' }) input: ReportInput,
   ): Promise<ReportPayload> {
     const report = await ctx.services.reports.report(actor, ctx.em, {
       subject: subjectOf(input.subjectId),
@@ -44,7 +44,8 @@ export class ReportsResolver {
   reports(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('status', () => ReportStatus, { nullable: true }) status: ReportStatus | null,
+    @Arg('status', () => ReportStatus, { nullable: true, description: 'Only reports with this status (every report when omitted).' })
+    status: ReportStatus | null,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('subjectId', () => ID, { nullable: true, description: 'Only the reports about this user, post, comment, room or chat message.' })
     subjectId?: string | null,
@@ -59,9 +60,10 @@ export class ReportsResolver {
   async resolveReport(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('reportId', () => ID) reportId: string,
-    @Arg('status', () => ReportStatus) status: ReportStatus,
-    @Arg('resolution', () => String, { nullable: true }) resolution: string | null,
+    @Arg('reportId', () => ID, { description: 'The report (a Report id).' }) reportId: string,
+    @Arg('status', () => ReportStatus, { description: 'RESOLVED (acted on) or DISMISSED (nothing to act on).' }) status: ReportStatus,
+    @Arg('resolution', () => String, { nullable: true, description: 'What staff did or found, kept with the report.' })
+    resolution: string | null,
   ): Promise<ReportPayload> {
     const report = await ctx.services.reports.resolve(actor, ctx.em, { reportId: fromGlobalId(reportId, 'Report'), status, resolution });
     return { report, userErrors: [] };
@@ -92,7 +94,7 @@ export class ReportsResolver {
     return loadNode(ctx, report.subjectType, report.subjectId);
   }
 
-  @FieldResolver(() => UserObject, { nullable: true })
+  @FieldResolver(() => UserObject, { nullable: true, description: 'The staff member who closed it; null while open.' })
   resolvedBy(@Root() report: Report, @Ctx() ctx: Context) {
     return report.resolvedById && isStaff(ctx.actor) ? userById(ctx).load(report.resolvedById) : null;
   }
