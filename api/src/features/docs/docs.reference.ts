@@ -78,16 +78,29 @@ export class SchemaReference {
       const interfaces = type.getInterfaces();
       if (interfaces.length) parts.push(`<p>Implements ${interfaces.map((i) => typeLink(i)).join(', ')}.</p>`);
     }
-    if (isUnionType(type)) parts.push(`<p>One of ${type.getTypes().map((t) => typeLink(t)).join(', ')}.</p>`);
+    if (isUnionType(type))
+      parts.push(
+        `<p>One of ${type
+          .getTypes()
+          .map((t) => typeLink(t))
+          .join(', ')}.</p>`,
+      );
     if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
       const rows = Object.values(type.getFields()).map((field) => this.member(type.name, field));
-      parts.push(`<table><thead><tr><th scope="col">Field</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
+      parts.push(
+        `<table><thead><tr><th scope="col">Field</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+      );
     }
     if (isEnumType(type)) {
       const rows = type
         .getValues()
-        .map((value) => `<tr id="${type.name}.${value.name}"><th scope="row"><code>${value.name}</code></th><td>${this.describe(value.description)}${this.deprecation(value.deprecationReason)}</td></tr>`);
-      parts.push(`<table><thead><tr><th scope="col">Value</th><th scope="col">Description</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
+        .map(
+          (value) =>
+            `<tr id="${type.name}.${value.name}"><th scope="row"><code>${value.name}</code></th><td>${this.describe(value.description)}${this.deprecation(value.deprecationReason)}</td></tr>`,
+        );
+      parts.push(
+        `<table><thead><tr><th scope="col">Value</th><th scope="col">Description</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+      );
     }
     parts.push('</section>');
     return parts.join('\n');

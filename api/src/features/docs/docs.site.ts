@@ -26,7 +26,10 @@ function titleOf(markdown: string, slug: string): string {
 
 function layout(title: string, nav: { slug: string; title: string }[], current: string, main: string): string {
   const links = nav
-    .map((page) => `<li><a href="${pageUrl(page.slug)}"${page.slug === current ? ' aria-current="page"' : ''}>${escapeHtml(page.title)}</a></li>`)
+    .map(
+      (page) =>
+        `<li><a href="${pageUrl(page.slug)}"${page.slug === current ? ' aria-current="page"' : ''}>${escapeHtml(page.title)}</a></li>`,
+    )
     .join('');
   return `<!doctype html>
 <html lang="en">
