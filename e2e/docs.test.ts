@@ -79,6 +79,26 @@ describe('the developer guide at /docs', () => {
     expect(errors).toEqual([]);
   });
 
+  it('fits a phone (390×844): no page scrolls sideways, the nav wraps above the content', async () => {
+    const { page } = await newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const path of ['/docs', '/docs/errors', '/docs/limits', '/docs/reference']) {
+      await page.goto(path);
+      const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+      expect(width, path).toBeLessThanOrEqual(390);
+    }
+    const nav = await page.getByRole('navigation', { name: 'Developer guide' }).boundingBox();
+    const main = await page.getByRole('main').boundingBox();
+    expect(nav!.y + nav!.height).toBeLessThanOrEqual(main!.y);
+    if (process.env.DOCS_SCREENSHOTS) {
+      await page.goto('/docs/errors');
+      await page.screenshot({ path: `${process.env.DOCS_SCREENSHOTS}/docs-390.png` });
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto('/docs/reference#Post');
+      await page.screenshot({ path: `${process.env.DOCS_SCREENSHOTS}/docs-1280.png` });
+    }
+  });
+
   it("the app's footer links to it (English and Korean), and GraphiQL opens with examples and a link to it", async () => {
     const { page } = await newPage('ko-KR');
     await page.goto('/sign-in');

@@ -13,6 +13,7 @@ a { color: var(--accent); }
 .guide-nav a { display: block; padding: 0.5rem 0.25rem; min-height: 44px; text-decoration: none; }
 .guide-nav a[aria-current="page"] { font-weight: 700; }
 main { flex: 1; min-width: 0; }
+h1, h2, h3, p, li { overflow-wrap: anywhere; }
 pre { background: var(--code); padding: 0.75rem 1rem; overflow-x: auto; border-radius: 6px; }
 code { background: var(--code); padding: 0.1em 0.3em; border-radius: 4px; font-size: 0.92em; }
 pre code { padding: 0; background: none; }
