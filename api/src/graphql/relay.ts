@@ -25,16 +25,26 @@ export class PageArgs {
   after?: string | null;
 }
 
-/** `XEdge` and `XConnection` object types named as the contract names them. */
-export function connectionTypes<T extends object>(name: string, nodeType: ClassType<T>) {
-  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
+/** Descriptions of a connection's types: what the list is (its order) and what one item is. */
+export interface ConnectionDocs {
+  connection: string;
+  item: string;
+}
+
+/**
+ * `XEdge` and `XConnection` object types named as the contract names them, always described: by `docs` when given,
+ * otherwise in general terms from the type's name.
+ */
+export function connectionTypes<T extends object>(name: string, nodeType: ClassType<T>, docs?: ConnectionDocs) {
+  const item = docs?.item ?? `One ${name}`;
+  @ObjectType(`${name}Edge`, { description: `${item} of a page, with its cursor.` })
   class Edge {
     @Field(() => String, { description: 'Opaque position of this item; pass it as `after` to continue after it.' }) cursor!: string;
-    @Field(() => nodeType, { description: `The ${name}.` }) node!: T;
+    @Field(() => nodeType, { description: docs ? `${docs.item}.` : `The ${name}.` }) node!: T;
   }
 
   @ObjectType(`${name}Connection`, {
-    description: `A page of ${name} items (Relay connection): \`nodes\` or \`edges\`, \`pageInfo\` and \`totalCount\`.`,
+    description: docs?.connection ?? `A page of ${name} items (Relay connection): \`nodes\` or \`edges\`, \`pageInfo\` and \`totalCount\`.`,
   })
   class Connection {
     @Field(() => [Edge], { description: 'The items of this page with their cursors.' }) edges!: Edge[];
