@@ -19,6 +19,7 @@ import { GRAPHIQL_HTML, graphiqlRouter } from './http/graphiql.js';
 import { attachGraphqlWs } from './http/ws.js';
 import { readinessRouter, type ReadinessCheck } from './http/health.js';
 import { securityHeaders } from './http/security-headers.js';
+import { integrationCors } from './http/cors.js';
 import { TokenSigner } from './lib/tokens.js';
 import { startBackgroundWork } from './server/bootstrap.js';
 import { createServices, type Services } from './server/compose.js';
@@ -128,6 +129,7 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
   });
 
   app.use(securityHeaders(config));
+  app.use(['/graphql', '/media'], integrationCors);
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) }));
   app.use(readinessRouter(readiness));
   app.use(graphiqlRouter());
