@@ -40,6 +40,8 @@ const GRAPHIQL_BOOT = `  // Subscriptions go over graphql-ws on the same path; t
   const httpFetcher = GraphiQL.createFetcher({ url, wsClient });
   const fetcher = (params, opts) => {
     headers = (opts && opts.headers) || {};
+    // Right after the editor's text is replaced, GraphiQL may still send the old tab's operation name.
+    if (params.operationName && !params.query.includes(params.operationName)) params = { ...params, operationName: undefined };
     return httpFetcher(params, opts);
   };
   // Example tabs for a first visit (GraphiQL keeps a returning visitor's own tabs), and the token hint under the results.
