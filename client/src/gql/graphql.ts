@@ -18,6 +18,19 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** What a personal access token may do. Signed-in sessions may do all of it. */
+export type AccessScope =
+  /** Rooms, calls and in-call chat, including LiveKit room access. */
+  | 'CALLS'
+  /** Read profiles, posts, comments, tags, rooms, the viewer's feed, favorites and notifications. */
+  | 'READ'
+  /** Live events over graphql-ws. */
+  | 'SUBSCRIBE'
+  /** Create, edit and delete the viewer's posts, comments, likes, favorites and photo tags; upload media. */
+  | 'WRITE_POSTS'
+  /** Friend requests, follows and blocks. */
+  | 'WRITE_SOCIAL';
+
 export type AccountStatus =
   | 'ACTIVE'
   | 'SUSPENDED';
@@ -73,6 +86,16 @@ export type ContentStatus =
   | 'REMOVED'
   /** Not removed by staff. */
   | 'VISIBLE';
+
+/** A new personal access token. */
+export type CreateAccessTokenInput = {
+  /** Null for no expiry. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** What will use it, 1–100 characters. */
+  name: Scalars['String']['input'];
+  /** At least one scope. */
+  scopes: Array<AccessScope>;
+};
 
 export type CreatePostInput = {
   body?: InputMaybe<Scalars['String']['input']>;
@@ -605,6 +628,7 @@ export type CallByIdQueryVariables = Exact<{
 
 
 export type CallByIdQuery = { __typename?: 'Query', node?:
+    | { __typename?: 'AccessToken' }
     | { __typename?: 'Call', id: string, status: CallStatus, createdAt: string, answeredAt?: string | null, endedAt?: string | null, viewerCanInvite: boolean, caller: { __typename?: 'User', id: string, username: string, displayName: string, avatar?: { __typename?: 'Media', id: string, thumbnailUrl: string, blurhash?: string | null } | null }, callees: Array<{ __typename?: 'User', id: string, username: string, displayName: string, avatar?: { __typename?: 'Media', id: string, thumbnailUrl: string, blurhash?: string | null } | null }>, room: { __typename?: 'FacechatRoom', id: string }, calleeStatuses: Array<{ __typename?: 'CallCallee', status: CallCalleeStatus, respondedAt?: string | null, inCall: boolean, user: { __typename?: 'User', id: string, username: string, displayName: string, avatar?: { __typename?: 'Media', id: string, thumbnailUrl: string, blurhash?: string | null } | null } }> }
     | { __typename?: 'ChatMessage' }
     | { __typename?: 'Comment' }
@@ -828,6 +852,7 @@ export type MediaByIdQueryVariables = Exact<{
 
 
 export type MediaByIdQuery = { __typename?: 'Query', node?:
+    | { __typename?: 'AccessToken', id: string }
     | { __typename?: 'Call', id: string }
     | { __typename?: 'ChatMessage', id: string }
     | { __typename?: 'Comment', id: string }
@@ -926,6 +951,7 @@ export type CommentRepliesQueryVariables = Exact<{
 
 
 export type CommentRepliesQuery = { __typename?: 'Query', node?:
+    | { __typename?: 'AccessToken', id: string }
     | { __typename?: 'Call', id: string }
     | { __typename?: 'ChatMessage', id: string }
     | { __typename?: 'Comment', id: string, replies: { __typename?: 'CommentConnection', totalCount: number, edges: Array<{ __typename?: 'CommentEdge', cursor: string, node: { __typename?: 'Comment', id: string, body: string, createdAt: string, updatedAt: string, viewerCanEdit: boolean, replyCount: number, author: { __typename?: 'User', id: string, username: string, displayName: string, avatar?: { __typename?: 'Media', id: string, thumbnailUrl: string, blurhash?: string | null } | null } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } }

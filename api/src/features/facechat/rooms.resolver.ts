@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../kernel/errors.js';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { CurrentUser } from '../../graphql/auth.js';
+import { AccessScope } from '../../kernel/actor.js';
+import { CurrentUser, PUBLIC } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { PageArgs } from '../../graphql/relay.js';
@@ -55,6 +56,7 @@ const lobbyChange = (ctx: Context, event: LobbyEvent) =>
 
 @Resolver(() => LobbyEventObject)
 class LobbyResolver {
+  @Authorized(PUBLIC, AccessScope.CALLS)
   @Subscription(() => LobbyEventObject, {
     description:
       'The lobby live: rooms the viewer may see as they are made, change (people, settings) or leave the lobby (closed, deleted, or empty: see `rooms`).',
@@ -90,7 +92,7 @@ class RoomsResolver {
     return rawId ? visibleRoomById(ctx).load(rawId) : null;
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => RoomPayload)
   async createRoom(
     @Ctx() ctx: Context,
@@ -106,7 +108,7 @@ class RoomsResolver {
     return { room, userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => RoomPayload)
   async updateRoom(
     @Ctx() ctx: Context,
@@ -124,14 +126,14 @@ class RoomsResolver {
     return { room, userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => DeletePayload, { description: 'The owner deletes the room and its chat; everyone connected is disconnected.' })
   async deleteRoom(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('id', () => ID) id: string): Promise<DeletePayload> {
     const deleted = await ctx.services.facechat.deleteRoom(actor, ctx.em, roomIdOf(id, 'id'));
     return { deletedId: toGlobalId('FacechatRoom', deleted), userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => RoomAccessPayload, {
     description:
       'Room access for the viewer. Codes: NOT_FOUND, FORBIDDEN (visibility, blocks, closed), FULL, UNAVAILABLE (no video server).',
@@ -147,7 +149,7 @@ class RoomsResolver {
     return { room, access, userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => RoomInvitePayload, {
     description: `A link that lets any signed-in user join this room (not a call's room) for 7 days, unless blocked with its owner or someone in it. The owner, or anyone in a PUBLIC room, may make one.
 Codes: NOT_FOUND, FORBIDDEN (a call's room, closed, not the owner).`,
@@ -162,12 +164,13 @@ Codes: NOT_FOUND, FORBIDDEN (a call's room, closed, not the owner).`,
     return { ...(await ctx.services.facechat.createRoomInvite(actor, ctx.em, rawId)), userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => RoomPayload, { description: 'The viewer leaves the room and is disconnected from its media session.' })
   async leaveRoom(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('roomId', () => ID) roomId: string): Promise<RoomPayload> {
     return { room: await ctx.services.facechat.leaveRoom(actor, ctx.em, roomIdOf(roomId, 'roomId')), userErrors: [] };
   }
 
+  @Authorized(PUBLIC, AccessScope.CALLS)
   @Subscription(() => FacechatRoomObject, {
     description: 'Participants or settings of a room changed. Completes when the room is deleted.',
     subscribe: ({ args, context }) => roomEvents(context as Context, (args as { roomId: string }).roomId),
