@@ -110,6 +110,8 @@ export function attachGraphqlWs(deps: {
   const wss = new WebSocketServer({ server, path: '/graphql' });
   const states = new WeakMap<object, ConnectionState>();
   const socketsBySession = new Map<string, Set<WebSocket>>();
+  /** Sockets signed in with a personal access token, by user: a suspension (which ends sessions) closes them too. */
+  const tokenSocketsByUser = new Map<string, Set<WebSocket>>();
 
   const endSession = (socket: WebSocket, reason: string, code = UNAUTHORIZED) => {
     if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(code, reason);
@@ -119,6 +121,7 @@ export function attachGraphqlWs(deps: {
       for (const socket of socketsBySession.get(sessionId) ?? [])
         endSession(socket, event.reason === 'token-revoked' ? PERSONAL_TOKEN_REVOKED : SESSION_ENDED);
     }
+    if (event.reason === 'suspended') for (const socket of tokenSocketsByUser.get(event.userId) ?? []) endSession(socket, SESSION_ENDED);
   });
 
   /** Ties an authenticated socket to its session (or personal token) and closes it when its token expires. */
@@ -128,11 +131,16 @@ export function attachGraphqlWs(deps: {
     let sockets = socketsBySession.get(actor.sessionId);
     if (!sockets) socketsBySession.set(actor.sessionId, (sockets = new Set()));
     sockets.add(socket);
+    let ofUser = actor.token ? tokenSocketsByUser.get(actor.id) : undefined;
+    if (actor.token && !ofUser) tokenSocketsByUser.set(actor.id, (ofUser = new Set()));
+    ofUser?.add(socket);
     const timer = expiresAt === null ? null : setTimeout(expire, Math.min(MAX_TIMER_MS, Math.max(0, expiresAt - Date.now())));
     socket.once('close', () => {
       if (timer) clearTimeout(timer);
       sockets.delete(socket);
       if (!sockets.size && socketsBySession.get(actor.sessionId) === sockets) socketsBySession.delete(actor.sessionId);
+      ofUser?.delete(socket);
+      if (ofUser && !ofUser.size && tokenSocketsByUser.get(actor.id) === ofUser) tokenSocketsByUser.delete(actor.id);
     });
   };
 

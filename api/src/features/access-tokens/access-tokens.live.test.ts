@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, settle, signUp, subscribe, wsClient, type TestUser } from '../../test/client.js';
 import { startTestStack, type TestStack } from '../../test/stack.js';
 import { jpeg, upload } from '../media/media.testkit.js';
+import { seedAdmin } from '../moderation/moderation.testkit.js';
 import { createToken, REVOKE } from './access-tokens.testkit.js';
 
 let stack: TestStack;
@@ -113,6 +114,24 @@ describe('access tokens on graphql-ws', () => {
     expect(await socket.closed).toEqual({ code: 4401, reason: 'This access token has expired.' });
     const again = openSocket(token.secret);
     expect(await again.closed).toEqual({ code: 4401, reason: 'This access token has expired.' });
+  });
+
+  it('a suspension closes the user’s token sockets too, and the token stops working', async () => {
+    const [alice, admin] = [await signUp(stack), await signUp(stack)];
+    await seedAdmin(stack, admin);
+    const token = await createToken(stack, alice, ['READ', 'SUBSCRIBE']);
+    const socket = openSocket(token.secret);
+    subscribe(socket.client, NOTIFICATION);
+    await settle();
+    const res = await gql(
+      stack,
+      'mutation($id: ID!) { suspendUser(userId: $id, reason: "spam") { userErrors { message } } }',
+      { id: alice.id },
+      { token: admin.token },
+    );
+    expect(res.data.suspendUser.userErrors).toEqual([]);
+    expect((await socket.closed).code).toBe(4401);
+    expect((await gql(stack, '{ me { id } }', {}, { token: token.secret })).status).toBe(401);
   });
 });
 
