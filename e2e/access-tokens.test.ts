@@ -19,7 +19,7 @@ describe('personal access tokens in settings', () => {
     await page.getByText('You have no access tokens.').waitFor();
 
     // No scope chosen: the form says so next to the scopes.
-    await page.getByLabel('Name', { exact: true }).fill('Class bot');
+    await page.locator('#name').fill('Class bot');
     await page.getByRole('button', { name: 'Create token' }).click();
     await page.getByText('Choose at least one scope.').waitFor();
 
