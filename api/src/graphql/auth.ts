@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { createParameterDecorator, type AuthChecker } from 'type-graphql';
+import { createParameterDecorator, type AuthCheckerFn } from 'type-graphql';
 import { AccessScope, type Actor, type Role } from '../kernel/actor.js';
 import { ErrorCode, RequestError, unauthenticated } from '../kernel/errors.js';
 import type { Context } from './context.js';
@@ -26,7 +26,7 @@ const forbidden = (message: string) => new RequestError(message, ErrorCode.FORBI
  * - with nothing listed (queries), a token needs READ for the whole operation (`operationScopeError`).
  * Missing auth is a top-level UNAUTHENTICATED error (HTTP 401), as the contract's clients expect; the rest FORBIDDEN.
  */
-export const authChecker: AuthChecker<Context, AuthRule> = ({ context }, rules) => {
+export const authChecker: AuthCheckerFn<Context, AuthRule> = ({ context }, rules) => {
   const actor = context.actor;
   if (!actor) {
     if (rules.includes(PUBLIC)) return true;
