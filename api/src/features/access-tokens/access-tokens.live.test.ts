@@ -65,6 +65,16 @@ describe('access tokens on graphql-ws', () => {
     expect(await socket.closed).toEqual({ code: 4403, reason: 'This access token lacks the SUBSCRIBE scope.' });
   });
 
+  it('queries over the socket need READ, as on HTTP', async () => {
+    const alice = await signUp(stack);
+    const token = await createToken(stack, alice, ['SUBSCRIBE', 'CALLS']);
+    const socket = openSocket(token.secret);
+    const me = subscribe(socket.client, '{ me { id } }');
+    await expect(me.next(5000)).rejects.toThrow(/This access token lacks the READ scope\..*FORBIDDEN/);
+    expect(socket.isClosed()).toBe(false);
+    await socket.client.dispose();
+  });
+
   it('each subscription needs its own scope too (calls need CALLS)', async () => {
     const alice = await signUp(stack);
     const token = await createToken(stack, alice, ['READ', 'SUBSCRIBE']);
