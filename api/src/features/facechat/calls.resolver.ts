@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../kernel/errors.js';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { AccessScope } from '../../kernel/actor.js';
 import { CurrentUser, requireActor } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
@@ -45,7 +46,7 @@ class CallsResolver {
     return ctx.services.facechat.callHistory(actor, ctx.em, { first: page.first, after: page.after });
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => CallPayload, { description: 'Rings one or more friends; the caller gets room access at once.' })
   async startCall(
     @Ctx() ctx: Context,
@@ -57,7 +58,7 @@ class CallsResolver {
     return { ...(await ctx.services.facechat.startCall(actor, ctx.em, raw as string[])), userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => CallPayload, {
     description:
       "Callee only: accept a ringing call; the payload's `access` connects to it. Codes: NOT_FOUND, FORBIDDEN, CONFLICT (no longer ringing), FULL, UNAVAILABLE.",
@@ -70,7 +71,7 @@ class CallsResolver {
     return { ...(await ctx.services.facechat.acceptCall(actor, ctx.em, callIdOf(callId))), userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => CallPayload, {
     description:
       'A callee whose call rings connects at once, hidden and sending and receiving nothing, so that acceptCall only ' +
@@ -85,7 +86,7 @@ class CallsResolver {
     return { ...(await ctx.services.facechat.prepareCallAnswer(actor, ctx.em, callIdOf(input.callId))), userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => CallPayload, { description: 'Callee only: decline a ringing call; the caller sees DECLINED once every callee declined.' })
   async declineCall(
     @Ctx() ctx: Context,
@@ -95,7 +96,7 @@ class CallsResolver {
     return { call: await ctx.services.facechat.declineCall(actor, ctx.em, callIdOf(callId)), userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => CallPayload, { description: 'The caller cancels while ringing, or any participant hangs up.' })
   async endCall(
     @Ctx() ctx: Context,
@@ -105,7 +106,7 @@ class CallsResolver {
     return { call: await ctx.services.facechat.endCall(actor, ctx.em, callIdOf(callId)), userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => CallPayload, {
     description: `Someone in a ringing or accepted call rings more of their friends (up to the room's capacity of ${MAX_CAPACITY} people).
 Those ringing or in the call already are skipped; those who declined, missed it or left ring again.
@@ -123,6 +124,7 @@ Codes: CONFLICT (the call is over), FORBIDDEN (not in the call, not friends, blo
     return { call: await ctx.services.facechat.inviteToCall(actor, ctx.em, { callId, userIds: userIds as string[] }), userErrors: [] };
   }
 
+  @Authorized(AccessScope.CALLS)
   @Subscription(() => CallObject, {
     description: 'Calls in which the viewer is a callee, when they start ringing (also when someone in the call adds them).',
     subscribe: ({ context }) => {
@@ -134,6 +136,7 @@ Codes: CONFLICT (the call is over), FORBIDDEN (not in the call, not friends, blo
     return callById(ctx).load(event.callId);
   }
 
+  @Authorized(AccessScope.CALLS)
   @Subscription(() => CallObject, {
     description: 'Every status change of a call the viewer takes part in (of every such call when callId is omitted).',
     subscribe: async ({ args, context }) => {

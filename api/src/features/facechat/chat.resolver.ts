@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../kernel/errors.js';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { CurrentUser } from '../../graphql/auth.js';
+import { AccessScope } from '../../kernel/actor.js';
+import { CurrentUser, PUBLIC } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { PageArgs } from '../../graphql/relay.js';
@@ -34,7 +35,7 @@ export class ChatResolver {
     return ctx.services.facechat.chatMessages(ctx.actor, ctx.em, { roomId: rawId, first: page.first, after: page.after });
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => ChatMessagePayload, { description: 'Participants of the room only; 1–1,000 characters.' })
   async sendChatMessage(
     @Ctx() ctx: Context,
@@ -48,6 +49,7 @@ export class ChatResolver {
     };
   }
 
+  @Authorized(PUBLIC, AccessScope.CALLS)
   @Subscription(() => ChatMessageObject, {
     description: 'New messages of a room, for people who may see the room.',
     subscribe: async ({ args, context }) => {

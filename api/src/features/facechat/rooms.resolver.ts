@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../kernel/errors.js';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { CurrentUser } from '../../graphql/auth.js';
+import { AccessScope } from '../../kernel/actor.js';
+import { CurrentUser, PUBLIC } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { PageArgs } from '../../graphql/relay.js';
@@ -55,6 +56,7 @@ const lobbyChange = (ctx: Context, event: LobbyEvent) =>
 
 @Resolver(() => LobbyEventObject)
 class LobbyResolver {
+  @Authorized(PUBLIC, AccessScope.CALLS)
   @Subscription(() => LobbyEventObject, {
     description:
       'The lobby live: rooms the viewer may see as they are made, change (people, settings) or leave the lobby (closed, deleted, or empty: see `rooms`).',
@@ -97,7 +99,7 @@ class RoomsResolver {
     return rawId ? visibleRoomById(ctx).load(rawId) : null;
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => RoomPayload, {
     description: 'Make a room owned by the viewer (it shows in the lobby once someone is in it). Codes: INVALID.',
   })
@@ -115,7 +117,7 @@ class RoomsResolver {
     return { room, userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => RoomPayload, {
     description: "Owner only: change a room's title, visibility, capacity or tags. Codes: NOT_FOUND, FORBIDDEN, INVALID.",
   })
@@ -136,7 +138,7 @@ class RoomsResolver {
     return { room, userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => DeletePayload, { description: 'The owner deletes the room and its chat; everyone connected is disconnected.' })
   async deleteRoom(
     @Ctx() ctx: Context,
@@ -147,7 +149,7 @@ class RoomsResolver {
     return { deletedId: toGlobalId('FacechatRoom', deleted), userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => RoomAccessPayload, {
     description:
       'Room access for the viewer. Codes: NOT_FOUND, FORBIDDEN (visibility, blocks, closed), FULL, UNAVAILABLE (no video server).',
@@ -163,7 +165,7 @@ class RoomsResolver {
     return { room, access, userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => RoomInvitePayload, {
     description: `A link that lets any signed-in user join this room (not a call's room) for 7 days, unless blocked with its owner or someone in it. The owner, or anyone in a PUBLIC room, may make one.
 Codes: NOT_FOUND, FORBIDDEN (a call's room, closed, not the owner).`,
@@ -178,7 +180,7 @@ Codes: NOT_FOUND, FORBIDDEN (a call's room, closed, not the owner).`,
     return { ...(await ctx.services.facechat.createRoomInvite(actor, ctx.em, rawId)), userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => RoomPayload, { description: 'The viewer leaves the room and is disconnected from its media session.' })
   async leaveRoom(
     @Ctx() ctx: Context,
@@ -188,6 +190,7 @@ Codes: NOT_FOUND, FORBIDDEN (a call's room, closed, not the owner).`,
     return { room: await ctx.services.facechat.leaveRoom(actor, ctx.em, roomIdOf(roomId, 'roomId')), userErrors: [] };
   }
 
+  @Authorized(PUBLIC, AccessScope.CALLS)
   @Subscription(() => FacechatRoomObject, {
     description: 'Participants or settings of a room changed. Completes when the room is deleted.',
     subscribe: ({ args, context }) => roomEvents(context as Context, (args as { roomId: string }).roomId),

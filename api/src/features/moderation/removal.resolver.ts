@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import { AccessScope } from '../../kernel/actor.js';
 import { CurrentUser, requireActor } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import type { Actor } from '../../kernel/actor.js';
@@ -50,6 +51,7 @@ export class RemovalResolver {
     };
   }
 
+  @Authorized(AccessScope.READ)
   @Subscription(() => ContentRemovedEventObject, {
     description: 'Content staff removed or whose author was suspended, so open pages can drop it at once.',
     subscribe: ({ context }) => {

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { AccessScope } from '../../kernel/actor.js';
 import { CurrentUser, requireActor } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { loadNode, registerNodeType } from '../../graphql/node.js';
@@ -24,7 +25,7 @@ function subjectOf(globalId: string): { type: ReportSubjectType; id: string } | 
 
 @Resolver(() => ReportObject)
 export class ReportsResolver {
-  @Authorized()
+  @Authorized(AccessScope.WRITE_SOCIAL)
   @Mutation(() => ReportPayload, { description: 'Any signed-in user; one open report per reporter and subject.' })
   async reportContent(
     @Ctx() ctx: Context,
@@ -69,6 +70,7 @@ export class ReportsResolver {
     return { report, userErrors: [] };
   }
 
+  @Authorized('MODERATOR', 'ADMIN')
   @Subscription(() => ReportObject, {
     description: 'Staff only: new reports as they come in.',
     subscribe: ({ context }) => {

@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { AccessScope } from '../../kernel/actor.js';
 import { CurrentUser, requireActor } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
@@ -30,7 +31,7 @@ export class NotificationsResolver {
     return ctx.services.notifications.inbox(actor, ctx.em, { first: page.first, after: page.after, unreadOnly });
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_POSTS, AccessScope.WRITE_SOCIAL)
   @Mutation(() => Int, { description: 'Marks the given notifications (all when ids is omitted) as read; returns how many changed.' })
   markNotificationsRead(
     @CurrentUser() actor: Actor,
@@ -43,6 +44,7 @@ export class NotificationsResolver {
     return ctx.services.notifications.markRead(actor, ctx.em, raw);
   }
 
+  @Authorized(AccessScope.READ)
   @Subscription(() => NotificationObject, {
     description: 'Every new notification of the viewer.',
     subscribe: ({ context }) => {
