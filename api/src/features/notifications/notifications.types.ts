@@ -14,8 +14,14 @@ export enum NotificationType {
   MISSED_CALL = 'MISSED_CALL',
   SCREENSHOT = 'SCREENSHOT',
   REPORT_RESOLVED = 'REPORT_RESOLVED',
+  MENTION = 'MENTION',
 }
-registerEnumType(NotificationType, { name: 'NotificationType' });
+registerEnumType(NotificationType, {
+  name: 'NotificationType',
+  valuesConfig: {
+    MENTION: { description: 'Someone @mentioned the recipient in a post (`post`) or a comment (`comment` and its `post`).' },
+  },
+});
 
 /** `actor` is resolved here; `post`, `comment`, `call` by the features that own them. */
 @ObjectType('Notification', { implements: Node })
