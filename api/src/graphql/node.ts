@@ -25,7 +25,7 @@ export function nodeTypeName(value: object): string | undefined {
 
 @InterfaceType('Node', { resolveType: (value) => nodeTypeName(value) })
 export abstract class Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id (the type and the raw id), as `node(id)` takes it.' })
   id!: string;
 }
 

@@ -13,7 +13,7 @@ export class PageArgs {
   @Field(() => Int, { nullable: true, description: 'At most 100; 20 when omitted.' })
   first?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The `endCursor` of the page before; the first page when omitted.' })
   after?: string | null;
 }
 
