@@ -8,12 +8,13 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { upload, jpeg } from '../api/src/features/media/media.testkit';
 import { befriend, createPost } from '../api/src/features/posts/posts.testkit';
-import { signUp, type TestUser } from '../api/src/test/client';
+import { gql, signUp, type TestUser } from '../api/src/test/client';
 import { evidence, horizontalOverflow } from './lib/layout';
 import { useBrowserSuite } from './lib/suite';
 
 const suite = useBrowserSuite();
 const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
 const phoneContext = async (browser: Browser, baseUrl: string, locale: string) => {
   const context = await browser.newContext({ baseURL: baseUrl, locale, viewport: PHONE, hasTouch: true });
   context.setDefaultTimeout(15_000);
@@ -149,6 +150,55 @@ describe('posts on a phone', () => {
     await card.getByTestId('text-tag').filter({ hasText: '#hangang' }).click();
     await page.waitForURL((url) => url.pathname === '/t/hangang');
     await page.getByTestId('post-card').first().waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('at 1280×800 in Korean: the mention in the notification list, arrows and a double-click, a comment heart', async () => {
+    const post = await createPost(suite.stack, alice, {
+      title: '두 장',
+      mediaIds: [await photo(alice, { r: 90, g: 90, b: 200 }), await photo(alice, { r: 220, g: 200, b: 40 })],
+    });
+    const added = await gql(
+      suite.stack,
+      'mutation($input: AddCommentInput!) { addComment(input: $input) { comment { id } userErrors { code } } }',
+      { input: { postId: post.id, body: `@${bob.username} 이것 좀 봐요` } },
+      { token: alice.token },
+    );
+    expect(added.data.addComment.userErrors).toEqual([]);
+
+    const { page, errors } = await suite.signedIn(bob, { locale: 'ko-KR', viewport: DESKTOP });
+    await page.goto('/notifications');
+    const mention = page.locator('[data-testid=notification-MENTION]:visible').first();
+    await mention.waitFor();
+    expect(await mention.textContent()).toContain('Alice Kim님이 나를 언급했습니다.');
+
+    await page.goto(`/p/${post.id}`);
+    await page.getByTestId('post-card').waitFor();
+    // Arrows on a wide screen: the previous one only once there is a previous photo.
+    expect(await page.getByTestId('carousel-prev').count()).toBe(0);
+    await page.getByTestId('carousel-next').click();
+    await expect.poll(() => currentDot(page)).toBe('사진 2장 중 2번째');
+    expect(await page.getByTestId('carousel-next').count()).toBe(0);
+    // A double-click likes, as a double tap does.
+    await page
+      .getByTestId('carousel-slide')
+      .nth(1)
+      .dblclick({ position: { x: 200, y: 200 } });
+    await expect.poll(() => page.getByTestId('like-count').textContent()).toBe('1');
+
+    // The comment's heart answers at once and is saved; the @name in it is a link.
+    const comment = page.getByTestId('comment').first();
+    await comment.waitFor();
+    expect(await comment.getByTestId('text-mention').textContent()).toBe(`@${bob.username}`);
+    const heart = comment.getByTestId('comment-like');
+    expect(await heart.getAttribute('aria-pressed')).toBe('false');
+    await heart.click();
+    await expect.poll(() => heart.getAttribute('aria-pressed')).toBe('true');
+    expect(await comment.getByTestId('comment-like-count').textContent()).toBe('1');
+    await page.reload();
+    const again = page.getByTestId('comment').first().getByTestId('comment-like');
+    await expect.poll(() => again.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('like-count').textContent()).toBe('1');
     expect(errors).toEqual([]);
   });
 });
