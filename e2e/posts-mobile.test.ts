@@ -45,7 +45,6 @@ beforeAll(async () => {
     title: '',
     body: `Evening by the river #hangang with @${bob.username}`,
     mediaIds,
-    tags: ['hangang'],
     photoTags: [{ mediaId: mediaIds[1], userId: bob.id, x: 0.2, y: 0.15 }],
   });
   postId = post.id;

@@ -2,21 +2,10 @@ import type { AfterCommit, Db } from '../../kernel/db.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { Blocks, Notifier } from './posts.collaborators.js';
 import type { PostsRepository } from './posts.repository.js';
+import { mentionedUsernames } from './text-links.js';
 
 /** At most this many different people are notified per post or comment (the rest are still links). */
 const MAX_MENTIONS = 20;
-// `@name` at the start or after a character that cannot be part of a name or an e-mail address.
-const MENTION = /(^|[^\p{L}\p{N}_.@])@([a-z0-9_.]{3,30})/giu;
-
-/** The usernames `@mentioned` in a text, lower-case, in first-seen order. */
-export function mentionedUsernames(text: string): string[] {
-  const names = new Set<string>();
-  for (const match of text.matchAll(MENTION)) {
-    const name = match[2].toLowerCase().replace(/\.+$/, ''); // a sentence's full stop is not part of the name
-    if (name.length >= 3) names.add(name);
-  }
-  return [...names];
-}
 
 /** Where a mention was written: a post's text, or a comment on it. */
 export interface MentionSource {

@@ -45,6 +45,20 @@ describe('text, photos or both', () => {
   });
 });
 
+describe('#tags in the text', () => {
+  it('become tags of the post (after the ones given), so the tag page lists it; an edit adds new ones', async () => {
+    const post = await createPost(stack, alice, { title: '', body: 'Night walk #Hangang #야경 and #hangang again', tags: ['walk'] });
+    expect(post.tags.map((t: { name: string }) => t.name)).toEqual(['walk', 'hangang', '야경']);
+    const listed = await gql(stack, '{ posts(tag: "야경") { nodes { id } } }', {}, { token: bob.token });
+    expect(listed.data.posts.nodes).toEqual([{ id: post.id }]);
+
+    const edited = await gql(stack, UPDATE, { id: post.id, input: { body: 'Night walk #hangang #bridge' } }, { token: alice.token });
+    expect(edited.data.updatePost.post.tags.map((t: { name: string }) => t.name)).toEqual(['walk', 'hangang', '야경', 'bridge']);
+    const retagged = await gql(stack, UPDATE, { id: post.id, input: { tags: ['walk'] } }, { token: alice.token });
+    expect(retagged.data.updatePost.post.tags.map((t: { name: string }) => t.name)).toEqual(['walk', 'hangang', 'bridge']);
+  });
+});
+
 describe('per-photo alt text', () => {
   it('stores one alt text per photo through `photos`, on create and on update', async () => {
     const [m1, m2] = [await uploadMedia(stack, alice.token), await uploadMedia(stack, alice.token)];

@@ -7,6 +7,7 @@ import { normaliseTag, normaliseTags } from '../tags/index.js';
 import type { Blocks, MediaOwners, PostAccess, TagWriter, Notifier } from './posts.collaborators.js';
 import type { Mentions } from './mentions.service.js';
 import type { PhotoTagInputData, PhotoTagSpec, PhotoTagsService } from './photo-tags.service.js';
+import { hashtagsIn } from './text-links.js';
 import { feedTopic, type FeedPostEvent } from './posts.events.js';
 import type { PostsRepository } from './posts.repository.js';
 import { POST_PARTS, type ListedPostRow, type PostFilter, type PostPart, type PostPartsRow, type PostRecord } from './posts.rows.js';
@@ -163,7 +164,7 @@ export class PostsService {
     const body = checkBody(input.body, errors);
     const mediaIds = checkMediaIds(input.mediaIds, errors);
     checkNotEmpty(title, body, mediaIds.length, errors);
-    const tags = checkTags(input.tags, errors);
+    const tags = withHashtags(checkTags(input.tags, errors), title, body);
     const specs: PhotoTagSpec[] = (input.photoTags ?? []).map((spec, i) =>
       this.photoTags.parse(spec, ['input', 'photoTags', String(i)], errors),
     );
@@ -195,7 +196,7 @@ export class PostsService {
     const title = input.title != null ? checkTitle(input.title, errors) : null;
     const body = input.body != null ? checkBody(input.body, errors) : null;
     const mediaIds = input.mediaIds != null ? checkMediaIds(input.mediaIds, errors) : null;
-    const tags = input.tags != null ? checkTags(input.tags, errors) : null;
+    const given = input.tags != null ? checkTags(input.tags, errors) : null;
     errors.throwIfAny();
 
     return inTransaction(em, async (tx, afterCommit) => {
@@ -211,12 +212,16 @@ export class PostsService {
         await this.posts.replaceMedia(tx, post.id, mediaIds);
       }
       const currentTags = await this.posts.tagNames(tx, post.id);
-      if (tags) {
+      // `#tags` written in the text join the post's tags (those it has when the input leaves them out).
+      const textTags = hashtagsIn(`${next.title}\n${next.body}`);
+      const tags = given ?? (textTags.length ? currentTags : null);
+      const finalTags = tags && withHashtags(tags, next.title, next.body);
+      if (finalTags) {
         await this.unlinkTags(tx, post.id);
-        await this.linkTags(tx, post.id, tags);
+        await this.linkTags(tx, post.id, finalTags);
       }
       await this.mentions.notify(tx, afterCommit, { actorId: actor.id, postId: post.id, text: `${next.title}\n${next.body}` });
-      return this.posts.update(tx, post.id, { ...next, searchText: searchText(next.title, next.body, tags ?? currentTags) });
+      return this.posts.update(tx, post.id, { ...next, searchText: searchText(next.title, next.body, finalTags ?? currentTags) });
     });
   }
 
@@ -288,6 +293,11 @@ function checkBody(raw: string | null | undefined, errors: ErrorCollector): stri
   const body = (raw ?? '').trim();
   if (length(body) > MAX_BODY) errors.add(ErrorCode.INVALID, `The text can be at most ${MAX_BODY} characters.`, ['input', 'body']);
   return body;
+}
+
+/** The tags with those written as `#tag` in the texts added after them (deduplicated, at most the tag limit). */
+function withHashtags(tags: string[], ...texts: string[]): string[] {
+  return normaliseTags([...tags, ...hashtagsIn(texts.join('\n'))]).tags;
 }
 
 function checkTags(raw: string[] | null | undefined, errors: ErrorCollector): string[] {
