@@ -130,6 +130,9 @@ describe('posts on a phone', () => {
     await viewer.waitFor();
     const position = page.getByTestId('viewer-position');
     expect(await position.textContent()).toContain('Photo 1 of 3');
+    // The focus is in the viewer and stays there (the page behind is inert).
+    for (let i = 0; i < 8; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true);
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => position.textContent()).toContain('Photo 2 of 3');
     await page.keyboard.press('ArrowRight');
