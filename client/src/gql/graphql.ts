@@ -98,21 +98,35 @@ export type CreateRoomInviteInput = {
   roomId: Scalars['ID']['input'];
 };
 
+/** Which side of a friend request the viewer is on. */
 export type FriendRequestDirection =
+  /** Requests sent to the viewer. */
   | 'INCOMING'
+  /** Requests the viewer sent. */
   | 'OUTGOING';
 
+/** Where a friend request stands. */
 export type FriendRequestStatus =
+  /** Accepted: the two are friends. */
   | 'ACCEPTED'
+  /** Withdrawn by the sender, or ended by a block. */
   | 'CANCELED'
+  /** Declined by the addressee. */
   | 'DECLINED'
+  /** Waiting for the addressee to answer. */
   | 'PENDING';
 
+/** How the viewer and a user stand as friends. */
 export type FriendshipStatus =
+  /** The two are friends. */
   | 'FRIENDS'
+  /** Not friends and no pending request (also when signed out). */
   | 'NONE'
+  /** The user sent the viewer a friend request that is still pending. */
   | 'REQUEST_RECEIVED'
+  /** The viewer sent a friend request that is still pending. */
   | 'REQUEST_SENT'
+  /** The user is the viewer. */
   | 'SELF';
 
 export type InviteToCallInput = {
@@ -121,9 +135,11 @@ export type InviteToCallInput = {
   userIds: Array<Scalars['ID']['input']>;
 };
 
+/** Credentials to sign in with. */
 export type LoginInput = {
   /** Username or e-mail address. */
   login: Scalars['String']['input'];
+  /** The account password. */
   password: Scalars['String']['input'];
 };
 
@@ -145,6 +161,10 @@ export type ModerationActionType =
 export type NotificationType =
   | 'COMMENT'
   | 'FOLLOW'
+  /** `actor` asked to follow the viewer's private account (approve or decline it). */
+  | 'FOLLOW_REQUEST'
+  /** `actor` approved the viewer's request to follow their private account. */
+  | 'FOLLOW_REQUEST_APPROVED'
   | 'FRIEND_ACCEPTED'
   | 'FRIEND_REQUEST'
   | 'LIKE'
@@ -165,10 +185,15 @@ export type PrepareCallAnswerInput = {
   callId: Scalars['ID']['input'];
 };
 
+/** A new account. */
 export type RegisterInput = {
+  /** The name shown to others; the username when left out. */
   displayName?: InputMaybe<Scalars['String']['input']>;
+  /** The e-mail address; a verification link is sent there. */
   email: Scalars['String']['input'];
+  /** At least 8 characters. */
   password: Scalars['String']['input'];
+  /** 3–30 characters of a–z, 0–9, _ and . (stored lower-case). */
   username: Scalars['String']['input'];
 };
 
@@ -194,11 +219,23 @@ export type ReportStatus =
   | 'OPEN'
   | 'RESOLVED';
 
+/** A new e-mail address for the viewer's account. */
+export type RequestEmailChangeInput = {
+  /** The current password of the account. */
+  currentPassword: Scalars['String']['input'];
+  /** The address to change to; a confirmation link is sent there. */
+  newEmail: Scalars['String']['input'];
+};
+
+/** Where to send a password-reset link. */
 export type RequestPasswordResetInput = {
+  /** The e-mail address of the account. */
   email: Scalars['String']['input'];
 };
 
+/** A new password set with a reset link. */
 export type ResetPasswordInput = {
+  /** The new password (at least 8 characters). */
   newPassword: Scalars['String']['input'];
   /** The token of the link in the password-reset e-mail. */
   token: Scalars['String']['input'];
@@ -224,12 +261,19 @@ export type UpdatePostInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Changes to the viewer's profile; a field left out stays as it is. */
 export type UpdateProfileInput = {
   /** A Media id from POST /media, or null to remove the avatar. */
   avatarId?: InputMaybe<Scalars['ID']['input']>;
+  /** The new bio (at most 300 characters); empty or null removes it. */
   bio?: InputMaybe<Scalars['String']['input']>;
+  /** The current password, needed with `newPassword`. */
   currentPassword?: InputMaybe<Scalars['String']['input']>;
+  /** The new display name (1–50 characters). */
   displayName?: InputMaybe<Scalars['String']['input']>;
+  /** Makes the account private (true) or public (false); see `User.isPrivate`. */
+  isPrivate?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A new password (at least 8 characters); other sessions are signed out. */
   newPassword?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -240,8 +284,9 @@ export type UpdateRoomInput = {
   visibility?: InputMaybe<RoomVisibility>;
 };
 
+/** The token of an e-mail link. */
 export type VerifyEmailInput = {
-  /** The token of the link in the verification e-mail. */
+  /** The token of the link in the verification (or e-mail change) e-mail. */
   token: Scalars['String']['input'];
 };
 

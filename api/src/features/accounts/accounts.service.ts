@@ -58,6 +58,8 @@ export interface ProfileChanges {
   avatarIdMalformed?: boolean;
   currentPassword?: string | null;
   newPassword?: string | null;
+  /** Private (true) or public (false); null/undefined leaves it. */
+  isPrivate?: boolean | null;
 }
 
 export interface SearchUsersRequest extends PageInput {
@@ -321,6 +323,7 @@ export class AccountsService {
           afterCommit(() => this.revoked({ userId: actor.id, sessionIds: ended, reason: 'password-changed' }));
         }
       }
+      if (typeof input.isPrivate === 'boolean') user.isPrivate = input.isPrivate;
       await this.changeAvatar(tx, user, input, errors);
       errors.throwIfAny();
       return user;

@@ -15,6 +15,10 @@ export const NOTIFICATION_TYPES = [
   'SCREENSHOT',
   /** One of the recipient's reports was handled (never says how). */
   'REPORT_RESOLVED',
+  /** Someone asked to follow the recipient's private account. */
+  'FOLLOW_REQUEST',
+  /** The owner of a private account approved the recipient's follow request. */
+  'FOLLOW_REQUEST_APPROVED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_TYPES)[number];
 

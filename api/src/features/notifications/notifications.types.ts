@@ -14,8 +14,16 @@ export enum NotificationType {
   MISSED_CALL = 'MISSED_CALL',
   SCREENSHOT = 'SCREENSHOT',
   REPORT_RESOLVED = 'REPORT_RESOLVED',
+  FOLLOW_REQUEST = 'FOLLOW_REQUEST',
+  FOLLOW_REQUEST_APPROVED = 'FOLLOW_REQUEST_APPROVED',
 }
-registerEnumType(NotificationType, { name: 'NotificationType' });
+registerEnumType(NotificationType, {
+  name: 'NotificationType',
+  valuesConfig: {
+    FOLLOW_REQUEST: { description: "`actor` asked to follow the viewer's private account (approve or decline it)." },
+    FOLLOW_REQUEST_APPROVED: { description: "`actor` approved the viewer's request to follow their private account." },
+  },
+});
 
 /** `actor` is resolved here; `post`, `comment`, `call` by the features that own them. */
 @ObjectType('Notification', { implements: Node })
