@@ -49,7 +49,10 @@ describe('friends and notifications in the browser', () => {
     await b.getByText('Alice Kim sent you a friend request.', { exact: true }).and(b.locator('p')).waitFor();
     await b.getByTestId('relation-accept').click();
     await expect.poll(() => b.getByTestId('relation-state').textContent()).toContain('Friends');
-    await b.getByTestId('relation-unfriend').waitFor();
+    // Unfriend sits in the "Friends ▾" menu of the one relationship control.
+    await b.getByTestId('relation-friends').click();
+    await b.getByTestId('relation-friends-unfriend').waitFor();
+    await b.keyboard.press('Escape');
 
     // A's open profile of B follows along live (FRIEND_ACCEPTED), and A's bell and toast say so.
     await expect.poll(() => a.page.getByTestId('relation-state').textContent()).toContain('Friends');
