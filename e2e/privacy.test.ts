@@ -86,6 +86,7 @@ describe('the relationship control', () => {
     await a.page.getByTestId('relation-send').click();
     await expect.poll(() => a.page.getByTestId('relation-cancel').textContent()).toMatch(/Request sent\s*· Cancel/);
     expect(await a.page.getByTestId('relation-send').count()).toBe(0);
+    await expect.poll(() => a.page.getByTestId('relation-done').textContent()).toBe('Friend request sent.');
 
     // Friends: "✓ Friends ▾" holds Follow and Unfriend; Follow leaves the row.
     const requests = await api(b, 'query { friendRequests(direction: INCOMING) { nodes { id } } }');
@@ -104,7 +105,7 @@ describe('the relationship control', () => {
     // Received: Accept and Decline.
     await api(c, 'mutation($id: ID!) { sendFriendRequest(userId: $id) { userErrors { code } } }', { id: a.user.id });
     await a.page.goto(`/u/${c.username}`);
-    await a.page.getByText('Chan Asker sent you a friend request.').waitFor();
+    await a.page.getByTestId('relation-actions').getByText('Chan Asker sent you a friend request.').waitFor();
     await a.page.getByTestId('relation-accept').waitFor();
     await a.page.getByTestId('relation-decline').click();
     await a.page.getByTestId('relation-send').waitFor();
