@@ -21,7 +21,8 @@ const ROLES: readonly Role[] = ['USER', 'MODERATOR', 'ADMIN'];
   expression: 'create index "users_display_name_trgm" on "users" using gin (lower("display_name") gin_trgm_ops)',
 })
 export class User {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'bio' | 'avatarId' | 'role' | 'suspendedAt' | 'suspendedUntil' | 'emailVerifiedAt' | 'isPrivate';
+  [OptionalProps]?:
+    'createdAt' | 'updatedAt' | 'bio' | 'avatarId' | 'role' | 'suspendedAt' | 'suspendedUntil' | 'emailVerifiedAt' | 'isPrivate';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

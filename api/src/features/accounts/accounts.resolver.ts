@@ -63,7 +63,9 @@ export class AccountsResolver {
   })
   searchUsers(
     @Ctx() ctx: Context,
-    @Arg('query', () => String, { description: 'The text to look for (at most 100 characters).' }) query: string, @Args(() => PageArgs) page: PageArgs) {
+    @Arg('query', () => String, { description: 'The text to look for (at most 100 characters).' }) query: string,
+    @Args(() => PageArgs) page: PageArgs,
+  ) {
     return ctx.services.accounts.searchUsers(ctx.actor, ctx.em, { query, first: page.first, after: page.after });
   }
 
@@ -82,15 +84,20 @@ export class AccountsResolver {
 
   @Mutation(() => UserPayload, {
     description:
-      'Opens the link of a verification or e-mail change e-mail (signed in or not); each link works once. An e-mail change\'s link makes its address the account\'s.',
+      "Opens the link of a verification or e-mail change e-mail (signed in or not); each link works once. An e-mail change's link makes its address the account's.",
   })
-  async verifyEmail(@Ctx() ctx: Context, @Arg('input', () => VerifyEmailInput, { description: 'The link\'s token.' }) input: VerifyEmailInput): Promise<UserPayload> {
+  async verifyEmail(
+    @Ctx() ctx: Context,
+    @Arg('input', () => VerifyEmailInput, { description: "The link's token." }) input: VerifyEmailInput,
+  ): Promise<UserPayload> {
     const userId = await ctx.services.accountEmail.verifyEmail(ctx.actor, ctx.em, { token: input.token });
     return { user: await userById(ctx).load(userId), userErrors: [] };
   }
 
   @Authorized()
-  @Mutation(() => ResendVerificationEmailPayload, { description: 'Sends a new verification link to the viewer\'s address (24 hours, single use).' })
+  @Mutation(() => ResendVerificationEmailPayload, {
+    description: "Sends a new verification link to the viewer's address (24 hours, single use).",
+  })
   async resendVerificationEmail(@CurrentUser() actor: Actor, @Ctx() ctx: Context): Promise<ResendVerificationEmailPayload> {
     await ctx.services.accountEmail.resendVerificationEmail(actor, ctx.em);
     return { sent: true, userErrors: [] };
@@ -112,14 +119,17 @@ export class AccountsResolver {
   })
   async resetPassword(
     @Ctx() ctx: Context,
-    @Arg('input', () => ResetPasswordInput, { description: 'The link\'s token and the new password.' }) input: ResetPasswordInput,
+    @Arg('input', () => ResetPasswordInput, { description: "The link's token and the new password." }) input: ResetPasswordInput,
   ): Promise<ResetPasswordPayload> {
     await ctx.services.accountEmail.resetPassword(ctx.actor, ctx.em, { token: input.token, newPassword: input.newPassword });
     return { passwordChanged: true, userErrors: [] };
   }
 
   @Mutation(() => AuthPayload, { description: 'Makes an account and signs it in; a verification link is e-mailed.' })
-  async register(@Ctx() ctx: Context, @Arg('input', () => RegisterInput, { description: 'The new account.' }) input: RegisterInput): Promise<AuthPayload> {
+  async register(
+    @Ctx() ctx: Context,
+    @Arg('input', () => RegisterInput, { description: 'The new account.' }) input: RegisterInput,
+  ): Promise<AuthPayload> {
     return authPayload(
       ctx,
       await ctx.services.accounts.register(ctx.em, {
@@ -134,7 +144,10 @@ export class AccountsResolver {
   }
 
   @Mutation(() => AuthPayload, { description: 'Signs in with a username or e-mail address and the password.' })
-  async login(@Ctx() ctx: Context, @Arg('input', () => LoginInput, { description: 'The credentials.' }) input: LoginInput): Promise<AuthPayload> {
+  async login(
+    @Ctx() ctx: Context,
+    @Arg('input', () => LoginInput, { description: 'The credentials.' }) input: LoginInput,
+  ): Promise<AuthPayload> {
     return authPayload(
       ctx,
       await ctx.services.accounts.login(ctx.em, {
@@ -169,7 +182,7 @@ export class AccountsResolver {
   }
 
   @Authorized()
-  @Mutation(() => UserPayload, { description: 'Changes the viewer\'s profile, password or privacy.' })
+  @Mutation(() => UserPayload, { description: "Changes the viewer's profile, password or privacy." })
   async updateProfile(
     @CurrentUser() actor: Actor,
     @Ctx() ctx: Context,
@@ -192,12 +205,13 @@ export class AccountsResolver {
   @Authorized()
   @Mutation(() => RequestEmailChangePayload, {
     description:
-      'Starts changing the viewer\'s e-mail address: a confirmation link (24 hours, single use) goes to the new address, which becomes the account\'s only when the link is opened (`verifyEmail`); the old address is then told.',
+      "Starts changing the viewer's e-mail address: a confirmation link (24 hours, single use) goes to the new address, which becomes the account's only when the link is opened (`verifyEmail`); the old address is then told.",
   })
   async requestEmailChange(
     @CurrentUser() actor: Actor,
     @Ctx() ctx: Context,
-    @Arg('input', () => RequestEmailChangeInput, { description: 'The new address and the current password.' }) input: RequestEmailChangeInput,
+    @Arg('input', () => RequestEmailChangeInput, { description: 'The new address and the current password.' })
+    input: RequestEmailChangeInput,
   ): Promise<RequestEmailChangePayload> {
     await ctx.services.accountEmail.requestEmailChange(actor, ctx.em, { newEmail: input.newEmail, currentPassword: input.currentPassword });
     return { sent: true, userErrors: [] };

@@ -57,7 +57,7 @@ export class LoginInput {
   @Field(() => String, { description: 'The account password.' }) password!: string;
 }
 
-@InputType('UpdateProfileInput', { description: 'Changes to the viewer\'s profile; a field left out stays as it is.' })
+@InputType('UpdateProfileInput', { description: "Changes to the viewer's profile; a field left out stays as it is." })
 export class UpdateProfileInput {
   @Field(() => String, { nullable: true, description: 'The new display name (1–50 characters).' }) displayName?: string | null;
   @Field(() => String, { nullable: true, description: 'The new bio (at most 300 characters); empty or null removes it.' })
@@ -90,7 +90,7 @@ export class ResetPasswordInput {
   @Field(() => String, { description: 'The new password (at least 8 characters).' }) newPassword!: string;
 }
 
-@InputType('RequestEmailChangeInput', { description: 'A new e-mail address for the viewer\'s account.' })
+@InputType('RequestEmailChangeInput', { description: "A new e-mail address for the viewer's account." })
 export class RequestEmailChangeInput {
   @Field(() => String, { description: 'The address to change to; a confirmation link is sent there.' }) newEmail!: string;
   @Field(() => String, { description: 'The current password of the account.' }) currentPassword!: string;

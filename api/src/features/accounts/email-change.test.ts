@@ -64,8 +64,12 @@ describe('changing the e-mail address', () => {
     expect((await change(user, 'not-an-address')).userErrors).toEqual([
       expect.objectContaining({ field: ['input', 'newEmail'], code: 'INVALID' }),
     ]);
-    expect((await change(user, mailOf(other))).userErrors).toEqual([expect.objectContaining({ field: ['input', 'newEmail'], code: 'CONFLICT' })]);
-    expect((await change(user, mailOf(user))).userErrors).toEqual([expect.objectContaining({ field: ['input', 'newEmail'], code: 'INVALID' })]);
+    expect((await change(user, mailOf(other))).userErrors).toEqual([
+      expect.objectContaining({ field: ['input', 'newEmail'], code: 'CONFLICT' }),
+    ]);
+    expect((await change(user, mailOf(user))).userErrors).toEqual([
+      expect.objectContaining({ field: ['input', 'newEmail'], code: 'INVALID' }),
+    ]);
     const signedOut = await gql(stack, CHANGE, { input: { newEmail: 'x@example.org', currentPassword: PASSWORD } });
     expect(signedOut.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(smtp.pendingFor('fresh@example.org')).toEqual([]);

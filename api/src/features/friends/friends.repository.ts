@@ -269,11 +269,10 @@ export class FriendsRepository {
 
   /** False when there was no such request. */
   async deleteFollowRequest(em: Db, followerId: string, followeeId: string): Promise<boolean> {
-    const deleted = await sql<{ x: number }>(
-      em,
-      'delete from follow_requests where follower_id = ? and followee_id = ? returning 1 as x',
-      [followerId, followeeId],
-    );
+    const deleted = await sql<{ x: number }>(em, 'delete from follow_requests where follower_id = ? and followee_id = ? returning 1 as x', [
+      followerId,
+      followeeId,
+    ]);
     return deleted.length > 0;
   }
 

@@ -38,11 +38,18 @@ export class FriendsResolver {
     description: "People waiting for the viewer to approve their request to follow the viewer's private account, newest first.",
   })
   followRequests(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Args(() => PageArgs) page: PageArgs) {
-    return ctx.services.friends.followRequests(actor, ctx.em, { first: page.first, after: page.after }, (r) => primeUser(ctx, r.user) as User);
+    return ctx.services.friends.followRequests(
+      actor,
+      ctx.em,
+      { first: page.first, after: page.after },
+      (r) => primeUser(ctx, r.user) as User,
+    );
   }
 
   @Authorized()
-  @Mutation(() => UserPayload, { description: 'Lets the user follow the viewer: their pending follow request becomes a follow, and they are notified.' })
+  @Mutation(() => UserPayload, {
+    description: 'Lets the user follow the viewer: their pending follow request becomes a follow, and they are notified.',
+  })
   approveFollowRequest(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
@@ -52,7 +59,9 @@ export class FriendsResolver {
   }
 
   @Authorized()
-  @Mutation(() => UserPayload, { description: 'Turns down the pending follow request of the user (they are not notified and may ask again).' })
+  @Mutation(() => UserPayload, {
+    description: 'Turns down the pending follow request of the user (they are not notified and may ask again).',
+  })
   declineFollowRequest(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
@@ -104,34 +113,54 @@ export class FriendsResolver {
 
   @Authorized()
   @Mutation(() => UserPayload, { description: 'Ends the friendship for both (nothing happens when they are not friends).' })
-  removeFriend(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('userId', () => ID, { description: 'The other User.' }) userId: string): Promise<UserPayload> {
+  removeFriend(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('userId', () => ID, { description: 'The other User.' }) userId: string,
+  ): Promise<UserPayload> {
     return userPayload(ctx, ctx.services.friends.removeFriend(actor, ctx.em, { userId: fromGlobalId(userId, 'User') }));
   }
 
   @Authorized()
   @Mutation(() => UserPayload, {
     description:
-      "Follows the user; for a private account (when not friends) this sends a follow request instead (`viewerFollowRequested`), which the owner approves or declines.",
+      'Follows the user; for a private account (when not friends) this sends a follow request instead (`viewerFollowRequested`), which the owner approves or declines.',
   })
-  followUser(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('userId', () => ID, { description: 'The other User.' }) userId: string): Promise<UserPayload> {
+  followUser(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('userId', () => ID, { description: 'The other User.' }) userId: string,
+  ): Promise<UserPayload> {
     return userPayload(ctx, ctx.services.friends.follow(actor, ctx.em, { userId: fromGlobalId(userId, 'User') }));
   }
 
   @Authorized()
   @Mutation(() => UserPayload, { description: 'Stops following the user, or withdraws a pending follow request.' })
-  unfollowUser(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('userId', () => ID, { description: 'The other User.' }) userId: string): Promise<UserPayload> {
+  unfollowUser(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('userId', () => ID, { description: 'The other User.' }) userId: string,
+  ): Promise<UserPayload> {
     return userPayload(ctx, ctx.services.friends.unfollow(actor, ctx.em, { userId: fromGlobalId(userId, 'User') }));
   }
 
   @Authorized()
   @Mutation(() => UserPayload, { description: 'Also ends any friendship, follow in either direction and pending request between the two.' })
-  blockUser(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('userId', () => ID, { description: 'The other User.' }) userId: string): Promise<UserPayload> {
+  blockUser(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('userId', () => ID, { description: 'The other User.' }) userId: string,
+  ): Promise<UserPayload> {
     return userPayload(ctx, ctx.services.friends.block(actor, ctx.em, { userId: fromGlobalId(userId, 'User') }));
   }
 
   @Authorized()
-  @Mutation(() => UserPayload, { description: 'Lifts the viewer\'s block (friendships and follows it ended do not come back).' })
-  unblockUser(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('userId', () => ID, { description: 'The other User.' }) userId: string): Promise<UserPayload> {
+  @Mutation(() => UserPayload, { description: "Lifts the viewer's block (friendships and follows it ended do not come back)." })
+  unblockUser(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('userId', () => ID, { description: 'The other User.' }) userId: string,
+  ): Promise<UserPayload> {
     return userPayload(ctx, ctx.services.friends.unblock(actor, ctx.em, { userId: fromGlobalId(userId, 'User') }));
   }
 

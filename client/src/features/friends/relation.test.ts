@@ -38,7 +38,12 @@ describe('relationControls', () => {
   });
 
   it('offers only unblock and report for a blocked user and nothing on one’s own profile', () => {
-    expect(relationControls(as({ viewerHasBlocked: true }))).toEqual({ friend: null, follow: null, more: ['unblock', 'report'], friendsMenu: [] });
+    expect(relationControls(as({ viewerHasBlocked: true }))).toEqual({
+      friend: null,
+      follow: null,
+      more: ['unblock', 'report'],
+      friendsMenu: [],
+    });
     expect(relationControls(as({ friendshipStatus: 'SELF' }))).toEqual({ friend: null, follow: null, more: [], friendsMenu: [] });
   });
 });

@@ -50,7 +50,13 @@ export function actorTarget(n: Pick<NotificationLike, 'actor'>): NotificationTar
 
 /** Notification kinds that change how the viewer relates to the actor (profile buttons, requests, counts). */
 export function changesRelation(type: string): boolean {
-  return type === 'FRIEND_REQUEST' || type === 'FRIEND_ACCEPTED' || type === 'FOLLOW' || type === 'FOLLOW_REQUEST' || type === 'FOLLOW_REQUEST_APPROVED';
+  return (
+    type === 'FRIEND_REQUEST' ||
+    type === 'FRIEND_ACCEPTED' ||
+    type === 'FOLLOW' ||
+    type === 'FOLLOW_REQUEST' ||
+    type === 'FOLLOW_REQUEST_APPROVED'
+  );
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
