@@ -50,8 +50,8 @@ describe('friends and notifications in the browser', () => {
     await b.getByTestId('relation-accept').click();
     await expect.poll(() => b.getByTestId('relation-state').textContent()).toContain('Friends');
     // Unfriend sits in the "Friends ▾" menu of the one relationship control.
-    await b.getByTestId('relation-friends').click();
-    await b.getByTestId('relation-friends-unfriend').waitFor();
+    await b.getByTestId('relation-friends-more').click();
+    await b.getByTestId('relation-friends-menu-unfriend').waitFor();
     await b.keyboard.press('Escape');
 
     // A's open profile of B follows along live (FRIEND_ACCEPTED), and A's bell and toast say so.

@@ -93,10 +93,10 @@ describe('the relationship control', () => {
     const requestId = requests.data.friendRequests.nodes[0].id;
     await api(b, 'mutation($id: ID!) { acceptFriendRequest(requestId: $id) { userErrors { code } } }', { id: requestId });
     await a.page.reload();
-    await a.page.getByTestId('relation-friends').click();
-    await a.page.getByTestId('relation-friends-follow').waitFor();
+    await a.page.getByTestId('relation-friends-more').click();
+    await a.page.getByTestId('relation-friends-menu-follow').waitFor();
     expect(await a.page.getByTestId('relation-follow').count()).toBe(0);
-    await a.page.getByTestId('relation-friends-unfriend').click();
+    await a.page.getByTestId('relation-friends-menu-unfriend').click();
     const dialog = a.page.getByTestId('confirm-dialog');
     await dialog.getByText('Remove Bomi Other from your friends?').waitFor();
     await dialog.getByTestId('confirm-dialog-confirm').click();

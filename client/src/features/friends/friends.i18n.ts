@@ -25,6 +25,7 @@ const en = {
     requestFollow: 'Request to follow',
     withdrawFollow: 'Withdraw follow request',
     message: 'Message',
+    friendsMenu: 'Friends, options',
     followHint: 'Friends see each other’s posts. Following shows their posts in your feed without being friends.',
     privateFollowHint: 'This account is private: following sends a request, and you see their posts once they approve it.',
     followRequests: {
@@ -123,6 +124,7 @@ const ko: typeof en = {
     requestFollow: '팔로우 요청',
     withdrawFollow: '팔로우 요청 취소',
     message: '메시지',
+    friendsMenu: '친구, 옵션',
     followHint: '친구는 서로의 게시물을 봅니다. 팔로우하면 친구가 아니어도 내 피드에 게시물이 나옵니다.',
     privateFollowHint: '비공개 계정입니다. 팔로우하면 요청이 가고, 상대가 승인하면 게시물을 볼 수 있습니다.',
     followRequests: {
