@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gql, signUp, type TestUser } from '../api/src/test/client';
 import { createPost } from '../api/src/features/posts/posts.testkit';
+import { evidence, horizontalOverflow } from './lib/layout';
 import { PASSWORD, subscriptionMessageSent, useBrowserSuite, type SignedInPage } from './lib/suite';
 
 // Private accounts, the one relationship control of a profile, and blocked profiles, in real browsers.
@@ -28,6 +29,12 @@ describe('private accounts', () => {
     await toggle.click();
     await expect.poll(() => owner.page.getByTestId('privacy-saved').textContent()).toBe('Your account is private now.');
     expect(await toggle.getAttribute('aria-checked')).toBe('true');
+    // The e-mail change form sends a link to the new address (the change itself is tested over SMTP in the API).
+    await owner.page.getByLabel('New e-mail address').fill(`mina.${owner.user.username}@example.org`);
+    await owner.page.getByTestId('email-form').getByLabel('Current password').fill(PASSWORD);
+    await owner.page.getByRole('button', { name: 'Send confirmation link' }).click();
+    await owner.page.getByText(`We sent a link to mina.${owner.user.username}@example.org.`).waitFor();
+    await evidence(owner.page, 'privacy-settings-1280');
     const post = await createPost(suite.stack, owner.user, { title: 'Only for my people' });
     expect(post.id).toBeTruthy();
 
@@ -40,6 +47,8 @@ describe('private accounts', () => {
     const follow = stranger.page.getByTestId('relation-follow');
     expect(await follow.textContent()).toContain('Request to follow');
     expect(await stranger.page.getByTestId('relation-hint').textContent()).toContain('This account is private');
+    expect((await horizontalOverflow(stranger.page)).excess).toBe(0);
+    await evidence(stranger.page, 'privacy-private-profile-390');
     await follow.click();
     await expect.poll(() => stranger.page.getByTestId('relation-follow-requested').textContent()).toContain('Requested');
     await expect.poll(() => stranger.page.getByTestId('relation-done').textContent()).toBe('Follow request sent.');
@@ -59,8 +68,7 @@ describe('private accounts', () => {
     await stranger.page.getByTestId('profile-post').first().waitFor();
     expect(await stranger.page.getByTestId('profile-private').count()).toBe(0);
     expect(await stranger.page.getByTestId('relation-unfollow').textContent()).toContain('Unfollow');
-    const { excess } = await stranger.page.evaluate(() => ({ excess: document.documentElement.scrollWidth - window.innerWidth }));
-    expect(excess).toBeLessThanOrEqual(0);
+    expect((await horizontalOverflow(stranger.page)).excess).toBe(0);
     expect([...owner.errors, ...stranger.errors]).toEqual([]);
   });
 });
@@ -95,6 +103,7 @@ describe('the relationship control', () => {
     await a.page.reload();
     await a.page.getByTestId('relation-friends-more').click();
     await a.page.getByTestId('relation-friends-menu-follow').waitFor();
+    await evidence(a.page, 'privacy-friends-menu-1280');
     expect(await a.page.getByTestId('relation-follow').count()).toBe(0);
     await a.page.getByTestId('relation-friends-menu-unfriend').click();
     const dialog = a.page.getByTestId('confirm-dialog');
@@ -128,6 +137,7 @@ describe('blocked profiles', () => {
     await blocker.page.goto(`/u/${blocked.user.username}`);
     await blocker.page.getByTestId('profile-you-blocked').getByText('You blocked Eun Blocked').waitFor();
     await blocker.page.getByTestId('relation-unblock').waitFor();
+    await evidence(blocker.page, 'privacy-you-blocked-1280');
     expect(await blocker.page.getByTestId('profile-stats').count()).toBe(0);
     expect(await blocker.page.getByTestId('profile-post').count()).toBe(0);
     expect(await blocker.page.getByTestId('relation-send').count()).toBe(0);
