@@ -276,6 +276,16 @@ export class FriendsRepository {
     return deleted.length > 0;
   }
 
+  /** Every pending request to `followeeId` becomes a follow (kept at the time it was asked). */
+  async acceptAllFollowRequests(tx: Db, followeeId: string): Promise<void> {
+    await run(
+      tx,
+      `with asked as (delete from follow_requests where followee_id = ? returning follower_id, followee_id, created_at)
+       insert into follows (follower_id, followee_id, created_at) select follower_id, followee_id, created_at from asked on conflict do nothing`,
+      [followeeId],
+    );
+  }
+
   async countFollowRequests(em: Db, followeeId: string): Promise<number> {
     const [row] = await sql<{ n: number }>(em, 'select count(*)::int as n from follow_requests where followee_id = ?', [followeeId]);
     return row.n;

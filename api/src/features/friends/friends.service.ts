@@ -207,6 +207,11 @@ export class FriendsService {
     return follower;
   }
 
+  /** The account went public: everyone waiting now follows it (in the caller's transaction; nobody is notified). */
+  async approveAllFollowRequests(tx: Db, userId: string): Promise<void> {
+    await this.repository.acceptAllFollowRequests(tx, userId);
+  }
+
   /** The owner turns a follow request down; the requester is not told (they can ask again). */
   async declineFollowRequest(actor: Actor, em: Db, input: UserTargetInput): Promise<string> {
     const follower = await this.checkTarget(actor, em, input.userId, 'You cannot decline yourself.');

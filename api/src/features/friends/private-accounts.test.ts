@@ -126,6 +126,19 @@ describe('private accounts', () => {
     expect((await data(w.owner, REQUESTS)).followRequests.totalCount).toBe(0);
   });
 
+  it('lets everyone waiting follow once the account is made public again', async () => {
+    const w = await privateWorld('pubtag');
+    await act(stack, w.stranger, FOLLOW, w.owner.id);
+    expect((await data(w.owner, REQUESTS)).followRequests.totalCount).toBe(1);
+    await data(w.owner, SET_PRIVATE, { p: false });
+    expect((await data(w.owner, REQUESTS)).followRequests.totalCount).toBe(0);
+    expect((await data(w.stranger, PROFILE, { u: w.owner.username })).user).toMatchObject({
+      viewerIsFollowing: true,
+      viewerFollowRequested: false,
+      followerCount: 2,
+    });
+  });
+
   it('delivers feedPostAdded to friends and approved followers, not to someone whose request is pending', async () => {
     const w = await privateWorld('livetag');
     await act(stack, w.stranger, FOLLOW, w.owner.id);
