@@ -271,7 +271,7 @@ export type UpdateProfileInput = {
   currentPassword?: InputMaybe<Scalars['String']['input']>;
   /** The new display name (1–50 characters). */
   displayName?: InputMaybe<Scalars['String']['input']>;
-  /** Makes the account private (true) or public (false); see `User.isPrivate`. */
+  /** Makes the account private (true) or public (false); see `User.isPrivate`. Making it public turns pending follow requests into follows. */
   isPrivate?: InputMaybe<Scalars['Boolean']['input']>;
   /** A new password (at least 8 characters); other sessions are signed out. */
   newPassword?: InputMaybe<Scalars['String']['input']>;

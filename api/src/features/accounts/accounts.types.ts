@@ -69,7 +69,8 @@ export class UpdateProfileInput {
   newPassword?: string | null;
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Makes the account private (true) or public (false); see `User.isPrivate`.',
+    description:
+      'Makes the account private (true) or public (false); see `User.isPrivate`. Making it public turns pending follow requests into follows.',
   })
   isPrivate?: boolean | null;
 }
