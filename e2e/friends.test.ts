@@ -169,6 +169,8 @@ describe('friends and notifications in the browser', () => {
     await a.page.getByTestId('relation-menu-block').click();
     await dialog.getByTestId('confirm-dialog-confirm').click();
     await a.page.getByTestId('relation-blocked').getByText('내가 차단한 사용자입니다.').waitFor();
+    // The screen shows the block at once; the server has it once the success is announced.
+    await expect.poll(() => a.page.getByTestId('relation-done').textContent()).toBe('차단했습니다.');
     expect(await a.page.getByTestId('relation-follow').count()).toBe(0);
     expect(await a.page.getByTestId('relation-cancel').count()).toBe(0);
     const relation = await gql(

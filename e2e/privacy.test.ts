@@ -147,6 +147,7 @@ describe('blocked profiles', () => {
     await blocker.page.getByTestId('relation-unblock').click();
     await blocker.page.getByTestId('confirm-dialog').getByTestId('confirm-dialog-confirm').click();
     await blocker.page.getByTestId('relation-send').waitFor();
+    await expect.poll(() => blocker.page.getByTestId('relation-done').textContent()).toBe('Unblocked.');
     await blocker.page.getByTestId('profile-post').first().waitFor();
     expect([...blocker.errors, ...blocked.errors]).toEqual([]);
   });
