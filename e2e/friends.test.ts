@@ -49,7 +49,10 @@ describe('friends and notifications in the browser', () => {
     await b.getByText('Alice Kim sent you a friend request.', { exact: true }).and(b.locator('p')).waitFor();
     await b.getByTestId('relation-accept').click();
     await expect.poll(() => b.getByTestId('relation-state').textContent()).toContain('Friends');
-    await b.getByTestId('relation-unfriend').waitFor();
+    // Unfriend sits in the "Friends ▾" menu of the one relationship control.
+    await b.getByTestId('relation-friends-more').click();
+    await b.getByTestId('relation-friends-menu-unfriend').waitFor();
+    await b.keyboard.press('Escape');
 
     // A's open profile of B follows along live (FRIEND_ACCEPTED), and A's bell and toast say so.
     await expect.poll(() => a.page.getByTestId('relation-state').textContent()).toContain('Friends');
@@ -166,6 +169,8 @@ describe('friends and notifications in the browser', () => {
     await a.page.getByTestId('relation-menu-block').click();
     await dialog.getByTestId('confirm-dialog-confirm').click();
     await a.page.getByTestId('relation-blocked').getByText('내가 차단한 사용자입니다.').waitFor();
+    // The screen shows the block at once; the server has it once the success is announced.
+    await expect.poll(() => a.page.getByTestId('relation-done').textContent()).toBe('차단했습니다.');
     expect(await a.page.getByTestId('relation-follow').count()).toBe(0);
     expect(await a.page.getByTestId('relation-cancel').count()).toBe(0);
     const relation = await gql(

@@ -110,8 +110,10 @@ export function createServices(deps: ServiceDeps) {
     deps.config.loginSlowdownStepMs,
     deps.pubsub,
     accountEmail,
+    // An account made public lets everyone waiting follow it (friends is built next; called only later).
+    { wentPublic: (tx, userId) => friends.approveAllFollowRequests(tx, userId) },
   );
-  const friends = new FriendsService(new FriendsRepository(), notifications, accounts, deps.pubsub, rateLimits);
+  const friends: FriendsService = new FriendsService(new FriendsRepository(), notifications, accounts, deps.pubsub, rateLimits);
   const tags = new TagsService(new TagsRepository());
   const facechat = createFacechat(deps, { accounts, notifications, friends, tags, rateLimits, jobs });
   // Screenshots are media whose rules (who may take one, who hears of it) are facechat's.

@@ -17,6 +17,7 @@ import callPeople from '../features/facechat/call/callPeople.i18n';
 import accountEmail from '../features/auth/accountEmail.i18n';
 import landing from '../features/landing/landing.i18n';
 import settings from '../features/settings/settings.i18n';
+import profilePrivacy from '../features/profile/privacy.i18n';
 // The effect picker's texts (facechat/processor) also name the emotions on the call's tile badges.
 import * as facechatEffects from '../features/facechat/processor/i18n';
 
@@ -49,4 +50,5 @@ export const featureMessages: FeatureMessages[] = [
   accountEmail,
   landing,
   settings,
+  profilePrivacy,
 ];

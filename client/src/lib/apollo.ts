@@ -45,6 +45,7 @@ export function createCache(): InMemoryCache {
           adminTags: relayStylePagination(['query']),
           moderationLog: relayStylePagination(['type', 'moderatorId', 'subjectId']),
           reports: relayStylePagination(['status', 'subjectId']),
+          followRequests: relayStylePagination([]),
         },
       },
       User: {

@@ -1,14 +1,22 @@
-import { hash } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../kernel/actor.js';
 import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
 import { SESSION_REVOKED_TOPIC, type EventBus, type SessionRevokedEvent } from '../../kernel/events.js';
-import { conflict, ErrorCollector, invalid } from '../../kernel/errors.js';
+import { conflict, ErrorCode, ErrorCollector, invalid } from '../../kernel/errors.js';
 import type { Mailer, MailMessage } from '../../kernel/mailer.js';
 import { RateLimitedError, type RateLimits } from '../../kernel/rate-limit.js';
 import { sha256 } from '../../lib/tokens.js';
 import type { AccountTokenPurpose } from './accounts.entity.js';
-import { approximateOrigin, describeBrowser, passwordResetMail, signInNoticeMail, verificationMail } from './accounts.mails.js';
+import {
+  approximateOrigin,
+  describeBrowser,
+  emailChangedNoticeMail,
+  emailChangeMail,
+  passwordResetMail,
+  signInNoticeMail,
+  verificationMail,
+} from './accounts.mails.js';
 import type { AccountTokensRepository, MailRecipientRow } from './account-tokens.repository.js';
 import { checkPassword, EMAIL } from './accounts.rules.js';
 
@@ -31,6 +39,11 @@ export interface AccountNotices {
 export interface PasswordResetRequest {
   email: string;
   ip: string;
+}
+
+export interface EmailChangeRequest {
+  newEmail: string;
+  currentPassword: string;
 }
 
 export interface PasswordReset {
@@ -67,13 +80,64 @@ export class AccountEmailService implements AccountNotices {
     afterCommit(() => void this.mailer.send(mail));
   }
 
-  /** Opens a verification link: the address it was sent to is now verified. Returns the user's id. */
+  /**
+   * Opens a verification link: the address it was sent to is now verified. The link of an e-mail change
+   * (`requestEmailChange`) makes its new address the account's, verified, and tells the old address. Returns the user's id.
+   */
   async verifyEmail(_actor: Actor | null, em: Db, input: { token: string }): Promise<string> {
-    return inTransaction(em, async (tx) => {
-      const row = await this.usableToken(tx, input.token, 'VERIFY_EMAIL');
+    return inTransaction(em, async (tx, afterCommit) => {
+      const row = await this.usableToken(tx, input.token, 'VERIFY_EMAIL', 'CHANGE_EMAIL');
+      if (row.purpose === 'CHANGE_EMAIL') {
+        if (await this.repository.emailTakenByOther(tx, row.email, row.userId))
+          throw conflict('Another account now uses that e-mail address.', ['input', 'token']);
+        const user = await this.repository.recipientById(tx, row.userId);
+        // Every link sent to the old address stops working with it (tokens are bound to the address).
+        await this.repository.useTokens(tx, row.userId, 'CHANGE_EMAIL');
+        await this.repository.setVerifiedEmail(tx, row.userId, row.email);
+        if (user) {
+          const mail = emailChangedNoticeMail(user.email, user.username, row.email, this.link('/forgot-password'));
+          afterCommit(() => void this.mailer.send(mail));
+        }
+        return row.userId;
+      }
       await this.repository.useTokens(tx, row.userId, 'VERIFY_EMAIL');
       await this.repository.markEmailVerified(tx, row.userId);
       return row.userId;
+    });
+  }
+
+  /**
+   * Starts an e-mail change: after the current password is checked, a link goes to the new address; the account's
+   * address changes only when that link is opened (`verifyEmail`). A newer request replaces an older one.
+   */
+  async requestEmailChange(actor: Actor, em: Db, input: EmailChangeRequest): Promise<void> {
+    const errors = new ErrorCollector();
+    const email = (input.newEmail ?? '').trim().toLowerCase();
+    if (!EMAIL.test(email) || email.length > 320) errors.add(ErrorCode.INVALID, 'Enter a valid e-mail address.', ['input', 'newEmail']);
+    if (!input.currentPassword) errors.add(ErrorCode.INVALID, 'Enter your current password.', ['input', 'currentPassword']);
+    errors.throwIfAny();
+    const user = await this.repository.recipientById(em, actor.id);
+    const passwordHash = await this.repository.passwordHashOf(em, actor.id);
+    if (!user || !passwordHash) throw invalid(undefined, 'No such account.');
+    if (!(await verify(passwordHash, input.currentPassword).catch(() => false)))
+      errors.add(ErrorCode.INVALID, 'The current password is wrong.', ['input', 'currentPassword']);
+    else if (email === user.email.toLowerCase())
+      errors.add(ErrorCode.INVALID, 'That is already your e-mail address.', ['input', 'newEmail']);
+    else if (await this.repository.emailTakenByOther(em, email, actor.id))
+      errors.add(ErrorCode.CONFLICT, 'An account with that e-mail address exists.', ['input', 'newEmail']);
+    errors.throwIfAny();
+    await this.rateLimits.consume('verificationEmail', [`user:${actor.id}`]);
+    const token = randomBytes(32).toString('base64url');
+    await inTransaction(em, async (tx, afterCommit) => {
+      await this.repository.replaceToken(tx, {
+        hash: sha256(token),
+        userId: actor.id,
+        purpose: 'CHANGE_EMAIL',
+        email,
+        expiresAt: new Date(Date.now() + VERIFY_TTL_MS),
+      });
+      const mail = emailChangeMail(email, user.username, this.link(`/verify-email?token=${token}`));
+      afterCommit(() => void this.mailer.send(mail));
     });
   }
 
@@ -138,15 +202,18 @@ export class AccountEmailService implements AccountNotices {
     });
   }
 
-  /** The token's row when it may be used now; otherwise one answer for forged, used, replaced and expired links. */
-  private async usableToken(tx: Db, token: string, purpose: AccountTokenPurpose) {
+  /**
+   * The token's row when it may be used now; otherwise one answer for forged, used, replaced and expired links.
+   * A link is bound to the account's address, except an e-mail change's, which carries the address to come.
+   */
+  private async usableToken(tx: Db, token: string, purpose: AccountTokenPurpose, alsoPurpose?: AccountTokenPurpose) {
     const row = typeof token === 'string' && token.length <= 100 ? await this.repository.lockToken(tx, sha256(token)) : null;
     const usable =
       row &&
-      row.purpose === purpose &&
+      (row.purpose === purpose || row.purpose === alsoPurpose) &&
       !row.usedAt &&
       row.expiresAt > new Date() &&
-      row.email.toLowerCase() === row.currentEmail.toLowerCase();
+      (row.purpose === 'CHANGE_EMAIL' || row.email.toLowerCase() === row.currentEmail.toLowerCase());
     if (!usable) {
       const what = purpose === 'VERIFY_EMAIL' ? 'verification' : 'password reset';
       throw invalid(['input', 'token'], `This ${what} link is not valid: it expired, was already used or was replaced by a newer one.`);

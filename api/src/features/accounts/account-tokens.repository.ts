@@ -42,6 +42,22 @@ export class AccountTokensRepository {
     return row ?? null;
   }
 
+  /** `email` lower-case: whether an account other than `userId` uses it. */
+  async emailTakenByOther(em: Db, email: string, userId: string): Promise<boolean> {
+    const rows = await sql<{ one: number }>(em, 'select 1 as one from users where lower(email) = ? and id <> ? limit 1', [email, userId]);
+    return rows.length > 0;
+  }
+
+  async passwordHashOf(em: Db, userId: string): Promise<string | null> {
+    const [row] = await sql<{ passwordHash: string }>(em, 'select password_hash as "passwordHash" from users where id = ?', [userId]);
+    return row?.passwordHash ?? null;
+  }
+
+  /** The account's address becomes `email`, verified now (the owner opened a link sent there). */
+  async setVerifiedEmail(tx: Db, userId: string, email: string): Promise<void> {
+    await tx.execute('update users set email = ?, email_verified_at = now(), updated_at = now() where id = ?', [email, userId]);
+  }
+
   /** Retires the user's unused tokens of `purpose` (a newer one replaces them), then stores the new one. */
   async replaceToken(tx: Db, token: NewAccountToken): Promise<void> {
     await tx.execute('update account_tokens set used_at = now() where user_id = ? and purpose = ? and used_at is null', [

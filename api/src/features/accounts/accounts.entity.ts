@@ -21,7 +21,8 @@ const ROLES: readonly Role[] = ['USER', 'MODERATOR', 'ADMIN'];
   expression: 'create index "users_display_name_trgm" on "users" using gin (lower("display_name") gin_trgm_ops)',
 })
 export class User {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'bio' | 'avatarId' | 'role' | 'suspendedAt' | 'suspendedUntil' | 'emailVerifiedAt';
+  [OptionalProps]?:
+    'createdAt' | 'updatedAt' | 'bio' | 'avatarId' | 'role' | 'suspendedAt' | 'suspendedUntil' | 'emailVerifiedAt' | 'isPrivate';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -49,6 +50,10 @@ export class User {
   /** Media id of the avatar; the media feature resolves it. */
   @Property({ type: 'uuid', nullable: true })
   avatarId: string | null = null;
+
+  /** Only the owner, their friends, approved followers and staff see a private account's posts (friends' follow requests). */
+  @Property({ type: 'boolean', default: false })
+  isPrivate: boolean = false;
 
   /** What the person may do beyond their own content; everyone signs up as USER. */
   @Enum({ items: [...ROLES], default: 'USER' })
@@ -114,8 +119,9 @@ export class RefreshToken {
 }
 
 /** What a link sent by e-mail lets its holder do. */
-export type AccountTokenPurpose = 'VERIFY_EMAIL' | 'RESET_PASSWORD';
-const PURPOSES: readonly AccountTokenPurpose[] = ['VERIFY_EMAIL', 'RESET_PASSWORD'];
+export type AccountTokenPurpose = 'VERIFY_EMAIL' | 'RESET_PASSWORD' | 'CHANGE_EMAIL';
+/** CHANGE_EMAIL: `email` is the new address, which becomes the account's once its link is opened. */
+const PURPOSES: readonly AccountTokenPurpose[] = ['VERIFY_EMAIL', 'RESET_PASSWORD', 'CHANGE_EMAIL'];
 
 /**
  * A single-use token sent by e-mail (verification, password reset), stored only as its SHA-256 hash. Bound to the

@@ -64,6 +64,51 @@ export function passwordResetMail(to: string, username: string, link: string): M
   );
 }
 
+export function emailChangeMail(to: string, username: string, link: string): MailMessage {
+  return message(
+    to,
+    'PP-ENTER 새 이메일 주소 확인 / Confirm your new e-mail address',
+    link,
+    {
+      paragraphs: [
+        `${username}님이 PP-ENTER 계정의 이메일 주소를 이 주소로 바꾸려고 합니다.`,
+        '아래 링크를 열면 바뀝니다. 링크는 24시간 동안 한 번만 사용할 수 있습니다. 요청하지 않으셨다면 무시하세요.',
+      ],
+      linkLabel: '새 이메일 주소 확인',
+    },
+    {
+      paragraphs: [
+        `${username} asked to use this address for their PP-ENTER account.`,
+        'Open the link below to make the change. It works once, for 24 hours. If you did not ask for this, ignore this e-mail.',
+      ],
+      linkLabel: 'Confirm new e-mail address',
+    },
+  );
+}
+
+/** To the old address once the change is made: if it was not the owner, they can take the account back by a reset. */
+export function emailChangedNoticeMail(to: string, username: string, newEmail: string, link: string): MailMessage {
+  return message(
+    to,
+    'PP-ENTER 이메일 주소 변경됨 / Your e-mail address was changed',
+    link,
+    {
+      paragraphs: [
+        `${username}님 계정의 이메일 주소가 ${newEmail}(으)로 바뀌었습니다.`,
+        '본인이 아니라면 지금 비밀번호를 재설정하고 고객 지원에 알려 주세요.',
+      ],
+      linkLabel: '비밀번호 재설정',
+    },
+    {
+      paragraphs: [
+        `The e-mail address of your account ${username} was changed to ${newEmail}.`,
+        'If this was not you, reset your password now and tell us.',
+      ],
+      linkLabel: 'Reset password',
+    },
+  );
+}
+
 export interface SignInDetails {
   at: Date;
   browser: string;

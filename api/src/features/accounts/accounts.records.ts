@@ -15,6 +15,7 @@ export const USER_COLUMNS = [
   'role',
   'suspended_at',
   'suspended_until',
+  'is_private',
 ] as const;
 /** A users row (public columns) as the plain record reads hand to resolvers. */
 export const toUserRecord = toRecord<User>('User');

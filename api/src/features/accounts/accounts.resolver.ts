@@ -14,6 +14,8 @@ import {
   AuthPayload,
   LoginInput,
   RegisterInput,
+  RequestEmailChangeInput,
+  RequestEmailChangePayload,
   RequestPasswordResetInput,
   RequestPasswordResetPayload,
   ResendVerificationEmailPayload,
@@ -39,11 +41,14 @@ export class AccountsResolver {
     return ctx.actor ? userById(ctx).load(ctx.actor.id) : null;
   }
 
-  @Query(() => UserObject, { nullable: true })
+  @Query(() => UserObject, {
+    nullable: true,
+    description: 'A user by id or username; null when there is none, or when they blocked the viewer (their profile is not available).',
+  })
   async user(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID, { nullable: true }) id?: string | null,
-    @Arg('username', () => String, { nullable: true }) username?: string | null,
+    @Arg('id', () => ID, { nullable: true, description: 'The User id.' }) id?: string | null,
+    @Arg('username', () => String, { nullable: true, description: 'The username (any case).' }) username?: string | null,
   ): Promise<User | null> {
     if (id) {
       const rawId = fromGlobalId(id, 'User');
@@ -53,8 +58,14 @@ export class AccountsResolver {
     throw badInput('Give `id` or `username`.');
   }
 
-  @Query(() => UserConnection)
-  searchUsers(@Ctx() ctx: Context, @Arg('query', () => String) query: string, @Args(() => PageArgs) page: PageArgs) {
+  @Query(() => UserConnection, {
+    description: 'People whose username or display name contains `query`, by username; users blocked either way are left out.',
+  })
+  searchUsers(
+    @Ctx() ctx: Context,
+    @Arg('query', () => String, { description: 'The text to look for (at most 100 characters).' }) query: string,
+    @Args(() => PageArgs) page: PageArgs,
+  ) {
     return ctx.services.accounts.searchUsers(ctx.actor, ctx.em, { query, first: page.first, after: page.after });
   }
 
@@ -72,14 +83,22 @@ export class AccountsResolver {
   }
 
   @Authorized(PUBLIC, NO_ACCESS_TOKEN)
-  @Mutation(() => UserPayload, { description: 'Opens the link of a verification e-mail (signed in or not); each link works once.' })
-  async verifyEmail(@Ctx() ctx: Context, @Arg('input', () => VerifyEmailInput) input: VerifyEmailInput): Promise<UserPayload> {
+  @Mutation(() => UserPayload, {
+    description:
+      "Opens the link of a verification or e-mail change e-mail (signed in or not); each link works once. An e-mail change's link makes its address the account's.",
+  })
+  async verifyEmail(
+    @Ctx() ctx: Context,
+    @Arg('input', () => VerifyEmailInput, { description: "The link's token." }) input: VerifyEmailInput,
+  ): Promise<UserPayload> {
     const userId = await ctx.services.accountEmail.verifyEmail(ctx.actor, ctx.em, { token: input.token });
     return { user: await userById(ctx).load(userId), userErrors: [] };
   }
 
   @Authorized(NO_ACCESS_TOKEN)
-  @Mutation(() => ResendVerificationEmailPayload)
+  @Mutation(() => ResendVerificationEmailPayload, {
+    description: "Sends a new verification link to the viewer's address (24 hours, single use).",
+  })
   async resendVerificationEmail(@CurrentUser() actor: Actor, @Ctx() ctx: Context): Promise<ResendVerificationEmailPayload> {
     await ctx.services.accountEmail.resendVerificationEmail(actor, ctx.em);
     return { sent: true, userErrors: [] };
@@ -91,7 +110,7 @@ export class AccountsResolver {
   })
   async requestPasswordReset(
     @Ctx() ctx: Context,
-    @Arg('input', () => RequestPasswordResetInput) input: RequestPasswordResetInput,
+    @Arg('input', () => RequestPasswordResetInput, { description: 'Where to send the link.' }) input: RequestPasswordResetInput,
   ): Promise<RequestPasswordResetPayload> {
     await ctx.services.accountEmail.requestPasswordReset(ctx.actor, ctx.em, { email: input.email, ip: ctx.ip });
     return { accepted: true, userErrors: [] };
@@ -103,15 +122,18 @@ export class AccountsResolver {
   })
   async resetPassword(
     @Ctx() ctx: Context,
-    @Arg('input', () => ResetPasswordInput) input: ResetPasswordInput,
+    @Arg('input', () => ResetPasswordInput, { description: "The link's token and the new password." }) input: ResetPasswordInput,
   ): Promise<ResetPasswordPayload> {
     await ctx.services.accountEmail.resetPassword(ctx.actor, ctx.em, { token: input.token, newPassword: input.newPassword });
     return { passwordChanged: true, userErrors: [] };
   }
 
   @Authorized(PUBLIC, NO_ACCESS_TOKEN)
-  @Mutation(() => AuthPayload)
-  async register(@Ctx() ctx: Context, @Arg('input', () => RegisterInput) input: RegisterInput): Promise<AuthPayload> {
+  @Mutation(() => AuthPayload, { description: 'Makes an account and signs it in; a verification link is e-mailed.' })
+  async register(
+    @Ctx() ctx: Context,
+    @Arg('input', () => RegisterInput, { description: 'The new account.' }) input: RegisterInput,
+  ): Promise<AuthPayload> {
     return authPayload(
       ctx,
       await ctx.services.accounts.register(ctx.em, {
@@ -126,8 +148,11 @@ export class AccountsResolver {
   }
 
   @Authorized(PUBLIC, NO_ACCESS_TOKEN)
-  @Mutation(() => AuthPayload)
-  async login(@Ctx() ctx: Context, @Arg('input', () => LoginInput) input: LoginInput): Promise<AuthPayload> {
+  @Mutation(() => AuthPayload, { description: 'Signs in with a username or e-mail address and the password.' })
+  async login(
+    @Ctx() ctx: Context,
+    @Arg('input', () => LoginInput, { description: 'The credentials.' }) input: LoginInput,
+  ): Promise<AuthPayload> {
     return authPayload(
       ctx,
       await ctx.services.accounts.login(ctx.em, {
@@ -143,7 +168,8 @@ export class AccountsResolver {
   @Mutation(() => AuthPayload, { description: 'Rotates the refresh token (argument or cookie); a reused token revokes its whole session.' })
   async refreshSession(
     @Ctx() ctx: Context,
-    @Arg('refreshToken', () => String, { nullable: true }) refreshToken?: string | null,
+    @Arg('refreshToken', () => String, { nullable: true, description: 'The refresh token; left out, the httpOnly cookie is used.' })
+    refreshToken?: string | null,
   ): Promise<AuthPayload> {
     const token = refreshToken || ctx.http?.cookies[REFRESH_COOKIE] || null;
     try {
@@ -155,7 +181,7 @@ export class AccountsResolver {
   }
 
   @Authorized(PUBLIC, NO_ACCESS_TOKEN)
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: 'Ends the current session (or the one of the refresh cookie); false when there was none.' })
   async logout(@Ctx() ctx: Context): Promise<boolean> {
     const done = await ctx.services.accounts.logout(ctx.actor, ctx.em, ctx.http?.cookies[REFRESH_COOKIE] ?? null);
     clearRefreshCookie(ctx);
@@ -163,11 +189,11 @@ export class AccountsResolver {
   }
 
   @Authorized(NO_ACCESS_TOKEN)
-  @Mutation(() => UserPayload)
+  @Mutation(() => UserPayload, { description: "Changes the viewer's profile, password or privacy." })
   async updateProfile(
     @CurrentUser() actor: Actor,
     @Ctx() ctx: Context,
-    @Arg('input', () => UpdateProfileInput) input: UpdateProfileInput,
+    @Arg('input', () => UpdateProfileInput, { description: 'The changes.' }) input: UpdateProfileInput,
   ): Promise<UserPayload> {
     // The avatar is a Media global id; a malformed one is reported with the other field errors.
     const avatarId = typeof input.avatarId === 'string' ? fromGlobalId(input.avatarId, 'Media') : input.avatarId;
@@ -178,8 +204,24 @@ export class AccountsResolver {
       avatarIdMalformed: typeof input.avatarId === 'string' && avatarId === null,
       currentPassword: input.currentPassword,
       newPassword: input.newPassword,
+      isPrivate: input.isPrivate,
     });
     return { user, userErrors: [] };
+  }
+
+  @Authorized(NO_ACCESS_TOKEN)
+  @Mutation(() => RequestEmailChangePayload, {
+    description:
+      "Starts changing the viewer's e-mail address: a confirmation link (24 hours, single use) goes to the new address, which becomes the account's only when the link is opened (`verifyEmail`); the old address is then told.",
+  })
+  async requestEmailChange(
+    @CurrentUser() actor: Actor,
+    @Ctx() ctx: Context,
+    @Arg('input', () => RequestEmailChangeInput, { description: 'The new address and the current password.' })
+    input: RequestEmailChangeInput,
+  ): Promise<RequestEmailChangePayload> {
+    await ctx.services.accountEmail.requestEmailChange(actor, ctx.em, { newEmail: input.newEmail, currentPassword: input.currentPassword });
+    return { sent: true, userErrors: [] };
   }
 }
 

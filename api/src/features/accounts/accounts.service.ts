@@ -32,6 +32,12 @@ export interface AvatarOwners {
   ownerOf(em: Db, mediaId: string): Promise<string | null>;
 }
 
+/** What happens elsewhere when an account's privacy changes (friends implements it; accounts must not import friends). */
+export interface PrivacyFollowers {
+  /** In the profile change's transaction: the account became public, so its pending follow requests become follows. */
+  wentPublic(tx: Db, userId: string): Promise<void>;
+}
+
 export interface RegisterRequest {
   username: string;
   email: string;
@@ -58,6 +64,8 @@ export interface ProfileChanges {
   avatarIdMalformed?: boolean;
   currentPassword?: string | null;
   newPassword?: string | null;
+  /** Private (true) or public (false); null/undefined leaves it. */
+  isPrivate?: boolean | null;
 }
 
 export interface SearchUsersRequest extends PageInput {
@@ -81,6 +89,7 @@ export class AccountsService {
     private readonly events: EventBus,
     /** The e-mail side: a verification mail on sign-up, a notice on sign-in from a new browser. */
     private readonly notices: AccountNotices,
+    private readonly privacy: PrivacyFollowers,
   ) {}
 
   /** Tells every API instance (through the bus) that these sessions ended: their sockets are closed. */
@@ -320,6 +329,10 @@ export class AccountsService {
           const ended = await this.repository.revokeOtherSessions(tx, actor.id, actor.sessionId);
           afterCommit(() => this.revoked({ userId: actor.id, sessionIds: ended, reason: 'password-changed' }));
         }
+      }
+      if (typeof input.isPrivate === 'boolean') {
+        if (user.isPrivate && !input.isPrivate) await this.privacy.wentPublic(tx, user.id);
+        user.isPrivate = input.isPrivate;
       }
       await this.changeAvatar(tx, user, input, errors);
       errors.throwIfAny();

@@ -102,4 +102,24 @@ class Block {
   createdAt: Date = new Date();
 }
 
-export const friendEntities = [FriendRequest, Friendship, Follow, Block];
+/** Someone asked to follow a private account and waits for the owner's approval (then it becomes a `follows` row). */
+@Entity({ tableName: 'follow_requests' })
+@Check({ name: 'follow_requests_not_self', expression: '"follower_id" <> "followee_id"' })
+@Index({
+  name: 'follow_requests_followee_idx',
+  expression: 'create index "follow_requests_followee_idx" on "follow_requests" ("followee_id", "created_at" desc, "follower_id" desc)',
+})
+class FollowRequest {
+  [PrimaryKeyProp]?: ['follower', 'followee'];
+
+  @ManyToOne(() => User, { primary: true, ...USER_FK })
+  follower!: User;
+
+  @ManyToOne(() => User, { primary: true, ...USER_FK })
+  followee!: User;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+}
+
+export const friendEntities = [FriendRequest, Friendship, Follow, Block, FollowRequest];

@@ -65,6 +65,24 @@ export function feedAuthorsSql(column: string, viewerId: string): SqlFragment {
   };
 }
 
+/**
+ * SQL predicate (with `?` params): the user in `column` has a private account and the viewer may not see their
+ * content: the viewer is not them, not a friend, not an approved follower and not staff. Signed out: every private
+ * account is hidden. Use as `... and not (${sql})`, next to `blockedSql`.
+ */
+export function privateHiddenSql(column: string, viewerId: string | null): SqlFragment {
+  const isPrivate = `exists (select 1 from users _pu where _pu.id = ${column} and _pu.is_private)`;
+  if (!isUuid(viewerId)) return { sql: isPrivate, params: [] };
+  return {
+    sql:
+      `(${isPrivate} and ${column} <> ?::uuid` +
+      ` and not exists (select 1 from friendships _pf where _pf.user_id = ${column} and _pf.friend_id = ?::uuid)` +
+      ` and not exists (select 1 from follows _pfo where _pfo.followee_id = ${column} and _pfo.follower_id = ?::uuid)` +
+      ` and not exists (select 1 from users _pst where _pst.id = ?::uuid and _pst.role in ('MODERATOR', 'ADMIN')))`,
+    params: [viewerId, viewerId, viewerId, viewerId],
+  };
+}
+
 export interface RequestPartiesRow {
   fromId: string;
   toId: string;
@@ -87,6 +105,12 @@ export interface ViewerRelationRow {
   viewerIsFollowing: boolean;
   followsViewer: boolean;
   viewerHasBlocked: boolean;
+  /** The viewer asked to follow this (private) user and waits for approval. */
+  followRequested: boolean;
+  /** This user blocked the viewer. */
+  blockedViewer: boolean;
+  /** This user's posts are hidden from the viewer by their private account (`privateHiddenSql`). */
+  privateHidden: boolean;
 }
 /** A user on someone's friends/followers/following list; `user` holds accounts' public user columns (for `primeUser`). */
 export interface RelatedUserRow {
@@ -96,13 +120,14 @@ export interface RelatedUserRow {
 }
 
 export type RequestSide = 'INCOMING' | 'OUTGOING';
-export type RelationList = 'friends' | 'followers' | 'following';
+export type RelationList = 'friends' | 'followers' | 'following' | 'followRequests';
 
 /** Which table and columns each list of related users reads. */
 const LISTS: Record<RelationList, { table: string; ownerCol: string; otherCol: string }> = {
   friends: { table: 'friendships', ownerCol: 'user_id', otherCol: 'friend_id' },
   followers: { table: 'follows', ownerCol: 'followee_id', otherCol: 'follower_id' },
   following: { table: 'follows', ownerCol: 'follower_id', otherCol: 'followee_id' },
+  followRequests: { table: 'follow_requests', ownerCol: 'followee_id', otherCol: 'follower_id' },
 };
 const requestColumn = (side: RequestSide) => (side === 'INCOMING' ? 'to_id' : 'from_id');
 
@@ -218,6 +243,52 @@ export class FriendsRepository {
 
   async deleteFollowsBetween(tx: Db, a: string, b: string): Promise<void> {
     await run(tx, 'delete from follows where (follower_id = ? and followee_id = ?) or (follower_id = ? and followee_id = ?)', [a, b, b, a]);
+    await run(tx, 'delete from follow_requests where (follower_id = ? and followee_id = ?) or (follower_id = ? and followee_id = ?)', [
+      a,
+      b,
+      b,
+      a,
+    ]);
+  }
+
+  /** Whether the user's account is private (their follows need approval). */
+  async isPrivate(em: Db, userId: string): Promise<boolean> {
+    const [row] = await sql<{ isPrivate: boolean }>(em, 'select is_private as "isPrivate" from users where id = ?', [userId]);
+    return row?.isPrivate ?? false;
+  }
+
+  /** False when the request already existed. */
+  async insertFollowRequest(tx: Db, followerId: string, followeeId: string, at: Date): Promise<boolean> {
+    const inserted = await sql<{ x: number }>(
+      tx,
+      'insert into follow_requests (follower_id, followee_id, created_at) values (?, ?, ?) on conflict do nothing returning 1 as x',
+      [followerId, followeeId, at],
+    );
+    return inserted.length > 0;
+  }
+
+  /** False when there was no such request. */
+  async deleteFollowRequest(em: Db, followerId: string, followeeId: string): Promise<boolean> {
+    const deleted = await sql<{ x: number }>(em, 'delete from follow_requests where follower_id = ? and followee_id = ? returning 1 as x', [
+      followerId,
+      followeeId,
+    ]);
+    return deleted.length > 0;
+  }
+
+  /** Every pending request to `followeeId` becomes a follow (kept at the time it was asked). */
+  async acceptAllFollowRequests(tx: Db, followeeId: string): Promise<void> {
+    await run(
+      tx,
+      `with asked as (delete from follow_requests where followee_id = ? returning follower_id, followee_id, created_at)
+       insert into follows (follower_id, followee_id, created_at) select follower_id, followee_id, created_at from asked on conflict do nothing`,
+      [followeeId],
+    );
+  }
+
+  async countFollowRequests(em: Db, followeeId: string): Promise<number> {
+    const [row] = await sql<{ n: number }>(em, 'select count(*)::int as n from follow_requests where followee_id = ?', [followeeId]);
+    return row.n;
   }
 
   async insertBlock(tx: Db, blockerId: string, blockedId: string, at: Date): Promise<void> {
@@ -285,38 +356,52 @@ export class FriendsRepository {
   ): Promise<RelatedUserRow[]> {
     const { table, ownerCol, otherCol } = LISTS[list];
     const hidden = blockedSql('u.id', viewerId);
+    // The lists of someone blocked either way, or of a private account the viewer may not see, are empty.
+    const ownerHidden = blockedSql(`r.${ownerCol}`, viewerId);
+    const ownerPrivate = privateHiddenSql(`r.${ownerCol}`, viewerId);
     const rows = await sql<{ since: string; id: string } & Record<string, unknown>>(
       em,
       `select ${userSelect('u', '')}, r.created_at::text as since from ${table} r join users u on u.id = r.${otherCol}
-        where r.${ownerCol} = ? and not ${hidden.sql}
+        where r.${ownerCol} = ? and not ${hidden.sql} and not ${ownerHidden.sql} and not (${ownerPrivate.sql})
           and (?::timestamptz is null or (r.created_at, r.${otherCol}) < (?::timestamptz, ?::uuid))
         order by r.created_at desc, r.${otherCol} desc limit ?`,
-      [ownerId, ...hidden.params, after?.[0] ?? null, after?.[0] ?? null, after?.[1] ?? null, limit],
+      [
+        ownerId,
+        ...hidden.params,
+        ...ownerHidden.params,
+        ...ownerPrivate.params,
+        after?.[0] ?? null,
+        after?.[0] ?? null,
+        after?.[1] ?? null,
+        limit,
+      ],
     );
     return rows.map(({ since, ...user }) => ({ since: String(since), user }));
   }
 
   /**
    * friendCount, followerCount and followingCount of many users in ONE statement. Users hidden from the viewer
-   * by a block are not counted, so the counts agree with the lists.
+   * by a block are not counted, so the counts agree with the lists; someone blocked either way has no counts at all.
    */
   async relationCounts(em: Db, viewerId: string | null, ids: readonly string[]): Promise<RelationCountsRow[]> {
     const hideFriend = blockedSql('f.friend_id', viewerId);
     const hideFollower = blockedSql('fr.follower_id', viewerId);
     const hideFollowee = blockedSql('fe.followee_id', viewerId);
+    const hideOwner = blockedSql('u.id', viewerId);
     return sql<RelationCountsRow>(
       em,
       `select u.id,
          (select count(*)::int from friendships f where f.user_id = u.id and not ${hideFriend.sql}) as "friendCount",
          (select count(*)::int from follows fr where fr.followee_id = u.id and not ${hideFollower.sql}) as "followerCount",
          (select count(*)::int from follows fe where fe.follower_id = u.id and not ${hideFollowee.sql}) as "followingCount"
-       from unnest(array[?]::uuid[]) as u(id)`,
-      [...hideFriend.params, ...hideFollower.params, ...hideFollowee.params, [...ids]],
+       from unnest(array[?]::uuid[]) as u(id) where not ${hideOwner.sql}`,
+      [...hideFriend.params, ...hideFollower.params, ...hideFollowee.params, [...ids], ...hideOwner.params],
     );
   }
 
   /** Every viewer-relative flag (friendship, pending requests, follows, block) of many users in ONE statement. */
   async viewerRelations(em: Db, viewerId: string, ids: readonly string[]): Promise<ViewerRelationRow[]> {
+    const hidden = privateHiddenSql('u.id', viewerId);
     return sql<ViewerRelationRow>(
       em,
       `select u.id,
@@ -325,9 +410,12 @@ export class FriendsRepository {
          exists (select 1 from friend_requests r where r.from_id = u.id and r.to_id = v.id and r.status = 'PENDING') as "requestReceived",
          exists (select 1 from follows o where o.follower_id = v.id and o.followee_id = u.id) as "viewerIsFollowing",
          exists (select 1 from follows o where o.follower_id = u.id and o.followee_id = v.id) as "followsViewer",
-         exists (select 1 from blocks b where b.blocker_id = v.id and b.blocked_id = u.id) as "viewerHasBlocked"
+         exists (select 1 from blocks b where b.blocker_id = v.id and b.blocked_id = u.id) as "viewerHasBlocked",
+         exists (select 1 from follow_requests q where q.follower_id = v.id and q.followee_id = u.id) as "followRequested",
+         exists (select 1 from blocks b where b.blocker_id = u.id and b.blocked_id = v.id) as "blockedViewer",
+         ${hidden.sql} as "privateHidden"
        from unnest(array[?]::uuid[]) as u(id), (select ?::uuid as id) as v`,
-      [[...ids], viewerId],
+      [...hidden.params, [...ids], viewerId],
     );
   }
 }

@@ -6,7 +6,8 @@ import { registerNodeType } from '../../graphql/node.js';
 import { PageArgs } from '../../graphql/relay.js';
 import type { Actor } from '../../kernel/actor.js';
 import { fromGlobalId } from '../../kernel/ids.js';
-import { userById, UserObject, UserPayload } from '../accounts/graphql.js';
+import { primeUser, userById, UserConnection, UserObject, UserPayload } from '../accounts/graphql.js';
+import type { User } from '../accounts/index.js';
 import { FriendRequest } from './friends.entity.js';
 import { visibleFriendRequestById } from './friends.loaders.js';
 import type { RequestAction } from './friends.service.js';
@@ -26,10 +27,48 @@ export class FriendsResolver {
   friendRequests(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('direction', () => FriendRequestDirection) direction: FriendRequestDirection,
+    @Arg('direction', () => FriendRequestDirection, { description: 'INCOMING: sent to the viewer; OUTGOING: sent by the viewer.' })
+    direction: FriendRequestDirection,
     @Args(() => PageArgs) page: PageArgs,
   ) {
     return ctx.services.friends.friendRequests(actor, ctx.em, { direction, first: page.first, after: page.after });
+  }
+
+  @Authorized()
+  @Query(() => UserConnection, {
+    description: "People waiting for the viewer to approve their request to follow the viewer's private account, newest first.",
+  })
+  followRequests(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Args(() => PageArgs) page: PageArgs) {
+    return ctx.services.friends.followRequests(
+      actor,
+      ctx.em,
+      { first: page.first, after: page.after },
+      (r) => primeUser(ctx, r.user) as User,
+    );
+  }
+
+  @Authorized(AccessScope.WRITE_SOCIAL)
+  @Mutation(() => UserPayload, {
+    description: 'Lets the user follow the viewer: their pending follow request becomes a follow, and they are notified.',
+  })
+  approveFollowRequest(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('userId', () => ID, { description: 'The User who asked to follow the viewer.' }) userId: string,
+  ): Promise<UserPayload> {
+    return userPayload(ctx, ctx.services.friends.approveFollowRequest(actor, ctx.em, { userId: fromGlobalId(userId, 'User') }));
+  }
+
+  @Authorized(AccessScope.WRITE_SOCIAL)
+  @Mutation(() => UserPayload, {
+    description: 'Turns down the pending follow request of the user (they are not notified and may ask again).',
+  })
+  declineFollowRequest(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('userId', () => ID, { description: 'The User who asked to follow the viewer.' }) userId: string,
+  ): Promise<UserPayload> {
+    return userPayload(ctx, ctx.services.friends.declineFollowRequest(actor, ctx.em, { userId: fromGlobalId(userId, 'User') }));
   }
 
   @Authorized(AccessScope.WRITE_SOCIAL)
@@ -37,78 +76,101 @@ export class FriendsResolver {
   async sendFriendRequest(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('userId', () => ID) userId: string,
+    @Arg('userId', () => ID, { description: 'The other User.' }) userId: string,
   ): Promise<FriendRequestPayload> {
     const friendRequest = await ctx.services.friends.sendFriendRequest(actor, ctx.em, { userId: fromGlobalId(userId, 'User') });
     return { friendRequest, userErrors: [] };
   }
 
   @Authorized(AccessScope.WRITE_SOCIAL)
-  @Mutation(() => FriendRequestPayload)
+  @Mutation(() => FriendRequestPayload, { description: 'Accepts a pending request sent to the viewer: the two become friends.' })
   acceptFriendRequest(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('requestId', () => ID) requestId: string,
+    @Arg('requestId', () => ID, { description: 'The FriendRequest id.' }) requestId: string,
   ): Promise<FriendRequestPayload> {
     return respond(ctx, actor, requestId, 'accept');
   }
 
   @Authorized(AccessScope.WRITE_SOCIAL)
-  @Mutation(() => FriendRequestPayload)
+  @Mutation(() => FriendRequestPayload, { description: 'Declines a pending request sent to the viewer (the sender is not notified).' })
   declineFriendRequest(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('requestId', () => ID) requestId: string,
+    @Arg('requestId', () => ID, { description: 'The FriendRequest id.' }) requestId: string,
   ): Promise<FriendRequestPayload> {
     return respond(ctx, actor, requestId, 'decline');
   }
 
   @Authorized(AccessScope.WRITE_SOCIAL)
-  @Mutation(() => FriendRequestPayload)
+  @Mutation(() => FriendRequestPayload, { description: 'Withdraws a pending request the viewer sent.' })
   cancelFriendRequest(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('requestId', () => ID) requestId: string,
+    @Arg('requestId', () => ID, { description: 'The FriendRequest id.' }) requestId: string,
   ): Promise<FriendRequestPayload> {
     return respond(ctx, actor, requestId, 'cancel');
   }
 
   @Authorized(AccessScope.WRITE_SOCIAL)
-  @Mutation(() => UserPayload)
-  removeFriend(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('userId', () => ID) userId: string): Promise<UserPayload> {
+  @Mutation(() => UserPayload, { description: 'Ends the friendship for both (nothing happens when they are not friends).' })
+  removeFriend(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('userId', () => ID, { description: 'The other User.' }) userId: string,
+  ): Promise<UserPayload> {
     return userPayload(ctx, ctx.services.friends.removeFriend(actor, ctx.em, { userId: fromGlobalId(userId, 'User') }));
   }
 
   @Authorized(AccessScope.WRITE_SOCIAL)
-  @Mutation(() => UserPayload)
-  followUser(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('userId', () => ID) userId: string): Promise<UserPayload> {
+  @Mutation(() => UserPayload, {
+    description:
+      'Follows the user; for a private account (when not friends) this sends a follow request instead (`viewerFollowRequested`), which the owner approves or declines.',
+  })
+  followUser(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('userId', () => ID, { description: 'The other User.' }) userId: string,
+  ): Promise<UserPayload> {
     return userPayload(ctx, ctx.services.friends.follow(actor, ctx.em, { userId: fromGlobalId(userId, 'User') }));
   }
 
   @Authorized(AccessScope.WRITE_SOCIAL)
-  @Mutation(() => UserPayload)
-  unfollowUser(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('userId', () => ID) userId: string): Promise<UserPayload> {
+  @Mutation(() => UserPayload, { description: 'Stops following the user, or withdraws a pending follow request.' })
+  unfollowUser(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('userId', () => ID, { description: 'The other User.' }) userId: string,
+  ): Promise<UserPayload> {
     return userPayload(ctx, ctx.services.friends.unfollow(actor, ctx.em, { userId: fromGlobalId(userId, 'User') }));
   }
 
   @Authorized(AccessScope.WRITE_SOCIAL)
   @Mutation(() => UserPayload, { description: 'Also ends any friendship, follow in either direction and pending request between the two.' })
-  blockUser(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('userId', () => ID) userId: string): Promise<UserPayload> {
+  blockUser(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('userId', () => ID, { description: 'The other User.' }) userId: string,
+  ): Promise<UserPayload> {
     return userPayload(ctx, ctx.services.friends.block(actor, ctx.em, { userId: fromGlobalId(userId, 'User') }));
   }
 
   @Authorized(AccessScope.WRITE_SOCIAL)
-  @Mutation(() => UserPayload)
-  unblockUser(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('userId', () => ID) userId: string): Promise<UserPayload> {
+  @Mutation(() => UserPayload, { description: "Lifts the viewer's block (friendships and follows it ended do not come back)." })
+  unblockUser(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('userId', () => ID, { description: 'The other User.' }) userId: string,
+  ): Promise<UserPayload> {
     return userPayload(ctx, ctx.services.friends.unblock(actor, ctx.em, { userId: fromGlobalId(userId, 'User') }));
   }
 
-  @FieldResolver(() => UserObject)
+  @FieldResolver(() => UserObject, { description: 'Who sent the request.' })
   from(@Root() request: FriendRequest, @Ctx() ctx: Context) {
     return userById(ctx).load(request.from.id);
   }
 
-  @FieldResolver(() => UserObject)
+  @FieldResolver(() => UserObject, { description: 'Whom the request was sent to.' })
   to(@Root() request: FriendRequest, @Ctx() ctx: Context) {
     return userById(ctx).load(request.to.id);
   }

@@ -54,6 +54,9 @@ const NO_RELATION: ViewerRelation = {
   viewerIsFollowing: false,
   followsViewer: false,
   viewerHasBlocked: false,
+  followRequested: false,
+  blockedViewer: false,
+  privateHidden: false,
 };
 
 /**
@@ -149,12 +152,27 @@ export class FriendsService {
     return target;
   }
 
-  /** Following needs no consent; following again is a no-op. */
+  /**
+   * Following a public account needs no consent; following a private one (when not already friends) asks the owner
+   * and waits for approval (`approveFollowRequest`). Following again is a no-op.
+   */
   async follow(actor: Actor, em: Db, input: UserTargetInput): Promise<string> {
     const target = await this.checkTarget(actor, em, input.userId, 'You cannot follow yourself.');
     await inTransaction(em, async (tx, afterCommit) => {
       await this.repository.lockPair(tx, actor.id, target);
       if (await this.repository.isBlockedEither(tx, actor.id, target)) throw forbidden('You cannot follow this user.', ['userId']);
+      const needsApproval = (await this.repository.isPrivate(tx, target)) && !(await this.repository.areFriends(tx, actor.id, target));
+      if (needsApproval) {
+        if (!(await this.repository.insertFollowRequest(tx, actor.id, target, new Date()))) return;
+        await this.notifications.notify(tx, afterCommit, {
+          recipientId: target,
+          type: 'FOLLOW_REQUEST',
+          actorId: actor.id,
+          dedupeKey: `follow_request:${actor.id}`,
+          dedupeWithinMs: HOUR_MS,
+        });
+        return;
+      }
       if (!(await this.repository.insertFollow(tx, actor.id, target, new Date()))) return;
       // Unfollowing and following again within the hour does not notify twice.
       await this.notifications.notify(tx, afterCommit, {
@@ -168,10 +186,51 @@ export class FriendsService {
     return target;
   }
 
+  /** Ends the follow, or withdraws a pending follow request. */
   async unfollow(actor: Actor, em: Db, input: UserTargetInput): Promise<string> {
     const target = await this.checkTarget(actor, em, input.userId, 'You cannot unfollow yourself.');
     await this.repository.deleteFollow(em, actor.id, target);
+    await this.repository.deleteFollowRequest(em, actor.id, target);
     return target;
+  }
+
+  /** The owner of a private account lets `userId` follow them (their request becomes a follow); the follower is told. */
+  async approveFollowRequest(actor: Actor, em: Db, input: UserTargetInput): Promise<string> {
+    const follower = await this.checkTarget(actor, em, input.userId, 'You cannot approve yourself.');
+    await inTransaction(em, async (tx, afterCommit) => {
+      await this.repository.lockPair(tx, actor.id, follower);
+      if (!(await this.repository.deleteFollowRequest(tx, follower, actor.id)))
+        throw notFound('This person has no pending follow request to you.', ['userId']);
+      await this.repository.insertFollow(tx, follower, actor.id, new Date());
+      await this.notifications.notify(tx, afterCommit, { recipientId: follower, type: 'FOLLOW_REQUEST_APPROVED', actorId: actor.id });
+    });
+    return follower;
+  }
+
+  /** The account went public: everyone waiting now follows it (in the caller's transaction; nobody is notified). */
+  async approveAllFollowRequests(tx: Db, userId: string): Promise<void> {
+    await this.repository.acceptAllFollowRequests(tx, userId);
+  }
+
+  /** The owner turns a follow request down; the requester is not told (they can ask again). */
+  async declineFollowRequest(actor: Actor, em: Db, input: UserTargetInput): Promise<string> {
+    const follower = await this.checkTarget(actor, em, input.userId, 'You cannot decline yourself.');
+    if (!(await this.repository.deleteFollowRequest(em, follower, actor.id)))
+      throw notFound('This person has no pending follow request to you.', ['userId']);
+    return follower;
+  }
+
+  /** People waiting for the actor to approve their follow request, newest first. */
+  followRequests<N>(actor: Actor, em: Db, input: PageInput, toNode: (row: RelatedUserRow) => N): Promise<ConnectionShape<N>> {
+    return paginate({
+      toNode,
+      first: input.first,
+      after: input.after,
+      cursorShape: ['string', 'string'],
+      fetch: (limit, after) => this.repository.relatedUsers(em, 'followRequests', actor.id, actor.id, limit, after),
+      keyOf: (r: RelatedUserRow) => [r.since, r.user.id],
+      count: () => this.repository.countFollowRequests(em, actor.id),
+    });
   }
 
   /** Ends any friendship, follows both ways and pending requests between the two (requests → CANCELED). */

@@ -15,22 +15,22 @@ import { FriendshipStatus } from './friends.types.js';
  */
 @Resolver(() => UserObject)
 export class FriendsUserFieldsResolver {
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many friends the user has (0 for someone blocked either way).' })
   async friendCount(@Root() user: User, @Ctx() ctx: Context): Promise<number> {
     return (await relationCounts(ctx).load(user.id)).friendCount;
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many people follow the user (approved followers only; 0 for someone blocked either way).' })
   async followerCount(@Root() user: User, @Ctx() ctx: Context): Promise<number> {
     return (await relationCounts(ctx).load(user.id)).followerCount;
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many people the user follows (0 for someone blocked either way).' })
   async followingCount(@Root() user: User, @Ctx() ctx: Context): Promise<number> {
     return (await relationCounts(ctx).load(user.id)).followingCount;
   }
 
-  @FieldResolver(() => FriendshipStatus)
+  @FieldResolver(() => FriendshipStatus, { description: 'How the viewer and the user stand as friends.' })
   async friendshipStatus(@Root() user: User, @Ctx() ctx: Context): Promise<FriendshipStatus> {
     if (!ctx.actor) return FriendshipStatus.NONE;
     if (ctx.actor.id === user.id) return FriendshipStatus.SELF;
@@ -41,12 +41,12 @@ export class FriendsUserFieldsResolver {
     return FriendshipStatus.NONE;
   }
 
-  @FieldResolver(() => Boolean)
+  @FieldResolver(() => Boolean, { description: 'The viewer follows the user (a pending follow request does not count).' })
   async viewerIsFollowing(@Root() user: User, @Ctx() ctx: Context): Promise<boolean> {
     return ctx.actor ? (await viewerRelation(ctx).load(user.id)).viewerIsFollowing : false;
   }
 
-  @FieldResolver(() => Boolean)
+  @FieldResolver(() => Boolean, { description: 'The user follows the viewer.' })
   async followsViewer(@Root() user: User, @Ctx() ctx: Context): Promise<boolean> {
     return ctx.actor ? (await viewerRelation(ctx).load(user.id)).followsViewer : false;
   }
@@ -59,17 +59,41 @@ export class FriendsUserFieldsResolver {
     return ctx.actor ? (await viewerRelation(ctx).load(user.id)).viewerHasBlocked : false;
   }
 
-  @FieldResolver(() => UserConnection)
+  @FieldResolver(() => Boolean, {
+    description: "The viewer asked to follow this user's private account and waits for the owner's approval.",
+  })
+  async viewerFollowRequested(@Root() user: User, @Ctx() ctx: Context): Promise<boolean> {
+    return ctx.actor ? (await viewerRelation(ctx).load(user.id)).followRequested : false;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "Whether the viewer may see the user's posts: false when either blocked the other, and for a private account unless the viewer is the owner, a friend, an approved follower or staff.",
+  })
+  async viewerCanSeePosts(@Root() user: User, @Ctx() ctx: Context): Promise<boolean> {
+    if (!ctx.actor) return !user.isPrivate;
+    if (ctx.actor.id === user.id) return true;
+    const relation = await viewerRelation(ctx).load(user.id);
+    return !relation.viewerHasBlocked && !relation.blockedViewer && !relation.privateHidden;
+  }
+
+  @FieldResolver(() => UserConnection, {
+    description: "The user's friends, newest first; empty for someone blocked either way or a private account the viewer may not see.",
+  })
   friends(@Root() user: User, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
     return relationPage(ctx, user, page, 'friends', 'friendCount');
   }
 
-  @FieldResolver(() => UserConnection)
+  @FieldResolver(() => UserConnection, {
+    description: "The user's followers, newest first; empty for someone blocked either way or a private account the viewer may not see.",
+  })
   followers(@Root() user: User, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
     return relationPage(ctx, user, page, 'followers', 'followerCount');
   }
 
-  @FieldResolver(() => UserConnection)
+  @FieldResolver(() => UserConnection, {
+    description: 'Whom the user follows, newest first; empty for someone blocked either way or a private account the viewer may not see.',
+  })
   following(@Root() user: User, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs) {
     return relationPage(ctx, user, page, 'following', 'followingCount');
   }

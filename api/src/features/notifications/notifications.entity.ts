@@ -17,6 +17,10 @@ export const NOTIFICATION_TYPES = [
   'REPORT_RESOLVED',
   /** The recipient was @mentioned in a post or a comment they may see. */
   'MENTION',
+  /** Someone asked to follow the recipient's private account. */
+  'FOLLOW_REQUEST',
+  /** The owner of a private account approved the recipient's follow request. */
+  'FOLLOW_REQUEST_APPROVED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_TYPES)[number];
 

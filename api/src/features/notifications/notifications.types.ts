@@ -15,6 +15,8 @@ export enum NotificationType {
   SCREENSHOT = 'SCREENSHOT',
   REPORT_RESOLVED = 'REPORT_RESOLVED',
   MENTION = 'MENTION',
+  FOLLOW_REQUEST = 'FOLLOW_REQUEST',
+  FOLLOW_REQUEST_APPROVED = 'FOLLOW_REQUEST_APPROVED',
 }
 registerEnumType(NotificationType, {
   name: 'NotificationType',
@@ -31,6 +33,8 @@ registerEnumType(NotificationType, {
     SCREENSHOT: { description: 'Someone took a screenshot of a call the viewer was in.' },
     REPORT_RESOLVED: { description: 'Staff acted on a report the viewer filed.' },
     MENTION: { description: 'Someone @mentioned the recipient in a post (`post`) or a comment (`comment` and its `post`).' },
+    FOLLOW_REQUEST: { description: "`actor` asked to follow the viewer's private account (approve or decline it)." },
+    FOLLOW_REQUEST_APPROVED: { description: "`actor` approved the viewer's request to follow their private account." },
   },
 });
 

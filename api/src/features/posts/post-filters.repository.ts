@@ -1,5 +1,5 @@
 import { containsPattern, eitherHidden, removedHiddenSql, suspendedHiddenSql } from '../accounts/index.js';
-import { blockedSql, feedAuthorsSql } from '../friends/index.js';
+import { blockedSql, feedAuthorsSql, privateHiddenSql } from '../friends/index.js';
 import type { PostFilter } from './posts.rows.js';
 
 // Which posts a viewer may see, as SQL fragments: the posts repository's lists and the features that compose
@@ -34,9 +34,14 @@ export function removedPostNoticeSql(alias: string, viewerId: string): { sql: st
     params: [...post.params, ...comment.params],
   };
 }
-/** Authors hidden from the viewer: blocked either way (friends), or suspended unless the viewer is staff (accounts). */
+/**
+ * Authors hidden from the viewer: blocked either way (friends), suspended unless the viewer is staff (accounts), or
+ * with a private account the viewer may not see (friends: not them, a friend, an approved follower or staff). Used for
+ * posts and everything read through them (node, lists, likes, comments, media, photo tags, subscriptions), and for
+ * the people shown beside them (likers, commenters, tagged users).
+ */
 export const hiddenAuthorSql = (column: string, viewerId: string | null) =>
-  eitherHidden(blockedSql(column, viewerId), suspendedHiddenSql(column, viewerId));
+  eitherHidden(eitherHidden(blockedSql(column, viewerId), suspendedHiddenSql(column, viewerId)), privateHiddenSql(column, viewerId));
 
 /** SQL conditions on `posts p` for a filter, blocks of the viewer always applied. */
 export function postFilterSql(viewerId: string | null, filter: PostFilter): { sql: string; params: unknown[] } {

@@ -7,6 +7,9 @@ const base: Relation = {
   viewerIsFollowing: false,
   followsViewer: false,
   viewerHasBlocked: false,
+  viewerFollowRequested: false,
+  viewerCanSeePosts: true,
+  isPrivate: false,
   friendCount: 3,
   followerCount: 5,
   followingCount: 7,
@@ -14,24 +17,34 @@ const base: Relation = {
 const as = (patch: Partial<Relation>): Relation => ({ ...base, ...patch });
 
 describe('relationControls', () => {
-  it('offers the right friendship buttons for each status', () => {
-    expect(relationControls(base)).toEqual({ friendState: null, friend: ['send'], follow: 'follow', more: 'block' });
-    expect(relationControls(as({ friendshipStatus: 'REQUEST_SENT' }))).toMatchObject({ friendState: 'requested', friend: ['cancel'] });
-    expect(relationControls(as({ friendshipStatus: 'REQUEST_RECEIVED' }))).toMatchObject({
-      friendState: null,
-      friend: ['accept', 'decline'],
-    });
+  it('has one primary friendship control that says the state, with Follow beside it until friends', () => {
+    expect(relationControls(base)).toEqual({ friend: 'send', follow: 'follow', more: ['block', 'report'], friendsMenu: [] });
+    expect(relationControls(as({ friendshipStatus: 'REQUEST_SENT' }))).toMatchObject({ friend: 'cancel', follow: 'follow' });
+    expect(relationControls(as({ friendshipStatus: 'REQUEST_RECEIVED' }))).toMatchObject({ friend: 'respond' });
+    // Friends: follow moves into the "Friends ▾" menu; unfriend is in both menus, never a bare button.
     expect(relationControls(as({ friendshipStatus: 'FRIENDS', viewerIsFollowing: true }))).toEqual({
-      friendState: 'isFriend',
-      friend: ['unfriend'],
-      follow: 'unfollow',
-      more: 'block',
+      friend: 'friends',
+      follow: null,
+      more: ['unfollow', 'unfriend', 'block', 'report'],
+      friendsMenu: ['unfollow', 'unfriend'],
     });
   });
 
-  it('offers only "unblock" for a blocked user and nothing on one’s own profile', () => {
-    expect(relationControls(as({ viewerHasBlocked: true }))).toEqual({ friendState: null, friend: [], follow: null, more: 'unblock' });
-    expect(relationControls(as({ friendshipStatus: 'SELF' }))).toEqual({ friendState: null, friend: [], follow: null, more: null });
+  it('shows a pending follow request to a private account as "requested", withdrawn from the menu', () => {
+    expect(relationControls(as({ isPrivate: true, viewerFollowRequested: true }))).toMatchObject({
+      follow: 'requested',
+      more: ['unfollow', 'block', 'report'],
+    });
+  });
+
+  it('offers only unblock and report for a blocked user and nothing on one’s own profile', () => {
+    expect(relationControls(as({ viewerHasBlocked: true }))).toEqual({
+      friend: null,
+      follow: null,
+      more: ['unblock', 'report'],
+      friendsMenu: [],
+    });
+    expect(relationControls(as({ friendshipStatus: 'SELF' }))).toEqual({ friend: null, follow: null, more: [], friendsMenu: [] });
   });
 });
 
@@ -55,6 +68,16 @@ describe('predictRelation', () => {
     expect(predictRelation(as({ friendshipStatus: 'FRIENDS' }), 'unfriend')).toMatchObject({ friendshipStatus: 'NONE', friendCount: 2 });
   });
 
+  it('only asks to follow a private account (no count moves) until it is approved', () => {
+    expect(predictRelation(as({ isPrivate: true }), 'follow')).toEqual({ ...base, isPrivate: true, viewerFollowRequested: true });
+    expect(predictRelation(as({ isPrivate: true, viewerFollowRequested: true }), 'unfollow')).toMatchObject({
+      viewerFollowRequested: false,
+      followerCount: 5,
+    });
+    // A friend follows a private account straight away.
+    expect(predictRelation(as({ isPrivate: true, friendshipStatus: 'FRIENDS' }), 'follow')).toMatchObject({ viewerIsFollowing: true });
+  });
+
   it('moves the follow flag and the follower count once', () => {
     expect(predictRelation(base, 'follow')).toMatchObject({ viewerIsFollowing: true, followerCount: 6 });
     expect(predictRelation(as({ viewerIsFollowing: true }), 'follow')).toMatchObject({ viewerIsFollowing: true, followerCount: 5 });
@@ -67,6 +90,7 @@ describe('predictRelation', () => {
       ...base,
       friendshipStatus: 'NONE',
       viewerHasBlocked: true,
+      viewerCanSeePosts: false,
       friendCount: 2,
       followerCount: 4,
       followingCount: 6,

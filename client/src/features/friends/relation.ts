@@ -8,27 +8,43 @@ export type RelationAction = 'send' | 'accept' | 'decline' | 'cancel' | 'unfrien
 /** Actions that end something, asked about in a dialog first. */
 export const CONFIRMED: ReadonlySet<RelationAction> = new Set(['unfriend', 'block', 'unblock']);
 
-/** The buttons a profile shows for the viewer's relation to its user. */
+/**
+ * The one relationship control of a profile (Messenger/Instagram style): a primary button that says the friendship
+ * state, a secondary follow button while not friends (friends see each other's posts anyway), and the ⋯ menu.
+ */
 export interface Controls {
-  /** A state shown beside the buttons (i18n key under `friends.`), e.g. "Request sent". */
-  friendState: 'requested' | 'isFriend' | null;
-  friend: RelationAction[];
-  follow: 'follow' | 'unfollow' | null;
-  /** Behind the "more" menu. */
-  more: 'block' | 'unblock' | null;
+  /** The primary button(s): add, "Request sent · Cancel", Accept + Decline, or the "Friends ▾" menu. */
+  friend: 'send' | 'cancel' | 'respond' | 'friends' | null;
+  /** Follow, Unfollow, or withdraw a pending request to a private account; null once friends (it sits in the menus). */
+  follow: 'follow' | 'unfollow' | 'requested' | null;
+  /** The ⋯ menu, in order. */
+  more: (RelationAction | 'report')[];
+  /** Items of the "Friends ▾" menu. */
+  friendsMenu: RelationAction[];
 }
 
-const FRIEND_BUTTONS: Record<Exclude<FriendshipStatus, 'SELF'>, Pick<Controls, 'friendState' | 'friend'>> = {
-  NONE: { friendState: null, friend: ['send'] },
-  REQUEST_SENT: { friendState: 'requested', friend: ['cancel'] },
-  REQUEST_RECEIVED: { friendState: null, friend: ['accept', 'decline'] },
-  FRIENDS: { friendState: 'isFriend', friend: ['unfriend'] },
+const FRIEND_PRIMARY: Record<Exclude<FriendshipStatus, 'SELF'>, Controls['friend']> = {
+  NONE: 'send',
+  REQUEST_SENT: 'cancel',
+  REQUEST_RECEIVED: 'respond',
+  FRIENDS: 'friends',
 };
 
 export function relationControls(r: Relation): Controls {
-  if (r.friendshipStatus === 'SELF') return { friendState: null, friend: [], follow: null, more: null };
-  if (r.viewerHasBlocked) return { friendState: null, friend: [], follow: null, more: 'unblock' };
-  return { ...FRIEND_BUTTONS[r.friendshipStatus], follow: r.viewerIsFollowing ? 'unfollow' : 'follow', more: 'block' };
+  if (r.friendshipStatus === 'SELF') return { friend: null, follow: null, more: [], friendsMenu: [] };
+  if (r.viewerHasBlocked) return { friend: null, follow: null, more: ['unblock', 'report'], friendsMenu: [] };
+  const friends = r.friendshipStatus === 'FRIENDS';
+  const followState = r.viewerIsFollowing ? 'unfollow' : r.viewerFollowRequested ? 'requested' : 'follow';
+  const more: Controls['more'] = [];
+  if (r.viewerIsFollowing || r.viewerFollowRequested) more.push('unfollow');
+  if (friends) more.push('unfriend');
+  more.push('block', 'report');
+  return {
+    friend: FRIEND_PRIMARY[r.friendshipStatus],
+    follow: friends ? null : followState,
+    more,
+    friendsMenu: friends ? [r.viewerIsFollowing ? 'unfollow' : 'follow', 'unfriend'] : [],
+  };
 }
 
 const step = (on: boolean, was: boolean) => Number(on) - Number(was);
@@ -44,8 +60,11 @@ export function predictRelation(r: Relation, action: RelationAction): Relation {
   const withFollow = (on: boolean): Relation => ({
     ...r,
     viewerIsFollowing: on,
+    viewerFollowRequested: false,
     followerCount: r.followerCount + step(on, r.viewerIsFollowing),
   });
+  // Following a private account (not as a friend) only asks.
+  const asks = r.isPrivate && !friends && !r.viewerIsFollowing;
   switch (action) {
     case 'send':
       return withStatus(r.friendshipStatus === 'REQUEST_RECEIVED' ? 'FRIENDS' : 'REQUEST_SENT');
@@ -56,7 +75,7 @@ export function predictRelation(r: Relation, action: RelationAction): Relation {
     case 'unfriend':
       return withStatus('NONE');
     case 'follow':
-      return withFollow(true);
+      return asks ? { ...r, viewerFollowRequested: true } : withFollow(true);
     case 'unfollow':
       return withFollow(false);
     case 'block': {
@@ -68,6 +87,7 @@ export function predictRelation(r: Relation, action: RelationAction): Relation {
         followingCount: r.followingCount - Number(r.followsViewer),
         followsViewer: false,
         viewerHasBlocked: true,
+        viewerCanSeePosts: false,
       };
     }
     case 'unblock':

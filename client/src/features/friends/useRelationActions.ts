@@ -169,7 +169,10 @@ export function useRelationActions() {
       const request = payload.friendRequest;
       const after = payload.user ?? (request ? (request.from.id === target.id ? request.from : request.to) : null);
       if (after) reconcile(cache, auth.user.id, target, after, request?.id ?? requestId, action);
-      done.value = t(`friends.done.${DONE_KEY[action]}`);
+      // A private account's follow is a request until its owner approves it.
+      const asked = action === 'follow' && after && 'viewerFollowRequested' in after && after.viewerFollowRequested;
+      const withdrew = action === 'unfollow' && target.viewerFollowRequested;
+      done.value = t(`friends.done.${asked ? 'followRequested' : withdrew ? 'followRequestWithdrawn' : DONE_KEY[action]}`);
       return true;
     } catch (error) {
       failure.setException(error);

@@ -38,7 +38,13 @@ describe('notification targets', () => {
   });
 
   it('knows which types change the relation to the actor', () => {
-    expect(KNOWN_TYPES.filter(changesRelation)).toEqual(['FRIEND_REQUEST', 'FRIEND_ACCEPTED', 'FOLLOW']);
+    expect(KNOWN_TYPES.filter(changesRelation)).toEqual([
+      'FRIEND_REQUEST',
+      'FRIEND_ACCEPTED',
+      'FOLLOW',
+      'FOLLOW_REQUEST',
+      'FOLLOW_REQUEST_APPROVED',
+    ]);
   });
 });
 

@@ -13,6 +13,8 @@ export const KNOWN_TYPES: readonly NotificationType[] = [
   'SCREENSHOT',
   'REPORT_RESOLVED',
   'MENTION',
+  'FOLLOW_REQUEST',
+  'FOLLOW_REQUEST_APPROVED',
 ];
 
 type NotificationLike = Pick<NotificationFieldsFragment, 'type'> & {
@@ -26,13 +28,18 @@ export function notificationTextKey(type: string): string {
 }
 
 /** Where opening a notification leads. */
-export type NotificationTarget = { name: 'post'; params: { id: string } } | { name: 'profile'; params: { username: string } };
+export type NotificationTarget =
+  | { name: 'post'; params: { id: string } }
+  | { name: 'profile'; params: { username: string } }
+  | { name: 'friend-requests'; params: Record<string, never> };
 
 /**
  * The post when the notification is about one (and the app has a post page), else the actor's
  * profile, else nowhere (an actor who is gone).
  */
 export function notificationTarget(n: NotificationLike, hasPostPage: boolean): NotificationTarget | null {
+  // A follow request is answered where the requests are listed (Approve / Decline).
+  if (n.type === 'FOLLOW_REQUEST') return { name: 'friend-requests', params: {} };
   if (n.post && hasPostPage) return { name: 'post', params: { id: n.post.id } };
   return actorTarget(n);
 }
@@ -44,7 +51,13 @@ export function actorTarget(n: Pick<NotificationLike, 'actor'>): NotificationTar
 
 /** Notification kinds that change how the viewer relates to the actor (profile buttons, requests, counts). */
 export function changesRelation(type: string): boolean {
-  return type === 'FRIEND_REQUEST' || type === 'FRIEND_ACCEPTED' || type === 'FOLLOW';
+  return (
+    type === 'FRIEND_REQUEST' ||
+    type === 'FRIEND_ACCEPTED' ||
+    type === 'FOLLOW' ||
+    type === 'FOLLOW_REQUEST' ||
+    type === 'FOLLOW_REQUEST_APPROVED'
+  );
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -43,7 +43,7 @@ export function useNotificationsLive(onNew: (n: LiveNotification) => void) {
       const viewer = cache.identify({ __typename: 'User', id: auth.user.id });
       const fields = n.type === 'FOLLOW' ? ['followerCount', 'followers'] : n.type === 'FRIEND_ACCEPTED' ? ['friendCount', 'friends'] : [];
       for (const fieldName of fields) cache.evict({ id: viewer, fieldName });
-      void refetchActive(client, ['FriendRequests']);
+      void refetchActive(client, ['FriendRequests', 'FollowRequests']);
     }
     onNew(n);
   });
