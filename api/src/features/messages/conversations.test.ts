@@ -128,6 +128,12 @@ describe('who sees a conversation', () => {
   });
 });
 
+interface MessagePage {
+  totalCount: number;
+  nodes: { body: string }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
 describe('history', () => {
   it('pages newest first with `after` going to older messages; the list follows the latest activity', async () => {
     const [ann, bob, cat] = await users(3);
@@ -141,9 +147,9 @@ describe('history', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = (await as(stack, bob, MESSAGES, { id: withBob.id, first: 3, after })).messages;
+      const page: MessagePage = (await as(stack, bob, MESSAGES, { id: withBob.id, first: 3, after })).messages;
       expect(page.totalCount).toBe(7);
-      seen.push(...page.nodes.map((n: { body: string }) => n.body));
+      seen.push(...page.nodes.map((n) => n.body));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
