@@ -27,6 +27,7 @@ registerEnumType(DirectMessageKind, {
 /** `conversation`, `author` and `image` are field resolvers. */
 @ObjectType('DirectMessage', { implements: Node, description: 'One message of a direct conversation, seen by its members only.' })
 export class DirectMessageObject extends Node {
+  @Field(() => ID, { description: 'Opaque global id (Node).' }) declare id: string;
   @Field(() => DirectMessageKind, { description: 'Text (with or without an image) or a call event.' }) kind!: DirectMessageKind;
   @Field(() => String, { nullable: true, description: 'TEXT: the text; null when an image was sent alone, and for call events.' })
   body!: string | null;
@@ -46,6 +47,7 @@ export class DirectMessageObject extends Node {
   description: 'A direct conversation between 2–8 people (a 1:1 conversation or a small group), seen by its members only.',
 })
 export class ConversationObject extends Node {
+  @Field(() => ID, { description: 'Opaque global id (Node).' }) declare id: string;
   @Field(() => String, { nullable: true, description: 'The optional name of a group conversation (null for 1:1 conversations).' })
   title!: string | null;
   @Field(() => Boolean, { description: 'True for a group: more than two members.' }) isGroup!: boolean;
