@@ -54,6 +54,7 @@ import { AccountsStaffRepository } from '../features/accounts/accounts.staff.rep
 import { AccountsStaffService } from '../features/accounts/accounts.staff.service.js';
 import { createScope } from '../kernel/scope.js';
 import { MessagesRepository } from '../features/messages/messages.repository.js';
+import { ReadMarksRepository } from '../features/messages/read-marks.repository.js';
 import { MessagesService } from '../features/messages/messages.service.js';
 import { conversationMediaSql, directMessageMediaSql } from '../features/messages/index.js';
 import type { Jobs } from '../kernel/jobs.js';
@@ -117,6 +118,7 @@ export function createServices(deps: ServiceDeps) {
   // that end are logged in the pair's conversation (facechat's CallLog).
   const messages = new MessagesService({
     repo: new MessagesRepository(),
+    readMarks: new ReadMarksRepository(),
     friends,
     users: accounts,
     media: mediaRepository,
