@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fromGlobalId } from '../../kernel/ids.js';
 import { gql } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
 import { as, befriend, block, useStack } from '../facechat/facechat.testkit.js';
@@ -221,5 +222,23 @@ describe('the list of conversations', () => {
     expect(two.result.data.conversations.nodes).toHaveLength(2);
     expect(six.result.data.conversations.nodes).toHaveLength(6);
     expect(six.queries).toBe(two.queries);
+  });
+});
+
+describe('image clean-up', () => {
+  it('an old upload sent in a conversation is kept; an old one attached nowhere is deleted', async () => {
+    const [ann, bob] = await users(2);
+    await befriend(stack, ann, bob);
+    const { id } = await startWith(stack, ann, [bob]);
+    const sent = await uploadMedia(stack, ann.token);
+    const orphan = await uploadMedia(stack, ann.token);
+    await sendText(stack, ann, id, 'keep this', { mediaId: sent });
+    const raw = [sent, orphan].map((m) => fromGlobalId(m, 'Media')!);
+    const conn = stack.orm.em.fork().getConnection();
+    await conn.execute(`update media set created_at = now() - interval '25 hours' where id in (?)`, [raw]);
+    await stack.app.services.media.deleteUnattached(stack.orm.em.fork(), 24);
+    const left = await conn.execute<{ id: string }[]>('select id from media where id in (?)', [raw]);
+    expect(left.map((r) => r.id)).toEqual([raw[0]]);
+    expect((await as(stack, bob, MESSAGES, { id })).messages.nodes[0].image.id).toBe(sent);
   });
 });
