@@ -235,7 +235,7 @@ export class MessagesService {
 
   /**
    * Facechat's `CallLog`: a 1:1 call is over. Adds CALL_ENDED (answered, with its duration) or CALL_MISSED to the two
-   * people's 1:1 conversation, made when missing if they may message each other. Once per call.
+   * people's 1:1 conversation (made when missing) if they may message each other. Once per call.
    */
   async callFinished(call: FinishedCall): Promise<void> {
     const em = this.c.newEm();
@@ -244,16 +244,18 @@ export class MessagesService {
       const directKey = directKeyOf(call.callerId, call.calleeId);
       await this.c.repo.lockDirectKey(tx, directKey);
       if (await this.c.repo.hasCallMessage(tx, call.callId)) return;
-      let conversation = await this.c.repo.findDirect(tx, directKey);
-      if (conversation) conversation = await this.c.repo.lockConversation(tx, conversation.id);
-      else if (!(await this.rules.refusedAmong(tx, call.callerId, [call.calleeId])))
-        conversation = await this.c.repo.insertConversation(tx, {
-          title: null,
-          isGroup: false,
-          directKey,
-          createdById: call.callerId,
-          memberIds: [call.callerId, call.calleeId],
-        });
+      // A call ended by a block (or between people who may no longer message each other) is not logged.
+      if (await this.rules.refusedAmong(tx, call.callerId, [call.calleeId])) return;
+      const existing = await this.c.repo.findDirect(tx, directKey);
+      const conversation = existing
+        ? await this.c.repo.lockConversation(tx, existing.id)
+        : await this.c.repo.insertConversation(tx, {
+            title: null,
+            isGroup: false,
+            directKey,
+            createdById: call.callerId,
+            memberIds: [call.callerId, call.calleeId],
+          });
       if (!conversation) return;
       await this.insert(tx, afterCommit, conversation, {
         authorId: call.callerId,
