@@ -9,7 +9,7 @@ import { fromGlobalId, toGlobalId } from '../../kernel/ids.js';
 import { userById, UserObject } from '../accounts/graphql.js';
 import { Conversation } from './messages.entity.js';
 import { conversationReadTopic, type ConversationReadEventData } from './messages.events.js';
-import { canSendIn, conversationById, directMessageById, memberIdsOf, readReceiptsOf, unreadCountOf } from './messages.loaders.js';
+import { canSendIn, conversationById, directMessageById, membersOf, unreadCountOf } from './messages.loaders.js';
 import type { ConversationRecord } from './messages.rows.js';
 import {
   ConversationConnection,
@@ -129,7 +129,7 @@ export class ConversationsResolver {
 
   @FieldResolver(() => [UserObject], { description: 'Everyone in the conversation, the viewer included, in the order they joined.' })
   async members(@Root() conversation: ConversationRecord, @Ctx() ctx: Context) {
-    const ids = await memberIdsOf(ctx).load(conversation.id);
+    const ids = (await membersOf(ctx).load(conversation.id)).map((m) => m.userId);
     const users = await userById(ctx).loadMany(ids);
     return users.filter((u) => u && !(u instanceof Error));
   }
@@ -154,7 +154,8 @@ export class ConversationsResolver {
 
   @FieldResolver(() => [ConversationReadReceipt], { description: "The other members' read marks." })
   async readReceipts(@Root() conversation: ConversationRecord, @Ctx() ctx: Context): Promise<ConversationReadReceipt[]> {
-    const marks = await readReceiptsOf(ctx).load(conversation.id);
+    const viewerId = requireActor(ctx).id;
+    const marks = (await membersOf(ctx).load(conversation.id)).filter((m) => m.userId !== viewerId);
     const users = await userById(ctx).loadMany(marks.map((m) => m.userId));
     return marks.flatMap((mark, i) => {
       const user = users[i];

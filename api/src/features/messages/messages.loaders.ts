@@ -21,12 +21,12 @@ export function directMessageById(ctx: Context): DataLoader<string, DirectMessag
   );
 }
 
-/** Member ids of the viewer's conversations, in the order they joined. */
-export function memberIdsOf(ctx: Context): DataLoader<string, string[]> {
+/** Members of the viewer's conversations with their read marks, in the order they joined (members and receipts). */
+export function membersOf(ctx: Context): DataLoader<string, ReadMarkRow[]> {
   return loader(
     ctx,
-    'messages.memberIdsOf',
-    () => new DataLoader<string, string[]>((ids) => ctx.services.messages.memberIdsOf(ctx.em, ids)),
+    'messages.membersOf',
+    () => new DataLoader<string, ReadMarkRow[]>((ids) => ctx.services.messages.membersWithMarks(ctx.em, ids)),
   );
 }
 
@@ -35,14 +35,6 @@ export function unreadCountOf(ctx: Context): DataLoader<string, number> {
     ctx,
     'messages.unreadCountOf',
     () => new DataLoader<string, number>((ids) => ctx.services.messages.unreadCounts(requireActor(ctx), ctx.em, ids)),
-  );
-}
-
-export function readReceiptsOf(ctx: Context): DataLoader<string, ReadMarkRow[]> {
-  return loader(
-    ctx,
-    'messages.readReceiptsOf',
-    () => new DataLoader<string, ReadMarkRow[]>((ids) => ctx.services.messages.readReceipts(requireActor(ctx), ctx.em, ids)),
   );
 }
 

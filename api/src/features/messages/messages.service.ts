@@ -207,16 +207,13 @@ export class MessagesService {
     return ids.map((id) => found.get(id) ?? null);
   }
 
-  /** Member ids of many conversations (the viewer's own conversations: callers load those first). */
-  async memberIdsOf(em: Db, conversationIds: readonly string[]): Promise<string[][]> {
-    const rows = await this.c.repo.members(em, conversationIds);
-    return conversationIds.map((id) => rows.filter((r) => r.conversationId === id).map((r) => r.userId));
-  }
-
-  /** The other members' read marks in many conversations. */
-  async readReceipts(actor: Actor, em: Db, conversationIds: readonly string[]): Promise<ReadMarkRow[][]> {
+  /**
+   * Every member of many conversations with their read mark, in the order they joined: `members` and `readReceipts` of
+   * the viewer's own conversations (callers load those first), from one statement.
+   */
+  async membersWithMarks(em: Db, conversationIds: readonly string[]): Promise<ReadMarkRow[][]> {
     const rows = await this.c.readMarks.readMarks(em, conversationIds);
-    return conversationIds.map((id) => rows.filter((r) => r.conversationId === id && r.userId !== actor.id));
+    return conversationIds.map((id) => rows.filter((r) => r.conversationId === id));
   }
 
   async unreadCounts(actor: Actor, em: Db, conversationIds: readonly string[]): Promise<number[]> {
