@@ -71,6 +71,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // The call widget example: a classic script in the page, livekit-client's browser build as a global.
+    files: ['examples/call-widget/widget.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, LivekitClient: 'readonly' } },
+  },
+  {
     rules: {
       // `_`-prefixed names are deliberately unused (positional parameters, destructured-away fields).
       '@typescript-eslint/no-unused-vars': [

@@ -14,7 +14,7 @@ import { startTestStack, type TestStack } from '../api/src/test/stack.js';
 import { assertRemoteVideoPlaying, befriend, fakeMediaFlags, newUser, remoteFrames, waitFor } from '../bench/lib/call/pages.js';
 import { assertClientBuilt } from './lib/app.js';
 import { launchChromium } from './lib/browser.js';
-import { openAs as openUser } from './lib/call.js';
+import { inboundVideoBytes, installPeerMeter, openAs as openUser } from './lib/call.js';
 
 const livekit = inject('livekit');
 let stack: TestStack;
@@ -146,24 +146,31 @@ describe('a video call in the browser', () => {
   });
 
   it('a declined call tells the caller and goes into history as DECLINED', async () => {
-    const a = await openAs(alice, 'en-US');
+    const a = await openUser(browser, stack.baseUrl, alice, 'en-US', installPeerMeter);
     const b = await openAs(bob, 'en-US');
     await callFromProfile(a.page, bob);
     await b.page.getByTestId('incoming-call').waitFor();
-    // Bob's tab connected while it rang (his preview shows; LiveKit has him, hidden): Alice's page shows nobody, and
-    // declining leaves no trace of that for her.
+    // Bob's tab connected while it rang (his preview shows; LiveKit has him, hidden, his camera already published to
+    // nobody): Alice's page shows nobody and receives no video, and declining leaves no trace of that for her.
     await b.page.getByTestId('incoming-call-preview').waitFor();
     const roomId = Buffer.from(decodeURIComponent(new URL(a.page.url()).pathname.split('/').pop()!), 'base64url')
       .toString()
       .split(':')[1]!;
     const lk = new RoomServiceClient(livekit!.url.replace(/^ws/, 'http'), livekit!.apiKey, livekit!.apiSecret);
-    const inRoom = await lk.listParticipants(roomId);
+    const inRoom = await waitFor(
+      'Bob publishes his camera while it rings',
+      () => lk.listParticipants(roomId),
+      (participants) => participants.some((p) => p.permission?.hidden && p.tracks.length > 0),
+      10_000,
+    );
     expect(inRoom.map((p) => [p.name, p.permission?.hidden ?? false]).sort()).toEqual([
       ['Alice Kim', false],
       ['박보검', true],
     ]);
     await a.page.locator('[data-testid=call-tile][data-local=true]').waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // time enough for his video to reach her, were it sent
     const bobsTilesWhileRinging = await a.page.locator('[data-testid=call-tile][data-local=false]').count();
+    expect(await inboundVideoBytes(a.page)).toBe(0);
     await b.page.getByTestId('decline-call').click();
     await b.page.getByTestId('incoming-call').waitFor({ state: 'hidden' });
     await a.page.locator('[data-testid=call-outcome][data-ending=DECLINED]').waitFor();

@@ -3,7 +3,7 @@
 // `keepNames`: type-graphql, MikroORM (entity and migration names) and the migrations table read class names, so the
 // bundler must not rename a class when two files declare the same name.
 import { build } from 'esbuild';
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ROOT } from './lib/paths.mjs';
 
@@ -35,8 +35,11 @@ const result = await build({
 // Loaded by path at run time, relative to the module that starts it: `new URL('./media.worker.mjs', import.meta.url)`
 // in features/media/media.image.ts resolves next to the bundle. It is plain JavaScript already.
 copyFileSync(join(SRC, 'features/media/media.worker.mjs'), join(OUT, 'media.worker.mjs'));
+// The developer guide at /docs (features/docs/docs.sources.ts): its Markdown and the schema its reference is made from.
+cpSync(join(ROOT, 'docs'), join(OUT, 'docs'), { recursive: true });
+copyFileSync(join(ROOT, 'schema/schema.graphql'), join(OUT, 'docs/schema.graphql'));
 
 const bytes = Object.entries(result.metafile.outputs)
   .filter(([file]) => file.endsWith('.js'))
   .map(([file, { bytes }]) => `${file} ${(bytes / 1024).toFixed(0)} KiB`);
-console.log(`build:api: ${bytes.join(', ')}, media.worker.mjs`);
+console.log(`build:api: ${bytes.join(', ')}, media.worker.mjs, docs/`);

@@ -13,12 +13,14 @@ import type { Config } from './config.js';
 import { createContext, type Context } from './graphql/context.js';
 import { PubSub } from './graphql/pubsub.js';
 import { getSchema } from './graphql/schema.js';
+import { operationScopeError } from './graphql/auth.js';
 import { limitsError, sourceLimits } from './graphql/validation.js';
 import { parseCookies, actorFromAuthorization } from './http/auth.js';
 import { GRAPHIQL_HTML, graphiqlRouter } from './http/graphiql.js';
 import { attachGraphqlWs } from './http/ws.js';
 import { readinessRouter, type ReadinessCheck } from './http/health.js';
 import { securityHeaders } from './http/security-headers.js';
+import { integrationCors } from './http/cors.js';
 import { TokenSigner } from './lib/tokens.js';
 import { startBackgroundWork } from './server/bootstrap.js';
 import { createServices, type Services } from './server/compose.js';
@@ -82,9 +84,11 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
       {
         async requestDidStart() {
           return {
-            async didResolveOperation({ request, document, schema: s }) {
+            async didResolveOperation({ request, document, schema: s, operation, contextValue }) {
               const error = limitsError(s, document, request.variables, request.operationName);
               if (error) throw error;
+              const scopeError = operationScopeError(contextValue.actor, operation?.operation);
+              if (scopeError) throw scopeError;
             },
             async didEncounterErrors({ errors, contextValue }) {
               for (const error of errors) {
@@ -128,6 +132,7 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
   });
 
   app.use(securityHeaders(config));
+  app.use(['/graphql', '/media'], integrationCors);
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) }));
   app.use(readinessRouter(readiness));
   app.use(graphiqlRouter());
@@ -168,7 +173,7 @@ export async function createApp(deps: { config: Config; orm: MikroORM; log: Logg
             services,
             http: { cookies, setCookie: (header) => setCookies.push(header) },
           });
-          ctx.actor = await actorFromAuthorization(req.headers.authorization, services.accounts, ctx.scope.em);
+          ctx.actor = await actorFromAuthorization(req.headers.authorization, services, ctx.scope.em);
           return ctx;
         },
       });

@@ -172,6 +172,14 @@ describe('main.js', () => {
     }
   });
 
+  it('serves the developer guide and its schema reference from the bundle (docs/ copied next to main.js)', async () => {
+    expect(existsSync(join(OUT, 'docs/README.md'))).toBe(true);
+    const guide = await fetch(`${baseUrl}/docs/tokens`);
+    expect(guide.status).toBe(200);
+    expect(await guide.text()).toContain('Getting a token');
+    expect(await (await fetch(`${baseUrl}/docs/reference`)).text()).toContain('<section id="Post">');
+  });
+
   it('serves exactly the schema of schema/schema.graphql', async () => {
     const res = await gql({ baseUrl }, introspectionQuery());
     expect(res.errors).toBeUndefined();

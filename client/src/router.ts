@@ -72,6 +72,12 @@ const routes: RouteRecordRaw[] = [
     meta: { requiresAuth: true, title: 'profileEdit.title' },
   },
   {
+    path: '/settings/tokens',
+    name: 'settings-tokens',
+    component: () => import('./features/settings/SettingsTokensPage.vue'),
+    meta: { requiresAuth: true, title: 'settings.tokens.title' },
+  },
+  {
     path: '/u/:username',
     name: 'profile',
     component: () => import('./features/profile/ProfilePage.vue'),

@@ -37,3 +37,37 @@ export async function connectCall(caller: Page, callee: Page, calleeUser: TestUs
   for (const page of [caller, callee]) await page.locator('[data-testid=call-tile][data-local=false][data-user-id]').waitFor();
   return new URL(caller.url()).pathname;
 }
+
+declare global {
+  interface Window {
+    __inboundVideoPeers?: RTCPeerConnection[];
+  }
+}
+
+/** Keeps every peer connection the profile's pages make, for `inboundVideoBytes` (installed before the app runs). */
+export async function installPeerMeter(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const peers: RTCPeerConnection[] = [];
+    window.__inboundVideoPeers = peers;
+    const NativePeer = window.RTCPeerConnection;
+    window.RTCPeerConnection = class extends NativePeer {
+      constructor(config?: RTCConfiguration) {
+        super(config);
+        peers.push(this);
+      }
+    };
+  });
+}
+
+/** Video bytes the page has received over WebRTC so far, all its peer connections together. */
+export async function inboundVideoBytes(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    let bytes = 0;
+    for (const peer of window.__inboundVideoPeers ?? []) {
+      (await peer.getStats()).forEach((stat: { type: string; kind?: string; bytesReceived?: number }) => {
+        if (stat.type === 'inbound-rtp' && stat.kind === 'video') bytes += stat.bytesReceived ?? 0;
+      });
+    }
+    return bytes;
+  });
+}

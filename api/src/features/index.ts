@@ -14,6 +14,7 @@ import { AdminListsResolver } from './moderation/admin-lists.resolver.js';
 import { adminFieldResolvers } from './moderation/admin-fields.resolver.js';
 import { ReportGroupsResolver } from './moderation/report-groups.resolver.js';
 import { facechatResolvers } from './facechat/facechat.resolvers.js';
+import { AccessTokensResolver } from './access-tokens/access-tokens.resolver.js';
 import { messagesResolvers } from './messages/messages.resolvers.js';
 
 export const resolvers = [
@@ -33,5 +34,6 @@ export const resolvers = [
   AdminListsResolver,
   ReportGroupsResolver,
   ...adminFieldResolvers,
+  AccessTokensResolver,
   ...messagesResolvers,
 ];

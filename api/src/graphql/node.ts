@@ -23,9 +23,12 @@ export function nodeTypeName(value: object): string | undefined {
   return typeNames.get(value.constructor) ?? (value as { __typename?: string }).__typename;
 }
 
-@InterfaceType('Node', { resolveType: (value) => nodeTypeName(value) })
+@InterfaceType('Node', {
+  resolveType: (value) => nodeTypeName(value),
+  description: 'An object with a global id: any of them can be fetched again with `node(id)`.',
+})
 export abstract class Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id (opaque, stable): use it with `node(id)` and in every argument that takes this object.' })
   id!: string;
 }
 
@@ -37,8 +40,14 @@ export function loadNode(ctx: Context, typeName: string, id: string): Promise<ob
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true })
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<object | null> {
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Any object by its global id; null when it does not exist or the viewer may not see it.',
+  })
+  async node(
+    @Arg('id', () => ID, { description: "A global id, as any object's `id` field gives it." }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<object | null> {
     const parsed = parseGlobalId(id);
     const load = parsed && loaders.get(parsed.type);
     if (!parsed || !load) return null;

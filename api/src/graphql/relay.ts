@@ -1,11 +1,19 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 
-@ObjectType('PageInfo')
+@ObjectType('PageInfo', {
+  description: 'Where a page of a connection sits in the whole list; pass `endCursor` as `after` for the next page.',
+})
 export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => Boolean) hasPreviousPage!: boolean;
-  @Field(() => String, { nullable: true }) startCursor!: string | null;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field(() => Boolean, { description: 'More items follow this page: ask again with `after: endCursor`.' }) hasNextPage!: boolean;
+  @Field(() => Boolean, { description: 'Items come before this page (only forward paging is offered, so true when `after` was given).' })
+  hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'The cursor of the first item of this page; null when the page is empty.' })
+  startCursor!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The cursor of the last item of this page (pass it as `after`); null when the page is empty.',
+  })
+  endCursor!: string | null;
 }
 
 @ArgsType()
@@ -13,7 +21,7 @@ export class PageArgs {
   @Field(() => Int, { nullable: true, description: 'At most 100; 20 when omitted.' })
   first?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page; omitted for the first page.' })
   after?: string | null;
 }
 
@@ -23,21 +31,27 @@ export interface ConnectionDocs {
   item: string;
 }
 
-/** `XEdge` and `XConnection` object types named as the contract names them; described when `docs` is given. */
+/**
+ * `XEdge` and `XConnection` object types named as the contract names them, always described: by `docs` when given,
+ * otherwise in general terms from the type's name.
+ */
 export function connectionTypes<T extends object>(name: string, nodeType: ClassType<T>, docs?: ConnectionDocs) {
-  const described = (description: string) => (docs ? { description } : {});
-  @ObjectType(`${name}Edge`, described(`${docs?.item} with its cursor.`))
+  const item = docs?.item ?? `One ${name}`;
+  @ObjectType(`${name}Edge`, { description: `${item} of a page, with its cursor.` })
   class Edge {
-    @Field(() => String, described('Pass as `after` to get the items after this one.')) cursor!: string;
-    @Field(() => nodeType, described(`${docs?.item}.`)) node!: T;
+    @Field(() => String, { description: 'Opaque position of this item; pass it as `after` to continue after it.' }) cursor!: string;
+    @Field(() => nodeType, { description: docs ? `${docs.item}.` : `The ${name}.` }) node!: T;
   }
 
-  @ObjectType(`${name}Connection`, described(docs?.connection ?? ''))
+  @ObjectType(`${name}Connection`, {
+    description: docs?.connection ?? `A page of ${name} items (Relay connection): \`nodes\` or \`edges\`, \`pageInfo\` and \`totalCount\`.`,
+  })
   class Connection {
-    @Field(() => [Edge], described('The items with their cursors, in the order of the list.')) edges!: Edge[];
-    @Field(() => [nodeType], described('The items, in the order of the list.')) nodes!: T[];
-    @Field(() => PageInfo, described('`hasNextPage`: there are more items after this page.')) pageInfo!: PageInfo;
-    @Field(() => Int, described('How many items the whole list holds.')) totalCount!: number;
+    @Field(() => [Edge], { description: 'The items of this page with their cursors.' }) edges!: Edge[];
+    @Field(() => [nodeType], { description: 'The items of this page (the same as `edges[].node`).' }) nodes!: T[];
+    @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursor to ask for the next one.' }) pageInfo!: PageInfo;
+    @Field(() => Int, { description: 'How many items the whole list has (all pages); costs a count, so ask only when shown.' })
+    totalCount!: number;
   }
   return { Edge, Connection };
 }

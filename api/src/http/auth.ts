@@ -3,22 +3,26 @@ import type { Db } from '../kernel/db.js';
 import type { Actor } from '../kernel/actor.js';
 import { unauthenticated } from '../kernel/errors.js';
 import { bearer } from '../lib/tokens.js';
+import { TOKEN_PREFIX } from '../features/access-tokens/index.js';
 
-/** What HTTP authentication needs from the accounts feature (its service). */
-export interface AccessTokens {
-  actorFromAccessToken(em: Db, token: string): Promise<Actor>;
+/** What HTTP authentication needs: the accounts service (session JWTs) and the access-tokens one (personal tokens). */
+export interface Credentials {
+  accounts: { actorFromAccessToken(em: Db, token: string): Promise<Actor> };
+  accessTokens: { actorFromToken(em: Db, secret: string): Promise<Actor> };
 }
 
 /**
- * The actor behind an `Authorization: Bearer …` value; null when there is none.
- * A token that is present but expired, forged or of an ended session is refused
+ * The actor behind an `Authorization: Bearer …` value; null when there is none. The value is a session's access token
+ * (a JWT) or a personal access token (`ppe_…`, whose actor carries its scopes).
+ * A token that is present but expired, forged, revoked or of an ended session is refused
  * outright rather than treated as signed-out, so clients know to refresh.
  */
-export async function actorFromAuthorization(header: string | undefined | null, accounts: AccessTokens, em: Db): Promise<Actor | null> {
+export async function actorFromAuthorization(header: string | undefined | null, credentials: Credentials, em: Db): Promise<Actor | null> {
   if (!header) return null;
   const token = bearer(header);
   if (!token) throw unauthenticated('The Authorization header must be "Bearer <access token>".');
-  return accounts.actorFromAccessToken(em, token);
+  if (token.startsWith(TOKEN_PREFIX)) return credentials.accessTokens.actorFromToken(em, token);
+  return credentials.accounts.actorFromAccessToken(em, token);
 }
 
 /**

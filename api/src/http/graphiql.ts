@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import express, { type Router } from 'express';
+import { GRAPHIQL_EXAMPLES, TOKEN_HINT } from './graphiql-examples.js';
 
 const require = createRequire(import.meta.url);
 const pkgDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
@@ -39,15 +40,34 @@ const GRAPHIQL_BOOT = `  // Subscriptions go over graphql-ws on the same path; t
   const httpFetcher = GraphiQL.createFetcher({ url, wsClient });
   const fetcher = (params, opts) => {
     headers = (opts && opts.headers) || {};
+    // Right after the editor's text is replaced, GraphiQL may still send the old tab's operation name.
+    if (params.operationName && !params.query.includes(params.operationName)) params = { ...params, operationName: undefined };
     return httpFetcher(params, opts);
   };
+  // Example tabs for a first visit (GraphiQL keeps a returning visitor's own tabs), and the token hint under the results.
+  const defaultTabs = ${JSON.stringify(GRAPHIQL_EXAMPLES)};
+  const hint = React.createElement(
+    'p',
+    { className: 'pp-hint' },
+    ${JSON.stringify(TOKEN_HINT.replace(/ \(make.*$/, ' '))},
+    React.createElement('a', { href: '/settings/tokens' }, 'Make a token'),
+    ' · ',
+    React.createElement('a', { href: '/docs' }, 'Developer guide'),
+  );
   ReactDOM.createRoot(document.getElementById('graphiql')).render(
-    React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true, isHeadersEditorEnabled: true, shouldPersistHeaders: true }),
+    React.createElement(
+      GraphiQL,
+      { fetcher, defaultTabs, defaultEditorToolsVisibility: true, isHeadersEditorEnabled: true, shouldPersistHeaders: true },
+      React.createElement(GraphiQL.Footer, null, hint),
+    ),
   );
 `;
 const OWN_FILES: Record<string, { type: string; body: string }> = {
   'boot.js': { type: 'js', body: GRAPHIQL_BOOT },
-  'page.css': { type: 'css', body: 'html, body, #graphiql { height: 100%; margin: 0; }\n' },
+  'page.css': {
+    type: 'css',
+    body: 'html, body, #graphiql { height: 100%; margin: 0; }\n.pp-hint { margin: 0; padding: 6px 12px; font-size: 13px; }\n',
+  },
 };
 
 export const GRAPHIQL_HTML = `<!doctype html>

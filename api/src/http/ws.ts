@@ -1,6 +1,15 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { ErrorCode } from '../kernel/errors.js';
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLSchema,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -17,6 +26,8 @@ import { subscribeShared } from '../graphql/shared-execution.js';
 import { limitsError, sourceLimits } from '../graphql/validation.js';
 import type { Services } from '../server/compose.js';
 import { accessTokenExpiry, actorFromAuthorization } from './auth.js';
+import { operationScopeError } from '../graphql/auth.js';
+import { AccessScope, hasScope } from '../kernel/actor.js';
 
 interface ConnectionState {
   actor: Actor | null;
@@ -35,6 +46,11 @@ const UNAUTHORIZED = 4401;
 const TOKEN_EXPIRED_CODE = 4403;
 const SESSION_ENDED = 'This session has ended: sign in again.';
 const TOKEN_EXPIRED = 'The access token has expired: reconnect with a fresh one.';
+/** Personal access tokens: revoked or expired is final (4401); without SUBSCRIBE the socket is refused (4403). */
+const PERSONAL_TOKEN_REVOKED = 'This access token was revoked.';
+const PERSONAL_TOKEN_EXPIRED = 'This access token has expired.';
+const NO_SUBSCRIBE_SCOPE = 'This access token lacks the SUBSCRIBE scope.';
+const FORBIDDEN_CODE = 4403;
 /** What AccountsService says of an expired token (HTTP keeps it: clients refresh and retry). */
 const EXPIRED_ACCESS_TOKEN = 'The access token has expired: refresh the session.';
 /** setTimeout's longest delay. */
@@ -94,32 +110,37 @@ export function attachGraphqlWs(deps: {
   const wss = new WebSocketServer({ server, path: '/graphql' });
   const states = new WeakMap<object, ConnectionState>();
   const socketsBySession = new Map<string, Set<WebSocket>>();
+  /** Sockets signed in with a personal access token, by user: a suspension (which ends sessions) closes them too. */
+  const tokenSocketsByUser = new Map<string, Set<WebSocket>>();
 
   const endSession = (socket: WebSocket, reason: string, code = UNAUTHORIZED) => {
     if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(code, reason);
   };
   const stopListening = pubsub.listen<SessionRevokedEvent>(SESSION_REVOKED_TOPIC, (event) => {
     for (const sessionId of event.sessionIds) {
-      for (const socket of socketsBySession.get(sessionId) ?? []) endSession(socket, SESSION_ENDED);
+      for (const socket of socketsBySession.get(sessionId) ?? [])
+        endSession(socket, event.reason === 'token-revoked' ? PERSONAL_TOKEN_REVOKED : SESSION_ENDED);
     }
+    if (event.reason === 'suspended') for (const socket of tokenSocketsByUser.get(event.userId) ?? []) endSession(socket, SESSION_ENDED);
   });
 
-  /** Ties an authenticated socket to its session and closes it when its access token expires. */
-  const track = (socket: WebSocket, actor: Actor, expiresAt: number | null) => {
+  /** Ties an authenticated socket to its session (or personal token) and closes it when its token expires. */
+  const track = (socket: WebSocket, actor: Actor, authorization: string) => {
+    const expiresAt = actor.token ? (actor.token.expiresAt?.getTime() ?? null) : accessTokenExpiry(authorization);
+    const expire = () => (actor.token ? endSession(socket, PERSONAL_TOKEN_EXPIRED) : endSession(socket, TOKEN_EXPIRED, TOKEN_EXPIRED_CODE));
     let sockets = socketsBySession.get(actor.sessionId);
     if (!sockets) socketsBySession.set(actor.sessionId, (sockets = new Set()));
     sockets.add(socket);
-    const timer =
-      expiresAt === null
-        ? null
-        : setTimeout(
-            () => endSession(socket, TOKEN_EXPIRED, TOKEN_EXPIRED_CODE),
-            Math.min(MAX_TIMER_MS, Math.max(0, expiresAt - Date.now())),
-          );
+    let ofUser = actor.token ? tokenSocketsByUser.get(actor.id) : undefined;
+    if (actor.token && !ofUser) tokenSocketsByUser.set(actor.id, (ofUser = new Set()));
+    ofUser?.add(socket);
+    const timer = expiresAt === null ? null : setTimeout(expire, Math.min(MAX_TIMER_MS, Math.max(0, expiresAt - Date.now())));
     socket.once('close', () => {
       if (timer) clearTimeout(timer);
       sockets.delete(socket);
       if (!sockets.size && socketsBySession.get(actor.sessionId) === sockets) socketsBySession.delete(actor.sessionId);
+      ofUser?.delete(socket);
+      if (ofUser && !ofUser.size && tokenSocketsByUser.get(actor.id) === ofUser) tokenSocketsByUser.delete(actor.id);
     });
   };
 
@@ -139,14 +160,18 @@ export function attachGraphqlWs(deps: {
         };
         if (raw !== undefined && raw !== null && raw !== '') {
           try {
-            state.actor = await actorFromAuthorization(String(raw), services.accounts, createScope(orm).em);
+            state.actor = await actorFromAuthorization(String(raw), services, createScope(orm).em);
           } catch (error) {
             ctx.extra.socket.close(UNAUTHORIZED, reasonOf(error));
             return false;
           }
+          if (state.actor && !hasScope(state.actor, AccessScope.SUBSCRIBE)) {
+            ctx.extra.socket.close(FORBIDDEN_CODE, NO_SUBSCRIBE_SCOPE);
+            return false;
+          }
           if (state.actor) {
             state.authorization = String(raw);
-            track(ctx.extra.socket, state.actor, accessTokenExpiry(state.authorization));
+            track(ctx.extra.socket, state.actor, state.authorization);
           }
         }
         states.set(ctx.extra, state);
@@ -162,7 +187,7 @@ export function attachGraphqlWs(deps: {
         if (state.authorization) {
           // The session may have ended since the socket opened (on another instance, or its event was missed).
           try {
-            state.actor = await actorFromAuthorization(state.authorization, services.accounts, createScope(orm).em);
+            state.actor = await actorFromAuthorization(state.authorization, services, createScope(orm).em);
           } catch (error) {
             const reason = reasonOf(error);
             const expired = reason === EXPIRED_ACCESS_TOKEN;
@@ -171,6 +196,8 @@ export function attachGraphqlWs(deps: {
           }
         }
         const { document } = prepared;
+        const scopeError = operationScopeError(state.actor, getOperationAST(document, payload.operationName)?.operation);
+        if (scopeError) return [scopeError];
         const overLimit = limitsError(schema, document, payload.variables ?? undefined, payload.operationName);
         if (overLimit) return [overLimit];
         const requestId = randomUUID();

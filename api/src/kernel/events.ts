@@ -8,12 +8,13 @@ export interface EventBus {
 }
 
 /**
- * Published by accounts after a revocation commits (logout, password change, refresh-token reuse).
+ * Published by accounts after a revocation commits (logout, password change, refresh-token reuse), and by access-tokens
+ * when a personal access token is revoked (its "session" is `token:<id>`).
  * Every API instance closes the open sockets of these sessions; nothing else may short-cut the bus.
  */
 export const SESSION_REVOKED_TOPIC = 'session-revoked';
 
-export type SessionRevokedReason = 'logout' | 'password-changed' | 'refresh-token-reused' | 'suspended';
+export type SessionRevokedReason = 'logout' | 'password-changed' | 'refresh-token-reused' | 'suspended' | 'token-revoked';
 
 export interface SessionRevokedEvent {
   userId: string;

@@ -52,3 +52,33 @@ describe('security headers (clickjacking, CSP)', () => {
     expect(csp).toContain("connect-src 'self';");
   });
 });
+
+describe('cross-origin access for integrations', () => {
+  const origin = 'https://school.example';
+
+  it('lets any site call /graphql and POST /media with a Bearer header (preflight answered), never with cookies', async () => {
+    for (const path of ['/graphql', '/media']) {
+      const preflight = await fetch(`${stack.baseUrl}${path}`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      });
+      expect(preflight.status, path).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin'), path).toBe('*');
+      expect(preflight.headers.get('access-control-allow-headers'), path).toMatch(/Authorization/);
+      expect(preflight.headers.get('access-control-allow-credentials'), path).toBeNull();
+    }
+    const res = await fetch(`${stack.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
+  it('app pages stay same-origin only', async () => {
+    const res = await fetch(`${stack.baseUrl}/`, { headers: { origin, accept: 'text/html' } });
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});

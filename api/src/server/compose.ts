@@ -61,6 +61,8 @@ import type { Jobs } from '../kernel/jobs.js';
 import { createJobs } from './jobs/index.js';
 import type { RateLimits } from '../kernel/rate-limit.js';
 import { PostgresRateLimits } from '../db/rate-limits.js';
+import { AccessTokensRepository } from '../features/access-tokens/access-tokens.repository.js';
+import { AccessTokensService } from '../features/access-tokens/access-tokens.service.js';
 
 export interface ServiceDeps {
   config: Config;
@@ -200,6 +202,8 @@ export function createServices(deps: ServiceDeps) {
       async (em, days) => (await facechat.dailyCalls(em, days)).map((row) => ({ day: row.day, calls: row.n })),
       (em, days) => reports.daily(em, days),
     ]),
+    // Personal access tokens; a revocation is announced on the bus (every instance closes the token's sockets).
+    accessTokens: new AccessTokensService(new AccessTokensRepository(), deps.pubsub),
   };
 }
 

@@ -18,8 +18,24 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** What a personal access token may do. Signed-in sessions may do all of it. */
+export type AccessScope =
+  /** Rooms, calls and in-call chat, including LiveKit room access. */
+  | 'CALLS'
+  /** Read profiles, posts, comments, tags, rooms, the viewer's feed, favorites and notifications. */
+  | 'READ'
+  /** Live events over graphql-ws. */
+  | 'SUBSCRIBE'
+  /** Create, edit and delete the viewer's posts, comments, likes, favorites and photo tags; upload media. */
+  | 'WRITE_POSTS'
+  /** Friend requests, follows and blocks. */
+  | 'WRITE_SOCIAL';
+
+/** Whether an account may sign in. */
 export type AccountStatus =
+  /** Signs in and uses the network normally. */
   | 'ACTIVE'
+  /** Suspended by staff: cannot sign in and their content is hidden until the suspension ends or is lifted. */
   | 'SUSPENDED';
 
 export type AddCommentInput = {
@@ -28,6 +44,7 @@ export type AddCommentInput = {
   postId: Scalars['ID']['input'];
 };
 
+/** The state of a room in the staff room list. */
 export type AdminRoomState =
   /** Closed by its owner, by staff or by the end of its call. */
   | 'CLOSED'
@@ -38,6 +55,7 @@ export type AdminRoomState =
   /** Removed by staff. */
   | 'REMOVED';
 
+/** One callee's answer to a call. */
 export type CallCalleeStatus =
   /** They accepted (see `inCall` for whether they are still in the call). */
   | 'ACCEPTED'
@@ -48,6 +66,7 @@ export type CallCalleeStatus =
   /** Their phone rings: no answer yet (in a finished call: it stopped ringing unanswered). */
   | 'RINGING';
 
+/** Where a call is: ringing, on, or how it ended. */
 export type CallStatus =
   /** At least one callee accepted: the call is on. */
   | 'ACCEPTED'
@@ -62,17 +81,29 @@ export type CallStatus =
   /** Ringing the callees; nobody answered yet. */
   | 'RINGING';
 
+/** What a chat message is: typed text or a screenshot notice. */
 export type ChatMessageKind =
   /** The author stored a screenshot of the room (POST /media kind=SCREENSHOT); `body` is "📸", render it by kind. */
   | 'SCREENSHOT'
   /** Typed by the author. */
   | 'TEXT';
 
+/** Whether staff removed a post, comment, room or chat message (staff lists). */
 export type ContentStatus =
   /** Removed by staff. */
   | 'REMOVED'
   /** Not removed by staff. */
   | 'VISIBLE';
+
+/** A new personal access token. */
+export type CreateAccessTokenInput = {
+  /** Null for no expiry. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** What will use it, 1–100 characters. */
+  name: Scalars['String']['input'];
+  /** At least one scope. */
+  scopes: Array<AccessScope>;
+};
 
 export type CreatePostInput = {
   body?: InputMaybe<Scalars['String']['input']>;
@@ -84,9 +115,11 @@ export type CreatePostInput = {
   title: Scalars['String']['input'];
 };
 
+/** A new room's settings. */
 export type CreateRoomInput = {
   /** 2–16 people; 8 when omitted. */
   capacity?: InputMaybe<Scalars['Int']['input']>;
+  /** Tag names (without #), at most 30. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
   /** 1–60 characters. */
   title: Scalars['String']['input'];
@@ -94,7 +127,9 @@ export type CreateRoomInput = {
   visibility?: InputMaybe<RoomVisibility>;
 };
 
+/** The room an invite link lets people into. */
 export type CreateRoomInviteInput = {
+  /** The room (a FacechatRoom id); the viewer must be its owner. */
   roomId: Scalars['ID']['input'];
 };
 
@@ -124,7 +159,9 @@ export type FriendshipStatus =
   | 'REQUEST_SENT'
   | 'SELF';
 
+/** Who to add to a call that is on. */
 export type InviteToCallInput = {
+  /** The call to add them to (a Call id). */
   callId: Scalars['ID']['input'];
   /** Friends of the viewer to ring (User ids). */
   userIds: Array<Scalars['ID']['input']>;
@@ -144,31 +181,55 @@ export type MarkConversationReadInput = {
   messageId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Where an image came from (the `kind` field of `POST /media`). */
 export type MediaKind =
+  /** A profile picture. */
   | 'AVATAR'
+  /** A capture of a call, taken in a room the uploader was in. */
   | 'SCREENSHOT'
+  /** A picture uploaded for a post. */
   | 'UPLOAD';
 
+/** What a staff action in the moderation log did. */
 export type ModerationActionType =
+  /** Closed a report as needing no action. */
   | 'DISMISS_REPORT'
+  /** Ended a room: everyone disconnected and the room closed. */
   | 'END_ROOM'
+  /** Lifted a suspension. */
   | 'REINSTATE_USER'
+  /** Removed a post, comment, room or chat message. */
   | 'REMOVE_CONTENT'
+  /** Closed a report as acted on. */
   | 'RESOLVE_REPORT'
+  /** Made removed content visible again. */
   | 'RESTORE_CONTENT'
+  /** Changed a person's role. */
   | 'SET_ROLE'
+  /** Suspended an account (for a time or until reinstated). */
   | 'SUSPEND_USER';
 
+/** What a notification is about; `actor`, `post`, `comment` and `call` say who and what. */
 export type NotificationType =
+  /** Someone commented on the viewer's post (`post`, `comment`). */
   | 'COMMENT'
+  /** Someone started following the viewer. */
   | 'FOLLOW'
+  /** Someone accepted the viewer's friend request. */
   | 'FRIEND_ACCEPTED'
+  /** Someone asked to be the viewer's friend. */
   | 'FRIEND_REQUEST'
+  /** Someone liked the viewer's post (`post`). */
   | 'LIKE'
+  /** A call to the viewer was not answered (`call`). */
   | 'MISSED_CALL'
+  /** Someone tagged the viewer in a photo (`post`). */
   | 'PHOTO_TAG'
+  /** Someone replied to the viewer's comment (`post`, `comment`). */
   | 'REPLY'
+  /** Staff acted on a report the viewer filed. */
   | 'REPORT_RESOLVED'
+  /** Someone took a screenshot of a call the viewer was in. */
   | 'SCREENSHOT';
 
 export type PhotoTagInput = {
@@ -178,7 +239,9 @@ export type PhotoTagInput = {
   y: Scalars['Float']['input'];
 };
 
+/** A ringing call a callee gets ready to answer. */
 export type PrepareCallAnswerInput = {
+  /** The ringing call (a Call id). */
   callId: Scalars['ID']['input'];
 };
 
@@ -189,26 +252,42 @@ export type RegisterInput = {
   username: Scalars['String']['input'];
 };
 
+/** What to report, and why. */
 export type ReportInput = {
+  /** More about what is wrong, at most 1,000 characters. */
   comment?: InputMaybe<Scalars['String']['input']>;
+  /** Why it is reported. */
   reason: ReportReason;
   /** Id of a User, Post, Comment, FacechatRoom or ChatMessage. */
   subjectId: Scalars['ID']['input'];
 };
 
+/** Why someone reported content or a person. */
 export type ReportReason =
+  /** Bullying, threats or targeted abuse of a person. */
   | 'HARASSMENT'
+  /** Attacks on people for who they are (origin, religion, gender, …). */
   | 'HATE'
+  /** Pretends to be someone else. */
   | 'IMPERSONATION'
+  /** Nudity or sexual content. */
   | 'NUDITY'
+  /** Anything else; say what in `comment`. */
   | 'OTHER'
+  /** Suicide or self-harm: staff look at these first. */
   | 'SELF_HARM'
+  /** Unwanted advertising, scams or repeated junk. */
   | 'SPAM'
+  /** Violence or graphic content. */
   | 'VIOLENCE';
 
+/** Where a report is in the staff queue. */
 export type ReportStatus =
+  /** Staff looked and found nothing to act on. */
   | 'DISMISSED'
+  /** Waiting for staff. */
   | 'OPEN'
+  /** Staff acted on it (e.g. removed the content or suspended the account). */
   | 'RESOLVED';
 
 export type RequestPasswordResetInput = {
@@ -221,11 +300,16 @@ export type ResetPasswordInput = {
   token: Scalars['String']['input'];
 };
 
+/** What a person may do on the network beyond their own content. */
 export type Role =
+  /** Staff with every moderator power, who may also give and take roles. */
   | 'ADMIN'
+  /** Everyone: no staff powers. */
   | 'MEMBER'
+  /** Staff: handles reports, removes and restores content, suspends and reinstates accounts, ends rooms. */
   | 'MODERATOR';
 
+/** Who may see and join a room. */
 export type RoomVisibility =
   /** The owner's friends may join. */
   | 'FRIENDS'
@@ -278,10 +362,15 @@ export type UpdateProfileInput = {
   newPassword?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Room settings to change; omitted fields stay as they are. */
 export type UpdateRoomInput = {
+  /** How many people may be in the room at once. */
   capacity?: InputMaybe<Scalars['Int']['input']>;
+  /** The room's tags, replacing the old ones (names without #). */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The room's new name. */
   title?: InputMaybe<Scalars['String']['input']>;
+  /** Who may see and join it. */
   visibility?: InputMaybe<RoomVisibility>;
 };
 
@@ -650,6 +739,7 @@ export type CallByIdQueryVariables = Exact<{
 
 
 export type CallByIdQuery = { __typename?: 'Query', node?:
+    | { __typename?: 'AccessToken' }
     | { __typename?: 'Call', id: string, status: CallStatus, createdAt: string, answeredAt?: string | null, endedAt?: string | null, viewerCanInvite: boolean, caller: { __typename?: 'User', id: string, username: string, displayName: string, avatar?: { __typename?: 'Media', id: string, thumbnailUrl: string, blurhash?: string | null } | null }, callees: Array<{ __typename?: 'User', id: string, username: string, displayName: string, avatar?: { __typename?: 'Media', id: string, thumbnailUrl: string, blurhash?: string | null } | null }>, room: { __typename?: 'FacechatRoom', id: string }, calleeStatuses: Array<{ __typename?: 'CallCallee', status: CallCalleeStatus, respondedAt?: string | null, inCall: boolean, user: { __typename?: 'User', id: string, username: string, displayName: string, avatar?: { __typename?: 'Media', id: string, thumbnailUrl: string, blurhash?: string | null } | null } }> }
     | { __typename?: 'ChatMessage' }
     | { __typename?: 'Comment' }
@@ -875,6 +965,7 @@ export type MediaByIdQueryVariables = Exact<{
 
 
 export type MediaByIdQuery = { __typename?: 'Query', node?:
+    | { __typename?: 'AccessToken', id: string }
     | { __typename?: 'Call', id: string }
     | { __typename?: 'ChatMessage', id: string }
     | { __typename?: 'Comment', id: string }
@@ -975,6 +1066,7 @@ export type CommentRepliesQueryVariables = Exact<{
 
 
 export type CommentRepliesQuery = { __typename?: 'Query', node?:
+    | { __typename?: 'AccessToken', id: string }
     | { __typename?: 'Call', id: string }
     | { __typename?: 'ChatMessage', id: string }
     | { __typename?: 'Comment', id: string, replies: { __typename?: 'CommentConnection', totalCount: number, edges: Array<{ __typename?: 'CommentEdge', cursor: string, node: { __typename?: 'Comment', id: string, body: string, createdAt: string, updatedAt: string, viewerCanEdit: boolean, replyCount: number, author: { __typename?: 'User', id: string, username: string, displayName: string, avatar?: { __typename?: 'Media', id: string, thumbnailUrl: string, blurhash?: string | null } | null } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } }
@@ -1231,6 +1323,27 @@ export type LobbyUpdatedSubscriptionVariables = Exact<{ [key: string]: never; }>
 
 export type LobbyUpdatedSubscription = { __typename?: 'Subscription', lobbyUpdated: { __typename?: 'LobbyEvent', roomId: string, inLobby: boolean, room?: { __typename?: 'FacechatRoom', id: string, title: string, capacity: number, visibility: RoomVisibility, isLive: boolean, participantCount: number, viewerCanEdit: boolean, viewerIsParticipant: boolean, createdAt: string, owner: { __typename?: 'User', id: string, username: string, displayName: string }, tags: Array<{ __typename?: 'Tag', id: string, name: string }> } | null } };
 
+export type AccessTokenFieldsFragment = { __typename?: 'AccessToken', id: string, name: string, scopes: Array<AccessScope>, prefix: string, createdAt: string, expiresAt?: string | null, lastUsedAt?: string | null };
+
+export type AccessTokensQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccessTokensQuery = { __typename?: 'Query', accessTokens: Array<{ __typename?: 'AccessToken', id: string, name: string, scopes: Array<AccessScope>, prefix: string, createdAt: string, expiresAt?: string | null, lastUsedAt?: string | null }> };
+
+export type CreateAccessTokenMutationVariables = Exact<{
+  input: CreateAccessTokenInput;
+}>;
+
+
+export type CreateAccessTokenMutation = { __typename?: 'Mutation', createAccessToken: { __typename?: 'CreateAccessTokenPayload', token?: string | null, accessToken?: { __typename?: 'AccessToken', id: string, name: string, scopes: Array<AccessScope>, prefix: string, createdAt: string, expiresAt?: string | null, lastUsedAt?: string | null } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: string, retryAfterSeconds?: number | null, suspendedUntil?: string | null }> } };
+
+export type RevokeAccessTokenMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RevokeAccessTokenMutation = { __typename?: 'Mutation', revokeAccessToken: { __typename?: 'AccessTokenPayload', accessToken?: { __typename?: 'AccessToken', id: string } | null, userErrors: Array<{ __typename?: 'UserError', field?: Array<string> | null, message: string, code: string, retryAfterSeconds?: number | null, suspendedUntil?: string | null }> } };
+
 export type TagSuggestionsQueryVariables = Exact<{
   query?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1279,6 +1392,7 @@ export const PostToggleStateFragmentDoc = {"kind":"Document","definitions":[{"ki
 export const PostToggleFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostToggleFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PostPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"post"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PostToggleState"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PostToggleState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"likeCount"}},{"kind":"Field","name":{"kind":"Name","value":"viewerHasLiked"}},{"kind":"Field","name":{"kind":"Name","value":"viewerHasFavorited"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"retryAfterSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"suspendedUntil"}}]}}]} as unknown as DocumentNode<PostToggleFieldsFragment, unknown>;
 export const ProfileFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProfileFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"AvatarFields"}},{"kind":"Field","name":{"kind":"Name","value":"bio"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AvatarFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"avatar"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"thumbnailUrl"}},{"kind":"Field","name":{"kind":"Name","value":"blurhash"}}]}}]}}]} as unknown as DocumentNode<ProfileFieldsFragment, unknown>;
 export const RoomCardFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoomCardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FacechatRoom"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"isLive"}},{"kind":"Field","name":{"kind":"Name","value":"participantCount"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"viewerIsParticipant"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<RoomCardFieldsFragment, unknown>;
+export const AccessTokenFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccessTokenFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccessToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}}]}}]} as unknown as DocumentNode<AccessTokenFieldsFragment, unknown>;
 export const AdminRemoveContentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminRemoveContent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"subjectId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeContent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"subjectId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subjectId"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StaffActionResult"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"retryAfterSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"suspendedUntil"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StaffActionResult"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ModerationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]} as unknown as DocumentNode<AdminRemoveContentMutation, AdminRemoveContentMutationVariables>;
 export const AdminRestoreContentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminRestoreContent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"subjectId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"restoreContent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"subjectId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"subjectId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StaffActionResult"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"retryAfterSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"suspendedUntil"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StaffActionResult"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ModerationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]} as unknown as DocumentNode<AdminRestoreContentMutation, AdminRestoreContentMutationVariables>;
 export const AdminSuspendUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminSuspendUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"until"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"suspendUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}},{"kind":"Argument","name":{"kind":"Name","value":"until"},"value":{"kind":"Variable","name":{"kind":"Name","value":"until"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StaffActionResult"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"retryAfterSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"suspendedUntil"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StaffActionResult"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ModerationPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]} as unknown as DocumentNode<AdminSuspendUserMutation, AdminSuspendUserMutationVariables>;
@@ -1385,4 +1499,7 @@ export const CreateRoomDocument = {"kind":"Document","definitions":[{"kind":"Ope
 export const JoinRoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"JoinRoom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"invite"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"joinRoom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}},{"kind":"Argument","name":{"kind":"Name","value":"invite"},"value":{"kind":"Variable","name":{"kind":"Name","value":"invite"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"access"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoomAccessFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"room"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoomCardFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoomAccessFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RoomAccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"roomName"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoomCardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FacechatRoom"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"isLive"}},{"kind":"Field","name":{"kind":"Name","value":"participantCount"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"viewerIsParticipant"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"retryAfterSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"suspendedUntil"}}]}}]} as unknown as DocumentNode<JoinRoomMutation, JoinRoomMutationVariables>;
 export const LeaveRoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LeaveRoom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leaveRoom"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"viewerIsParticipant"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"retryAfterSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"suspendedUntil"}}]}}]} as unknown as DocumentNode<LeaveRoomMutation, LeaveRoomMutationVariables>;
 export const LobbyUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"LobbyUpdated"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lobbyUpdated"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roomId"}},{"kind":"Field","name":{"kind":"Name","value":"inLobby"}},{"kind":"Field","name":{"kind":"Name","value":"room"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RoomCardFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RoomCardFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FacechatRoom"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"isLive"}},{"kind":"Field","name":{"kind":"Name","value":"participantCount"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"viewerIsParticipant"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<LobbyUpdatedSubscription, LobbyUpdatedSubscriptionVariables>;
+export const AccessTokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccessTokens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessTokens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccessTokenFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccessTokenFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccessToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}}]}}]} as unknown as DocumentNode<AccessTokensQuery, AccessTokensQueryVariables>;
+export const CreateAccessTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAccessToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAccessTokenInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAccessToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"accessToken"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AccessTokenFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AccessTokenFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AccessToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"retryAfterSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"suspendedUntil"}}]}}]} as unknown as DocumentNode<CreateAccessTokenMutation, CreateAccessTokenMutationVariables>;
+export const RevokeAccessTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeAccessToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeAccessToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"retryAfterSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"suspendedUntil"}}]}}]} as unknown as DocumentNode<RevokeAccessTokenMutation, RevokeAccessTokenMutationVariables>;
 export const TagSuggestionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TagSuggestions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tags"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"postCount"}}]}}]}}]} as unknown as DocumentNode<TagSuggestionsQuery, TagSuggestionsQueryVariables>;

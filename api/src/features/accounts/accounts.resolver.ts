@@ -1,6 +1,6 @@
 import { isStaff } from '../../kernel/actor.js';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { CurrentUser } from '../../graphql/auth.js';
+import { CurrentUser, NO_ACCESS_TOKEN, PUBLIC } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { PageArgs } from '../../graphql/relay.js';
@@ -71,19 +71,21 @@ export class AccountsResolver {
     return ctx.actor?.id === user.id || isStaff(ctx.actor) ? user.emailVerifiedAt != null : null;
   }
 
+  @Authorized(PUBLIC, NO_ACCESS_TOKEN)
   @Mutation(() => UserPayload, { description: 'Opens the link of a verification e-mail (signed in or not); each link works once.' })
   async verifyEmail(@Ctx() ctx: Context, @Arg('input', () => VerifyEmailInput) input: VerifyEmailInput): Promise<UserPayload> {
     const userId = await ctx.services.accountEmail.verifyEmail(ctx.actor, ctx.em, { token: input.token });
     return { user: await userById(ctx).load(userId), userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(NO_ACCESS_TOKEN)
   @Mutation(() => ResendVerificationEmailPayload)
   async resendVerificationEmail(@CurrentUser() actor: Actor, @Ctx() ctx: Context): Promise<ResendVerificationEmailPayload> {
     await ctx.services.accountEmail.resendVerificationEmail(actor, ctx.em);
     return { sent: true, userErrors: [] };
   }
 
+  @Authorized(PUBLIC, NO_ACCESS_TOKEN)
   @Mutation(() => RequestPasswordResetPayload, {
     description: 'E-mails a password-reset link (30 minutes, single use) if an account uses the address.',
   })
@@ -95,6 +97,7 @@ export class AccountsResolver {
     return { accepted: true, userErrors: [] };
   }
 
+  @Authorized(PUBLIC, NO_ACCESS_TOKEN)
   @Mutation(() => ResetPasswordPayload, {
     description: 'Sets a new password with the token of a reset e-mail; other sessions are signed out.',
   })
@@ -106,6 +109,7 @@ export class AccountsResolver {
     return { passwordChanged: true, userErrors: [] };
   }
 
+  @Authorized(PUBLIC, NO_ACCESS_TOKEN)
   @Mutation(() => AuthPayload)
   async register(@Ctx() ctx: Context, @Arg('input', () => RegisterInput) input: RegisterInput): Promise<AuthPayload> {
     return authPayload(
@@ -121,6 +125,7 @@ export class AccountsResolver {
     );
   }
 
+  @Authorized(PUBLIC, NO_ACCESS_TOKEN)
   @Mutation(() => AuthPayload)
   async login(@Ctx() ctx: Context, @Arg('input', () => LoginInput) input: LoginInput): Promise<AuthPayload> {
     return authPayload(
@@ -134,6 +139,7 @@ export class AccountsResolver {
     );
   }
 
+  @Authorized(PUBLIC, NO_ACCESS_TOKEN)
   @Mutation(() => AuthPayload, { description: 'Rotates the refresh token (argument or cookie); a reused token revokes its whole session.' })
   async refreshSession(
     @Ctx() ctx: Context,
@@ -148,6 +154,7 @@ export class AccountsResolver {
     }
   }
 
+  @Authorized(PUBLIC, NO_ACCESS_TOKEN)
   @Mutation(() => Boolean)
   async logout(@Ctx() ctx: Context): Promise<boolean> {
     const done = await ctx.services.accounts.logout(ctx.actor, ctx.em, ctx.http?.cookies[REFRESH_COOKIE] ?? null);
@@ -155,7 +162,7 @@ export class AccountsResolver {
     return done;
   }
 
-  @Authorized()
+  @Authorized(NO_ACCESS_TOKEN)
   @Mutation(() => UserPayload)
   async updateProfile(
     @CurrentUser() actor: Actor,

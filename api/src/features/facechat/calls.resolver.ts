@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../kernel/errors.js';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { AccessScope } from '../../kernel/actor.js';
 import { CurrentUser, requireActor } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
@@ -45,25 +46,32 @@ class CallsResolver {
     return ctx.services.facechat.callHistory(actor, ctx.em, { first: page.first, after: page.after });
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => CallPayload, { description: 'Rings one or more friends; the caller gets room access at once.' })
   async startCall(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('calleeIds', () => [ID]) calleeIds: string[],
+    @Arg('calleeIds', () => [ID], { description: 'Friends of the viewer to ring (User ids).' }) calleeIds: string[],
   ): Promise<CallPayload> {
     const raw = calleeIds.map((id) => fromGlobalId(id, 'User'));
     if (raw.some((id) => id === null)) throw invalid(['calleeIds'], 'Those are not all user ids.');
     return { ...(await ctx.services.facechat.startCall(actor, ctx.em, raw as string[])), userErrors: [] };
   }
 
-  @Authorized()
-  @Mutation(() => CallPayload)
-  async acceptCall(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('callId', () => ID) callId: string): Promise<CallPayload> {
+  @Authorized(AccessScope.CALLS)
+  @Mutation(() => CallPayload, {
+    description:
+      "Callee only: accept a ringing call; the payload's `access` connects to it. Codes: NOT_FOUND, FORBIDDEN, CONFLICT (no longer ringing), FULL, UNAVAILABLE.",
+  })
+  async acceptCall(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('callId', () => ID, { description: 'The call to accept (a Call id).' }) callId: string,
+  ): Promise<CallPayload> {
     return { ...(await ctx.services.facechat.acceptCall(actor, ctx.em, callIdOf(callId))), userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => CallPayload, {
     description:
       'A callee whose call rings connects at once, hidden and sending and receiving nothing, so that acceptCall only ' +
@@ -73,24 +81,32 @@ class CallsResolver {
   async prepareCallAnswer(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('input', () => PrepareCallAnswerInput) input: PrepareCallAnswerInput,
+    @Arg('input', () => PrepareCallAnswerInput, { description: 'The ringing call to get ready for.' }) input: PrepareCallAnswerInput,
   ): Promise<CallPayload> {
     return { ...(await ctx.services.facechat.prepareCallAnswer(actor, ctx.em, callIdOf(input.callId))), userErrors: [] };
   }
 
-  @Authorized()
-  @Mutation(() => CallPayload)
-  async declineCall(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('callId', () => ID) callId: string): Promise<CallPayload> {
+  @Authorized(AccessScope.CALLS)
+  @Mutation(() => CallPayload, { description: 'Callee only: decline a ringing call; the caller sees DECLINED once every callee declined.' })
+  async declineCall(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('callId', () => ID, { description: 'The call to decline (a Call id).' }) callId: string,
+  ): Promise<CallPayload> {
     return { call: await ctx.services.facechat.declineCall(actor, ctx.em, callIdOf(callId)), userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => CallPayload, { description: 'The caller cancels while ringing, or any participant hangs up.' })
-  async endCall(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('callId', () => ID) callId: string): Promise<CallPayload> {
+  async endCall(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('callId', () => ID, { description: 'The call to hang up (a Call id).' }) callId: string,
+  ): Promise<CallPayload> {
     return { call: await ctx.services.facechat.endCall(actor, ctx.em, callIdOf(callId)), userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => CallPayload, {
     description: `Someone in a ringing or accepted call rings more of their friends (up to the room's capacity of ${MAX_CAPACITY} people).
 Those ringing or in the call already are skipped; those who declined, missed it or left ring again.
@@ -99,7 +115,7 @@ Codes: CONFLICT (the call is over), FORBIDDEN (not in the call, not friends, blo
   async inviteToCall(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('input', () => InviteToCallInput) input: InviteToCallInput,
+    @Arg('input', () => InviteToCallInput, { description: 'The call and the friends to ring.' }) input: InviteToCallInput,
   ): Promise<CallPayload> {
     const userIds = input.userIds.map((id) => fromGlobalId(id, 'User'));
     if (userIds.some((id) => id === null)) throw invalid(['input', 'userIds'], 'Those are not all user ids.');
@@ -108,6 +124,7 @@ Codes: CONFLICT (the call is over), FORBIDDEN (not in the call, not friends, blo
     return { call: await ctx.services.facechat.inviteToCall(actor, ctx.em, { callId, userIds: userIds as string[] }), userErrors: [] };
   }
 
+  @Authorized(AccessScope.CALLS)
   @Subscription(() => CallObject, {
     description: 'Calls in which the viewer is a callee, when they start ringing (also when someone in the call adds them).',
     subscribe: ({ context }) => {
@@ -119,6 +136,7 @@ Codes: CONFLICT (the call is over), FORBIDDEN (not in the call, not friends, blo
     return callById(ctx).load(event.callId);
   }
 
+  @Authorized(AccessScope.CALLS)
   @Subscription(() => CallObject, {
     description: 'Every status change of a call the viewer takes part in (of every such call when callId is omitted).',
     subscribe: async ({ args, context }) => {
@@ -135,17 +153,18 @@ Codes: CONFLICT (the call is over), FORBIDDEN (not in the call, not friends, blo
   callUpdated(
     @Root() event: CallEvent,
     @Ctx() ctx: Context,
-    @Arg('callId', () => ID, { nullable: true }) _callId?: string | null,
+    @Arg('callId', () => ID, { nullable: true, description: 'One call (a Call id); omitted: every call the viewer takes part in.' })
+    _callId?: string | null,
   ): Promise<Call | null> {
     return callById(ctx).load(event.callId);
   }
 
-  @FieldResolver(() => UserObject)
+  @FieldResolver(() => UserObject, { description: 'Who started the call.' })
   caller(@Root() call: Call, @Ctx() ctx: Context) {
     return userById(ctx).load(call.callerId);
   }
 
-  @FieldResolver(() => [UserObject])
+  @FieldResolver(() => [UserObject], { description: 'Everyone the call rings or rang, the caller excluded.' })
   async callees(@Root() call: Call, @Ctx() ctx: Context): Promise<User[]> {
     const ids = await calleeIdsOfCall(ctx).load(call.id);
     return (await userById(ctx).loadMany(ids)).filter((u): u is User => !!u && !(u instanceof Error));
@@ -169,7 +188,9 @@ Codes: CONFLICT (the call is over), FORBIDDEN (not in the call, not friends, blo
     return seated < MAX_CAPACITY && viewerIsParticipantOf(ctx).load(call.roomId);
   }
 
-  @FieldResolver(() => FacechatRoomObject)
+  @FieldResolver(() => FacechatRoomObject, {
+    description: 'The room the call takes place in (join it with `joinRoom`, or use the `access` of startCall/acceptCall).',
+  })
   room(@Root() call: Call, @Ctx() ctx: Context) {
     return roomById(ctx).load(call.roomId);
   }
@@ -188,7 +209,7 @@ class CallCalleeResolver {
     return userById(ctx).load(row.invitedBy);
   }
 
-  @FieldResolver(() => CallCalleeStatus)
+  @FieldResolver(() => CallCalleeStatus, { description: 'Their answer so far.' })
   status(@Root() row: CalleeStatusRow): CallCalleeStatus {
     return row.response as CallCalleeStatus;
   }
@@ -197,7 +218,10 @@ class CallCalleeResolver {
 /** `Notification.call` (MISSED_CALL, SCREENSHOT in a call). */
 @Resolver(() => NotificationObject)
 class CallNotificationResolver {
-  @FieldResolver(() => CallObject, { nullable: true })
+  @FieldResolver(() => CallObject, {
+    nullable: true,
+    description: 'The call it is about (MISSED_CALL, SCREENSHOT taken in a call); null otherwise.',
+  })
   call(@Root() notification: Notification, @Ctx() ctx: Context) {
     return notification.callId ? callById(ctx).load(notification.callId) : null;
   }

@@ -15,6 +15,7 @@ export enum CallStatus {
 }
 registerEnumType(CallStatus, {
   name: 'CallStatus',
+  description: 'Where a call is: ringing, on, or how it ended.',
   valuesConfig: {
     RINGING: { description: 'Ringing the callees; nobody answered yet.' },
     ACCEPTED: { description: 'At least one callee accepted: the call is on.' },
@@ -33,6 +34,7 @@ export enum CallCalleeStatus {
 }
 registerEnumType(CallCalleeStatus, {
   name: 'CallCalleeStatus',
+  description: "One callee's answer to a call.",
   valuesConfig: {
     RINGING: { description: 'Their phone rings: no answer yet (in a finished call: it stopped ringing unanswered).' },
     ACCEPTED: { description: 'They accepted (see `inCall` for whether they are still in the call).' },
@@ -53,26 +55,31 @@ export class CallCalleeObject {
   inCall!: boolean;
 }
 
-@InputType('InviteToCallInput')
+@InputType('InviteToCallInput', { description: 'Who to add to a call that is on.' })
 export class InviteToCallInput {
-  @Field(() => ID) callId!: string;
+  @Field(() => ID, { description: 'The call to add them to (a Call id).' }) callId!: string;
   @Field(() => [ID], { description: 'Friends of the viewer to ring (User ids).' }) userIds!: string[];
 }
 
 /** `caller`, `callees`, `calleeStatuses`, `viewerCanInvite` and `room` are field resolvers. */
-@ObjectType('Call', { implements: Node })
+@ObjectType('Call', { implements: Node, description: "A call: a caller ringing friends, then talking in the call's room." })
 export class CallObject extends Node {
-  @Field(() => CallStatus) status!: CallStatus;
-  @Field(() => DateTime) createdAt!: Date;
-  @Field(() => DateTime, { nullable: true }) answeredAt!: Date | null;
-  @Field(() => DateTime, { nullable: true }) endedAt!: Date | null;
+  @Field(() => CallStatus, { description: 'Where the call is now.' }) status!: CallStatus;
+  @Field(() => DateTime, { description: 'When the caller started it.' }) createdAt!: Date;
+  @Field(() => DateTime, { nullable: true, description: 'When the first callee accepted; null while ringing or when nobody did.' })
+  answeredAt!: Date | null;
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'When it ended (declined, missed, canceled or hung up); null while ringing or on.',
+  })
+  endedAt!: Date | null;
 }
 
 export const { Connection: CallConnection } = connectionTypes('Call', CallObject);
 
-@ObjectType('CallPayload')
+@ObjectType('CallPayload', { description: 'The answer of a call mutation: the call, room access where one connects, or why not.' })
 export class CallPayload {
-  @Field(() => CallObject, { nullable: true }) call?: object | null;
+  @Field(() => CallObject, { nullable: true, description: 'The call; null when the mutation was refused.' }) call?: object | null;
   @Field(() => RoomAccessObject, { nullable: true, description: 'Set for the caller on startCall and for a callee on acceptCall.' })
   access?: RoomAccessObject | null;
   @Field(() => Boolean, {
@@ -82,10 +89,10 @@ export class CallPayload {
       'not needed; false: connect with `access`. Null on the other mutations.',
   })
   earlyConnectionPromoted?: boolean | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why nothing was done; empty on success.' }) userErrors!: UserError[];
 }
 
-@InputType('PrepareCallAnswerInput')
+@InputType('PrepareCallAnswerInput', { description: 'A ringing call a callee gets ready to answer.' })
 export class PrepareCallAnswerInput {
-  @Field(() => ID) callId!: string;
+  @Field(() => ID, { description: 'The ringing call (a Call id).' }) callId!: string;
 }

@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../kernel/errors.js';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { CurrentUser } from '../../graphql/auth.js';
+import { AccessScope } from '../../kernel/actor.js';
+import { CurrentUser, PUBLIC } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { PageArgs } from '../../graphql/relay.js';
@@ -24,19 +25,23 @@ export class ChatResolver {
     description:
       "A room's chat, NEWEST FIRST (page backwards with `after`), for anyone who may see the room; authors blocked either way are left out.",
   })
-  async chatMessages(@Ctx() ctx: Context, @Arg('roomId', () => ID) roomId: string, @Args(() => PageArgs) page: PageArgs) {
+  async chatMessages(
+    @Ctx() ctx: Context,
+    @Arg('roomId', () => ID, { description: 'The room whose messages to list.' }) roomId: string,
+    @Args(() => PageArgs) page: PageArgs,
+  ) {
     const rawId = fromGlobalId(roomId, 'FacechatRoom');
     if (!rawId) return emptyConnection();
     return ctx.services.facechat.chatMessages(ctx.actor, ctx.em, { roomId: rawId, first: page.first, after: page.after });
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => ChatMessagePayload, { description: 'Participants of the room only; 1–1,000 characters.' })
   async sendChatMessage(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('roomId', () => ID) roomId: string,
-    @Arg('body', () => String) body: string,
+    @Arg('roomId', () => ID, { description: 'The room to write in; the viewer must be a participant.' }) roomId: string,
+    @Arg('body', () => String, { description: 'The text, 1–1,000 characters.' }) body: string,
   ): Promise<ChatMessagePayload> {
     return {
       message: await ctx.services.facechat.sendChatMessage(actor, ctx.em, { roomId: roomIdOf(roomId, 'roomId'), body }),
@@ -44,6 +49,7 @@ export class ChatResolver {
     };
   }
 
+  @Authorized(PUBLIC, AccessScope.CALLS)
   @Subscription(() => ChatMessageObject, {
     description: 'New messages of a room, for people who may see the room.',
     subscribe: async ({ args, context }) => {
@@ -62,11 +68,15 @@ export class ChatResolver {
       );
     },
   })
-  chatMessageAdded(@Root() event: ChatEvent, @Ctx() ctx: Context, @Arg('roomId', () => ID) _roomId: string): Promise<ChatMessage | null> {
+  chatMessageAdded(
+    @Root() event: ChatEvent,
+    @Ctx() ctx: Context,
+    @Arg('roomId', () => ID, { description: 'The room to follow.' }) _roomId: string,
+  ): Promise<ChatMessage | null> {
     return chatMessageById(ctx).load(event.messageId);
   }
 
-  @FieldResolver(() => FacechatRoomObject)
+  @FieldResolver(() => FacechatRoomObject, { description: 'The room it was written in.' })
   room(@Root() message: ChatMessage, @Ctx() ctx: Context) {
     return roomById(ctx).load(message.roomId);
   }

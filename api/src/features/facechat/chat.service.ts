@@ -1,4 +1,4 @@
-import type { Actor } from '../../kernel/actor.js';
+import { type Actor, rateKey } from '../../kernel/actor.js';
 import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
 import { forbidden, invalid, notFound } from '../../kernel/errors.js';
 import type { EventBus } from '../../kernel/events.js';
@@ -36,7 +36,7 @@ export class ChatService {
       .trim();
     const length = [...body].length;
     if (length < 1 || length > MAX_BODY) throw invalid(['body'], `A message is 1–${MAX_BODY} characters.`);
-    await this.c.rateLimits.consume('chatMessages', [`user:${actor.id}`]);
+    await this.c.rateLimits.consume('chatMessages', [rateKey(actor)]);
     return inTransaction(em, async (tx, afterCommit) => {
       const room = await this.c.roomsRepo.lock(tx, input.roomId, 'share');
       if (!room) throw notFound('That room does not exist (any more).', ['roomId']);

@@ -10,6 +10,7 @@ export enum ChatMessageKind {
 }
 registerEnumType(ChatMessageKind, {
   name: 'ChatMessageKind',
+  description: 'What a chat message is: typed text or a screenshot notice.',
   valuesConfig: {
     TEXT: { description: 'Typed by the author.' },
     SCREENSHOT: {
@@ -19,17 +20,18 @@ registerEnumType(ChatMessageKind, {
 });
 
 /** `room` and `author` are field resolvers. */
-@ObjectType('ChatMessage', { implements: Node })
+@ObjectType('ChatMessage', { implements: Node, description: "A message in a room's chat." })
 export class ChatMessageObject extends Node {
-  @Field(() => ChatMessageKind) kind!: ChatMessageKind;
-  @Field(() => String) body!: string;
-  @Field(() => DateTime) createdAt!: Date;
+  @Field(() => ChatMessageKind, { description: 'Typed text or a screenshot notice.' }) kind!: ChatMessageKind;
+  @Field(() => String, { description: 'The text (for a SCREENSHOT message a fixed mark: render it by `kind`).' }) body!: string;
+  @Field(() => DateTime, { description: 'When it was sent.' }) createdAt!: Date;
 }
 
 export const { Connection: ChatMessageConnection } = connectionTypes('ChatMessage', ChatMessageObject);
 
-@ObjectType('ChatMessagePayload')
+@ObjectType('ChatMessagePayload', { description: 'The answer of sendChatMessage: the message, or why not.' })
 export class ChatMessagePayload {
-  @Field(() => ChatMessageObject, { nullable: true }) message?: object | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ChatMessageObject, { nullable: true, description: 'The message sent; null when refused.' }) message?: object | null;
+  @Field(() => [UserError], { description: 'Why it was not sent (e.g. RATE_LIMITED, FORBIDDEN); empty on success.' })
+  userErrors!: UserError[];
 }

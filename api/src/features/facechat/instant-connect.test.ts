@@ -1,5 +1,5 @@
-// Instant connect (prepareCallAnswer): a callee whose call rings connects early, hidden and sending and receiving
-// nothing; accepting promotes that connection (browser side: e2e/calls.test.ts and `npm run bench:call`).
+// Instant connect (prepareCallAnswer): a callee whose call rings connects early, hidden, receiving nothing and publishing at most
+// its camera to nobody; accepting promotes that connection (browser side: e2e/calls.test.ts and `npm run bench:call`).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
@@ -53,7 +53,7 @@ async function hiddenWebhook(event: 'participant_joined' | 'participant_left', r
 }
 
 describe.skipIf(!livekit)('prepareCallAnswer', () => {
-  it('gives a ringing callee a token for the call room that is hidden and may neither publish nor subscribe', async () => {
+  it('gives a ringing callee a token for the call room that is hidden, may publish only the camera and may not subscribe', async () => {
     const { callees, call } = await ringing();
     const res = await as(stack, callees[0], PREPARE, { id: call.id });
     expect(res.userErrors).toEqual([]);
@@ -61,7 +61,15 @@ describe.skipIf(!livekit)('prepareCallAnswer', () => {
     const claims = tokenClaims(res.access.token) as ReturnType<typeof tokenClaims> & { video: { hidden?: boolean } };
     expect(claims).toMatchObject({
       sub: rawUser(callees[0]),
-      video: { room: rawRoom(call.room.id), roomJoin: true, hidden: true, canPublish: false, canSubscribe: false, canPublishData: false },
+      video: {
+        room: rawRoom(call.room.id),
+        roomJoin: true,
+        hidden: true,
+        canPublish: true,
+        canPublishSources: ['camera'],
+        canSubscribe: false,
+        canPublishData: false,
+      },
     });
     // Accepting still answers with a full token, and says no early connection was switched on (none connected here:
     // the browser then connects with the token; e2e/calls.test.ts has the promoted case).

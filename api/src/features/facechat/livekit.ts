@@ -43,9 +43,18 @@ const PARTICIPANT = { ...MEDIA, canUpdateOwnMetadata: true };
 const PARTICIPANT_PERMISSION = { ...MEDIA, canUpdateMetadata: true, hidden: false };
 /**
  * A callee whose phone rings connects early, so that Accept only has to switch media on: hidden (nobody sees them, and
- * declining leaves no trace), and neither sending nor receiving anything (the caller's video is not theirs to see yet).
+ * declining leaves no trace), receiving nothing (the caller's video is not theirs to see yet) and sending no data. The
+ * camera alone may be published already, with subscription allowed to nobody (the browser sets that first, LiveKit
+ * enforces it, and a hidden participant's tracks are announced to nobody): on Accept it is opened to the call.
  */
-const RINGING = { canPublish: false, canSubscribe: false, canPublishData: false, canUpdateOwnMetadata: false, hidden: true };
+const RINGING = {
+  canPublish: true,
+  canPublishSources: [TrackSource.CAMERA],
+  canSubscribe: false,
+  canPublishData: false,
+  canUpdateOwnMetadata: false,
+  hidden: true,
+};
 
 /**
  * The API's side of LiveKit: join tokens, the room service (create, remove, delete) and

@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../kernel/errors.js';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { CurrentUser } from '../../graphql/auth.js';
+import { AccessScope } from '../../kernel/actor.js';
+import { CurrentUser, PUBLIC } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
 import { PageArgs } from '../../graphql/relay.js';
@@ -55,6 +56,7 @@ const lobbyChange = (ctx: Context, event: LobbyEvent) =>
 
 @Resolver(() => LobbyEventObject)
 class LobbyResolver {
+  @Authorized(PUBLIC, AccessScope.CALLS)
   @Subscription(() => LobbyEventObject, {
     description:
       'The lobby live: rooms the viewer may see as they are made, change (people, settings) or leave the lobby (closed, deleted, or empty: see `rooms`).',
@@ -80,22 +82,31 @@ class RoomsResolver {
     description:
       'The lobby: open rooms the viewer may join that someone is in, or that were made in the last 10 minutes and nobody has left yet; live ones first, then newest; `query` matches titles and tags.',
   })
-  rooms(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Arg('query', () => String, { nullable: true }) query?: string | null) {
+  rooms(
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('query', () => String, { nullable: true, description: 'Words to look for in room titles and tags.' }) query?: string | null,
+  ) {
     return ctx.services.facechat.lobby(ctx.actor, ctx.em, { first: page.first, after: page.after, query });
   }
 
-  @Query(() => FacechatRoomObject, { nullable: true })
-  room(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  @Query(() => FacechatRoomObject, {
+    nullable: true,
+    description: 'One room by id; null when it does not exist or the viewer may not see it.',
+  })
+  room(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'A FacechatRoom id.' }) id: string) {
     const rawId = fromGlobalId(id, 'FacechatRoom');
     return rawId ? visibleRoomById(ctx).load(rawId) : null;
   }
 
-  @Authorized()
-  @Mutation(() => RoomPayload)
+  @Authorized(AccessScope.CALLS)
+  @Mutation(() => RoomPayload, {
+    description: 'Make a room owned by the viewer (it shows in the lobby once someone is in it). Codes: INVALID.',
+  })
   async createRoom(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('input', () => CreateRoomInput) input: CreateRoomInput,
+    @Arg('input', () => CreateRoomInput, { description: "The new room's title, visibility, capacity and tags." }) input: CreateRoomInput,
   ): Promise<RoomPayload> {
     const room = await ctx.services.facechat.createRoom(actor, ctx.em, {
       title: input.title,
@@ -106,13 +117,16 @@ class RoomsResolver {
     return { room, userErrors: [] };
   }
 
-  @Authorized()
-  @Mutation(() => RoomPayload)
+  @Authorized(AccessScope.CALLS)
+  @Mutation(() => RoomPayload, {
+    description: "Owner only: change a room's title, visibility, capacity or tags. Codes: NOT_FOUND, FORBIDDEN, INVALID.",
+  })
   async updateRoom(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateRoomInput) input: UpdateRoomInput,
+    @Arg('id', () => ID, { description: 'The room to change (owner only).' }) id: string,
+    @Arg('input', () => UpdateRoomInput, { description: 'The settings to change; omitted fields stay as they are.' })
+    input: UpdateRoomInput,
   ): Promise<RoomPayload> {
     const room = await ctx.services.facechat.updateRoom(actor, ctx.em, {
       roomId: roomIdOf(id, 'id'),
@@ -124,14 +138,18 @@ class RoomsResolver {
     return { room, userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => DeletePayload, { description: 'The owner deletes the room and its chat; everyone connected is disconnected.' })
-  async deleteRoom(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('id', () => ID) id: string): Promise<DeletePayload> {
+  async deleteRoom(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('id', () => ID, { description: 'The room to delete (owner only).' }) id: string,
+  ): Promise<DeletePayload> {
     const deleted = await ctx.services.facechat.deleteRoom(actor, ctx.em, roomIdOf(id, 'id'));
     return { deletedId: toGlobalId('FacechatRoom', deleted), userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => RoomAccessPayload, {
     description:
       'Room access for the viewer. Codes: NOT_FOUND, FORBIDDEN (visibility, blocks, closed), FULL, UNAVAILABLE (no video server).',
@@ -139,7 +157,7 @@ class RoomsResolver {
   async joinRoom(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('roomId', () => ID) roomId: string,
+    @Arg('roomId', () => ID, { description: 'The room to join.' }) roomId: string,
     @Arg('invite', () => String, { nullable: true, description: 'The code of an invite link (createRoomInvite).' }) invite?: string | null,
   ): Promise<RoomAccessPayload> {
     const rawId = roomIdOf(roomId, 'roomId', 'That room does not exist.');
@@ -147,7 +165,7 @@ class RoomsResolver {
     return { room, access, userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => RoomInvitePayload, {
     description: `A link that lets any signed-in user join this room (not a call's room) for 7 days, unless blocked with its owner or someone in it. The owner, or anyone in a PUBLIC room, may make one.
 Codes: NOT_FOUND, FORBIDDEN (a call's room, closed, not the owner).`,
@@ -155,28 +173,37 @@ Codes: NOT_FOUND, FORBIDDEN (a call's room, closed, not the owner).`,
   async createRoomInvite(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('input', () => CreateRoomInviteInput) input: CreateRoomInviteInput,
+    @Arg('input', () => CreateRoomInviteInput, { description: 'The room to invite to.' }) input: CreateRoomInviteInput,
   ): Promise<RoomInvitePayload> {
     const rawId = fromGlobalId(input.roomId, 'FacechatRoom');
     if (!rawId) throw notFound('That room does not exist.', ['input', 'roomId']);
     return { ...(await ctx.services.facechat.createRoomInvite(actor, ctx.em, rawId)), userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.CALLS)
   @Mutation(() => RoomPayload, { description: 'The viewer leaves the room and is disconnected from its media session.' })
-  async leaveRoom(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('roomId', () => ID) roomId: string): Promise<RoomPayload> {
+  async leaveRoom(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('roomId', () => ID, { description: 'The room to leave.' }) roomId: string,
+  ): Promise<RoomPayload> {
     return { room: await ctx.services.facechat.leaveRoom(actor, ctx.em, roomIdOf(roomId, 'roomId')), userErrors: [] };
   }
 
+  @Authorized(PUBLIC, AccessScope.CALLS)
   @Subscription(() => FacechatRoomObject, {
     description: 'Participants or settings of a room changed. Completes when the room is deleted.',
     subscribe: ({ args, context }) => roomEvents(context as Context, (args as { roomId: string }).roomId),
   })
-  async roomUpdated(@Root() event: RoomEvent, @Ctx() ctx: Context, @Arg('roomId', () => ID) _roomId: string): Promise<Room | null> {
+  async roomUpdated(
+    @Root() event: RoomEvent,
+    @Ctx() ctx: Context,
+    @Arg('roomId', () => ID, { description: 'The room to follow.' }) _roomId: string,
+  ): Promise<Room | null> {
     return visibleRoomById(ctx).load(event.roomId);
   }
 
-  @FieldResolver(() => UserObject)
+  @FieldResolver(() => UserObject, { description: 'Who made the room.' })
   owner(@Root() room: Room, @Ctx() ctx: Context) {
     return userById(ctx).load(room.ownerId);
   }
@@ -191,7 +218,7 @@ Codes: NOT_FOUND, FORBIDDEN (a call's room, closed, not the owner).`,
     return participantsOfRoom(ctx).load(room.id);
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many people are in the room now.' })
   participantCount(@Root() room: Room, @Ctx() ctx: Context) {
     return participantCountOfRoom(ctx).load(room.id);
   }

@@ -11,6 +11,7 @@ export enum RoomVisibility {
 }
 registerEnumType(RoomVisibility, {
   name: 'RoomVisibility',
+  description: 'Who may see and join a room.',
   valuesConfig: {
     PUBLIC: { description: 'Anyone signed in may join.' },
     FRIENDS: { description: "The owner's friends may join." },
@@ -19,12 +20,12 @@ registerEnumType(RoomVisibility, {
 });
 
 /** `owner`, `tags`, `participants`, counts and `viewer*` fields are field resolvers. */
-@ObjectType('FacechatRoom', { implements: Node })
+@ObjectType('FacechatRoom', { implements: Node, description: 'A video room: people join it, talk over LiveKit and chat.' })
 export class FacechatRoomObject extends Node {
-  @Field(() => String) title!: string;
-  @Field(() => Int) capacity!: number;
-  @Field(() => RoomVisibility) visibility!: RoomVisibility;
-  @Field(() => DateTime) createdAt!: Date;
+  @Field(() => String, { description: "The room's name, shown in the lobby." }) title!: string;
+  @Field(() => Int, { description: 'How many people may be in the room at once.' }) capacity!: number;
+  @Field(() => RoomVisibility, { description: 'Who may see and join it.' }) visibility!: RoomVisibility;
+  @Field(() => DateTime, { description: 'When it was made.' }) createdAt!: Date;
 }
 
 @ObjectType('LobbyEvent', { description: 'A change of a room in the lobby (made, people in it, settings), or the room leaving it.' })
@@ -41,49 +42,56 @@ export const { Connection: FacechatRoomConnection } = connectionTypes('FacechatR
 export class RoomAccessObject {
   @Field(() => String, { description: 'LiveKit access token (JWT) scoped to this room and this user.' }) token!: string;
   @Field(() => String, { description: 'LiveKit server URL, ws:// or wss://.' }) url!: string;
-  @Field(() => String) roomName!: string;
-  @Field(() => DateTime) expiresAt!: Date;
+  @Field(() => String, { description: 'The LiveKit room name.' }) roomName!: string;
+  @Field(() => DateTime, { description: 'Connect before this time; the token is not needed once connected.' }) expiresAt!: Date;
 }
 
-@InputType('CreateRoomInput')
+@InputType('CreateRoomInput', { description: "A new room's settings." })
 export class CreateRoomInput {
   @Field(() => String, { description: '1–60 characters.' }) title!: string;
-  @Field(() => [String], { nullable: true }) tags?: string[] | null;
+  @Field(() => [String], { nullable: true, description: 'Tag names (without #), at most 30.' }) tags?: string[] | null;
   @Field(() => Int, { nullable: true, description: '2–16 people; 8 when omitted.' }) capacity?: number | null;
   @Field(() => RoomVisibility, { nullable: true, description: 'PUBLIC when omitted.' }) visibility?: RoomVisibility | null;
 }
 
-@InputType('UpdateRoomInput')
+@InputType('UpdateRoomInput', { description: 'Room settings to change; omitted fields stay as they are.' })
 export class UpdateRoomInput {
-  @Field(() => String, { nullable: true }) title?: string | null;
-  @Field(() => [String], { nullable: true }) tags?: string[] | null;
-  @Field(() => Int, { nullable: true }) capacity?: number | null;
-  @Field(() => RoomVisibility, { nullable: true }) visibility?: RoomVisibility | null;
+  @Field(() => String, { nullable: true, description: "The room's new name." }) title?: string | null;
+  @Field(() => [String], { nullable: true, description: "The room's tags, replacing the old ones (names without #)." }) tags?:
+    string[] | null;
+  @Field(() => Int, { nullable: true, description: 'How many people may be in the room at once.' }) capacity?: number | null;
+  @Field(() => RoomVisibility, { nullable: true, description: 'Who may see and join it.' }) visibility?: RoomVisibility | null;
 }
 
-@ObjectType('RoomPayload')
+@ObjectType('RoomPayload', { description: 'The answer of a room mutation: the room, or why not.' })
 export class RoomPayload {
-  @Field(() => FacechatRoomObject, { nullable: true }) room?: object | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => FacechatRoomObject, { nullable: true, description: 'The room; null when refused (or after deleting).' }) room?:
+    object | null;
+  @Field(() => [UserError], { description: 'Why nothing was done; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType('RoomAccessPayload')
+@ObjectType('RoomAccessPayload', { description: 'The answer of joinRoom: LiveKit access to the room, or why not.' })
 export class RoomAccessPayload {
-  @Field(() => FacechatRoomObject, { nullable: true }) room?: object | null;
-  @Field(() => RoomAccessObject, { nullable: true }) access?: RoomAccessObject | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => FacechatRoomObject, { nullable: true, description: 'The room joined.' }) room?: object | null;
+  @Field(() => RoomAccessObject, {
+    nullable: true,
+    description: "Pass `url` and `token` to livekit-client's `Room.connect`; null when refused.",
+  })
+  access?: RoomAccessObject | null;
+  @Field(() => [UserError], { description: 'Why the viewer may not join (NOT_FOUND, FORBIDDEN, FULL, UNAVAILABLE); empty on success.' })
+  userErrors!: UserError[];
 }
 
-@InputType('CreateRoomInviteInput')
+@InputType('CreateRoomInviteInput', { description: 'The room an invite link lets people into.' })
 export class CreateRoomInviteInput {
-  @Field(() => ID) roomId!: string;
+  @Field(() => ID, { description: 'The room (a FacechatRoom id); the viewer must be its owner.' }) roomId!: string;
 }
 
-@ObjectType('RoomInvitePayload')
+@ObjectType('RoomInvitePayload', { description: "The answer of createRoomInvite: the invite link's code, or why not." })
 export class RoomInvitePayload {
   @Field(() => String, { nullable: true, description: "A link to /call/<roomId>?invite=<code>, absolute (the app's public URL)." })
   url?: string | null;
   @Field(() => String, { nullable: true, description: 'The code to pass to joinRoom(invite:).' }) code?: string | null;
   @Field(() => DateTime, { nullable: true, description: 'The link works until then (7 days).' }) expiresAt?: Date | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why no invite was made; empty on success.' }) userErrors!: UserError[];
 }

@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AccessScope } from '../../kernel/actor.js';
 import { CurrentUser } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
@@ -31,7 +32,7 @@ export class FriendsResolver {
     return ctx.services.friends.friendRequests(actor, ctx.em, { direction, first: page.first, after: page.after });
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_SOCIAL)
   @Mutation(() => FriendRequestPayload, { description: 'Sending to someone who already asked you accepts their request.' })
   async sendFriendRequest(
     @Ctx() ctx: Context,
@@ -42,7 +43,7 @@ export class FriendsResolver {
     return { friendRequest, userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_SOCIAL)
   @Mutation(() => FriendRequestPayload)
   acceptFriendRequest(
     @Ctx() ctx: Context,
@@ -52,7 +53,7 @@ export class FriendsResolver {
     return respond(ctx, actor, requestId, 'accept');
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_SOCIAL)
   @Mutation(() => FriendRequestPayload)
   declineFriendRequest(
     @Ctx() ctx: Context,
@@ -62,7 +63,7 @@ export class FriendsResolver {
     return respond(ctx, actor, requestId, 'decline');
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_SOCIAL)
   @Mutation(() => FriendRequestPayload)
   cancelFriendRequest(
     @Ctx() ctx: Context,
@@ -72,31 +73,31 @@ export class FriendsResolver {
     return respond(ctx, actor, requestId, 'cancel');
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_SOCIAL)
   @Mutation(() => UserPayload)
   removeFriend(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('userId', () => ID) userId: string): Promise<UserPayload> {
     return userPayload(ctx, ctx.services.friends.removeFriend(actor, ctx.em, { userId: fromGlobalId(userId, 'User') }));
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_SOCIAL)
   @Mutation(() => UserPayload)
   followUser(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('userId', () => ID) userId: string): Promise<UserPayload> {
     return userPayload(ctx, ctx.services.friends.follow(actor, ctx.em, { userId: fromGlobalId(userId, 'User') }));
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_SOCIAL)
   @Mutation(() => UserPayload)
   unfollowUser(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('userId', () => ID) userId: string): Promise<UserPayload> {
     return userPayload(ctx, ctx.services.friends.unfollow(actor, ctx.em, { userId: fromGlobalId(userId, 'User') }));
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_SOCIAL)
   @Mutation(() => UserPayload, { description: 'Also ends any friendship, follow in either direction and pending request between the two.' })
   blockUser(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('userId', () => ID) userId: string): Promise<UserPayload> {
     return userPayload(ctx, ctx.services.friends.block(actor, ctx.em, { userId: fromGlobalId(userId, 'User') }));
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_SOCIAL)
   @Mutation(() => UserPayload)
   unblockUser(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('userId', () => ID) userId: string): Promise<UserPayload> {
     return userPayload(ctx, ctx.services.friends.unblock(actor, ctx.em, { userId: fromGlobalId(userId, 'User') }));

@@ -1,4 +1,4 @@
-import type { Actor } from '../../kernel/actor.js';
+import { type Actor, rateKey } from '../../kernel/actor.js';
 import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
 import { conflict, forbidden, invalid, notFound } from '../../kernel/errors.js';
 import { isUuid } from '../../kernel/ids.js';
@@ -92,7 +92,7 @@ export class FriendsService {
   /** Sending to someone who already asked you accepts their request. */
   async sendFriendRequest(actor: Actor, em: Db, input: UserTargetInput): Promise<FriendRequest> {
     const target = await this.checkTarget(actor, em, input.userId, 'You cannot send a friend request to yourself.');
-    await this.rateLimits.consume('friendRequests', [`user:${actor.id}`]);
+    await this.rateLimits.consume('friendRequests', [rateKey(actor)]);
     return inTransaction(em, async (tx, afterCommit) => {
       await this.repository.lockPair(tx, actor.id, target);
       if (await this.repository.isBlockedEither(tx, actor.id, target))

@@ -23,7 +23,7 @@ class MediaResolver {
     return ctx.services.media.screenshots(actor, ctx.em, page);
   }
 
-  @FieldResolver(() => UserObject)
+  @FieldResolver(() => UserObject, { description: 'Who uploaded it.' })
   owner(@Root() media: MediaRecord, @Ctx() ctx: Context) {
     return userById(ctx).load(media.ownerId);
   }

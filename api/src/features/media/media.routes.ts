@@ -2,6 +2,7 @@ import Busboy from 'busboy';
 import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { actorFromAuthorization } from '../../http/auth.js';
+import { AccessScope, hasScope } from '../../kernel/actor.js';
 import { DomainError, ErrorCode, type UserErrorData } from '../../kernel/errors.js';
 import { fromGlobalId } from '../../kernel/ids.js';
 import { createScope } from '../../kernel/scope.js';
@@ -46,8 +47,10 @@ export function mediaRoutes(deps: RouteDeps): Router {
     const log = (req as Request & { log?: Logger }).log ?? deps.log;
     try {
       const scope = createScope(orm);
-      const actor = await actorFromAuthorization(req.headers.authorization, services.accounts, scope.em).catch(() => null);
+      const actor = await actorFromAuthorization(req.headers.authorization, services, scope.em).catch(() => null);
       if (!actor) throw new UploadRefused(ErrorCode.UNAUTHENTICATED, 'Sign in first: send `Authorization: Bearer <access token>`.');
+      if (!hasScope(actor, AccessScope.WRITE_POSTS))
+        throw new UploadRefused(ErrorCode.FORBIDDEN, 'This access token lacks the WRITE_POSTS scope.');
       if (!/^multipart\/form-data\s*;/i.test(req.headers['content-type'] ?? '')) {
         throw new UploadRefused(ErrorCode.UNSUPPORTED_MEDIA, 'Send the image as multipart/form-data in the field `file`.');
       }

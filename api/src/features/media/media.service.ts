@@ -1,5 +1,5 @@
 import type { Config } from '../../config.js';
-import type { Actor } from '../../kernel/actor.js';
+import { type Actor, rateKey } from '../../kernel/actor.js';
 import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
 import { DomainError, ErrorCode, forbidden, invalid } from '../../kernel/errors.js';
 import { isUuid, toGlobalId } from '../../kernel/ids.js';
@@ -127,7 +127,7 @@ export class MediaService {
    */
   admitUpload(actor: Actor, ip: string): Promise<void> {
     return Promise.all([
-      this.deps.rateLimits.consume('uploadsUser', [`user:${actor.id}`]),
+      this.deps.rateLimits.consume('uploadsUser', [rateKey(actor)]),
       this.deps.rateLimits.consume('uploadsClient', [`ip:${ip}`]),
     ]).then(() => undefined);
   }

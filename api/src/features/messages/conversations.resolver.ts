@@ -3,7 +3,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { CurrentUser, requireActor } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
-import type { Actor } from '../../kernel/actor.js';
+import { AccessScope, type Actor } from '../../kernel/actor.js';
 import { ErrorCode } from '../../kernel/errors.js';
 import { fromGlobalId, toGlobalId } from '../../kernel/ids.js';
 import { userById, UserObject } from '../accounts/graphql.js';
@@ -67,7 +67,7 @@ export class ConversationsResolver {
     return ctx.services.messages.unreadConversationCount(actor, ctx.em);
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_SOCIAL)
   @Mutation(() => ConversationPayload, {
     description:
       'Starts a conversation with 1–7 friends or mutual followers (nobody blocked either way); with one person the existing 1:1 conversation is returned when there is one.',
@@ -81,7 +81,7 @@ export class ConversationsResolver {
     return { conversation: await ctx.services.messages.start(actor, ctx.em, { userIds, title: input.title }), userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_SOCIAL)
   @Mutation(() => ConversationPayload, {
     description: "Moves the viewer's read mark forward (never back) to a message, or to the newest one; the other members see it live.",
   })
@@ -100,6 +100,7 @@ export class ConversationsResolver {
     return { conversation, userErrors: [] };
   }
 
+  @Authorized(AccessScope.READ)
   @Subscription(() => ConversationReadEvent, {
     description: "A member of one of the viewer's conversations moved their read mark (the viewer's own marks too, for their other tabs).",
     subscribe: async ({ args, context }) => {

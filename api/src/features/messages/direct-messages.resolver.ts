@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { CurrentUser, requireActor } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
-import type { Actor } from '../../kernel/actor.js';
+import { AccessScope, type Actor } from '../../kernel/actor.js';
 import { ErrorCode } from '../../kernel/errors.js';
 import { fromGlobalId } from '../../kernel/ids.js';
 import { userById, UserObject } from '../accounts/graphql.js';
@@ -27,7 +27,7 @@ registerNodeType('DirectMessage', DirectMessage, (ctx, id) => directMessageById(
 
 @Resolver(() => DirectMessageObject)
 export class DirectMessagesResolver {
-  @Authorized()
+  @Authorized(AccessScope.WRITE_SOCIAL)
   @Mutation(() => DirectMessagePayload, {
     description:
       'Sends text (≤ 2,000 characters) and/or an image the viewer uploaded; members get it live through `directMessageAdded`. No notification is made.',
@@ -48,7 +48,7 @@ export class DirectMessagesResolver {
     return { message, userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_SOCIAL)
   @Mutation(() => SetTypingPayload, {
     description: 'Tells the other members the viewer is typing (repeat every few seconds) or stopped; not stored.',
   })
@@ -61,6 +61,7 @@ export class DirectMessagesResolver {
     return { userErrors: [] };
   }
 
+  @Authorized(AccessScope.READ)
   @Subscription(() => DirectMessageObject, {
     description: "New messages in the viewer's conversations, the viewer's own included (for their other tabs).",
     subscribe: async ({ args, context }) => {
@@ -83,6 +84,7 @@ export class DirectMessagesResolver {
     return (await directMessageById(ctx).load(event.messageId))!;
   }
 
+  @Authorized(AccessScope.READ)
   @Subscription(() => TypingEvent, {
     description: 'Other members of the conversation starting or stopping to type (typing: false when they stop or send).',
     subscribe: async ({ args, context }) => {

@@ -1,4 +1,4 @@
-import type { Actor } from '../../kernel/actor.js';
+import { rateKey, type Actor } from '../../kernel/actor.js';
 import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
 import { ErrorCode, ErrorCollector, forbidden, notFound } from '../../kernel/errors.js';
 import type { EventBus } from '../../kernel/events.js';
@@ -69,7 +69,7 @@ export class MessagesService {
     if (title && [...title].length > MAX_TITLE)
       errors.add(ErrorCode.INVALID, `A title is at most ${MAX_TITLE} characters.`, ['input', 'title']);
     errors.throwIfAny();
-    await this.c.rateLimits.consume('conversationStarts', [`user:${actor.id}`]);
+    await this.c.rateLimits.consume('conversationStarts', [rateKey(actor)]);
     for (const [i, id] of ids.entries()) {
       if (id && !(await this.c.users.exists(em, id))) throw notFound('No such user.', ['input', 'userIds', String(i)]);
     }
@@ -111,7 +111,7 @@ export class MessagesService {
     if (clientId && clientId.length > MAX_CLIENT_ID)
       errors.add(ErrorCode.INVALID, `A clientId is at most ${MAX_CLIENT_ID} characters.`, ['input', 'clientId']);
     errors.throwIfAny();
-    await this.c.rateLimits.consume('directMessages', [`user:${actor.id}`]);
+    await this.c.rateLimits.consume('directMessages', [rateKey(actor)]);
     const conversationId = input.conversationId;
     return inTransaction(em, async (tx, afterCommit) => {
       const conversation = await this.c.repo.lockConversation(tx, conversationId);
@@ -158,7 +158,7 @@ export class MessagesService {
   /** Ephemeral: published to the conversation's `typing` subscribers, never stored. */
   async setTyping(actor: Actor, em: Db, input: SetTypingRequest): Promise<void> {
     const conversation = await this.memberConversation(actor, em, input.conversationId);
-    await this.c.rateLimits.consume('typingSignals', [`user:${actor.id}`]);
+    await this.c.rateLimits.consume('typingSignals', [rateKey(actor)]);
     if (input.typing && !(await this.rules.maySend(em, actor.id, conversation)))
       throw forbidden('You can no longer send messages in this conversation.', CONVERSATION_FIELD);
     this.c.events.publish(typingTopic(conversation.id), {

@@ -63,9 +63,11 @@ export class AccountModerationResolver {
     @CurrentUser() actor: Actor,
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('query', () => String, { nullable: true }) query?: string | null,
-    @Arg('status', () => AccountStatus, { nullable: true }) status?: AccountStatus | null,
-    @Arg('role', () => Role, { nullable: true }) role?: Role | null,
+    @Arg('query', () => String, { nullable: true, description: 'Words to look for in usernames, display names and e-mails.' })
+    query?: string | null,
+    @Arg('status', () => AccountStatus, { nullable: true, description: 'Only active or only suspended accounts.' })
+    status?: AccountStatus | null,
+    @Arg('role', () => Role, { nullable: true, description: 'Only people with this role.' }) role?: Role | null,
   ) {
     return ctx.services.accountModeration.adminUsers(actor, ctx.em, {
       ...page,
@@ -88,9 +90,13 @@ export class AccountModerationResolver {
   async suspendUser(
     @CurrentUser() actor: Actor,
     @Ctx() ctx: Context,
-    @Arg('userId', () => ID) userId: string,
-    @Arg('reason', () => String) reason: string,
-    @Arg('until', () => DateTime, { nullable: true }) until?: Date | null,
+    @Arg('userId', () => ID, { description: 'The user to suspend.' }) userId: string,
+    @Arg('reason', () => String, { description: 'Why, shown to the person and kept in the moderation log.' }) reason: string,
+    @Arg('until', () => DateTime, {
+      nullable: true,
+      description: 'When the suspension ends; omitted: until a moderator reinstates the account.',
+    })
+    until?: Date | null,
   ): Promise<ModerationPayload> {
     const action = await ctx.services.accountModeration.suspend(actor, ctx.em, { userId: userIdArg(userId), reason, until: until ?? null });
     return { action, userErrors: [] };
@@ -101,7 +107,7 @@ export class AccountModerationResolver {
   async reinstateUser(
     @CurrentUser() actor: Actor,
     @Ctx() ctx: Context,
-    @Arg('userId', () => ID) userId: string,
+    @Arg('userId', () => ID, { description: 'The suspended user.' }) userId: string,
   ): Promise<ModerationPayload> {
     const action = await ctx.services.accountModeration.reinstate(actor, ctx.em, { userId: userIdArg(userId) });
     return { action, userErrors: [] };
@@ -112,8 +118,8 @@ export class AccountModerationResolver {
   async setUserRole(
     @CurrentUser() actor: Actor,
     @Ctx() ctx: Context,
-    @Arg('userId', () => ID) userId: string,
-    @Arg('role', () => Role) role: Role,
+    @Arg('userId', () => ID, { description: 'The person whose role changes.' }) userId: string,
+    @Arg('role', () => Role, { description: 'The new role.' }) role: Role,
   ): Promise<ModerationPayload> {
     const action = await ctx.services.accountModeration.setRole(actor, ctx.em, { userId: userIdArg(userId), role: roleFromGraphql(role) });
     return { action, userErrors: [] };

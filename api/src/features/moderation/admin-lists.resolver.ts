@@ -30,10 +30,11 @@ export class AdminListsResolver {
     @CurrentUser() actor: Actor,
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('query', () => String, { nullable: true }) query?: string | null,
-    @Arg('status', () => ContentStatus, { nullable: true }) status?: ContentStatus | null,
-    @Arg('authorId', () => ID, { nullable: true }) authorId?: string | null,
-    @Arg('tag', () => String, { nullable: true }) tag?: string | null,
+    @Arg('query', () => String, { nullable: true, description: 'Words to look for in title, body and tags.' }) query?: string | null,
+    @Arg('status', () => ContentStatus, { nullable: true, description: 'Only visible or only removed posts.' })
+    status?: ContentStatus | null,
+    @Arg('authorId', () => ID, { nullable: true, description: 'Only posts by this user.' }) authorId?: string | null,
+    @Arg('tag', () => String, { nullable: true, description: 'Only posts with this tag (without #).' }) tag?: string | null,
   ) {
     const pending = ctx.services.adminLists.posts(actor, ctx.em, {
       ...page,
@@ -51,10 +52,11 @@ export class AdminListsResolver {
     @CurrentUser() actor: Actor,
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('query', () => String, { nullable: true }) query?: string | null,
-    @Arg('status', () => ContentStatus, { nullable: true }) status?: ContentStatus | null,
-    @Arg('authorId', () => ID, { nullable: true }) authorId?: string | null,
-    @Arg('postId', () => ID, { nullable: true }) postId?: string | null,
+    @Arg('query', () => String, { nullable: true, description: 'Words to look for in the text.' }) query?: string | null,
+    @Arg('status', () => ContentStatus, { nullable: true, description: 'Only visible or only removed comments.' })
+    status?: ContentStatus | null,
+    @Arg('authorId', () => ID, { nullable: true, description: 'Only comments by this user.' }) authorId?: string | null,
+    @Arg('postId', () => ID, { nullable: true, description: 'Only comments on this post.' }) postId?: string | null,
   ) {
     return ctx.services.adminLists.comments(actor, ctx.em, {
       ...page,
@@ -71,9 +73,9 @@ export class AdminListsResolver {
     @CurrentUser() actor: Actor,
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('query', () => String, { nullable: true }) query?: string | null,
-    @Arg('state', () => AdminRoomState, { nullable: true }) state?: AdminRoomState | null,
-    @Arg('ownerId', () => ID, { nullable: true }) ownerId?: string | null,
+    @Arg('query', () => String, { nullable: true, description: 'Words to look for in titles and tags.' }) query?: string | null,
+    @Arg('state', () => AdminRoomState, { nullable: true, description: 'Only rooms in this state.' }) state?: AdminRoomState | null,
+    @Arg('ownerId', () => ID, { nullable: true, description: 'Only rooms made by this user.' }) ownerId?: string | null,
   ) {
     return ctx.services.adminLists.rooms(actor, ctx.em, {
       ...page,
@@ -89,7 +91,7 @@ export class AdminListsResolver {
     @CurrentUser() actor: Actor,
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('query', () => String, { nullable: true }) query?: string | null,
+    @Arg('query', () => String, { nullable: true, description: 'The start of the tag names to list.' }) query?: string | null,
   ) {
     return ctx.services.adminLists.tags(actor, ctx.em, { ...page, query: query ?? null });
   }
@@ -98,7 +100,11 @@ export class AdminListsResolver {
   @Query(() => [AdminDailyStatObject], {
     description: 'Staff only: one row per UTC day for the last `days` days (1–90, default 30), oldest first, today included.',
   })
-  adminDailyStats(@CurrentUser() actor: Actor, @Ctx() ctx: Context, @Arg('days', () => Int, { nullable: true }) days?: number | null) {
+  adminDailyStats(
+    @CurrentUser() actor: Actor,
+    @Ctx() ctx: Context,
+    @Arg('days', () => Int, { nullable: true, description: 'How many days, 1–90 (30 when omitted).' }) days?: number | null,
+  ) {
     return ctx.services.adminLists.dailyStats(actor, ctx.em, days ?? null);
   }
 
@@ -110,9 +116,9 @@ export class AdminListsResolver {
   chatMessageContext(
     @CurrentUser() actor: Actor,
     @Ctx() ctx: Context,
-    @Arg('messageId', () => ID) messageId: string,
-    @Arg('before', () => Int, { nullable: true }) before?: number | null,
-    @Arg('after', () => Int, { nullable: true }) after?: number | null,
+    @Arg('messageId', () => ID, { description: 'The chat message (a ChatMessage id).' }) messageId: string,
+    @Arg('before', () => Int, { nullable: true, description: 'How many earlier messages, 0–20 (5 when omitted).' }) before?: number | null,
+    @Arg('after', () => Int, { nullable: true, description: 'How many later messages, 0–20 (5 when omitted).' }) after?: number | null,
   ) {
     const id = optionalId(messageId, 'ChatMessage', 'messageId');
     return ctx.services.adminLists.chatContext(actor, ctx.em, { messageId: id!, before: before ?? null, after: after ?? null });

@@ -9,6 +9,7 @@ export enum ContentStatus {
 }
 registerEnumType(ContentStatus, {
   name: 'ContentStatus',
+  description: 'Whether staff removed a post, comment, room or chat message (staff lists).',
   valuesConfig: { VISIBLE: { description: 'Not removed by staff.' }, REMOVED: { description: 'Removed by staff.' } },
 });
 
@@ -20,6 +21,7 @@ export enum AdminRoomState {
 }
 registerEnumType(AdminRoomState, {
   name: 'AdminRoomState',
+  description: 'The state of a room in the staff room list.',
   valuesConfig: {
     LIVE: { description: 'Open, with someone connected now.' },
     OPEN: { description: 'Not closed (nor removed).' },
@@ -42,9 +44,9 @@ export class AdminDailyStatObject {
 @ObjectType('ReportGroup', { description: 'The reports about one subject.' })
 export class ReportGroupObject {
   @Field(() => Int, { description: 'open reports (or of the asked status) about it' }) reportCount!: number;
-  @Field(() => [ReportReason]) reasons!: ReportReason[];
-  @Field(() => DateTime) firstReportedAt!: Date;
-  @Field(() => DateTime) lastReportedAt!: Date;
+  @Field(() => [ReportReason], { description: "Every reason given in the group's reports, each once." }) reasons!: ReportReason[];
+  @Field(() => DateTime, { description: 'When the oldest report of the group was filed.' }) firstReportedAt!: Date;
+  @Field(() => DateTime, { description: 'When the newest report of the group was filed.' }) lastReportedAt!: Date;
 }
 
 export const { Edge: ReportGroupEdge, Connection: ReportGroupConnection } = connectionTypes('ReportGroup', ReportGroupObject);

@@ -1,21 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import {
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  isScalarType,
-  type GraphQLField,
-  type GraphQLInputType,
-  type GraphQLSchema,
-} from 'graphql';
+import { getNamedType, isNonNullType, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSchema } from '../../graphql/schema.js';
-import { toGlobalId } from '../../kernel/ids.js';
 import { gql, settle, signUp, subscribe, wsClient, type TestUser } from '../../test/client.js';
 import { startTestStack, type TestStack } from '../../test/stack.js';
+import { sampleInput } from '../../test/sample-input.js';
 import { seedAdmin, setRole } from './moderation.testkit.js';
 
 /**
@@ -32,35 +20,6 @@ interface Operation {
   variables: Record<string, unknown>;
 }
 
-/** A well-formed value of `type` (ids name a user that does not exist: nothing is changed by an allowed call). */
-function sample(type: GraphQLInputType): unknown {
-  if (isNonNullType(type)) return sample(type.ofType);
-  if (isListType(type)) return [sample(type.ofType)];
-  if (isEnumType(type)) return type.getValues()[0].value;
-  if (isInputObjectType(type)) {
-    return Object.fromEntries(
-      Object.values(type.getFields())
-        .filter((f) => isNonNullType(f.type))
-        .map((f) => [f.name, sample(f.type)]),
-    );
-  }
-  if (isScalarType(type)) {
-    switch (type.name) {
-      case 'ID':
-        return toGlobalId('User', randomUUID());
-      case 'Int':
-        return 1;
-      case 'Boolean':
-        return false;
-      case 'DateTime':
-        return new Date(Date.now() + 86_400_000).toISOString();
-      default:
-        return 'matrix';
-    }
-  }
-  throw new Error(`no sample for ${String(type)}`);
-}
-
 function operation(kind: Operation['kind'], field: GraphQLField<unknown, unknown>): Operation | null {
   const description = field.description ?? '';
   const level = description.startsWith('ADMIN only') ? 'admin' : description.startsWith('Staff only') ? 'staff' : null;
@@ -69,7 +28,7 @@ function operation(kind: Operation['kind'], field: GraphQLField<unknown, unknown
   const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
   const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';
   const document = `${kind}${params ? `(${params})` : ''} { ${field.name}${args ? `(${args})` : ''}${selection} }`;
-  const variables = Object.fromEntries(field.args.filter((a) => isNonNullType(a.type)).map((a) => [a.name, sample(a.type)]));
+  const variables = Object.fromEntries(field.args.filter((a) => isNonNullType(a.type)).map((a) => [a.name, sampleInput(a.type)]));
   return { kind, name: `${kind} ${field.name}`, level, document, variables };
 }
 

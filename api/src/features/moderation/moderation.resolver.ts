@@ -24,8 +24,9 @@ export class ModerationLogResolver {
     @CurrentUser() actor: Actor,
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('type', () => ModerationActionType, { nullable: true }) type?: ModerationActionType | null,
-    @Arg('moderatorId', () => ID, { nullable: true }) moderatorId?: string | null,
+    @Arg('type', () => ModerationActionType, { nullable: true, description: 'Only actions of this type.' })
+    type?: ModerationActionType | null,
+    @Arg('moderatorId', () => ID, { nullable: true, description: 'Only actions by this staff member.' }) moderatorId?: string | null,
     @Arg('subjectId', () => ID, { nullable: true, description: 'Id of the user, post, comment, room, chat message or report acted on.' })
     subjectId?: string | null,
   ) {
@@ -39,7 +40,7 @@ export class ModerationLogResolver {
     });
   }
 
-  @FieldResolver(() => UserObject)
+  @FieldResolver(() => UserObject, { description: 'The staff member who acted; null for actions of the system or the command line.' })
   moderator(@Root() action: ModerationAction, @Ctx() ctx: Context) {
     return userById(ctx).load(action.moderator);
   }

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import { AccessScope } from '../../kernel/actor.js';
 import { CurrentUser, requireActor } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import type { Actor } from '../../kernel/actor.js';
@@ -20,8 +21,8 @@ export class RemovalResolver {
   async removeContent(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('subjectId', () => ID) subjectId: string,
-    @Arg('reason', () => String) reason: string,
+    @Arg('subjectId', () => ID, { description: 'The post, comment, room or chat message to remove.' }) subjectId: string,
+    @Arg('reason', () => String, { description: 'Why, kept in the moderation log and told to the author.' }) reason: string,
   ): Promise<ModerationPayload> {
     return { action: await ctx.services.removal.remove(actor, ctx.em, { subject: removableOf(subjectId), reason }), userErrors: [] };
   }
@@ -31,7 +32,7 @@ export class RemovalResolver {
   async restoreContent(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('subjectId', () => ID) subjectId: string,
+    @Arg('subjectId', () => ID, { description: 'The removed post, comment, room or chat message.' }) subjectId: string,
   ): Promise<ModerationPayload> {
     return { action: await ctx.services.removal.restore(actor, ctx.em, removableOf(subjectId)), userErrors: [] };
   }
@@ -41,8 +42,8 @@ export class RemovalResolver {
   async endRoom(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('roomId', () => ID) roomId: string,
-    @Arg('reason', () => String) reason: string,
+    @Arg('roomId', () => ID, { description: 'The room to end (a FacechatRoom id).' }) roomId: string,
+    @Arg('reason', () => String, { description: 'Why, kept in the moderation log.' }) reason: string,
   ): Promise<ModerationPayload> {
     return {
       action: await ctx.services.removal.endRoom(actor, ctx.em, { roomId: fromGlobalId(roomId, 'FacechatRoom'), reason }),
@@ -50,6 +51,7 @@ export class RemovalResolver {
     };
   }
 
+  @Authorized(AccessScope.READ)
   @Subscription(() => ContentRemovedEventObject, {
     description: 'Content staff removed or whose author was suspended, so open pages can drop it at once.',
     subscribe: ({ context }) => {

@@ -22,12 +22,13 @@ export class ReportGroupsResolver {
     @CurrentUser() actor: Actor,
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('status', () => ReportStatus, { nullable: true }) status?: ReportStatus | null,
+    @Arg('status', () => ReportStatus, { nullable: true, description: 'Only groups of reports with this status (OPEN when omitted).' })
+    status?: ReportStatus | null,
   ) {
     return ctx.services.reports.groups(actor, ctx.em, status ?? ReportStatus.OPEN, page);
   }
 
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: "Global id of what the group's reports are about." })
   subjectId(@Root() group: ReportGroup): string {
     return toGlobalId(group.subjectType, group.subjectId);
   }
@@ -38,7 +39,11 @@ export class ReportGroupsResolver {
   }
 
   @FieldResolver(() => [ReportObject], { description: 'newest first, at most `first` (default 10, max 50)' })
-  reports(@Root() group: ReportGroup, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true }) first?: number | null) {
+  reports(
+    @Root() group: ReportGroup,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, description: 'How many reports, 0–50 (10 when omitted).' }) first?: number | null,
+  ) {
     const limit = first ?? 10;
     if (!Number.isInteger(limit) || limit < 0 || limit > 50) throw badInput('`first` must be a whole number from 0 to 50.', 'first');
     return limit === 0 ? [] : newestReportsAbout(ctx, group.status, limit).load(group.subjectId);

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { AccessScope } from '../../kernel/actor.js';
 import { CurrentUser, requireActor } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { loadNode, registerNodeType } from '../../graphql/node.js';
@@ -24,12 +25,12 @@ function subjectOf(globalId: string): { type: ReportSubjectType; id: string } | 
 
 @Resolver(() => ReportObject)
 export class ReportsResolver {
-  @Authorized()
+  @Authorized(AccessScope.WRITE_SOCIAL)
   @Mutation(() => ReportPayload, { description: 'Any signed-in user; one open report per reporter and subject.' })
   async reportContent(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('input', () => ReportInput) input: ReportInput,
+    @Arg('input', () => ReportInput, { description: 'What is reported, and why.' }) input: ReportInput,
   ): Promise<ReportPayload> {
     const report = await ctx.services.reports.report(actor, ctx.em, {
       subject: subjectOf(input.subjectId),
@@ -44,7 +45,8 @@ export class ReportsResolver {
   reports(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('status', () => ReportStatus, { nullable: true }) status: ReportStatus | null,
+    @Arg('status', () => ReportStatus, { nullable: true, description: 'Only reports with this status (every report when omitted).' })
+    status: ReportStatus | null,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('subjectId', () => ID, { nullable: true, description: 'Only the reports about this user, post, comment, room or chat message.' })
     subjectId?: string | null,
@@ -59,14 +61,16 @@ export class ReportsResolver {
   async resolveReport(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('reportId', () => ID) reportId: string,
-    @Arg('status', () => ReportStatus) status: ReportStatus,
-    @Arg('resolution', () => String, { nullable: true }) resolution: string | null,
+    @Arg('reportId', () => ID, { description: 'The report (a Report id).' }) reportId: string,
+    @Arg('status', () => ReportStatus, { description: 'RESOLVED (acted on) or DISMISSED (nothing to act on).' }) status: ReportStatus,
+    @Arg('resolution', () => String, { nullable: true, description: 'What staff did or found, kept with the report.' })
+    resolution: string | null,
   ): Promise<ReportPayload> {
     const report = await ctx.services.reports.resolve(actor, ctx.em, { reportId: fromGlobalId(reportId, 'Report'), status, resolution });
     return { report, userErrors: [] };
   }
 
+  @Authorized('MODERATOR', 'ADMIN')
   @Subscription(() => ReportObject, {
     description: 'Staff only: new reports as they come in.',
     subscribe: ({ context }) => {
@@ -92,7 +96,7 @@ export class ReportsResolver {
     return loadNode(ctx, report.subjectType, report.subjectId);
   }
 
-  @FieldResolver(() => UserObject, { nullable: true })
+  @FieldResolver(() => UserObject, { nullable: true, description: 'The staff member who closed it; null while open.' })
   resolvedBy(@Root() report: Report, @Ctx() ctx: Context) {
     return report.resolvedById && isStaff(ctx.actor) ? userById(ctx).load(report.resolvedById) : null;
   }

@@ -1,4 +1,4 @@
-import type { Actor } from '../../kernel/actor.js';
+import { type Actor, rateKey } from '../../kernel/actor.js';
 import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
 import { conflict, invalid, notFound } from '../../kernel/errors.js';
 import type { EventBus } from '../../kernel/events.js';
@@ -59,7 +59,7 @@ export class ReportsService {
     if (!subject) throw missing();
     if (subject.type === 'User' && subject.id === actor.id) throw invalid(['input', 'subjectId'], 'You cannot report yourself.');
     if (!(await this.subjects.visible(actor, em, subject.type, subject.id))) throw missing();
-    await this.rateLimits.consume('reports', [`user:${actor.id}`]);
+    await this.rateLimits.consume('reports', [rateKey(actor)]);
     return inTransaction(em, async (tx, afterCommit) => {
       const report = await this.reports.insertOpen(tx, {
         reporterId: actor.id,

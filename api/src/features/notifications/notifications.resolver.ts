@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { AccessScope } from '../../kernel/actor.js';
 import { CurrentUser, requireActor } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
@@ -20,28 +21,30 @@ registerNodeType('Notification', Notification, async (ctx, id) => {
 @Resolver(() => NotificationObject)
 export class NotificationsResolver {
   @Authorized()
-  @Query(() => NotificationConnection)
+  @Query(() => NotificationConnection, { description: "The viewer's notifications, newest first." })
   notifications(
     @CurrentUser() actor: Actor,
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('unreadOnly', () => Boolean, { nullable: true }) unreadOnly?: boolean | null,
+    @Arg('unreadOnly', () => Boolean, { nullable: true, description: 'Only notifications not read yet.' }) unreadOnly?: boolean | null,
   ) {
     return ctx.services.notifications.inbox(actor, ctx.em, { first: page.first, after: page.after, unreadOnly });
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_POSTS, AccessScope.WRITE_SOCIAL)
   @Mutation(() => Int, { description: 'Marks the given notifications (all when ids is omitted) as read; returns how many changed.' })
   markNotificationsRead(
     @CurrentUser() actor: Actor,
     @Ctx() ctx: Context,
-    @Arg('ids', () => [ID], { nullable: true }) ids?: string[] | null,
+    @Arg('ids', () => [ID], { nullable: true, description: "The notifications to mark; omitted: all of the viewer's." })
+    ids?: string[] | null,
   ): Promise<number> {
     // Ids that are not notification ids match nothing.
     const raw = ids ? ids.map((id) => fromGlobalId(id, 'Notification')).filter((id): id is string => id !== null) : null;
     return ctx.services.notifications.markRead(actor, ctx.em, raw);
   }
 
+  @Authorized(AccessScope.READ)
   @Subscription(() => NotificationObject, {
     description: 'Every new notification of the viewer.',
     subscribe: ({ context }) => {
@@ -53,12 +56,12 @@ export class NotificationsResolver {
     return notificationById(ctx).load(event.notificationId);
   }
 
-  @FieldResolver(() => Boolean)
+  @FieldResolver(() => Boolean, { description: 'The viewer marked it read (markNotificationsRead).' })
   read(@Root() n: Notification): boolean {
     return n.readAt !== null;
   }
 
-  @FieldResolver(() => UserObject, { nullable: true })
+  @FieldResolver(() => UserObject, { nullable: true, description: 'Who caused it; null when they are gone or hidden from the viewer.' })
   actor(@Root() n: Notification, @Ctx() ctx: Context) {
     return n.actor ? userById(ctx).load(n.actor.id) : null;
   }

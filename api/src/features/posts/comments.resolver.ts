@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { AccessScope } from '../../kernel/actor.js';
 import { CurrentUser } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
@@ -19,7 +20,7 @@ registerNodeType('Comment', Comment, async (ctx, id) => {
 
 @Resolver(() => CommentObject)
 export class CommentsResolver {
-  @Authorized()
+  @Authorized(AccessScope.WRITE_POSTS)
   @Mutation(() => CommentPayload)
   async addComment(
     @Ctx() ctx: Context,
@@ -34,7 +35,7 @@ export class CommentsResolver {
     return { comment, userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_POSTS)
   @Mutation(() => CommentPayload)
   async updateComment(
     @Ctx() ctx: Context,
@@ -45,7 +46,7 @@ export class CommentsResolver {
     return { comment: await ctx.services.comments.update(actor, ctx.em, fromGlobalId(id, 'Comment'), body), userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_POSTS)
   @Mutation(() => DeletePayload)
   async deleteComment(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('id', () => ID) id: string): Promise<DeletePayload> {
     return {

@@ -1,4 +1,4 @@
-import type { Actor } from '../../kernel/actor.js';
+import { type Actor, rateKey } from '../../kernel/actor.js';
 import { inTransaction, type Db } from '../../kernel/db.js';
 import { forbidden, invalid, notFound } from '../../kernel/errors.js';
 import type { RateLimits } from '../../kernel/rate-limit.js';
@@ -36,7 +36,7 @@ export class CommentsService {
     const body = checkBody(input.body, ['input', 'body']);
     if (input.parentId === null) throw invalid(['input', 'parentId'], 'That is not a comment id.');
     const parentId = input.parentId;
-    await this.rateLimits.consume('comments', [`user:${actor.id}`]);
+    await this.rateLimits.consume('comments', [rateKey(actor)]);
     return inTransaction(em, async (tx, afterCommit) => {
       const post = await this.access.forAction(tx, actor.id, input.postId, ['input', 'postId']);
       let parent: CommentParentRow | null = null;

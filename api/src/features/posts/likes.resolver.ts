@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
-import { CurrentUser, requireActor } from '../../graphql/auth.js';
+import { AccessScope } from '../../kernel/actor.js';
+import { CurrentUser, requireActor, PUBLIC } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
 import type { Actor } from '../../kernel/actor.js';
@@ -45,30 +46,31 @@ function likeChanges(context: unknown, postId: unknown, onlyLikes: boolean) {
 
 @Resolver(() => LikeObject)
 export class LikesResolver {
-  @Authorized()
+  @Authorized(AccessScope.WRITE_POSTS)
   @Mutation(() => PostPayload)
   likePost(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('postId', () => ID) postId: string): Promise<PostPayload> {
     return toggle(ctx, actor, 'like', postId);
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_POSTS)
   @Mutation(() => PostPayload)
   unlikePost(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('postId', () => ID) postId: string): Promise<PostPayload> {
     return toggle(ctx, actor, 'unlike', postId);
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_POSTS)
   @Mutation(() => PostPayload)
   favoritePost(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('postId', () => ID) postId: string): Promise<PostPayload> {
     return toggle(ctx, actor, 'favorite', postId);
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_POSTS)
   @Mutation(() => PostPayload)
   unfavoritePost(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('postId', () => ID) postId: string): Promise<PostPayload> {
     return toggle(ctx, actor, 'unfavorite', postId);
   }
 
+  @Authorized(PUBLIC, AccessScope.READ)
   @Subscription(() => LikeEvent, {
     description: "Likes on the viewer's posts (one post when postId is given).",
     subscribe: ({ args, context }) => likeChanges(context, args.postId, true),
@@ -87,6 +89,7 @@ export class LikesResolver {
     return { like: like!, post: post!, likeCount: stats.likeCount };
   }
 
+  @Authorized(PUBLIC, AccessScope.READ)
   @Subscription(() => PostLikesEvent, {
     description: "Likes and unlikes on the viewer's posts (one post when postId is given), with the like count after the change.",
     subscribe: ({ args, context }) => likeChanges(context, args.postId, false),

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { AccessScope } from '../../kernel/actor.js';
 import { CurrentUser } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
@@ -28,7 +29,7 @@ export const photoTagData = (input: PhotoTagInput): PhotoTagInputData => ({
 
 @Resolver(() => PhotoTagObject)
 export class PhotoTagsResolver {
-  @Authorized()
+  @Authorized(AccessScope.WRITE_POSTS)
   @Mutation(() => PhotoTagPayload)
   async addPhotoTag(
     @Ctx() ctx: Context,
@@ -39,7 +40,7 @@ export class PhotoTagsResolver {
     return { photoTag: await ctx.services.photoTags.add(actor, ctx.em, fromGlobalId(postId, 'Post'), photoTagData(input)), userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_POSTS)
   @Mutation(() => DeletePayload)
   async removePhotoTag(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('id', () => ID) id: string): Promise<DeletePayload> {
     return {

@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { AccessScope } from '../../kernel/actor.js';
 import { CurrentUser, requireActor } from '../../graphql/auth.js';
 import type { Context } from '../../graphql/context.js';
 import { registerNodeType } from '../../graphql/node.js';
@@ -39,6 +40,7 @@ export class PostsResolver {
     return adopt(ctx, ctx.services.posts.feed(actor, ctx.em, page));
   }
 
+  @Authorized(AccessScope.READ)
   @Subscription(() => PostObject, {
     description:
       "Posts joining the viewer's home feed as they are written (by friends and people they follow), when the viewer may see them.",
@@ -86,7 +88,7 @@ export class PostsResolver {
     return adopt(ctx, ctx.services.posts.favorites(actor, ctx.em, page));
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_POSTS)
   @Mutation(() => PostPayload)
   async createPost(
     @Ctx() ctx: Context,
@@ -103,7 +105,7 @@ export class PostsResolver {
     return { post, userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_POSTS)
   @Mutation(() => PostPayload)
   async updatePost(
     @Ctx() ctx: Context,
@@ -120,7 +122,7 @@ export class PostsResolver {
     return { post, userErrors: [] };
   }
 
-  @Authorized()
+  @Authorized(AccessScope.WRITE_POSTS)
   @Mutation(() => DeletePayload)
   async deletePost(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('id', () => ID) id: string): Promise<DeletePayload> {
     return { deletedId: toGlobalId('Post', await ctx.services.posts.delete(actor, ctx.em, fromGlobalId(id, 'Post'))), userErrors: [] };

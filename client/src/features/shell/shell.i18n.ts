@@ -14,6 +14,9 @@ const en = {
       calls: 'Calls',
       rooms: 'Rooms',
     },
+    footer: {
+      developers: 'Developers',
+    },
   },
 };
 
@@ -31,6 +34,9 @@ const ko: typeof en = {
       label: '통화와 방',
       calls: '통화 기록',
       rooms: '방',
+    },
+    footer: {
+      developers: '개발자',
     },
   },
 };

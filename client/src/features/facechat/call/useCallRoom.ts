@@ -13,22 +13,15 @@ import {
   RoomEvent,
   Track,
   VideoPresets,
-  createLocalTracks,
   type LocalTrack,
   type Participant,
   type RoomOptions,
 } from 'livekit-client';
 import { markRaw, onScopeDispose, ref, shallowRef } from 'vue';
+import { CAPTURE, captureTracks, mediaAllowed, problemOf, type Captured, type MediaProblem } from './callCapture';
 
 export type CallPhase = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
-export type MediaProblem = 'denied' | 'unavailable' | null;
 
-/**
- * Capture size: 720p, the top simulcast layer, for a tile that fills the stage (a 1:1 call on a
- * laptop); simulcast adds 180p and 360p for grids and small tiles. With adaptiveStream each
- * subscriber gets the layer that matches the size its <video> is rendered at.
- */
-const CAPTURE = VideoPresets.h720;
 const LOWER_LAYERS = [VideoPresets.h180, VideoPresets.h360];
 
 function callRoomOptions(): RoomOptions {
@@ -52,42 +45,6 @@ export interface CallRoomOptions {
 
 /** Performance marks of the setup steps (`call:…`), for the call-setup benchmark and devtools. */
 const mark = (name: string) => performance.mark(`call:${name}`);
-
-function problemOf(error: unknown): MediaProblem {
-  const name = (error as { name?: string })?.name;
-  return name === 'NotAllowedError' || name === 'SecurityError' ? 'denied' : 'unavailable';
-}
-
-interface Captured {
-  tracks: LocalTrack[];
-  problem: MediaProblem;
-}
-
-/** Camera and microphone together; when that fails, whichever of the two works. */
-async function captureTracks(): Promise<Captured> {
-  try {
-    return { tracks: await createLocalTracks({ audio: true, video: { resolution: CAPTURE.resolution } }), problem: null };
-  } catch (error) {
-    const [video, audio] = await Promise.allSettled([
-      createLocalTracks({ video: { resolution: CAPTURE.resolution } }),
-      createLocalTracks({ audio: true }),
-    ]);
-    const tracks = [video, audio].flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
-    return { tracks, problem: tracks.length === 2 ? null : problemOf(error) };
-  }
-}
-
-/** Camera and microphone open without a prompt (allowed before). */
-async function mediaAllowed(): Promise<boolean> {
-  try {
-    const states = await Promise.all(
-      (['camera', 'microphone'] as PermissionName[]).map((name) => navigator.permissions.query({ name }).then((s) => s.state)),
-    );
-    return states.every((state) => state === 'granted');
-  } catch {
-    return false; // a browser that cannot tell
-  }
-}
 
 export function useCallRoom(options: CallRoomOptions = {}) {
   const room = markRaw(new Room(callRoomOptions()));
@@ -136,6 +93,8 @@ export function useCallRoom(options: CallRoomOptions = {}) {
 
   /** Captured tracks, the camera's effect applied: ready to publish. */
   let ready: Promise<Captured> | null = null;
+  /** A held camera already published, seen by nobody (`prepublishCamera`). */
+  let prepublished: Promise<LocalTrack | null> = Promise.resolve(null);
 
   /**
    * Connects; resolves once connected. Camera and microphone are captured (and the camera's effect
@@ -147,6 +106,7 @@ export function useCallRoom(options: CallRoomOptions = {}) {
     phase.value = 'connecting';
     disconnectReason.value = null;
     mediaReady.value = false;
+    prepublished = Promise.resolve(null);
     mark('connect');
     // Held: the camera opens early (the preview, the effect warmed up) only where it would open without asking; a
     // permission prompt waits for Accept.
@@ -162,6 +122,26 @@ export function useCallRoom(options: CallRoomOptions = {}) {
     phase.value = 'connected';
     refresh();
     if (!hold) published.value = publish();
+    else if (ready) prepublished = prepublishCamera(ready);
+  }
+
+  /**
+   * While it rings, the held camera is published already, with subscription allowed to nobody (LiveKit enforces it,
+   * and the hidden participant's tracks are announced to nobody): Accept then only has to open it to the others
+   * (`publishWhenAllowed`), which saves the publish negotiation from the caller's wait for the first frame.
+   */
+  async function prepublishCamera(held: Promise<Captured>): Promise<LocalTrack | null> {
+    const camera = (await held.catch(() => null))?.tracks.find((t) => t.kind === Track.Kind.Video);
+    if (!camera || room.state !== ConnectionState.Connected) return null;
+    try {
+      await room.localParticipant.setTrackSubscriptionPermissions(false, []);
+      await room.localParticipant.publishTrack(camera, { simulcast: true });
+      mark('prepublished-video');
+      return camera;
+    } catch (error) {
+      console.warn('[call] could not publish the camera early', error);
+      return null;
+    }
   }
 
   const captureReady = () =>
@@ -196,12 +176,18 @@ export function useCallRoom(options: CallRoomOptions = {}) {
   async function publishWhenAllowed(waitMs: number): Promise<boolean> {
     if (!(await permitted(waitMs))) return false;
     mark('permitted');
+    // Everyone in the call may now receive the camera published while it rang.
+    void room.localParticipant.setTrackSubscriptionPermissions(true);
     published.value = publish();
     return true;
   }
 
+  /** The API has promoted the early connection: visible, and receiving the others. */
   function permitted(waitMs: number): Promise<boolean> {
-    const allowed = () => !!room.localParticipant.permissions?.canPublish && room.state === ConnectionState.Connected;
+    const allowed = () => {
+      const granted = room.localParticipant.permissions;
+      return !!granted?.canSubscribe && !granted.hidden && room.state === ConnectionState.Connected;
+    };
     if (allowed()) return Promise.resolve(true);
     return new Promise((resolve) => {
       const settle = (value: boolean) => {
@@ -219,21 +205,24 @@ export function useCallRoom(options: CallRoomOptions = {}) {
     const held = ready;
     ready = null;
     const { tracks, problem } = await (held ?? captureReady());
+    const early = await prepublished;
     mediaProblem.value = problem;
     if (room.state !== ConnectionState.Connected && room.state !== ConnectionState.Reconnecting) {
       tracks.forEach((t) => t.stop());
       return;
     }
     await Promise.all(
-      tracks.map(async (track) => {
-        try {
-          await room.localParticipant.publishTrack(track, track.kind === Track.Kind.Video ? { simulcast: true } : {});
-          mark(`published-${track.kind}`);
-        } catch (error) {
-          console.warn('[call] could not publish', track.kind, error);
-          track.stop();
-        }
-      }),
+      tracks
+        .filter((track) => track !== early)
+        .map(async (track) => {
+          try {
+            await room.localParticipant.publishTrack(track, track.kind === Track.Kind.Video ? { simulcast: true } : {});
+            mark(`published-${track.kind}`);
+          } catch (error) {
+            console.warn('[call] could not publish', track.kind, error);
+            track.stop();
+          }
+        }),
     );
     syncLocal();
     mediaReady.value = true;
