@@ -183,7 +183,11 @@ describe('posts in the browser', () => {
     await page.locator('#title').evaluate((el: HTMLInputElement) => el.removeAttribute('maxlength'));
     await page.locator('#title').fill('x'.repeat(101));
     await page.locator('[data-testid=post-form] button[type=submit]').click();
-    await expect.poll(() => page.locator('#title-error').textContent()).toContain('1–100');
+    await expect.poll(() => page.locator('#title-error').textContent()).toContain('at most 100');
+    // Fixing the field takes its error away at once, before any new submit.
+    await page.locator('#title').press('Backspace');
+    await expect.poll(async () => (await page.locator('#title-error').textContent())?.trim()).toBe('');
+    expect(await page.locator('#title').getAttribute('aria-invalid')).not.toBe('true');
     await page.getByRole('link', { name: 'Cancel' }).click();
 
     // Delete, after the confirmation: gone from the feed.

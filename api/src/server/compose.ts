@@ -18,9 +18,11 @@ import { ImagePool } from '../features/media/media.image.js';
 import { MediaService } from '../features/media/media.service.js';
 import { createMediaStorage } from '../features/media/media.storage.js';
 import { CommentsRepository } from '../features/posts/comments.repository.js';
+import { CommentLikesRepository } from '../features/posts/comment-likes.repository.js';
 import { CommentsService } from '../features/posts/comments.service.js';
 import { LikesRepository } from '../features/posts/likes.repository.js';
 import { LikesService } from '../features/posts/likes.service.js';
+import { Mentions } from '../features/posts/mentions.service.js';
 import { PhotoTagsRepository } from '../features/posts/photo-tags.repository.js';
 import { PhotoTagsService } from '../features/posts/photo-tags.service.js';
 import { PostAccess } from '../features/posts/posts.collaborators.js';
@@ -149,8 +151,17 @@ export function createServices(deps: ServiceDeps) {
   const photoTags = new PhotoTagsService(new PhotoTagsRepository(), postsRepository, postAccess, accounts, friends, notifications);
   // Every staff action writes one line here, in the transaction of the action.
   const moderationLog = new ModerationLogService(new ModerationLogRepository());
-  const posts = new PostsService(postsRepository, postAccess, photoTags, media, tags, notifications, friends, deps.pubsub);
-  const comments = new CommentsService(new CommentsRepository(), postAccess, notifications, friends, rateLimits);
+  const mentions = new Mentions(accounts, postsRepository, friends, notifications);
+  const posts = new PostsService(postsRepository, postAccess, photoTags, media, tags, notifications, friends, deps.pubsub, mentions);
+  const comments = new CommentsService(
+    new CommentsRepository(),
+    postAccess,
+    notifications,
+    friends,
+    rateLimits,
+    new CommentLikesRepository(),
+    mentions,
+  );
   // Reports: a subject is reportable when its own feature would show it to the reporter.
   const reports = new ReportsService(
     new ReportsRepository(),

@@ -16,6 +16,7 @@ import { Migration20261202044159UserSuspension } from './Migration20261202044159
 import { Migration20261202070947ScreenshotPeople } from './Migration20261202070947ScreenshotPeople.js';
 import { Migration20261202101604GroupCalls } from './Migration20261202101604GroupCalls.js';
 import { Migration20261202104838EmailVerificationAndResetTokens } from './Migration20261202104838EmailVerificationAndResetTokens.js';
+import { Migration20261202135201CommentLikes } from './Migration20261202135201CommentLikes.js';
 import { Migration20261202135721AccessTokens } from './Migration20261202135721AccessTokens.js';
 import { Migration20261202144038DirectMessages } from './Migration20261202144038DirectMessages.js';
 
@@ -36,6 +37,7 @@ export const migrations = [
   Migration20261202070947ScreenshotPeople,
   Migration20261202101604GroupCalls,
   Migration20261202104838EmailVerificationAndResetTokens,
+  Migration20261202135201CommentLikes,
   Migration20261202135721AccessTokens,
   Migration20261202144038DirectMessages,
 ];

@@ -95,6 +95,18 @@ export class MediaRepository implements AvatarOwners {
     return sql<MediaOwnerRow>(em, 'select id, owner_id as "ownerId", kind from media where id in (?)', [wanted]);
   }
 
+  /** Sets each listed media's alt text (only the owner's rows change). */
+  async setAltTexts(tx: Db, ownerId: string, items: { id: string; altText: string | null }[]): Promise<void> {
+    const wanted = items.filter((item) => isUuid(item.id));
+    if (!wanted.length) return;
+    await sql(
+      tx,
+      `update media m set alt_text = t.alt from jsonb_to_recordset(?::jsonb) as t(id uuid, alt text)
+        where m.id = t.id and m.owner_id = ?`,
+      [JSON.stringify(wanted.map((item) => ({ id: item.id, alt: item.altText }))), ownerId],
+    );
+  }
+
   /** One keyset page of an owner's screenshots, newest first, after the `(created_at, id)` key. */
   async screenshotsPage(em: Db, ownerId: string, limit: number, after: [string | null, string | null]): Promise<MediaRecord[]> {
     const [time, id] = after;

@@ -109,6 +109,17 @@ export class MediaService {
     return this.deps.repository.ownersOf(em, mediaIds);
   }
 
+  /**
+   * Sets the alt text of the owner's media among `items` (posts' per-photo alt text; the caller checked ownership),
+   * empty text clearing it. Returns the indexes of texts that are too long, changing nothing then.
+   */
+  async setAltTexts(tx: Db, ownerId: string, items: { id: string; altText: string | null }[]): Promise<number[]> {
+    const clean = items.map((item) => ({ id: item.id, altText: (item.altText ?? '').trim() || null }));
+    const tooLong = clean.flatMap((item, i) => (item.altText && [...item.altText].length > MAX_ALT_TEXT ? [i] : []));
+    if (!tooLong.length) await this.deps.repository.setAltTexts(tx, ownerId, clean);
+    return tooLong;
+  }
+
   /** The actor's screenshot album, newest first. */
   screenshots(actor: Actor, em: Db, page: PageInput): Promise<ConnectionShape<MediaRecord>> {
     const { repository } = this.deps;

@@ -15,6 +15,8 @@ export const NOTIFICATION_TYPES = [
   'SCREENSHOT',
   /** One of the recipient's reports was handled (never says how). */
   'REPORT_RESOLVED',
+  /** The recipient was @mentioned in a post or a comment they may see. */
+  'MENTION',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_TYPES)[number];
 

@@ -14,6 +14,7 @@ export enum NotificationType {
   MISSED_CALL = 'MISSED_CALL',
   SCREENSHOT = 'SCREENSHOT',
   REPORT_RESOLVED = 'REPORT_RESOLVED',
+  MENTION = 'MENTION',
 }
 registerEnumType(NotificationType, {
   name: 'NotificationType',
@@ -29,6 +30,7 @@ registerEnumType(NotificationType, {
     MISSED_CALL: { description: 'A call to the viewer was not answered (`call`).' },
     SCREENSHOT: { description: 'Someone took a screenshot of a call the viewer was in.' },
     REPORT_RESOLVED: { description: 'Staff acted on a report the viewer filed.' },
+    MENTION: { description: 'Someone @mentioned the recipient in a post (`post`) or a comment (`comment` and its `post`).' },
   },
 });
 

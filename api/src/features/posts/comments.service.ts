@@ -4,6 +4,8 @@ import { forbidden, invalid, notFound } from '../../kernel/errors.js';
 import type { RateLimits } from '../../kernel/rate-limit.js';
 import { paginate, timeKey, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
 import type { Blocks, Notifier, PostAccess } from './posts.collaborators.js';
+import type { CommentLikesRepository, CommentLikeStats } from './comment-likes.repository.js';
+import type { Mentions } from './mentions.service.js';
 import type { CommentParentRow, CommentRecord, CommentsOf, CommentsRepository, StaffCommentsFilter } from './comments.repository.js';
 
 const MAX_COMMENT = 1000;
@@ -30,6 +32,8 @@ export class CommentsService {
     private readonly notifications: Notifier,
     private readonly blocks: Blocks,
     private readonly rateLimits: RateLimits,
+    private readonly likes: CommentLikesRepository,
+    private readonly mentions: Mentions,
   ) {}
 
   async add(actor: Actor, em: Db, input: AddCommentData): Promise<CommentRecord> {
@@ -70,17 +74,47 @@ export class CommentsService {
           commentId: comment.id,
         });
       }
+      await this.mentions.notify(tx, afterCommit, { actorId: actor.id, postId: post.id, commentId: comment.id, text: body });
       return comment;
     });
   }
 
   async update(actor: Actor, em: Db, id: string | null, rawBody: string): Promise<CommentRecord> {
     const body = checkBody(rawBody, ['body']);
-    return inTransaction(em, async (tx) => {
+    return inTransaction(em, async (tx, afterCommit) => {
       const comment = id ? await this.comments.byId(tx, id) : null;
       if (!comment) throw notFound('That comment does not exist (any more).', ['id']);
       if (comment.authorId !== actor.id) throw forbidden('Only its author can edit a comment.', ['id']);
+      // The same comment mentions each person once: an edit notifies only names it adds.
+      await this.mentions.notify(tx, afterCommit, { actorId: actor.id, postId: comment.postId, commentId: comment.id, text: body });
       return this.comments.updateBody(tx, comment.id, body);
+    });
+  }
+
+  /** Likes a comment (idempotent: a second like changes nothing); the comment. */
+  like(actor: Actor, em: Db, id: string | null): Promise<CommentRecord> {
+    return this.toggleLike(actor, em, id, true);
+  }
+
+  /** Takes back the actor's like of a comment (idempotent); the comment. */
+  unlike(actor: Actor, em: Db, id: string | null): Promise<CommentRecord> {
+    return this.toggleLike(actor, em, id, false);
+  }
+
+  /** Like counts and the viewer's like of each comment (comments without likes left out). */
+  likeStats(actor: Actor | null, em: Db, ids: readonly string[]): Promise<CommentLikeStats[]> {
+    return this.likes.stats(em, actor?.id ?? null, ids);
+  }
+
+  private async toggleLike(actor: Actor, em: Db, id: string | null, liked: boolean): Promise<CommentRecord> {
+    return inTransaction(em, async (tx) => {
+      const comment = id ? await this.comments.byId(tx, id) : null;
+      if (!comment || comment.removedAt) throw notFound('That comment does not exist (any more).', ['commentId']);
+      await this.access.forAction(tx, actor.id, comment.postId, ['commentId']);
+      if (await this.blocks.isBlockedEither(tx, actor.id, comment.authorId))
+        throw forbidden('You cannot interact with this comment.', ['commentId']);
+      await (liked ? this.likes.like(tx, comment.id, actor.id) : this.likes.unlike(tx, comment.id, actor.id));
+      return comment;
     });
   }
 

@@ -47,26 +47,42 @@ function likeChanges(context: unknown, postId: unknown, onlyLikes: boolean) {
 @Resolver(() => LikeObject)
 export class LikesResolver {
   @Authorized(AccessScope.WRITE_POSTS)
-  @Mutation(() => PostPayload)
-  likePost(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('postId', () => ID) postId: string): Promise<PostPayload> {
+  @Mutation(() => PostPayload, { description: 'Likes a post; liking it again changes nothing. The author is notified of a new like.' })
+  likePost(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('postId', () => ID, { description: 'The post.' }) postId: string,
+  ): Promise<PostPayload> {
     return toggle(ctx, actor, 'like', postId);
   }
 
   @Authorized(AccessScope.WRITE_POSTS)
-  @Mutation(() => PostPayload)
-  unlikePost(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('postId', () => ID) postId: string): Promise<PostPayload> {
+  @Mutation(() => PostPayload, { description: "Takes back the viewer's like of a post; nothing changes when there was none." })
+  unlikePost(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('postId', () => ID, { description: 'The post.' }) postId: string,
+  ): Promise<PostPayload> {
     return toggle(ctx, actor, 'unlike', postId);
   }
 
   @Authorized(AccessScope.WRITE_POSTS)
-  @Mutation(() => PostPayload)
-  favoritePost(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('postId', () => ID) postId: string): Promise<PostPayload> {
+  @Mutation(() => PostPayload, { description: "Saves a post to the viewer's favorites (idempotent)." })
+  favoritePost(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('postId', () => ID, { description: 'The post.' }) postId: string,
+  ): Promise<PostPayload> {
     return toggle(ctx, actor, 'favorite', postId);
   }
 
   @Authorized(AccessScope.WRITE_POSTS)
-  @Mutation(() => PostPayload)
-  unfavoritePost(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('postId', () => ID) postId: string): Promise<PostPayload> {
+  @Mutation(() => PostPayload, { description: "Removes a post from the viewer's favorites (idempotent)." })
+  unfavoritePost(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('postId', () => ID, { description: 'The post.' }) postId: string,
+  ): Promise<PostPayload> {
     return toggle(ctx, actor, 'unfavorite', postId);
   }
 
@@ -78,7 +94,7 @@ export class LikesResolver {
   async postLiked(
     @Root() change: PostLikeChange,
     @Ctx() ctx: Context,
-    @Arg('postId', () => ID, { nullable: true }) _postId?: string | null,
+    @Arg('postId', () => ID, { nullable: true, description: "Only this post of the viewer's." }) _postId?: string | null,
   ): Promise<LikeEvent> {
     // Loaded (memoised in this event's scope) by the subscribe filter, which dropped hidden events.
     const [like, post, stats] = await Promise.all([
@@ -97,7 +113,7 @@ export class LikesResolver {
   async postLikesChanged(
     @Root() change: PostLikeChange,
     @Ctx() ctx: Context,
-    @Arg('postId', () => ID, { nullable: true }) _postId?: string | null,
+    @Arg('postId', () => ID, { nullable: true, description: "Only this post of the viewer's." }) _postId?: string | null,
   ): Promise<PostLikesEvent> {
     const [like, post, user, stats] = await Promise.all([
       change.likeId ? likeById(ctx).load(change.likeId) : null,
@@ -108,12 +124,12 @@ export class LikesResolver {
     return { post: post!, user: user!, like, liked: change.liked, likeCount: stats.likeCount };
   }
 
-  @FieldResolver(() => UserObject)
+  @FieldResolver(() => UserObject, { description: 'Who liked the post.' })
   user(@Root() like: LikeRecord, @Ctx() ctx: Context) {
     return userById(ctx).load(like.userId);
   }
 
-  @FieldResolver(() => PostObject)
+  @FieldResolver(() => PostObject, { description: 'The post liked.' })
   post(@Root() like: LikeRecord, @Ctx() ctx: Context) {
     return postById(ctx).load(like.postId);
   }

@@ -30,36 +30,42 @@ export const photoTagData = (input: PhotoTagInput): PhotoTagInputData => ({
 @Resolver(() => PhotoTagObject)
 export class PhotoTagsResolver {
   @Authorized(AccessScope.WRITE_POSTS)
-  @Mutation(() => PhotoTagPayload)
+  @Mutation(() => PhotoTagPayload, {
+    description: "Tags a person (the viewer or a friend) in a photo of the viewer's post; they are notified.",
+  })
   async addPhotoTag(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('postId', () => ID) postId: string,
-    @Arg('input', () => PhotoTagInput) input: PhotoTagInput,
+    @Arg('postId', () => ID, { description: 'The post.' }) postId: string,
+    @Arg('input', () => PhotoTagInput, { description: 'Who, in which photo and where.' }) input: PhotoTagInput,
   ): Promise<PhotoTagPayload> {
     return { photoTag: await ctx.services.photoTags.add(actor, ctx.em, fromGlobalId(postId, 'Post'), photoTagData(input)), userErrors: [] };
   }
 
   @Authorized(AccessScope.WRITE_POSTS)
-  @Mutation(() => DeletePayload)
-  async removePhotoTag(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('id', () => ID) id: string): Promise<DeletePayload> {
+  @Mutation(() => DeletePayload, { description: "Removes a photo tag (the post's author or the person tagged)." })
+  async removePhotoTag(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('id', () => ID, { description: 'The photo tag.' }) id: string,
+  ): Promise<DeletePayload> {
     return {
       deletedId: toGlobalId('PhotoTag', await ctx.services.photoTags.remove(actor, ctx.em, fromGlobalId(id, 'PhotoTag'))),
       userErrors: [],
     };
   }
 
-  @FieldResolver(() => PostObject)
+  @FieldResolver(() => PostObject, { description: 'The post of the photo.' })
   post(@Root() tag: PhotoTagRecord, @Ctx() ctx: Context) {
     return postById(ctx).load(tag.postId);
   }
 
-  @FieldResolver(() => MediaObject)
+  @FieldResolver(() => MediaObject, { description: 'The photo.' })
   media(@Root() tag: PhotoTagRecord, @Ctx() ctx: Context) {
     return mediaById(ctx).load(tag.mediaId);
   }
 
-  @FieldResolver(() => UserObject)
+  @FieldResolver(() => UserObject, { description: 'The person tagged.' })
   user(@Root() tag: PhotoTagRecord, @Ctx() ctx: Context) {
     return userById(ctx).load(tag.userId);
   }

@@ -10,7 +10,7 @@ import type { PostRecord } from './posts.rows.js';
 
 /** What posts needs of other features (compose.ts passes their services). */
 export type Blocks = Pick<FriendsService, 'isBlockedEither' | 'areFriends'>;
-export type MediaOwners = Pick<MediaService, 'ownersOf'>;
+export type MediaOwners = Pick<MediaService, 'ownersOf' | 'setAltTexts'>;
 export type TagWriter = Pick<TagsService, 'upsertTags' | 'adjustPostCounts'>;
 export type Notifier = Pick<NotificationsService, 'notify' | 'removeAbout'>;
 export type UserDirectory = Pick<AccountsService, 'exists'>;

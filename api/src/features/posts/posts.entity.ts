@@ -169,6 +169,24 @@ export class Comment {
   removedById: string | null = null;
 }
 
+/** One user's like of one comment (unique per pair). */
+@Entity({ tableName: 'comment_likes' })
+@Unique({ name: 'comment_likes_comment_user_unique', properties: ['commentId', 'userId'] })
+@Index({ name: 'comment_likes_user_idx', properties: ['userId'] })
+class CommentLike {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne('Comment', { ...FK, fieldName: 'comment_id' })
+  commentId!: string;
+
+  @ManyToOne('User', { ...FK, fieldName: 'user_id' })
+  userId!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+}
+
 /** A friend marked at (x, y) in one photo of a post. */
 @Entity({ tableName: 'photo_tags' })
 @Unique({ name: 'photo_tags_unique', properties: ['postId', 'mediaId', 'userId'] })
@@ -199,4 +217,4 @@ export class PhotoTag {
   createdAt: Date = new Date();
 }
 
-export const postEntities = [Post, PostMedia, PostTag, Like, Favorite, Comment, PhotoTag];
+export const postEntities = [Post, PostMedia, PostTag, Like, Favorite, Comment, PhotoTag, CommentLike];

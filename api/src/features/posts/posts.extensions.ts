@@ -16,16 +16,16 @@ export class PostUserResolver {
     return adopt(ctx, ctx.services.posts.ofUser(ctx.actor, ctx.em, user.id, page));
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many posts the user has written.' })
   postCount(@Root() user: User, @Ctx() ctx: Context) {
     return postCountOfUser(ctx).load(user.id);
   }
 }
 
-/** `Notification.post` and `Notification.comment` (LIKE, COMMENT, REPLY, PHOTO_TAG). */
+/** `Notification.post` and `Notification.comment` (LIKE, COMMENT, REPLY, PHOTO_TAG, MENTION). */
 @Resolver(() => NotificationObject)
 export class PostNotificationResolver {
-  @FieldResolver(() => PostObject, { nullable: true })
+  @FieldResolver(() => PostObject, { nullable: true, description: 'The post the notification is about; null once gone or hidden.' })
   post(@Root() n: Notification, @Ctx() ctx: Context) {
     return n.postId ? postById(ctx).load(n.postId) : null;
   }

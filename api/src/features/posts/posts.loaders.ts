@@ -37,6 +37,18 @@ export const commentById = (ctx: Context) =>
   byIds<CommentRecord>(ctx, 'commentsById', (ids) => ctx.services.comments.byIds(ctx.actor, ctx.em, ids));
 export const likeById = (ctx: Context) => byIds<LikeRecord>(ctx, 'likesById', (ids) => ctx.services.likes.byIds(ctx.em, ids));
 
+/** Like count and the viewer's like of each comment, one service call per tick. */
+export const commentLikeStats = (ctx: Context) =>
+  loader(
+    ctx,
+    'commentLikeStats',
+    () =>
+      new DataLoader<string, { likeCount: number; viewerHasLiked: boolean }>(async (ids) => {
+        const byId = new Map((await ctx.services.comments.likeStats(ctx.actor, ctx.em, ids)).map((r) => [r.id, r]));
+        return ids.map((id) => byId.get(id) ?? { likeCount: 0, viewerHasLiked: false });
+      }),
+  );
+
 /** Counts by id (0 when absent), one service call per tick. */
 function countsBy(
   ctx: Context,

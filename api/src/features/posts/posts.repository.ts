@@ -231,6 +231,11 @@ export class PostsRepository {
     ]);
   }
 
+  /** How many photos the post has. */
+  async mediaCount(tx: Db, postId: string): Promise<number> {
+    return (await sql<{ n: number }>(tx, 'select count(*)::int as n from post_media where post_id = ?', [postId]))[0].n;
+  }
+
   /** True when the photo is one of the post's. */
   async hasMedia(tx: Db, postId: string, mediaId: string): Promise<boolean> {
     return (await sql(tx, 'select 1 from post_media where post_id = ? and media_id = ?', [postId, mediaId])).length > 0;

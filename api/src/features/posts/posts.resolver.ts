@@ -25,12 +25,20 @@ import {
   PostConnection,
   PostObject,
   PostPayload,
+  PostPhotoInput,
   UpdatePostInput,
 } from './posts.types.js';
 
 registerNodeType('Post', Post, (ctx, id) => postById(ctx).load(id));
 
 const mediaIdsOf = (ids: string[]) => ids.map((id) => fromGlobalId(id, 'Media'));
+
+/** The photos of a post input: `photos` (with alt text) when given, else `mediaIds` (alt texts unchanged). */
+function photosOf(input: { mediaIds?: string[] | null; photos?: PostPhotoInput[] | null }) {
+  if (input.photos)
+    return { mediaIds: mediaIdsOf(input.photos.map((p) => p.mediaId)), altTexts: input.photos.map((p) => p.altText ?? null) };
+  return { mediaIds: input.mediaIds != null ? mediaIdsOf(input.mediaIds) : input.mediaIds, altTexts: null };
+}
 
 @Resolver(() => PostObject)
 export class PostsResolver {
@@ -64,9 +72,10 @@ export class PostsResolver {
   posts(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('authorId', () => ID, { nullable: true }) authorId?: string | null,
-    @Arg('tag', () => String, { nullable: true }) tag?: string | null,
-    @Arg('query', () => String, { nullable: true }) query?: string | null,
+    @Arg('authorId', () => ID, { nullable: true, description: 'Only posts of this user.' }) authorId?: string | null,
+    @Arg('tag', () => String, { nullable: true, description: "Only posts with this tag (with or without '#')." }) tag?: string | null,
+    @Arg('query', () => String, { nullable: true, description: 'Text searched in title, body and tag names (at most 100 characters).' })
+    query?: string | null,
   ) {
     const rawAuthor = authorId ? fromGlobalId(authorId, 'User') : undefined;
     if (rawAuthor === null) throw badInput('`authorId` is not a user id.', 'authorId');
@@ -76,8 +85,8 @@ export class PostsResolver {
     return adopt(ctx, ctx.services.posts.list(ctx.actor, ctx.em, { authorId: rawAuthor, tag: tagName, text }, page));
   }
 
-  @Query(() => PostObject, { nullable: true })
-  post(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+  @Query(() => PostObject, { nullable: true, description: 'One post; null when missing or hidden from the viewer.' })
+  post(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The post.' }) id: string) {
     const rawId = fromGlobalId(id, 'Post');
     return rawId ? postById(ctx).load(rawId) : null;
   }
@@ -89,86 +98,96 @@ export class PostsResolver {
   }
 
   @Authorized(AccessScope.WRITE_POSTS)
-  @Mutation(() => PostPayload)
+  @Mutation(() => PostPayload, {
+    description: 'Writes a post (text, photos or both); its tags, photo tags and @mentions notify the people concerned.',
+  })
   async createPost(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('input', () => CreatePostInput) input: CreatePostInput,
+    @Arg('input', () => CreatePostInput, { description: 'The new post.' }) input: CreatePostInput,
   ): Promise<PostPayload> {
+    const photos = photosOf(input);
     const post = await ctx.services.posts.create(actor, ctx.em, {
       title: input.title,
       body: input.body,
       tags: input.tags,
-      mediaIds: mediaIdsOf(input.mediaIds ?? []),
+      mediaIds: photos.mediaIds ?? [],
+      altTexts: photos.altTexts,
       photoTags: input.photoTags?.map(photoTagData),
     });
     return { post, userErrors: [] };
   }
 
   @Authorized(AccessScope.WRITE_POSTS)
-  @Mutation(() => PostPayload)
+  @Mutation(() => PostPayload, { description: "Changes one of the viewer's posts; people newly @mentioned are notified." })
   async updatePost(
     @Ctx() ctx: Context,
     @CurrentUser() actor: Actor,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdatePostInput) input: UpdatePostInput,
+    @Arg('id', () => ID, { description: 'The post.' }) id: string,
+    @Arg('input', () => UpdatePostInput, { description: 'What changes.' }) input: UpdatePostInput,
   ): Promise<PostPayload> {
+    const photos = photosOf(input);
     const post = await ctx.services.posts.update(actor, ctx.em, fromGlobalId(id, 'Post'), {
       title: input.title,
       body: input.body,
       tags: input.tags,
-      mediaIds: input.mediaIds != null ? mediaIdsOf(input.mediaIds) : input.mediaIds,
+      mediaIds: photos.mediaIds,
+      altTexts: photos.altTexts,
     });
     return { post, userErrors: [] };
   }
 
   @Authorized(AccessScope.WRITE_POSTS)
-  @Mutation(() => DeletePayload)
-  async deletePost(@Ctx() ctx: Context, @CurrentUser() actor: Actor, @Arg('id', () => ID) id: string): Promise<DeletePayload> {
+  @Mutation(() => DeletePayload, { description: "Deletes one of the viewer's posts with its likes, comments and tags; the photos stay." })
+  async deletePost(
+    @Ctx() ctx: Context,
+    @CurrentUser() actor: Actor,
+    @Arg('id', () => ID, { description: 'The post.' }) id: string,
+  ): Promise<DeletePayload> {
     return { deletedId: toGlobalId('Post', await ctx.services.posts.delete(actor, ctx.em, fromGlobalId(id, 'Post'))), userErrors: [] };
   }
 
-  @FieldResolver(() => UserObject)
+  @FieldResolver(() => UserObject, { description: 'Who wrote the post.' })
   author(@Root() post: PostRecord, @Ctx() ctx: Context) {
     return authorOf(ctx, post);
   }
 
-  @FieldResolver(() => [MediaObject])
+  @FieldResolver(() => [MediaObject], { description: 'The photos in display order; empty for a text post.' })
   media(@Root() post: PostRecord, @Ctx() ctx: Context) {
     return partOf(ctx, post, 'media');
   }
 
-  @FieldResolver(() => [TagObject])
+  @FieldResolver(() => [TagObject], { description: 'The tags in the order written.' })
   tags(@Root() post: PostRecord, @Ctx() ctx: Context) {
     return partOf(ctx, post, 'tags');
   }
 
-  @FieldResolver(() => [PhotoTagObject])
+  @FieldResolver(() => [PhotoTagObject], { description: 'People tagged in the photos.' })
   photoTags(@Root() post: PostRecord, @Ctx() ctx: Context) {
     return partOf(ctx, post, 'photoTags');
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many people like the post.' })
   likeCount(@Root() post: PostRecord, @Ctx() ctx: Context) {
     return mapMaybe(partOf(ctx, post, 'stats'), (s) => s.likeCount);
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many comments and replies the post has.' })
   commentCount(@Root() post: PostRecord, @Ctx() ctx: Context) {
     return mapMaybe(partOf(ctx, post, 'stats'), (s) => s.commentCount);
   }
 
-  @FieldResolver(() => Boolean)
+  @FieldResolver(() => Boolean, { description: 'True when the viewer likes the post; false when signed out.' })
   viewerHasLiked(@Root() post: PostRecord, @Ctx() ctx: Context) {
     return ctx.actor ? mapMaybe(partOf(ctx, post, 'stats'), (s) => s.viewerHasLiked) : false;
   }
 
-  @FieldResolver(() => Boolean)
+  @FieldResolver(() => Boolean, { description: 'True when the viewer saved the post; false when signed out.' })
   viewerHasFavorited(@Root() post: PostRecord, @Ctx() ctx: Context) {
     return ctx.actor ? mapMaybe(partOf(ctx, post, 'stats'), (s) => s.viewerHasFavorited) : false;
   }
 
-  @FieldResolver(() => Boolean)
+  @FieldResolver(() => Boolean, { description: 'True when the viewer wrote the post and may change it.' })
   viewerCanEdit(@Root() post: PostRecord, @Ctx() ctx: Context): boolean {
     return ctx.actor?.id === post.authorId;
   }

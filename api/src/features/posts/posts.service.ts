@@ -5,7 +5,9 @@ import { DomainError, ErrorCode, ErrorCollector, userError } from '../../kernel/
 import { emptyConnection, paginate, timeKey, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
 import { normaliseTag, normaliseTags } from '../tags/index.js';
 import type { Blocks, MediaOwners, PostAccess, TagWriter, Notifier } from './posts.collaborators.js';
+import type { Mentions } from './mentions.service.js';
 import type { PhotoTagInputData, PhotoTagSpec, PhotoTagsService } from './photo-tags.service.js';
+import { hashtagsIn } from './text-links.js';
 import { feedTopic, type FeedPostEvent } from './posts.events.js';
 import type { PostsRepository } from './posts.repository.js';
 import { POST_PARTS, type ListedPostRow, type PostFilter, type PostPart, type PostPartsRow, type PostRecord } from './posts.rows.js';
@@ -16,11 +18,12 @@ const MAX_MEDIA = 10;
 const length = (s: string) => [...s].length;
 const ALL_PARTS: ReadonlySet<PostPart> = new Set(POST_PARTS);
 
-/** Media ids as the client sent them, decoded (null when malformed). */
+/** Media ids as the client sent them, decoded (null when malformed); `altTexts` parallel to them when given. */
 export interface CreatePostData {
-  title: string;
+  title?: string | null;
   body?: string | null;
   mediaIds: (string | null)[];
+  altTexts?: (string | null)[] | null;
   tags?: string[] | null;
   photoTags?: PhotoTagInputData[] | null;
 }
@@ -29,6 +32,7 @@ export interface UpdatePostData {
   title?: string | null;
   body?: string | null;
   mediaIds?: (string | null)[] | null;
+  altTexts?: (string | null)[] | null;
   tags?: string[] | null;
 }
 
@@ -47,6 +51,7 @@ export class PostsService {
     private readonly notifications: Notifier,
     private readonly blocks: Blocks,
     private readonly events: EventBus,
+    private readonly mentions: Mentions,
   ) {}
 
   // Reads
@@ -158,7 +163,8 @@ export class PostsService {
     const title = checkTitle(input.title, errors);
     const body = checkBody(input.body, errors);
     const mediaIds = checkMediaIds(input.mediaIds, errors);
-    const tags = checkTags(input.tags, errors);
+    checkNotEmpty(title, body, mediaIds.length, errors);
+    const tags = withHashtags(checkTags(input.tags, errors), title, body);
     const specs: PhotoTagSpec[] = (input.photoTags ?? []).map((spec, i) =>
       this.photoTags.parse(spec, ['input', 'photoTags', String(i)], errors),
     );
@@ -170,10 +176,12 @@ export class PostsService {
 
     return inTransaction(em, async (tx, afterCommit) => {
       await this.checkOwnMedia(tx, actor.id, mediaIds);
+      await this.setAltTexts(tx, actor.id, mediaIds, input.altTexts);
       const post = await this.posts.insert(tx, { authorId: actor.id, title, body, searchText: searchText(title, body, tags) });
       await this.posts.linkMedia(tx, post.id, mediaIds);
       await this.linkTags(tx, post.id, tags);
       for (const spec of specs) await this.photoTags.insert(tx, afterCommit, actor, post, spec);
+      await this.mentions.notify(tx, afterCommit, { actorId: actor.id, postId: post.id, text: `${title}\n${body}` });
       // Whose home feed the post joins (friends and followers); each subscription still checks it may show it.
       const audience = await this.posts.feedAudience(tx, actor.id);
       afterCommit(() => {
@@ -188,22 +196,32 @@ export class PostsService {
     const title = input.title != null ? checkTitle(input.title, errors) : null;
     const body = input.body != null ? checkBody(input.body, errors) : null;
     const mediaIds = input.mediaIds != null ? checkMediaIds(input.mediaIds, errors) : null;
-    const tags = input.tags != null ? checkTags(input.tags, errors) : null;
+    const given = input.tags != null ? checkTags(input.tags, errors) : null;
     errors.throwIfAny();
 
-    return inTransaction(em, async (tx) => {
+    return inTransaction(em, async (tx, afterCommit) => {
       const post = await this.access.own(tx, actor.id, postId);
+      const next = { title: title ?? post.title, body: body ?? post.body };
+      const photoCount = mediaIds ? mediaIds.length : await this.posts.mediaCount(tx, post.id);
+      const empty = new ErrorCollector();
+      checkNotEmpty(next.title, next.body, photoCount, empty);
+      empty.throwIfAny();
       if (mediaIds) {
         await this.checkOwnMedia(tx, actor.id, mediaIds);
+        await this.setAltTexts(tx, actor.id, mediaIds, input.altTexts);
         await this.posts.replaceMedia(tx, post.id, mediaIds);
       }
       const currentTags = await this.posts.tagNames(tx, post.id);
-      if (tags) {
+      // `#tags` written in the text join the post's tags (those it has when the input leaves them out).
+      const textTags = hashtagsIn(`${next.title}\n${next.body}`);
+      const tags = given ?? (textTags.length ? currentTags : null);
+      const finalTags = tags && withHashtags(tags, next.title, next.body);
+      if (finalTags) {
         await this.unlinkTags(tx, post.id);
-        await this.linkTags(tx, post.id, tags);
+        await this.linkTags(tx, post.id, finalTags);
       }
-      const next = { title: title ?? post.title, body: body ?? post.body };
-      return this.posts.update(tx, post.id, { ...next, searchText: searchText(next.title, next.body, tags ?? currentTags) });
+      await this.mentions.notify(tx, afterCommit, { actorId: actor.id, postId: post.id, text: `${next.title}\n${next.body}` });
+      return this.posts.update(tx, post.id, { ...next, searchText: searchText(next.title, next.body, finalTags ?? currentTags) });
     });
   }
 
@@ -231,6 +249,22 @@ export class PostsService {
     if (problems.length) throw new DomainError(problems);
   }
 
+  /** Per-photo alt text (`altTexts[i]` for `mediaIds[i]`; the media are the actor's, checked before). */
+  private async setAltTexts(tx: Db, actorId: string, mediaIds: string[], altTexts: (string | null)[] | null | undefined): Promise<void> {
+    if (!altTexts) return;
+    const tooLong = await this.media.setAltTexts(
+      tx,
+      actorId,
+      mediaIds.map((id, i) => ({ id, altText: altTexts[i] ?? null })),
+    );
+    if (tooLong.length)
+      throw new DomainError(
+        tooLong.map((i) =>
+          userError(ErrorCode.INVALID, 'An alt text can be at most 500 characters.', ['input', 'photos', String(i), 'altText']),
+        ),
+      );
+  }
+
   private async linkTags(tx: Db, postId: string, names: string[]): Promise<void> {
     const tags = await this.tags.upsertTags(tx, names);
     if (!tags.length) return;
@@ -246,15 +280,24 @@ export class PostsService {
 
 function checkTitle(raw: string | null | undefined, errors: ErrorCollector): string {
   const title = (raw ?? '').trim();
-  if (length(title) < 1 || length(title) > MAX_TITLE)
-    errors.add(ErrorCode.INVALID, `The title must be 1–${MAX_TITLE} characters.`, ['input', 'title']);
+  if (length(title) > MAX_TITLE) errors.add(ErrorCode.INVALID, `The title can be at most ${MAX_TITLE} characters.`, ['input', 'title']);
   return title;
+}
+
+/** A post has text (a title or a body), photos or both. */
+function checkNotEmpty(title: string, body: string, photoCount: number, errors: ErrorCollector): void {
+  if (!title && !body && photoCount === 0) errors.add(ErrorCode.INVALID, 'A post needs text, photos or both.', ['input', 'body']);
 }
 
 function checkBody(raw: string | null | undefined, errors: ErrorCollector): string {
   const body = (raw ?? '').trim();
   if (length(body) > MAX_BODY) errors.add(ErrorCode.INVALID, `The text can be at most ${MAX_BODY} characters.`, ['input', 'body']);
   return body;
+}
+
+/** The tags with those written as `#tag` in the texts added after them (deduplicated, at most the tag limit). */
+function withHashtags(tags: string[], ...texts: string[]): string[] {
+  return normaliseTags([...tags, ...hashtagsIn(texts.join('\n'))]).tags;
 }
 
 function checkTags(raw: string[] | null | undefined, errors: ErrorCollector): string[] {
@@ -264,8 +307,8 @@ function checkTags(raw: string[] | null | undefined, errors: ErrorCollector): st
 }
 
 function checkMediaIds(list: (string | null)[], errors: ErrorCollector): string[] {
-  if (list.length < 1 || list.length > MAX_MEDIA) {
-    errors.add(ErrorCode.INVALID, `A post has 1–${MAX_MEDIA} photos.`, ['input', 'mediaIds']);
+  if (list.length > MAX_MEDIA) {
+    errors.add(ErrorCode.INVALID, `A post has at most ${MAX_MEDIA} photos.`, ['input', 'mediaIds']);
     return [];
   }
   const raw = list.map((rawId, i) => {

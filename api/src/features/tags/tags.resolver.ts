@@ -16,8 +16,8 @@ export class TagsResolver {
   @Query(() => [TagObject], { description: 'Tags whose name starts with `query` (all when omitted), most used first.' })
   async tags(
     @Ctx() ctx: Context,
-    @Arg('query', () => String, { nullable: true }) query?: string | null,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('query', () => String, { nullable: true, description: "The start of the name, with or without '#'." }) query?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'At most 100; 20 when omitted.' }) first?: number | null,
   ): Promise<TagRecord[]> {
     const prefix = normaliseTag(query ?? '');
     if ([...prefix].length > MAX_TAG_LENGTH) throw badInput(`The tag search text can be at most ${MAX_TAG_LENGTH} characters.`, 'query');

@@ -12,6 +12,7 @@ export const KNOWN_TYPES: readonly NotificationType[] = [
   'MISSED_CALL',
   'SCREENSHOT',
   'REPORT_RESOLVED',
+  'MENTION',
 ];
 
 type NotificationLike = Pick<NotificationFieldsFragment, 'type'> & {

@@ -23,7 +23,10 @@ describe('post userErrors', () => {
     expect(describe(['input', 'photoTags', '0', 'userId'], 'FORBIDDEN')).toBe(posts.ko.posts.errors.fields.userId.FORBIDDEN);
     expect(describe(['id'], 'NOT_FOUND')).toBe(ko.errors.NOT_FOUND);
     const english = translator({ ...en, ...posts.en });
-    expect(describeUserError({ field: ['input', 'title'], code: 'INVALID' }, { t: english, scopes: POST_ERROR_SCOPES })).toContain('1–100');
+    expect(describeUserError({ field: ['input', 'title'], code: 'INVALID' }, { t: english, scopes: POST_ERROR_SCOPES })).toContain(
+      'at most 100',
+    );
+    expect(describe(['input', 'photos', '2', 'altText'], 'INVALID')).toBe(posts.ko.posts.errors.fields.altText.INVALID);
   });
 
   it('turns a payload into an outcome', () => {

@@ -27,6 +27,8 @@ export interface PostDraft {
   body: string;
   tags: string[];
   media: MediaFieldsFragment[];
+  /** Alt text of each photo by media id (what the field shows; sent with the photos). */
+  altTexts: Record<string, string>;
   photoTags: DraftPhotoTag[];
 }
 
@@ -37,6 +39,7 @@ const draftFrom = (post: PostCardFieldsFragment): PostDraft => ({
   body: post.body,
   tags: post.tags.map((tag) => tag.name),
   media: [...post.media],
+  altTexts: Object.fromEntries(post.media.map((m) => [m.id, m.altText ?? ''])),
   photoTags: post.photoTags.map((tag) => ({ id: tag.id, mediaId: tag.media.id, user: tag.user, x: tag.x, y: tag.y })),
 });
 
@@ -48,7 +51,7 @@ export function usePostEditor(postId: () => string | undefined) {
   const { resolveClient } = useApolloClient();
   const auth = useAuthStore();
   const outcome = usePostOutcome();
-  const draft = reactive<PostDraft>({ title: '', body: '', tags: [], media: [], photoTags: [] });
+  const draft = reactive<PostDraft>({ title: '', body: '', tags: [], media: [], altTexts: {}, photoTags: [] });
   const original = ref<PostCardFieldsFragment | null>(null);
 
   const { result, loading, error } = useQuery(
@@ -71,6 +74,8 @@ export function usePostEditor(postId: () => string | undefined) {
     () => draft.media.map((m) => m.id),
     (ids) => {
       draft.photoTags = draft.photoTags.filter((tag) => ids.includes(tag.mediaId));
+      // A photo added keeps the alt text it was uploaded with.
+      for (const media of draft.media) if (!(media.id in draft.altTexts)) draft.altTexts[media.id] = media.altText ?? '';
     },
   );
 
@@ -110,7 +115,8 @@ export function usePostEditor(postId: () => string | undefined) {
   }
 
   async function save(): Promise<Outcome> {
-    const fields = { title: draft.title.trim(), body: draft.body.trim(), tags: draft.tags, mediaIds: draft.media.map((m) => m.id) };
+    const photos = draft.media.map((m) => ({ mediaId: m.id, altText: (draft.altTexts[m.id] ?? '').trim() }));
+    const fields = { title: draft.title.trim(), body: draft.body.trim(), tags: draft.tags, photos };
     const id = postId();
     if (!id) {
       const photoTags = draft.photoTags.map((tag) => ({ mediaId: tag.mediaId, userId: tag.user.id, x: tag.x, y: tag.y }));
