@@ -12,6 +12,7 @@ import { moderationEntities } from '../features/moderation/moderation.entity.js'
 import { reportEntities } from '../features/moderation/reports.entity.js';
 import { rateLimitEntities } from './rate-limit.entity.js';
 import { accessTokenEntities } from '../features/access-tokens/access-tokens.entity.js';
+import { messageEntities } from '../features/messages/messages.entity.js';
 
 export const entities = [
   ...accountEntities,
@@ -27,4 +28,5 @@ export const entities = [
   ...reportEntities,
   ...rateLimitEntities,
   ...accessTokenEntities,
+  ...messageEntities,
 ];

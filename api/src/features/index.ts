@@ -15,6 +15,7 @@ import { adminFieldResolvers } from './moderation/admin-fields.resolver.js';
 import { ReportGroupsResolver } from './moderation/report-groups.resolver.js';
 import { facechatResolvers } from './facechat/facechat.resolvers.js';
 import { AccessTokensResolver } from './access-tokens/access-tokens.resolver.js';
+import { messagesResolvers } from './messages/messages.resolvers.js';
 
 export const resolvers = [
   NodeResolver,
@@ -34,4 +35,5 @@ export const resolvers = [
   ReportGroupsResolver,
   ...adminFieldResolvers,
   AccessTokensResolver,
+  ...messagesResolvers,
 ];

@@ -19,6 +19,7 @@ import { Migration20261202104838EmailVerificationAndResetTokens } from './Migrat
 import { Migration20261202134945PrivateAccountsAndEmailChange } from './Migration20261202134945PrivateAccountsAndEmailChange.js';
 import { Migration20261202135201CommentLikes } from './Migration20261202135201CommentLikes.js';
 import { Migration20261202135721AccessTokens } from './Migration20261202135721AccessTokens.js';
+import { Migration20261202144038DirectMessages } from './Migration20261202144038DirectMessages.js';
 
 export const migrations = [
   Migration20261126000000Accounts,
@@ -40,4 +41,5 @@ export const migrations = [
   Migration20261202134945PrivateAccountsAndEmailChange,
   Migration20261202135201CommentLikes,
   Migration20261202135721AccessTokens,
+  Migration20261202144038DirectMessages,
 ];
