@@ -16,6 +16,7 @@ import callStage from '../features/facechat/call/callStage.i18n';
 import callPeople from '../features/facechat/call/callPeople.i18n';
 import accountEmail from '../features/auth/accountEmail.i18n';
 import landing from '../features/landing/landing.i18n';
+import messages from '../features/messages/messages.i18n';
 // The effect picker's texts (facechat/processor) also name the emotions on the call's tile badges.
 import * as facechatEffects from '../features/facechat/processor/i18n';
 
@@ -47,4 +48,5 @@ export const featureMessages: FeatureMessages[] = [
   facechatEffects,
   accountEmail,
   landing,
+  messages,
 ];
