@@ -45,6 +45,8 @@ export function createCache(): InMemoryCache {
           adminTags: relayStylePagination(['query']),
           moderationLog: relayStylePagination(['type', 'moderatorId', 'subjectId']),
           reports: relayStylePagination(['status', 'subjectId']),
+          // Direct messages (issue 14): the viewer's conversations.
+          conversations: relayStylePagination([]),
         },
       },
       User: {
@@ -57,6 +59,8 @@ export function createCache(): InMemoryCache {
       },
       Post: { fields: { comments: relayStylePagination([]) } },
       Comment: { fields: { replies: relayStylePagination([]) } },
+      // A conversation's messages, newest first (live ones put on top).
+      Conversation: { fields: { messages: relayStylePagination([]) } },
       // A report group's latest reports: one list whatever `first` asked (live reports are put on top of it).
       ReportGroup: { fields: { reports: { keyArgs: false } } },
     },

@@ -21,7 +21,9 @@ describe('previewLine', () => {
   it('says what kind of message it was', () => {
     expect(previewLine({ kind: 'TEXT', body: null, image: {}, author: { id: 'b' } }, 'me', t)).toBe('messages.kind.photo');
     expect(previewLine({ kind: 'CALL_MISSED', author: { id: 'b' } }, 'me', t)).toBe('messages.kind.missedCall');
-    expect(previewLine({ kind: 'CALL_ENDED', callDurationSeconds: 192, author: { id: 'me' } }, 'me', t)).toBe('messages.kind.call{"time":"3:12"}');
+    expect(previewLine({ kind: 'CALL_ENDED', callDurationSeconds: 192, author: { id: 'me' } }, 'me', t)).toBe(
+      'messages.kind.call{"time":"3:12"}',
+    );
   });
 
   it('puts “You:” before the viewer’s own text, on one line', () => {

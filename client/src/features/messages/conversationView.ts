@@ -27,7 +27,10 @@ export function othersOf<M extends Member>(members: readonly M[], viewerId: stri
 }
 
 /** The group's own title, else the other members' names. */
-export function conversationName(conversation: { title?: string | null; members: readonly Member[] }, viewerId: string | undefined): string {
+export function conversationName(
+  conversation: { title?: string | null; members: readonly Member[] },
+  viewerId: string | undefined,
+): string {
   const title = conversation.title?.trim();
   if (title) return title;
   return othersOf(conversation.members, viewerId)

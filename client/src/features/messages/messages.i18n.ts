@@ -16,7 +16,6 @@ const en = {
     new: {
       title: 'New message',
       groupName: 'Group name (optional)',
-      groupNameHint: 'For a group of three or more.',
       submit: 'Chat',
       failed: 'The conversation could not be started. Try again.',
       errors: {
@@ -95,7 +94,6 @@ const ko: typeof en = {
     new: {
       title: '새 메시지',
       groupName: '그룹 이름 (선택)',
-      groupNameHint: '세 명 이상일 때 붙일 수 있어요.',
       submit: '채팅',
       failed: '대화를 시작하지 못했어요. 다시 시도해 주세요.',
       errors: {

@@ -40,7 +40,10 @@ describe('seenMark', () => {
   const thread = [msg('1', 'me', 0), msg('2', 'bob', 1), msg('3', 'me', 2), msg('4', 'me', 3, 'CALL_ENDED')];
 
   it('marks the viewer’s last text message once the other has read up to it', () => {
-    expect(seenMark(thread, 'me', [{ user: { id: 'bob' }, lastReadMessageId: '3', lastReadAt: at(5) }])).toEqual({ messageId: '3', readers: 1 });
+    expect(seenMark(thread, 'me', [{ user: { id: 'bob' }, lastReadMessageId: '3', lastReadAt: at(5) }])).toEqual({
+      messageId: '3',
+      readers: 1,
+    });
     expect(seenMark(thread, 'me', [{ user: { id: 'bob' }, lastReadMessageId: '2', lastReadAt: at(5) }])).toBeNull();
   });
 

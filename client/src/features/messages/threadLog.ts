@@ -38,7 +38,13 @@ export function buildLog<M extends LogMessage>(messages: readonly M[], viewerId:
     } else if (group && group.authorId === message.author.id && at - previousAt < GROUP_GAP_MS) {
       group.messages.push(message);
     } else {
-      group = { type: 'group', key: `group-${message.id}`, authorId: message.author.id, mine: message.author.id === viewerId, messages: [message] };
+      group = {
+        type: 'group',
+        key: `group-${message.id}`,
+        authorId: message.author.id,
+        mine: message.author.id === viewerId,
+        messages: [message],
+      };
       entries.push(group);
     }
     previousAt = at;
