@@ -97,6 +97,12 @@ export const RATE_LIMIT_DEFAULTS: RateLimitsConfig = {
   passwordResetClient: { points: 20, durationSeconds: 3600 },
   /** Verification mails re-sent per user. */
   verificationEmail: { points: 5, durationSeconds: 3600 },
+  /** Direct messages sent per user (like in-room chat). */
+  directMessages: { points: 30, durationSeconds: 10 },
+  /** Conversations started per user (returning an existing 1:1 counts too). */
+  conversationStarts: { points: 30, durationSeconds: 3600 },
+  /** `setTyping` calls per user: clients repeat `typing: true` every few seconds while typing. */
+  typingSignals: { points: 60, durationSeconds: 60 },
 };
 
 const envName = (rule: RateRule) => `RATE_LIMIT_${rule.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;

@@ -11,6 +11,7 @@ import { chatEntities } from '../features/facechat/chat.entity.js';
 import { moderationEntities } from '../features/moderation/moderation.entity.js';
 import { reportEntities } from '../features/moderation/reports.entity.js';
 import { rateLimitEntities } from './rate-limit.entity.js';
+import { messageEntities } from '../features/messages/messages.entity.js';
 
 export const entities = [
   ...accountEntities,
@@ -25,4 +26,5 @@ export const entities = [
   ...moderationEntities,
   ...reportEntities,
   ...rateLimitEntities,
+  ...messageEntities,
 ];

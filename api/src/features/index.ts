@@ -14,6 +14,7 @@ import { AdminListsResolver } from './moderation/admin-lists.resolver.js';
 import { adminFieldResolvers } from './moderation/admin-fields.resolver.js';
 import { ReportGroupsResolver } from './moderation/report-groups.resolver.js';
 import { facechatResolvers } from './facechat/facechat.resolvers.js';
+import { messagesResolvers } from './messages/messages.resolvers.js';
 
 export const resolvers = [
   NodeResolver,
@@ -32,4 +33,5 @@ export const resolvers = [
   AdminListsResolver,
   ReportGroupsResolver,
   ...adminFieldResolvers,
+  ...messagesResolvers,
 ];

@@ -17,7 +17,10 @@ export type RateRule =
   | 'reports'
   | 'passwordResetEmail'
   | 'passwordResetClient'
-  | 'verificationEmail';
+  | 'verificationEmail'
+  | 'directMessages'
+  | 'conversationStarts'
+  | 'typingSignals';
 
 /** At most `points` events per `durationSeconds` window, per key. */
 export interface RateLimit {

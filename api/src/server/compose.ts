@@ -29,6 +29,7 @@ import { PostsRepository } from '../features/posts/posts.repository.js';
 import { PostsService } from '../features/posts/posts.service.js';
 import { CallsRepository } from '../features/facechat/calls.repository.js';
 import { CallsService } from '../features/facechat/calls.service.js';
+import type { CallLog } from '../features/facechat/calls.transitions.js';
 import { ChatRepository } from '../features/facechat/chat.repository.js';
 import { ChatService } from '../features/facechat/chat.service.js';
 import { FacechatService } from '../features/facechat/facechat.service.js';
@@ -52,6 +53,9 @@ import { createMailTransport, OutboxMailer } from '../features/mail/index.js';
 import { AccountsStaffRepository } from '../features/accounts/accounts.staff.repository.js';
 import { AccountsStaffService } from '../features/accounts/accounts.staff.service.js';
 import { createScope } from '../kernel/scope.js';
+import { MessagesRepository } from '../features/messages/messages.repository.js';
+import { MessagesService } from '../features/messages/messages.service.js';
+import { conversationMediaSql, directMessageMediaSql } from '../features/messages/index.js';
 import type { Jobs } from '../kernel/jobs.js';
 import { createJobs } from './jobs/index.js';
 import type { RateLimits } from '../kernel/rate-limit.js';
@@ -78,10 +82,10 @@ export function createServices(deps: ServiceDeps) {
   const jobs = createJobs(deps.config, deps.log.child({ component: 'jobs' }));
   // By id, media is seen by its owner, or through a post they may see, an avatar or a room the viewer was in (never across a block);
   // an upload is attached through a post or an avatar (unattached old ones are cleaned up).
-  const mediaRepository = new MediaRepository({ hidden: blockedSql, reachable: [avatarMediaSql, visiblePostMediaSql, screenshotSeenSql] }, [
-    avatarMediaSql,
-    postMediaSql,
-  ]);
+  const mediaRepository = new MediaRepository(
+    { hidden: blockedSql, reachable: [avatarMediaSql, visiblePostMediaSql, screenshotSeenSql, conversationMediaSql] },
+    [avatarMediaSql, postMediaSql, directMessageMediaSql],
+  );
   const notifications = new NotificationsService(deps.pubsub, new NotificationsRepository([removedPostNoticeSql, removedRoomNoticeSql]));
   // Search hides users blocked either way, profiles those who blocked the viewer (friends owns blocks), both suspended
   // users from everyone but staff; avatars must be
@@ -109,7 +113,18 @@ export function createServices(deps: ServiceDeps) {
   );
   const friends = new FriendsService(new FriendsRepository(), notifications, accounts, deps.pubsub, rateLimits);
   const tags = new TagsService(new TagsRepository());
-  const facechat = createFacechat(deps, { accounts, notifications, friends, tags, rateLimits, jobs });
+  // Direct messages: friends and mutual followers, never across a block; images are the author's uploads; 1:1 calls
+  // that end are logged in the pair's conversation (facechat's CallLog).
+  const messages = new MessagesService({
+    repo: new MessagesRepository(),
+    friends,
+    users: accounts,
+    media: mediaRepository,
+    events: deps.pubsub,
+    rateLimits,
+    newEm: () => createScope(deps.orm).em,
+  });
+  const facechat = createFacechat(deps, { accounts, notifications, friends, tags, rateLimits, jobs, callLog: messages });
   // Screenshots are media whose rules (who may take one, who hears of it) are facechat's.
   const media = new MediaService({
     config: deps.config,
@@ -169,6 +184,7 @@ export function createServices(deps: ServiceDeps) {
     comments,
     photoTags,
     facechat,
+    messages,
     moderationLog,
     reports,
     // Staff removal and endRoom write through the owning features, logged in the same transaction.
@@ -194,6 +210,7 @@ function createFacechat(
     tags: TagsService;
     rateLimits: RateLimits;
     jobs: Jobs;
+    callLog: CallLog;
   },
 ): FacechatService {
   const newEm = () => createScope(deps.orm).em;
@@ -227,6 +244,7 @@ function createFacechat(
     jobs: others.jobs,
     log: deps.log,
     newEm,
+    callLog: others.callLog,
   });
   const chat = new ChatService({
     repo: chatRepo,

@@ -98,6 +98,15 @@ export type CreateRoomInviteInput = {
   roomId: Scalars['ID']['input'];
 };
 
+/** What a direct message is: typed by its author, or an event of a call between the two people of a 1:1 conversation. */
+export type DirectMessageKind =
+  /** A call that was answered and has ended; the author is the caller, `callDurationSeconds` says how long it lasted. */
+  | 'CALL_ENDED'
+  /** A call between the members that nobody answered (declined, missed or canceled); the author is the caller. */
+  | 'CALL_MISSED'
+  /** Typed text and/or one image. */
+  | 'TEXT';
+
 export type FriendRequestDirection =
   | 'INCOMING'
   | 'OUTGOING';
@@ -125,6 +134,14 @@ export type LoginInput = {
   /** Username or e-mail address. */
   login: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+/** Moves the viewer's read mark forward. */
+export type MarkConversationReadInput = {
+  /** The Conversation. */
+  conversationId: Scalars['ID']['input'];
+  /** The newest DirectMessage read; omitted: up to the newest message. */
+  messageId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type MediaKind =
@@ -216,6 +233,34 @@ export type RoomVisibility =
   | 'PRIVATE'
   /** Anyone signed in may join. */
   | 'PUBLIC';
+
+/** A message to send: text, an image, or both. */
+export type SendDirectMessageInput = {
+  /** The text, at most 2,000 characters (trimmed); required unless `mediaId` is given. */
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** Any id (at most 64 characters) the client made up for its optimistic message; echoed as DirectMessage.clientId. */
+  clientId?: InputMaybe<Scalars['String']['input']>;
+  /** The Conversation to write in (the viewer must be a member). */
+  conversationId: Scalars['ID']['input'];
+  /** A Media the viewer uploaded (POST /media); required unless `body` is given. */
+  mediaId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Tells the other members the viewer is typing, or stopped. */
+export type SetTypingInput = {
+  /** The Conversation. */
+  conversationId: Scalars['ID']['input'];
+  /** True while typing (send again every few seconds), false on stopping. */
+  typing: Scalars['Boolean']['input'];
+};
+
+/** Whom to talk to. */
+export type StartConversationInput = {
+  /** An optional name for a group conversation (at most 100 characters; ignored for 1:1). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** The other people (User ids, 1–7). With one other person the existing 1:1 conversation is returned when there is one. */
+  userIds: Array<Scalars['ID']['input']>;
+};
 
 export type UpdatePostInput = {
   body?: InputMaybe<Scalars['String']['input']>;
@@ -608,6 +653,8 @@ export type CallByIdQuery = { __typename?: 'Query', node?:
     | { __typename?: 'Call', id: string, status: CallStatus, createdAt: string, answeredAt?: string | null, endedAt?: string | null, viewerCanInvite: boolean, caller: { __typename?: 'User', id: string, username: string, displayName: string, avatar?: { __typename?: 'Media', id: string, thumbnailUrl: string, blurhash?: string | null } | null }, callees: Array<{ __typename?: 'User', id: string, username: string, displayName: string, avatar?: { __typename?: 'Media', id: string, thumbnailUrl: string, blurhash?: string | null } | null }>, room: { __typename?: 'FacechatRoom', id: string }, calleeStatuses: Array<{ __typename?: 'CallCallee', status: CallCalleeStatus, respondedAt?: string | null, inCall: boolean, user: { __typename?: 'User', id: string, username: string, displayName: string, avatar?: { __typename?: 'Media', id: string, thumbnailUrl: string, blurhash?: string | null } | null } }> }
     | { __typename?: 'ChatMessage' }
     | { __typename?: 'Comment' }
+    | { __typename?: 'Conversation' }
+    | { __typename?: 'DirectMessage' }
     | { __typename?: 'FacechatRoom' }
     | { __typename?: 'FriendRequest' }
     | { __typename?: 'Like' }
@@ -831,6 +878,8 @@ export type MediaByIdQuery = { __typename?: 'Query', node?:
     | { __typename?: 'Call', id: string }
     | { __typename?: 'ChatMessage', id: string }
     | { __typename?: 'Comment', id: string }
+    | { __typename?: 'Conversation', id: string }
+    | { __typename?: 'DirectMessage', id: string }
     | { __typename?: 'FacechatRoom', id: string }
     | { __typename?: 'FriendRequest', id: string }
     | { __typename?: 'Like', id: string }
@@ -929,6 +978,8 @@ export type CommentRepliesQuery = { __typename?: 'Query', node?:
     | { __typename?: 'Call', id: string }
     | { __typename?: 'ChatMessage', id: string }
     | { __typename?: 'Comment', id: string, replies: { __typename?: 'CommentConnection', totalCount: number, edges: Array<{ __typename?: 'CommentEdge', cursor: string, node: { __typename?: 'Comment', id: string, body: string, createdAt: string, updatedAt: string, viewerCanEdit: boolean, replyCount: number, author: { __typename?: 'User', id: string, username: string, displayName: string, avatar?: { __typename?: 'Media', id: string, thumbnailUrl: string, blurhash?: string | null } | null } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } }
+    | { __typename?: 'Conversation', id: string }
+    | { __typename?: 'DirectMessage', id: string }
     | { __typename?: 'FacechatRoom', id: string }
     | { __typename?: 'FriendRequest', id: string }
     | { __typename?: 'Like', id: string }

@@ -16,6 +16,7 @@ import { Migration20261202044159UserSuspension } from './Migration20261202044159
 import { Migration20261202070947ScreenshotPeople } from './Migration20261202070947ScreenshotPeople.js';
 import { Migration20261202101604GroupCalls } from './Migration20261202101604GroupCalls.js';
 import { Migration20261202104838EmailVerificationAndResetTokens } from './Migration20261202104838EmailVerificationAndResetTokens.js';
+import { Migration20261202135047DirectMessages } from './Migration20261202135047DirectMessages.js';
 
 export const migrations = [
   Migration20261126000000Accounts,
@@ -34,4 +35,5 @@ export const migrations = [
   Migration20261202070947ScreenshotPeople,
   Migration20261202101604GroupCalls,
   Migration20261202104838EmailVerificationAndResetTokens,
+  Migration20261202135047DirectMessages,
 ];

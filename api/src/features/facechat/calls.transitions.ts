@@ -23,6 +23,20 @@ export function ringJobKey(call: { id: string; createdAt: Date }, rangAt: Date):
   return rangAt.getTime() === call.createdAt.getTime() ? call.id : `${call.id}:${rangAt.getTime()}`;
 }
 
+/** A 1:1 call (caller and one callee) that is over: whether it was answered, and for how long. */
+export interface FinishedOneToOneCall {
+  callId: string;
+  callerId: string;
+  calleeId: string;
+  answered: boolean;
+  durationSeconds: number | null;
+}
+
+/** Told after commit when a 1:1 call is over (direct messages log it in the pair's conversation). */
+export interface CallLog {
+  callFinished(call: FinishedOneToOneCall): Promise<void>;
+}
+
 export interface CallsCollaborators {
   repo: CallsRepository;
   roomsRepo: RoomsRepository;
@@ -39,6 +53,7 @@ export interface CallsCollaborators {
   log: Logger;
   /** A fresh EntityManager for work outside a request (timers, webhooks, reading what was committed). */
   newEm: () => Db;
+  callLog?: CallLog;
 }
 
 /**
@@ -91,6 +106,23 @@ export abstract class CallTransitions {
     await this.c.rooms.close(tx, afterCommit, call.roomId);
     afterCommit(() => this.publish(call.id, parties(locked)));
     if (cancelRing) afterCommit(() => this.cancelRingTimeouts(locked));
+    if (locked.calleeIds.length === 1) this.logOneToOne(afterCommit, locked, status);
+  }
+
+  /** Answered calls end as ENDED (they were ACCEPTED); every other ending of a 1:1 call is one nobody answered. */
+  private logOneToOne(afterCommit: AfterCommit, locked: CallState, status: CallStatusValue): void {
+    const { call } = locked;
+    const answered = status === 'ENDED' && !!call.answeredAt;
+    const finished: FinishedOneToOneCall = {
+      callId: call.id,
+      callerId: call.callerId,
+      calleeId: locked.calleeIds[0],
+      answered,
+      durationSeconds: answered ? Math.max(0, Math.round((Date.now() - call.answeredAt!.getTime()) / 1000)) : null,
+    };
+    afterCommit(() => {
+      this.c.callLog?.callFinished(finished).catch((error) => this.c.log.error({ err: error, callId: call.id }, 'could not log the call'));
+    });
   }
 
   /** Nobody rings any more (each callee answered, declined or missed it): the ring timeouts have nothing left to do. */

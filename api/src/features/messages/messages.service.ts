@@ -1,0 +1,397 @@
+import { userActor, type Actor } from '../../kernel/actor.js';
+import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
+import { ErrorCode, ErrorCollector, forbidden, invalid, notFound } from '../../kernel/errors.js';
+import type { EventBus } from '../../kernel/events.js';
+import type { RateLimits } from '../../kernel/rate-limit.js';
+import { paginate, timeKey, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
+import type { FriendsService } from '../friends/index.js';
+import type { DirectMessageKindValue } from './messages.entity.js';
+import {
+  conversationReadTopic,
+  directMessageTopic,
+  typingTopic,
+  type ConversationReadEventData,
+  type DirectMessageEvent,
+  type TypingEventData,
+} from './messages.events.js';
+import type { MessagesRepository } from './messages.repository.js';
+import type { ConversationRecord, DirectMessageRecord, ReadMarkRow } from './messages.rows.js';
+
+export const MAX_BODY = 2000;
+const MAX_TITLE = 100;
+const MAX_CLIENT_ID = 64;
+/** Others in one conversation: 1 (a 1:1 conversation) to 7 (a group of 8). */
+const MAX_OTHERS = 7;
+/** Media kinds that may be sent: the author's uploads and screenshots (not avatars). */
+const SENDABLE_MEDIA = ['UPLOAD', 'SCREENSHOT'];
+
+export interface MessagesCollaborators {
+  repo: MessagesRepository;
+  /** Friendships, follows and blocks (friends owns them). */
+  friends: Pick<FriendsService, 'viewerRelations' | 'isBlockedEither'>;
+  users: { exists(em: Db, userId: string): Promise<boolean> };
+  /** Owner and kind of uploaded media (media owns them). */
+  media: { ownersOf(em: Db, mediaIds: readonly string[]): Promise<{ id: string; ownerId: string; kind: string }[]> };
+  events: EventBus;
+  rateLimits: RateLimits;
+  /** A fresh EntityManager for work outside a request (call events). */
+  newEm: () => Db;
+}
+
+/** Ids arrive decoded by the adapter: null when a global id was malformed (or of another type). */
+export interface StartConversationRequest {
+  userIds: (string | null)[];
+  title?: string | null;
+}
+export interface SendDirectMessageRequest {
+  conversationId: string | null;
+  body?: string | null;
+  mediaId?: string | null;
+  /** True when the client sent a mediaId at all (even a malformed one). */
+  hasMedia: boolean;
+  clientId?: string | null;
+}
+export interface MarkReadRequest {
+  conversationId: string | null;
+  messageId?: string | null;
+  hasMessageId: boolean;
+}
+export interface SetTypingRequest {
+  conversationId: string | null;
+  typing: boolean;
+}
+
+/** A 1:1 call that is over, as facechat tells it (its `CallLog`). */
+export interface FinishedCall {
+  callId: string;
+  callerId: string;
+  calleeId: string;
+  /** Answered and then ended (CALL_ENDED); otherwise nobody answered (CALL_MISSED). */
+  answered: boolean;
+  durationSeconds: number | null;
+}
+
+const CONVERSATION_FIELD = ['input', 'conversationId'];
+const NOT_A_MEMBER = 'That conversation does not exist.';
+
+/**
+ * Direct conversations: 1:1 (one per pair) and small groups (3–8 people). People may start or write to a
+ * conversation only with friends or mutual followers, and never across a block. Members see everything in their
+ * conversations; nobody else learns they exist. New messages make no notifications (the unread counts are the badge).
+ */
+export class MessagesService {
+  constructor(private readonly c: MessagesCollaborators) {}
+
+  async start(actor: Actor, em: Db, input: StartConversationRequest): Promise<ConversationRecord> {
+    const errors = new ErrorCollector();
+    const ids = input.userIds ?? [];
+    ids.forEach((id, i) => {
+      if (!id) errors.add(ErrorCode.NOT_FOUND, 'No such user.', ['input', 'userIds', String(i)]);
+      else if (id === actor.id)
+        errors.add(ErrorCode.INVALID, 'Leave yourself out: you are always in your conversations.', ['input', 'userIds', String(i)]);
+    });
+    const others = [...new Set(ids.filter((id): id is string => !!id && id !== actor.id))];
+    if (ids.length && (others.length < 1 || others.length > MAX_OTHERS))
+      errors.add(ErrorCode.INVALID, `A conversation is with 1–${MAX_OTHERS} other people.`, ['input', 'userIds']);
+    if (!ids.length) errors.add(ErrorCode.INVALID, 'Choose whom to talk to.', ['input', 'userIds']);
+    const title = normalise(input.title) || null;
+    if (title && [...title].length > MAX_TITLE)
+      errors.add(ErrorCode.INVALID, `A title is at most ${MAX_TITLE} characters.`, ['input', 'title']);
+    errors.throwIfAny();
+    await this.c.rateLimits.consume('conversationStarts', [`user:${actor.id}`]);
+    for (const [i, id] of ids.entries()) {
+      if (id && !(await this.c.users.exists(em, id))) throw notFound('No such user.', ['input', 'userIds', String(i)]);
+    }
+    const refused = await this.refusedAmong(em, actor.id, others);
+    if (refused) throw forbidden(refused, ['input', 'userIds']);
+    return inTransaction(em, async (tx) => {
+      if (others.length === 1) {
+        const directKey = directKeyOf(actor.id, others[0]);
+        await this.c.repo.lockDirectKey(tx, directKey);
+        const existing = await this.c.repo.findDirect(tx, directKey);
+        if (existing) return existing;
+        return this.c.repo.insertConversation(tx, {
+          title: null,
+          isGroup: false,
+          directKey,
+          createdById: actor.id,
+          memberIds: [actor.id, ...others],
+        });
+      }
+      return this.c.repo.insertConversation(tx, {
+        title,
+        isGroup: true,
+        directKey: null,
+        createdById: actor.id,
+        memberIds: [actor.id, ...others],
+      });
+    });
+  }
+
+  async send(actor: Actor, em: Db, input: SendDirectMessageRequest): Promise<DirectMessageRecord> {
+    const body = normalise(input.body) || null;
+    const errors = new ErrorCollector();
+    if (!input.conversationId) throw notFound(NOT_A_MEMBER, CONVERSATION_FIELD);
+    if (body && [...body].length > MAX_BODY)
+      errors.add(ErrorCode.INVALID, `A message is at most ${MAX_BODY} characters.`, ['input', 'body']);
+    if (input.hasMedia && !input.mediaId) errors.add(ErrorCode.NOT_FOUND, 'That image does not exist.', ['input', 'mediaId']);
+    if (!body && !input.hasMedia) errors.add(ErrorCode.INVALID, 'Write something or attach an image.', ['input', 'body']);
+    const clientId = input.clientId ?? null;
+    if (clientId && clientId.length > MAX_CLIENT_ID)
+      errors.add(ErrorCode.INVALID, `A clientId is at most ${MAX_CLIENT_ID} characters.`, ['input', 'clientId']);
+    errors.throwIfAny();
+    await this.c.rateLimits.consume('directMessages', [`user:${actor.id}`]);
+    const conversationId = input.conversationId;
+    return inTransaction(em, async (tx, afterCommit) => {
+      const conversation = await this.c.repo.lockConversation(tx, conversationId);
+      if (!conversation || !(await this.c.repo.isMember(tx, conversation.id, actor.id))) throw notFound(NOT_A_MEMBER, CONVERSATION_FIELD);
+      if (!(await this.maySend(tx, actor.id, conversation)))
+        throw forbidden('You can no longer send messages in this conversation.', CONVERSATION_FIELD);
+      if (input.mediaId) await this.checkOwnImage(tx, actor.id, input.mediaId);
+      const message = await this.insert(tx, afterCommit, conversation, {
+        authorId: actor.id,
+        kind: 'TEXT',
+        body,
+        mediaId: input.mediaId ?? null,
+        clientId,
+      });
+      // Their own message is read by them; and they stopped typing.
+      await this.c.repo.moveReadMark(tx, conversation.id, actor.id, message.id, message.createdAt);
+      afterCommit(() =>
+        this.c.events.publish(typingTopic(conversation.id), {
+          conversationId: conversation.id,
+          userId: actor.id,
+          typing: false,
+        } satisfies TypingEventData),
+      );
+      return message;
+    });
+  }
+
+  async markRead(actor: Actor, em: Db, input: MarkReadRequest): Promise<ConversationRecord> {
+    const conversation = await this.memberConversation(actor, em, input.conversationId);
+    if (input.hasMessageId && !input.messageId) throw notFound('That message does not exist.', ['input', 'messageId']);
+    return inTransaction(em, async (tx, afterCommit) => {
+      const message = await this.c.repo.messageIn(tx, conversation.id, input.messageId ?? null);
+      if (!message) {
+        if (input.messageId) throw notFound('That message does not exist.', ['input', 'messageId']);
+        return conversation;
+      }
+      const { moved, mark } = await this.c.repo.moveReadMark(tx, conversation.id, actor.id, message.id, new Date());
+      if (moved) {
+        const memberIds = await this.memberIds(tx, conversation.id);
+        const event: ConversationReadEventData = {
+          conversationId: conversation.id,
+          userId: actor.id,
+          lastReadMessageId: mark.lastReadMessageId,
+          lastReadAt: (mark.lastReadAt ?? new Date()).toISOString(),
+        };
+        afterCommit(() => memberIds.forEach((id) => this.c.events.publish(conversationReadTopic(id), event)));
+      }
+      return conversation;
+    });
+  }
+
+  /** Ephemeral: published to the conversation's `typing` subscribers, never stored. */
+  async setTyping(actor: Actor, em: Db, input: SetTypingRequest): Promise<void> {
+    const conversation = await this.memberConversation(actor, em, input.conversationId);
+    await this.c.rateLimits.consume('typingSignals', [`user:${actor.id}`]);
+    if (input.typing && !(await this.maySend(em, actor.id, conversation)))
+      throw forbidden('You can no longer send messages in this conversation.', CONVERSATION_FIELD);
+    this.c.events.publish(typingTopic(conversation.id), {
+      conversationId: conversation.id,
+      userId: actor.id,
+      typing: input.typing,
+    } satisfies TypingEventData);
+  }
+
+  /** The viewer's conversations, most recent activity first. */
+  conversations(actor: Actor, em: Db, page: PageInput): Promise<ConnectionShape<ConversationRecord>> {
+    return paginate({
+      first: page.first,
+      after: page.after,
+      cursorShape: ['string', 'string'],
+      fetch: (limit, after) => this.c.repo.conversationsPage(em, actor.id, limit, after),
+      keyOf: (row) => [row.updatedAt.toISOString(), row.id],
+      count: () => this.c.repo.countConversations(em, actor.id),
+    });
+  }
+
+  /** A conversation's messages, newest first; empty unless the viewer is a member. */
+  async messages(actor: Actor, em: Db, conversationId: string, page: PageInput): Promise<ConnectionShape<DirectMessageRecord>> {
+    const member = await this.c.repo.isMember(em, conversationId, actor.id);
+    return paginate({
+      first: page.first,
+      after: page.after,
+      cursorShape: ['string', 'string'],
+      fetch: (limit, after) => (member ? this.c.repo.messagesPage(em, conversationId, limit, after) : Promise.resolve([])),
+      keyOf: timeKey,
+      count: () => (member ? this.c.repo.countMessages(em, conversationId) : Promise.resolve(0)),
+    });
+  }
+
+  /** Conversations by raw id, in the order asked: null unless the viewer is a member. */
+  async conversationsByIds(actor: Actor | null, em: Db, ids: readonly string[]): Promise<(ConversationRecord | null)[]> {
+    if (!actor) return ids.map(() => null);
+    const found = new Map((await this.c.repo.conversationsOf(em, actor.id, ids)).map((c) => [c.id, c]));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  /** Messages by raw id, in the order asked: null unless the viewer is a member of the message's conversation. */
+  async messagesByIds(actor: Actor | null, em: Db, ids: readonly string[]): Promise<(DirectMessageRecord | null)[]> {
+    if (!actor) return ids.map(() => null);
+    const found = new Map((await this.c.repo.messagesOf(em, actor.id, ids)).map((m) => [m.id, m]));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  /** Member ids of many conversations (the viewer's own conversations: callers load those first). */
+  async memberIdsOf(em: Db, conversationIds: readonly string[]): Promise<string[][]> {
+    const rows = await this.c.repo.members(em, conversationIds);
+    return conversationIds.map((id) => rows.filter((r) => r.conversationId === id).map((r) => r.userId));
+  }
+
+  /** The other members' read marks in many conversations. */
+  async readReceipts(actor: Actor, em: Db, conversationIds: readonly string[]): Promise<ReadMarkRow[][]> {
+    const rows = await this.c.repo.readMarks(em, conversationIds);
+    return conversationIds.map((id) => rows.filter((r) => r.conversationId === id && r.userId !== actor.id));
+  }
+
+  async unreadCounts(actor: Actor, em: Db, conversationIds: readonly string[]): Promise<number[]> {
+    const counts = new Map((await this.c.repo.unreadCounts(em, actor.id, conversationIds)).map((r) => [r.conversationId, r.n]));
+    return conversationIds.map((id) => counts.get(id) ?? 0);
+  }
+
+  unreadConversationCount(actor: Actor, em: Db): Promise<number> {
+    return this.c.repo.unreadConversationCount(em, actor.id);
+  }
+
+  /** Whether the viewer may write in each conversation (see `maySend`); two statements for the whole batch. */
+  async canSend(actor: Actor, em: Db, conversations: readonly ConversationRecord[]): Promise<boolean[]> {
+    const others = await this.c.repo.otherMembersWithBlocks(
+      em,
+      actor.id,
+      conversations.map((c) => c.id),
+    );
+    const directOthers = conversations
+      .filter((c) => !c.isGroup)
+      .flatMap((c) => others.filter((o) => o.conversationId === c.id).map((o) => o.userId));
+    const relations = await this.c.friends.viewerRelations(actor, em, directOthers);
+    const contact = new Map(
+      directOthers.map((id, i) => [id, relations[i].friends || (relations[i].viewerIsFollowing && relations[i].followsViewer)]),
+    );
+    return conversations.map((c) => {
+      const mine = others.filter((o) => o.conversationId === c.id);
+      if (mine.some((o) => o.blocked)) return false;
+      return c.isGroup || mine.every((o) => contact.get(o.userId));
+    });
+  }
+
+  /**
+   * Facechat's `CallLog`: a 1:1 call is over. Adds CALL_ENDED (answered, with its duration) or CALL_MISSED to the two
+   * people's 1:1 conversation, made when missing if they may message each other. Once per call.
+   */
+  async callFinished(call: FinishedCall): Promise<void> {
+    const em = this.c.newEm();
+    if (await this.c.repo.hasCallMessage(em, call.callId)) return;
+    const caller = userActor(call.callerId, '');
+    await inTransaction(em, async (tx, afterCommit) => {
+      const directKey = directKeyOf(call.callerId, call.calleeId);
+      await this.c.repo.lockDirectKey(tx, directKey);
+      if (await this.c.repo.hasCallMessage(tx, call.callId)) return;
+      let conversation = await this.c.repo.findDirect(tx, directKey);
+      if (conversation) conversation = await this.c.repo.lockConversation(tx, conversation.id);
+      else if (!(await this.refusedAmong(tx, caller.id, [call.calleeId])))
+        conversation = await this.c.repo.insertConversation(tx, {
+          title: null,
+          isGroup: false,
+          directKey,
+          createdById: call.callerId,
+          memberIds: [call.callerId, call.calleeId],
+        });
+      if (!conversation) return;
+      await this.insert(tx, afterCommit, conversation, {
+        authorId: call.callerId,
+        kind: call.answered ? 'CALL_ENDED' : 'CALL_MISSED',
+        body: null,
+        mediaId: null,
+        callId: call.callId,
+        callDurationSeconds: call.answered ? call.durationSeconds : null,
+        clientId: null,
+      });
+    });
+  }
+
+  private async insert(
+    tx: Db,
+    afterCommit: AfterCommit,
+    conversation: ConversationRecord,
+    input: {
+      authorId: string;
+      kind: DirectMessageKindValue;
+      body: string | null;
+      mediaId: string | null;
+      clientId: string | null;
+      callId?: string | null;
+      callDurationSeconds?: number | null;
+    },
+  ): Promise<DirectMessageRecord> {
+    const message = await this.c.repo.insertMessage(tx, {
+      conversationId: conversation.id,
+      callId: null,
+      callDurationSeconds: null,
+      ...input,
+      createdAt: new Date(),
+    });
+    const memberIds = await this.memberIds(tx, conversation.id);
+    const event: DirectMessageEvent = { messageId: message.id, conversationId: conversation.id };
+    afterCommit(() => memberIds.forEach((id) => this.c.events.publish(directMessageTopic(id), event)));
+    return message;
+  }
+
+  private async memberIds(em: Db, conversationId: string): Promise<string[]> {
+    return (await this.c.repo.members(em, [conversationId])).map((r) => r.userId);
+  }
+
+  /** The conversation when the actor is a member of it, else NOT_FOUND (no hint that it exists). */
+  private async memberConversation(actor: Actor, em: Db, conversationId: string | null): Promise<ConversationRecord> {
+    const [conversation] = conversationId ? await this.c.repo.conversationsOf(em, actor.id, [conversationId]) : [];
+    if (!conversation) throw notFound(NOT_A_MEMBER, CONVERSATION_FIELD);
+    return conversation;
+  }
+
+  /**
+   * No block between the sender and any member; in a 1:1 conversation the two must also still be friends or follow
+   * each other (a group's members were agreed when it was started).
+   */
+  private async maySend(em: Db, userId: string, conversation: ConversationRecord): Promise<boolean> {
+    const [allowed] = await this.canSend(userActor(userId, ''), em, [conversation]);
+    return allowed;
+  }
+
+  /** Why the user may not message one of `others` (a block, or neither friends nor mutual followers), or null. */
+  private async refusedAmong(em: Db, userId: string, others: string[]): Promise<string | null> {
+    for (const other of others) {
+      if (await this.c.friends.isBlockedEither(em, userId, other)) return 'You cannot message someone you blocked or who blocked you.';
+    }
+    const relations = await this.c.friends.viewerRelations(userActor(userId, ''), em, others);
+    if (relations.some((r) => !r.friends && !(r.viewerIsFollowing && r.followsViewer)))
+      return 'You can message friends and people who follow you back.';
+    return null;
+  }
+
+  private async checkOwnImage(tx: Db, actorId: string, mediaId: string): Promise<void> {
+    const [media] = await this.c.media.ownersOf(tx, [mediaId]);
+    if (!media) throw notFound('That image does not exist.', ['input', 'mediaId']);
+    if (media.ownerId !== actorId) throw forbidden('You can only send your own images.', ['input', 'mediaId']);
+    if (!SENDABLE_MEDIA.includes(media.kind)) throw invalid(['input', 'mediaId'], 'Send an uploaded image.');
+  }
+}
+
+const directKeyOf = (a: string, b: string) => (a < b ? `${a}:${b}` : `${b}:${a}`);
+
+/** NFC and trimmed ('' when missing). */
+function normalise(text: string | null | undefined): string {
+  return String(text ?? '')
+    .normalize('NFC')
+    .trim();
+}
