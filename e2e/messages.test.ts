@@ -1,0 +1,117 @@
+/**
+ * Issue 14, direct messages, in Chromium against the real API and the built client: two friends in two browser
+ * profiles. Alice (desktop) writes to Bob (a phone) from /messages/to/<id>; the conversation shows up live in Bob's
+ * list with his header badge at 1; opening it clears the badge and Alice sees "Seen"; typing shows on the other
+ * side; a failed send says "Not sent · Retry" and goes on a retry; the thread fits a 390 px phone. Build the client first.
+ */
+import { describe, expect, it } from 'vitest';
+import { befriend } from '../api/src/features/posts/posts.testkit';
+import { signUp } from '../api/src/test/client';
+import { evidence, horizontalOverflow, settled } from './lib/layout';
+import { subscriptionMessageSent, useBrowserSuite } from './lib/suite';
+
+const suite = useBrowserSuite();
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+
+describe('direct messages', () => {
+  it('a message arrives live with the badge; reading it clears the badge and shows “Seen”; typing shows', { timeout: 120_000 }, async () => {
+    const alice = await signUp(suite.stack, { displayName: 'Alice Writer' });
+    const bob = await signUp(suite.stack, { displayName: 'Bob Reader' });
+    await befriend(suite.stack, alice, bob);
+
+    const bobSide = await suite.signedIn(bob, { viewport: PHONE, ready: (p) => subscriptionMessageSent(p, 'directMessageAdded') });
+    const bobPage = bobSide.page;
+    await bobPage.getByTestId('nav-messages').click();
+    await bobPage.getByTestId('conversations-empty').waitFor();
+    expect(await bobPage.getByTestId('conversations-empty').textContent()).toContain('No messages yet — start one');
+    expect(await bobPage.getByTestId('nav-messages-count').count()).toBe(0);
+
+    const aliceSide = await suite.signedIn(alice, { viewport: DESKTOP });
+    const alicePage = aliceSide.page;
+    await alicePage.goto(`/messages/to/${encodeURIComponent(bob.id)}`);
+    await alicePage.waitForURL((url) => /^\/messages\/(?!to\/)[^/]+$/.test(url.pathname));
+    await alicePage.getByTestId('thread-title').getByText('Bob Reader').waitFor();
+    const input = alicePage.getByTestId('composer-input');
+    await input.fill('Hello Bob, dinner tonight?');
+    await input.press('Enter');
+    // Hers at once (optimistic), then confirmed by the server.
+    await alicePage.getByTestId('message-body').filter({ hasText: 'Hello Bob, dinner tonight?' }).waitFor();
+    await expect.poll(() => alicePage.getByTestId('message-pending').count(), { timeout: 10_000 }).toBe(0);
+    expect(await input.inputValue()).toBe('');
+
+    // Bob's open list and header badge change without a reload.
+    const row = bobPage.getByTestId('conversation-row').filter({ hasText: 'Alice Writer' });
+    await row.waitFor({ timeout: 10_000 });
+    await expect.poll(() => row.getByTestId('conversation-preview').textContent(), { timeout: 10_000 }).toBe('Hello Bob, dinner tonight?');
+    expect(await row.getByTestId('conversation-unread').textContent()).toBe('11 unread message'); // the digit, then the screen reader's words
+    await expect.poll(() => bobPage.getByTestId('nav-messages-count').textContent(), { timeout: 10_000 }).toBe('1');
+    expect(await bobPage.getByTestId('nav-messages').getAttribute('aria-label')).toBe('Messages, 1 unread conversation');
+    expect(await alicePage.getByTestId('message-seen').count()).toBe(0);
+
+    const aliceTyping = subscriptionMessageSent(alicePage, 'typing');
+    await row.click();
+    await bobPage.getByTestId('message-body').filter({ hasText: 'Hello Bob, dinner tonight?' }).waitFor();
+    await expect.poll(() => bobPage.getByTestId('nav-messages-count').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => alicePage.getByTestId('message-seen').textContent(), { timeout: 10_000 }).toBe('Seen');
+
+    // Bob types: Alice sees it; he sends, and it goes away as his message arrives.
+    await aliceTyping.catch(() => undefined);
+    await bobPage.getByTestId('composer-input').pressSequentially('Sure, at 7', { delay: 30 });
+    await expect.poll(() => alicePage.getByTestId('thread-typing').textContent(), { timeout: 10_000 }).toBe('Bob Reader is typing…');
+    await bobPage.getByTestId('composer-input').press('Enter');
+    await alicePage.getByTestId('message-body').filter({ hasText: 'Sure, at 7' }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => alicePage.getByTestId('thread-typing').textContent(), { timeout: 10_000 }).toBe('');
+    // Alice is looking at the thread: his reply is read at once, so her badge never shows.
+    await expect.poll(() => bobPage.getByTestId('message-seen').textContent(), { timeout: 10_000 }).toBe('Seen');
+    expect(await alicePage.getByTestId('nav-messages-count').count()).toBe(0);
+
+    // The phone's thread fits the width, the composer in view above the tab bar.
+    await settled(bobPage);
+    const { excess, culprits } = await horizontalOverflow(bobPage);
+    expect(excess, `the thread at 390 px is wider than the window: ${culprits.join(' | ')}`).toBeLessThanOrEqual(0);
+    const composer = (await bobPage.getByTestId('composer').boundingBox())!;
+    const bar = (await bobPage.getByTestId('tab-bar').boundingBox())!;
+    expect(composer.y + composer.height).toBeLessThanOrEqual(bar.y + 1);
+    await evidence(bobPage, 'messages-thread-390-en');
+    await evidence(alicePage, 'messages-thread-1280-en');
+
+    expect(bobSide.errors).toEqual([]);
+    expect(aliceSide.errors).toEqual([]);
+    await bobPage.context().close();
+    await alicePage.context().close();
+  });
+
+  it('a send that fails says “Not sent” and goes on a retry; the list previews it in Korean', { timeout: 90_000 }, async () => {
+    const alice = await signUp(suite.stack, { displayName: '김민아' });
+    const bob = await signUp(suite.stack, { displayName: 'Bob Offline' });
+    await befriend(suite.stack, alice, bob);
+    const { page, errors } = await suite.signedIn(alice, { locale: 'ko-KR', viewport: PHONE });
+    await page.goto(`/messages/to/${encodeURIComponent(bob.id)}`);
+    await page.getByTestId('composer-input').waitFor();
+
+    // The server cannot be reached for the send.
+    await page.route('**/graphql', (route) =>
+      route.request().postData()?.includes('SendDirectMessage') ? route.abort('internetdisconnected') : route.fallback(),
+    );
+    await page.getByTestId('composer-input').fill('안녕하세요');
+    await page.getByTestId('composer-send').click();
+    const pending = page.getByTestId('message-pending');
+    await expect.poll(() => pending.getAttribute('data-state'), { timeout: 10_000 }).toBe('failed');
+    expect(await pending.textContent()).toContain('전송되지 않음');
+
+    await page.unroute('**/graphql');
+    await page.getByTestId('message-retry').click();
+    await page.getByTestId('message-body').filter({ hasText: '안녕하세요' }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => pending.count(), { timeout: 10_000 }).toBe(0);
+
+    await page.getByTestId('thread-back').click();
+    const row = page.getByTestId('conversation-row').filter({ hasText: 'Bob Offline' });
+    await expect.poll(() => row.getByTestId('conversation-preview').textContent(), { timeout: 10_000 }).toBe('나: 안녕하세요');
+    const { excess, culprits } = await horizontalOverflow(page);
+    expect(excess, culprits.join(' | ')).toBeLessThanOrEqual(0);
+    await evidence(page, 'messages-list-390-ko');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
