@@ -15,72 +15,84 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 
 describe('direct messages', () => {
-  it('a message arrives live with the badge; reading it clears the badge and shows “Seen”; typing shows', { timeout: 120_000 }, async () => {
-    const alice = await signUp(suite.stack, { displayName: 'Alice Writer' });
-    const bob = await signUp(suite.stack, { displayName: 'Bob Reader' });
-    await befriend(suite.stack, alice, bob);
+  it(
+    'a message arrives live with the badge; reading it clears the badge and shows “Seen”; typing shows',
+    { timeout: 120_000 },
+    async () => {
+      const alice = await signUp(suite.stack, { displayName: 'Alice Writer' });
+      const bob = await signUp(suite.stack, { displayName: 'Bob Reader' });
+      await befriend(suite.stack, alice, bob);
 
-    const bobSide = await suite.signedIn(bob, { viewport: PHONE, ready: (p) => subscriptionMessageSent(p, 'directMessageAdded') });
-    const bobPage = bobSide.page;
-    await bobPage.getByTestId('nav-messages').click();
-    await bobPage.getByTestId('conversations-empty').waitFor();
-    expect(await bobPage.getByTestId('conversations-empty').textContent()).toContain('No messages yet — start one');
-    expect(await bobPage.getByTestId('nav-messages-count').count()).toBe(0);
+      const bobSide = await suite.signedIn(bob, { viewport: PHONE, ready: (p) => subscriptionMessageSent(p, 'directMessageAdded') });
+      const bobPage = bobSide.page;
+      await bobPage.getByTestId('nav-messages').click();
+      await bobPage.getByTestId('conversations-empty').waitFor();
+      expect(await bobPage.getByTestId('conversations-empty').textContent()).toContain('No messages yet — start one');
+      expect(await bobPage.getByTestId('nav-messages-count').count()).toBe(0);
 
-    const aliceSide = await suite.signedIn(alice, { viewport: DESKTOP });
-    const alicePage = aliceSide.page;
-    await alicePage.goto(`/messages/to/${encodeURIComponent(bob.id)}`);
-    await alicePage.waitForURL((url) => /^\/messages\/(?!to\/)[^/]+$/.test(url.pathname));
-    await alicePage.getByTestId('thread-title').getByText('Bob Reader').waitFor();
-    const input = alicePage.getByTestId('composer-input');
-    await input.fill('Hello Bob, dinner tonight?');
-    await input.press('Enter');
-    // Hers at once (optimistic), then confirmed by the server.
-    await alicePage.getByTestId('message-body').filter({ hasText: 'Hello Bob, dinner tonight?' }).waitFor();
-    await expect.poll(() => alicePage.getByTestId('message-pending').count(), { timeout: 10_000 }).toBe(0);
-    expect(await input.inputValue()).toBe('');
+      let aliceTyping: Promise<void> | undefined;
+      const aliceSide = await suite.signedIn(alice, {
+        viewport: DESKTOP,
+        ready: (p) => {
+          aliceTyping = subscriptionMessageSent(p, 'ConversationTyping');
+          return Promise.resolve();
+        },
+      });
+      const alicePage = aliceSide.page;
+      await alicePage.goto(`/messages/to/${encodeURIComponent(bob.id)}`);
+      await alicePage.waitForURL((url) => /^\/messages\/(?!to\/)[^/]+$/.test(url.pathname));
+      await alicePage.getByTestId('thread-title').getByText('Bob Reader').waitFor();
+      const input = alicePage.getByTestId('composer-input');
+      await input.fill('Hello Bob, dinner tonight?');
+      await input.press('Enter');
+      // Hers at once (optimistic), then confirmed by the server.
+      await alicePage.getByTestId('message-body').filter({ hasText: 'Hello Bob, dinner tonight?' }).waitFor();
+      await expect.poll(() => alicePage.getByTestId('message-pending').count(), { timeout: 10_000 }).toBe(0);
+      expect(await input.inputValue()).toBe('');
 
-    // Bob's open list and header badge change without a reload.
-    const row = bobPage.getByTestId('conversation-row').filter({ hasText: 'Alice Writer' });
-    await row.waitFor({ timeout: 10_000 });
-    await expect.poll(() => row.getByTestId('conversation-preview').textContent(), { timeout: 10_000 }).toBe('Hello Bob, dinner tonight?');
-    expect(await row.getByTestId('conversation-unread').textContent()).toBe('11 unread message'); // the digit, then the screen reader's words
-    await expect.poll(() => bobPage.getByTestId('nav-messages-count').textContent(), { timeout: 10_000 }).toBe('1');
-    expect(await bobPage.getByTestId('nav-messages').getAttribute('aria-label')).toBe('Messages, 1 unread conversation');
-    expect(await alicePage.getByTestId('message-seen').count()).toBe(0);
+      // Bob's open list and header badge change without a reload.
+      const row = bobPage.getByTestId('conversation-row').filter({ hasText: 'Alice Writer' });
+      await row.waitFor({ timeout: 10_000 });
+      await expect
+        .poll(() => row.getByTestId('conversation-preview').textContent(), { timeout: 10_000 })
+        .toBe('Hello Bob, dinner tonight?');
+      expect(await row.getByTestId('conversation-unread').textContent()).toBe('11 unread message'); // the digit, then the screen reader's words
+      await expect.poll(() => bobPage.getByTestId('nav-messages-count').textContent(), { timeout: 10_000 }).toBe('1');
+      expect(await bobPage.getByTestId('nav-messages').getAttribute('aria-label')).toBe('Messages, 1 unread conversation');
+      expect(await alicePage.getByTestId('message-seen').count()).toBe(0);
 
-    const aliceTyping = subscriptionMessageSent(alicePage, 'typing');
-    await row.click();
-    await bobPage.getByTestId('message-body').filter({ hasText: 'Hello Bob, dinner tonight?' }).waitFor();
-    await expect.poll(() => bobPage.getByTestId('nav-messages-count').count(), { timeout: 10_000 }).toBe(0);
-    await expect.poll(() => alicePage.getByTestId('message-seen').textContent(), { timeout: 10_000 }).toBe('Seen');
+      await row.click();
+      await bobPage.getByTestId('message-body').filter({ hasText: 'Hello Bob, dinner tonight?' }).waitFor();
+      await expect.poll(() => bobPage.getByTestId('nav-messages-count').count(), { timeout: 10_000 }).toBe(0);
+      await expect.poll(() => alicePage.getByTestId('message-seen').textContent(), { timeout: 10_000 }).toBe('Seen');
 
-    // Bob types: Alice sees it; he sends, and it goes away as his message arrives.
-    await aliceTyping.catch(() => undefined);
-    await bobPage.getByTestId('composer-input').pressSequentially('Sure, at 7', { delay: 30 });
-    await expect.poll(() => alicePage.getByTestId('thread-typing').textContent(), { timeout: 10_000 }).toBe('Bob Reader is typing…');
-    await bobPage.getByTestId('composer-input').press('Enter');
-    await alicePage.getByTestId('message-body').filter({ hasText: 'Sure, at 7' }).waitFor({ timeout: 10_000 });
-    await expect.poll(() => alicePage.getByTestId('thread-typing').textContent(), { timeout: 10_000 }).toBe('');
-    // Alice is looking at the thread: his reply is read at once, so her badge never shows.
-    await expect.poll(() => bobPage.getByTestId('message-seen').textContent(), { timeout: 10_000 }).toBe('Seen');
-    expect(await alicePage.getByTestId('nav-messages-count').count()).toBe(0);
+      // Bob types: Alice sees it; he sends, and it goes away as his message arrives.
+      await aliceTyping;
+      await bobPage.getByTestId('composer-input').pressSequentially('Sure, at 7', { delay: 30 });
+      await expect.poll(() => alicePage.getByTestId('thread-typing').textContent(), { timeout: 10_000 }).toBe('Bob Reader is typing…');
+      await bobPage.getByTestId('composer-input').press('Enter');
+      await alicePage.getByTestId('message-body').filter({ hasText: 'Sure, at 7' }).waitFor({ timeout: 10_000 });
+      await expect.poll(() => alicePage.getByTestId('thread-typing').textContent(), { timeout: 10_000 }).toBe('');
+      // Alice is looking at the thread: his reply is read at once, so her badge never shows.
+      await expect.poll(() => bobPage.getByTestId('message-seen').textContent(), { timeout: 10_000 }).toBe('Seen');
+      expect(await alicePage.getByTestId('nav-messages-count').count()).toBe(0);
 
-    // The phone's thread fits the width, the composer in view above the tab bar.
-    await settled(bobPage);
-    const { excess, culprits } = await horizontalOverflow(bobPage);
-    expect(excess, `the thread at 390 px is wider than the window: ${culprits.join(' | ')}`).toBeLessThanOrEqual(0);
-    const composer = (await bobPage.getByTestId('composer').boundingBox())!;
-    const bar = (await bobPage.getByTestId('tab-bar').boundingBox())!;
-    expect(composer.y + composer.height).toBeLessThanOrEqual(bar.y + 1);
-    await evidence(bobPage, 'messages-thread-390-en');
-    await evidence(alicePage, 'messages-thread-1280-en');
+      // The phone's thread fits the width, the composer in view above the tab bar.
+      await settled(bobPage);
+      const { excess, culprits } = await horizontalOverflow(bobPage);
+      expect(excess, `the thread at 390 px is wider than the window: ${culprits.join(' | ')}`).toBeLessThanOrEqual(0);
+      const composer = (await bobPage.getByTestId('composer').boundingBox())!;
+      const bar = (await bobPage.getByTestId('tab-bar').boundingBox())!;
+      expect(composer.y + composer.height).toBeLessThanOrEqual(bar.y + 1);
+      await evidence(bobPage, 'messages-thread-390-en');
+      await evidence(alicePage, 'messages-thread-1280-en');
 
-    expect(bobSide.errors).toEqual([]);
-    expect(aliceSide.errors).toEqual([]);
-    await bobPage.context().close();
-    await alicePage.context().close();
-  });
+      expect(bobSide.errors).toEqual([]);
+      expect(aliceSide.errors).toEqual([]);
+      await bobPage.context().close();
+      await alicePage.context().close();
+    },
+  );
 
   it('a send that fails says “Not sent” and goes on a retry; the list previews it in Korean', { timeout: 90_000 }, async () => {
     const alice = await signUp(suite.stack, { displayName: '김민아' });
