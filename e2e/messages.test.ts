@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { befriend } from '../api/src/features/posts/posts.testkit';
-import { signUp } from '../api/src/test/client';
+import { gql, signUp, type TestUser } from '../api/src/test/client';
 import { evidence, horizontalOverflow, settled } from './lib/layout';
 import { subscriptionMessageSent, useBrowserSuite } from './lib/suite';
 
@@ -94,35 +94,93 @@ describe('direct messages', () => {
     },
   );
 
-  it('a send that fails says “Not sent” and goes on a retry; the list previews it in Korean', { timeout: 90_000 }, async () => {
-    const alice = await signUp(suite.stack, { displayName: '김민아' });
-    const bob = await signUp(suite.stack, { displayName: 'Bob Offline' });
+  it(
+    'a send that fails says “Not sent” and goes on a retry; the list previews it in Korean; “New message” reopens the 1:1',
+    { timeout: 90_000 },
+    async () => {
+      const alice = await signUp(suite.stack, { displayName: '김민아' });
+      const bob = await signUp(suite.stack, { displayName: 'Bob Offline' });
+      await befriend(suite.stack, alice, bob);
+      const { page, errors } = await suite.signedIn(alice, { locale: 'ko-KR', viewport: PHONE });
+      await page.goto(`/messages/to/${encodeURIComponent(bob.id)}`);
+      await page.getByTestId('composer-input').waitFor();
+
+      // The server cannot be reached for the send.
+      await page.route('**/graphql', (route) =>
+        route.request().postData()?.includes('SendDirectMessage') ? route.abort('internetdisconnected') : route.fallback(),
+      );
+      await page.getByTestId('composer-input').fill('안녕하세요');
+      await page.getByTestId('composer-send').click();
+      const pending = page.getByTestId('message-pending');
+      await expect.poll(() => pending.getAttribute('data-state'), { timeout: 10_000 }).toBe('failed');
+      expect(await pending.textContent()).toContain('전송되지 않음');
+
+      await page.unroute('**/graphql');
+      await page.getByTestId('message-retry').click();
+      await page.getByTestId('message-body').filter({ hasText: '안녕하세요' }).waitFor({ timeout: 10_000 });
+      await expect.poll(() => pending.count(), { timeout: 10_000 }).toBe(0);
+
+      const threadPath = new URL(page.url()).pathname;
+      await page.getByTestId('thread-back').click();
+      const row = page.getByTestId('conversation-row').filter({ hasText: 'Bob Offline' });
+      await expect.poll(() => row.getByTestId('conversation-preview').textContent(), { timeout: 10_000 }).toBe('나: 안녕하세요');
+      const { excess, culprits } = await horizontalOverflow(page);
+      expect(excess, culprits.join(' | ')).toBeLessThanOrEqual(0);
+      await evidence(page, 'messages-list-390-ko');
+
+      // "New message" with Bob picked opens the same 1:1 again (not a second one).
+      await page.getByTestId('new-message').click();
+      const dialog = page.getByTestId('new-message-dialog');
+      await dialog.locator('[data-testid=friend-picker-row]', { hasText: 'Bob Offline' }).locator('input').check();
+      await dialog.getByTestId('new-message-dialog-submit').click();
+      await page.getByTestId('thread-title').getByText('Bob Offline').waitFor();
+      await page.getByTestId('message-body').filter({ hasText: '안녕하세요' }).waitFor();
+      expect(await page.getByTestId('conversation-row').count()).toBe(0);
+      expect(new URL(page.url()).pathname).toBe(threadPath);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+  );
+
+  it('scrolling up loads earlier messages without moving what is on screen', { timeout: 90_000 }, async () => {
+    const alice = await signUp(suite.stack, { displayName: 'Alice Chatty' });
+    const bob = await signUp(suite.stack, { displayName: 'Bob Scroller' });
     await befriend(suite.stack, alice, bob);
-    const { page, errors } = await suite.signedIn(alice, { locale: 'ko-KR', viewport: PHONE });
-    await page.goto(`/messages/to/${encodeURIComponent(bob.id)}`);
-    await page.getByTestId('composer-input').waitFor();
-
-    // The server cannot be reached for the send.
-    await page.route('**/graphql', (route) =>
-      route.request().postData()?.includes('SendDirectMessage') ? route.abort('internetdisconnected') : route.fallback(),
+    const as = (user: TestUser, query: string, variables: Record<string, unknown>) =>
+      gql(suite.stack, query, variables, { token: user.token });
+    const started = await as(
+      alice,
+      'mutation($input: StartConversationInput!) { startConversation(input: $input) { conversation { id } } }',
+      {
+        input: { userIds: [bob.id] },
+      },
     );
-    await page.getByTestId('composer-input').fill('안녕하세요');
-    await page.getByTestId('composer-send').click();
-    const pending = page.getByTestId('message-pending');
-    await expect.poll(() => pending.getAttribute('data-state'), { timeout: 10_000 }).toBe('failed');
-    expect(await pending.textContent()).toContain('전송되지 않음');
+    const conversationId: string = started.data.startConversation.conversation.id;
+    for (let i = 1; i <= 45; i++) {
+      await as(alice, 'mutation($input: SendDirectMessageInput!) { sendDirectMessage(input: $input) { message { id } } }', {
+        input: { conversationId, body: `Message number ${i}` },
+      });
+    }
 
-    await page.unroute('**/graphql');
-    await page.getByTestId('message-retry').click();
-    await page.getByTestId('message-body').filter({ hasText: '안녕하세요' }).waitFor({ timeout: 10_000 });
-    await expect.poll(() => pending.count(), { timeout: 10_000 }).toBe(0);
-
-    await page.getByTestId('thread-back').click();
-    const row = page.getByTestId('conversation-row').filter({ hasText: 'Bob Offline' });
-    await expect.poll(() => row.getByTestId('conversation-preview').textContent(), { timeout: 10_000 }).toBe('나: 안녕하세요');
-    const { excess, culprits } = await horizontalOverflow(page);
-    expect(excess, culprits.join(' | ')).toBeLessThanOrEqual(0);
-    await evidence(page, 'messages-list-390-ko');
+    const { page, errors } = await suite.signedIn(bob, { viewport: DESKTOP });
+    await page.goto(`/messages/${encodeURIComponent(conversationId)}`);
+    const bodies = page.getByTestId('message-body');
+    await bodies.filter({ hasText: 'Message number 45' }).waitFor();
+    expect(await bodies.count()).toBe(30);
+    // Opened at the newest message: scrolled to the end of the log.
+    const scroller = page.getByTestId('thread-scroller');
+    await expect
+      .poll(() => scroller.evaluate((el) => Math.round(el.scrollHeight - el.scrollTop - el.clientHeight)), { timeout: 5_000 })
+      .toBeLessThanOrEqual(1);
+    const anchor = bodies.filter({ hasText: /^Message number 16$/ });
+    await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
+    await expect.poll(() => bodies.count(), { timeout: 10_000 }).toBe(45);
+    // The message that was at the top is still where it was (near the top), not pushed out of view.
+    const box = (await anchor.boundingBox())!;
+    const frame = (await scroller.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(frame.y);
+    expect(box.y).toBeLessThan(frame.y + frame.height / 2);
+    expect(await page.getByTestId('thread-load-older').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -16,6 +16,7 @@ const en = {
     new: {
       title: 'New message',
       groupName: 'Group name (optional)',
+      full: 'A conversation holds you and up to 7 others.',
       submit: 'Chat',
       failed: 'The conversation could not be started. Try again.',
       errors: {
@@ -94,6 +95,7 @@ const ko: typeof en = {
     new: {
       title: '새 메시지',
       groupName: '그룹 이름 (선택)',
+      full: '대화에는 나를 포함해 최대 8명까지 참여할 수 있어요.',
       submit: '채팅',
       failed: '대화를 시작하지 못했어요. 다시 시도해 주세요.',
       errors: {
