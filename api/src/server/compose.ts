@@ -73,7 +73,7 @@ export interface ServiceDeps {
 /**
  * The composition root: every repository and service is built here, once, with its collaborators passed
  * to its constructor. Nothing else constructs a service; adapters receive `Services`.
- * Order follows the feature dependencies: kernel ← accounts ← notifications ← media, tags, friends ← posts, facechat.
+ * Order follows the feature dependencies: kernel ← accounts ← notifications ← media, tags, friends ← posts, facechat, messages.
  */
 export function createServices(deps: ServiceDeps) {
   // The one rate-limit mechanism (limits in config.rateLimits), shared by every service that counts.

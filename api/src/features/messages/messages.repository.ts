@@ -7,7 +7,6 @@ import { blockedSql } from '../friends/index.js';
 import { sql, type Db } from '../../kernel/db.js';
 import { isUuid } from '../../kernel/ids.js';
 import { keysetSql, timeKeyAfter } from '../../kernel/pagination.js';
-import type { DirectMessageKindValue } from './messages.entity.js';
 import { toConversation, toDirectMessage, type ConversationRecord, type DirectMessageRecord, type ReadMarkRow } from './messages.rows.js';
 
 type SqlFragment = { sql: string; params: unknown[] };
@@ -36,17 +35,8 @@ export interface NewConversation {
   memberIds: string[];
 }
 
-export interface NewDirectMessage {
-  conversationId: string;
-  authorId: string;
-  kind: DirectMessageKindValue;
-  body: string | null;
-  mediaId: string | null;
-  callId: string | null;
-  callDurationSeconds: number | null;
-  clientId: string | null;
-  createdAt: Date;
-}
+/** What a new message stores; the id is made by the database. */
+export type NewDirectMessage = Omit<DirectMessageRecord, '__typename' | 'id'>;
 
 export interface MemberRow {
   conversationId: string;

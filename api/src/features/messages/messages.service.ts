@@ -91,7 +91,7 @@ export class MessagesService {
         errors.add(ErrorCode.INVALID, 'Leave yourself out: you are always in your conversations.', ['input', 'userIds', String(i)]);
     });
     const others = [...new Set(ids.filter((id): id is string => !!id && id !== actor.id))];
-    if (ids.length && (others.length < 1 || others.length > MAX_OTHERS))
+    if (ids.length && !errors.errors.length && (others.length < 1 || others.length > MAX_OTHERS))
       errors.add(ErrorCode.INVALID, `A conversation is with 1–${MAX_OTHERS} other people.`, ['input', 'userIds']);
     if (!ids.length) errors.add(ErrorCode.INVALID, 'Choose whom to talk to.', ['input', 'userIds']);
     const title = normalise(input.title) || null;
@@ -155,8 +155,9 @@ export class MessagesService {
         mediaId: input.mediaId ?? null,
         clientId,
       });
-      // Their own message is read by them; and they stopped typing.
-      await this.c.repo.moveReadMark(tx, conversation.id, actor.id, message.id, message.createdAt);
+      // Their own message is read by them (the others see their receipt move), and they stopped typing.
+      const read = await this.c.repo.moveReadMark(tx, conversation.id, actor.id, message.id, message.createdAt);
+      if (read.moved) await this.publishRead(tx, afterCommit, read.mark);
       afterCommit(() =>
         this.c.events.publish(typingTopic(conversation.id), {
           conversationId: conversation.id,
@@ -177,17 +178,8 @@ export class MessagesService {
         if (input.messageId) throw notFound('That message does not exist.', ['input', 'messageId']);
         return conversation;
       }
-      const { moved, mark } = await this.c.repo.moveReadMark(tx, conversation.id, actor.id, message.id, new Date());
-      if (moved) {
-        const memberIds = await this.memberIds(tx, conversation.id);
-        const event: ConversationReadEventData = {
-          conversationId: conversation.id,
-          userId: actor.id,
-          lastReadMessageId: mark.lastReadMessageId,
-          lastReadAt: (mark.lastReadAt ?? new Date()).toISOString(),
-        };
-        afterCommit(() => memberIds.forEach((id) => this.c.events.publish(conversationReadTopic(id), event)));
-      }
+      const read = await this.c.repo.moveReadMark(tx, conversation.id, actor.id, message.id, new Date());
+      if (read.moved) await this.publishRead(tx, afterCommit, read.mark);
       return conversation;
     });
   }
@@ -346,6 +338,18 @@ export class MessagesService {
     const event: DirectMessageEvent = { messageId: message.id, conversationId: conversation.id };
     afterCommit(() => memberIds.forEach((id) => this.c.events.publish(directMessageTopic(id), event)));
     return message;
+  }
+
+  /** After commit, every member hears that `mark` moved (`conversationRead`). */
+  private async publishRead(tx: Db, afterCommit: AfterCommit, mark: ReadMarkRow): Promise<void> {
+    const memberIds = await this.memberIds(tx, mark.conversationId);
+    const event: ConversationReadEventData = {
+      conversationId: mark.conversationId,
+      userId: mark.userId,
+      lastReadMessageId: mark.lastReadMessageId,
+      lastReadAt: (mark.lastReadAt ?? new Date()).toISOString(),
+    };
+    afterCommit(() => memberIds.forEach((id) => this.c.events.publish(conversationReadTopic(id), event)));
   }
 
   private async memberIds(em: Db, conversationId: string): Promise<string[]> {

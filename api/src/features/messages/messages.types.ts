@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { UserError } from '../../graphql/errors.js';
 import { Node } from '../../graphql/node.js';
-import { PageInfo } from '../../graphql/relay.js';
+import { connectionTypes } from '../../graphql/relay.js';
 import { DateTime } from '../../graphql/scalars.js';
 import { UserObject } from '../accounts/graphql.js';
 
@@ -27,6 +27,7 @@ registerEnumType(DirectMessageKind, {
 /** `conversation`, `author` and `image` are field resolvers. */
 @ObjectType('DirectMessage', { implements: Node, description: 'One message of a direct conversation, seen by its members only.' })
 export class DirectMessageObject extends Node {
+  @Field(() => ID, { description: 'Opaque global id (Node).' }) declare id: string;
   @Field(() => DirectMessageKind, { description: 'Text (with or without an image) or a call event.' }) kind!: DirectMessageKind;
   @Field(() => String, { nullable: true, description: 'TEXT: the text; null when an image was sent alone, and for call events.' })
   body!: string | null;
@@ -46,6 +47,7 @@ export class DirectMessageObject extends Node {
   description: 'A direct conversation between 2–8 people (a 1:1 conversation or a small group), seen by its members only.',
 })
 export class ConversationObject extends Node {
+  @Field(() => ID, { description: 'Opaque global id (Node).' }) declare id: string;
   @Field(() => String, { nullable: true, description: 'The optional name of a group conversation (null for 1:1 conversations).' })
   title!: string | null;
   @Field(() => Boolean, { description: 'True for a group: more than two members.' }) isGroup!: boolean;
@@ -62,33 +64,15 @@ export class ConversationReadReceipt {
   lastReadAt!: Date | null;
 }
 
-@ObjectType('DirectMessageEdge', { description: 'One message in a page of a conversation.' })
-export class DirectMessageEdge {
-  @Field(() => String, { description: 'Pass as `after` to get the (older) messages after this one.' }) cursor!: string;
-  @Field(() => DirectMessageObject, { description: 'The message.' }) node!: object;
-}
+export const { Connection: DirectMessageConnection } = connectionTypes('DirectMessage', DirectMessageObject, {
+  connection: "A page of a conversation's messages, NEWEST FIRST (`after` pages to older ones).",
+  item: 'One message',
+});
 
-@ObjectType('DirectMessageConnection', { description: "A page of a conversation's messages, newest first." })
-export class DirectMessageConnection {
-  @Field(() => [DirectMessageEdge], { description: 'The messages with their cursors.' }) edges!: DirectMessageEdge[];
-  @Field(() => [DirectMessageObject], { description: 'The messages, newest first.' }) nodes!: object[];
-  @Field(() => PageInfo, { description: '`hasNextPage`: there are older messages.' }) pageInfo!: PageInfo;
-  @Field(() => Int, { description: 'How many messages the conversation holds.' }) totalCount!: number;
-}
-
-@ObjectType('ConversationEdge', { description: "One conversation in a page of the viewer's conversations." })
-export class ConversationEdge {
-  @Field(() => String, { description: 'Pass as `after` to get the conversations after this one.' }) cursor!: string;
-  @Field(() => ConversationObject, { description: 'The conversation.' }) node!: object;
-}
-
-@ObjectType('ConversationConnection', { description: "A page of the viewer's conversations, most recent activity first." })
-export class ConversationConnection {
-  @Field(() => [ConversationEdge], { description: 'The conversations with their cursors.' }) edges!: ConversationEdge[];
-  @Field(() => [ConversationObject], { description: 'The conversations, most recent activity first.' }) nodes!: object[];
-  @Field(() => PageInfo, { description: '`hasNextPage`: there are more (older) conversations.' }) pageInfo!: PageInfo;
-  @Field(() => Int, { description: 'How many conversations the viewer has in the list.' }) totalCount!: number;
-}
+export const { Connection: ConversationConnection } = connectionTypes('Conversation', ConversationObject, {
+  connection: "A page of the viewer's conversations, most recent activity first.",
+  item: 'One conversation',
+});
 
 @InputType('StartConversationInput', { description: 'Whom to talk to.' })
 export class StartConversationInput {
