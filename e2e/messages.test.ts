@@ -5,12 +5,15 @@
  * side; a failed send says "Not sent · Retry" and goes on a retry; the thread fits a 390 px phone. Build the client first.
  */
 import { describe, expect, it } from 'vitest';
+import { as as call, DECLINE_CALL, START_CALL } from '../api/src/features/facechat/facechat.testkit';
 import { befriend } from '../api/src/features/posts/posts.testkit';
+import { callContext, fakeMediaFlags } from '../bench/lib/call/pages.js';
 import { gql, signUp, type TestUser } from '../api/src/test/client';
 import { evidence, horizontalOverflow, settled } from './lib/layout';
 import { subscriptionMessageSent, useBrowserSuite } from './lib/suite';
 
-const suite = useBrowserSuite();
+// Calls ring in the browser (the call-event test): LiveKit and a fake camera.
+const suite = useBrowserSuite({ livekit: true, chromiumArgs: fakeMediaFlags(15) });
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 
@@ -181,6 +184,47 @@ describe('direct messages', () => {
     expect(box.y).toBeGreaterThanOrEqual(frame.y);
     expect(box.y).toBeLessThan(frame.y + frame.height / 2);
     expect(await page.getByTestId('thread-load-older').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a declined call shows in the thread as a centred line, live, and in the list as “Missed call”', { timeout: 90_000 }, async () => {
+    const alice = await signUp(suite.stack, { displayName: 'Alice Caller' });
+    const bob = await signUp(suite.stack, { displayName: 'Bob Busy' });
+    await befriend(suite.stack, alice, bob);
+    const started = await gql(
+      suite.stack,
+      'mutation($input: StartConversationInput!) { startConversation(input: $input) { conversation { id } } }',
+      { input: { userIds: [alice.id] } },
+      { token: bob.token },
+    );
+    const conversationId: string = started.data.startConversation.conversation.id;
+
+    let threadLive: Promise<void> | undefined;
+    const { page, errors } = await suite.signedIn(bob, {
+      viewport: PHONE,
+      context: (browser, baseUrl, locale) => callContext(browser, baseUrl, { locale }),
+      ready: (p) => {
+        threadLive = subscriptionMessageSent(p, 'ConversationTyping');
+        return subscriptionMessageSent(p, 'IncomingCall');
+      },
+    });
+    await page.goto(`/messages/${encodeURIComponent(conversationId)}`);
+    await page.getByTestId('thread-empty').waitFor();
+    await threadLive;
+
+    const ringing = await call(suite.stack, alice, START_CALL, { ids: [bob.id] });
+    expect(ringing.userErrors).toEqual([]);
+    await page.getByTestId('incoming-call').waitFor();
+    expect((await call(suite.stack, bob, DECLINE_CALL, { id: ringing.call.id })).userErrors).toEqual([]);
+    const line = page.locator('[data-testid=thread-call-line][data-kind=CALL_MISSED]');
+    await line.waitFor({ timeout: 10_000 });
+    expect(await line.textContent()).toContain('Missed call from Alice Caller');
+    expect(await page.getByTestId('message-group').count()).toBe(0);
+
+    await page.getByTestId('thread-back').click();
+    const row = page.getByTestId('conversation-row').filter({ hasText: 'Alice Caller' });
+    await expect.poll(() => row.getByTestId('conversation-preview').textContent(), { timeout: 10_000 }).toBe('Missed call');
     expect(errors).toEqual([]);
     await page.context().close();
   });
