@@ -2,8 +2,11 @@
  * Issue 14, direct messages, in Chromium against the real API and the built client: two friends in two browser
  * profiles. Alice (desktop) writes to Bob (a phone) from /messages/to/<id>; the conversation shows up live in Bob's
  * list with his header badge at 1; opening it clears the badge and Alice sees "Seen"; typing shows on the other
- * side; a failed send says "Not sent · Retry" and goes on a retry; the thread fits a 390 px phone. Build the client first.
+ * side; a failed send says "Not sent · Retry" and goes on a retry; the thread fits a 390 px phone. Also: earlier
+ * messages load on scrolling up without moving the view, a declined call shows as a line, and a named group with a
+ * photo gets "Seen by 2". Build the client first; LiveKit is needed (the call test rings).
  */
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { as as call, DECLINE_CALL, START_CALL } from '../api/src/features/facechat/facechat.testkit';
 import { befriend } from '../api/src/features/posts/posts.testkit';
@@ -225,6 +228,58 @@ describe('direct messages', () => {
     await page.getByTestId('thread-back').click();
     const row = page.getByTestId('conversation-row').filter({ hasText: 'Alice Caller' });
     await expect.poll(() => row.getByTestId('conversation-preview').textContent(), { timeout: 10_000 }).toBe('Missed call');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a group: its title in the header, a photo sent alone, “Seen by 2” once both others have read', { timeout: 90_000 }, async () => {
+    const [alice, bob, carol] = await Promise.all(
+      ['Alice Host', 'Bob Guest', 'Carol Guest'].map((displayName) => signUp(suite.stack, { displayName })),
+    );
+    await befriend(suite.stack, alice, bob);
+    await befriend(suite.stack, alice, carol);
+    const { page, errors } = await suite.signedIn(alice, { viewport: DESKTOP });
+    await page.goto('/messages');
+    await page.getByTestId('new-message').click();
+    const dialog = page.getByTestId('new-message-dialog');
+    for (const name of ['Bob Guest', 'Carol Guest'])
+      await dialog.locator('[data-testid=friend-picker-row]', { hasText: name }).locator('input').check();
+    await dialog.getByTestId('new-message-title').fill('Weekend trip');
+    await dialog.getByTestId('new-message-dialog-submit').click();
+    await page.getByTestId('thread-title').getByText('Weekend trip').waitFor();
+    const conversationId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+
+    // A photo: previewed, removable, then sent on its own.
+    const photo = await sharp({ create: { width: 200, height: 120, channels: 3, background: '#3366cc' } })
+      .jpeg()
+      .toBuffer();
+    const file = { name: 'beach.jpg', mimeType: 'image/jpeg', buffer: photo };
+    await page.getByTestId('composer-file').setInputFiles(file);
+    await page.getByTestId('composer-preview').waitFor({ timeout: 15_000 });
+    await page.getByTestId('composer-remove-image').click();
+    expect(await page.getByTestId('composer-preview').count()).toBe(0);
+    expect(await page.getByTestId('composer-send').isDisabled()).toBe(true);
+    await page.getByTestId('composer-file').setInputFiles(file);
+    await page.getByTestId('composer-preview').waitFor({ timeout: 15_000 });
+    await page.getByTestId('composer-send').click();
+    await page.getByTestId('message-image').waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.getByTestId('message-pending').count(), { timeout: 10_000 }).toBe(0);
+
+    // Both others read it (their read marks arrive live): "Seen by 2".
+    for (const reader of [bob, carol]) {
+      const read = await gql(
+        suite.stack,
+        'mutation($input: MarkConversationReadInput!) { markConversationRead(input: $input) { userErrors { code } } }',
+        { input: { conversationId } },
+        { token: reader.token },
+      );
+      expect(read.data.markConversationRead.userErrors).toEqual([]);
+    }
+    await expect.poll(() => page.getByTestId('message-seen').textContent(), { timeout: 10_000 }).toBe('Seen by 2');
+
+    await page.getByTestId('thread-back').click();
+    const row = page.getByTestId('conversation-row').filter({ hasText: 'Weekend trip' });
+    await expect.poll(() => row.getByTestId('conversation-preview').textContent(), { timeout: 10_000 }).toBe('You: 📷 Photo');
     expect(errors).toEqual([]);
     await page.context().close();
   });
