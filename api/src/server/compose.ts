@@ -54,6 +54,7 @@ import { AccountsStaffRepository } from '../features/accounts/accounts.staff.rep
 import { AccountsStaffService } from '../features/accounts/accounts.staff.service.js';
 import { createScope } from '../kernel/scope.js';
 import { MessagesRepository } from '../features/messages/messages.repository.js';
+import { ReadMarksRepository } from '../features/messages/read-marks.repository.js';
 import { MessagesService } from '../features/messages/messages.service.js';
 import { conversationMediaSql, directMessageMediaSql } from '../features/messages/index.js';
 import type { Jobs } from '../kernel/jobs.js';
@@ -80,8 +81,9 @@ export function createServices(deps: ServiceDeps) {
   const rateLimits: RateLimits = new PostgresRateLimits(deps.orm, deps.config.rateLimits, deps.log.child({ component: 'rate-limits' }));
   // Delayed and periodic work (ring time-outs, clean-ups): BullMQ with REDIS_URL, timers of this process without.
   const jobs = createJobs(deps.config, deps.log.child({ component: 'jobs' }));
-  // By id, media is seen by its owner, or through a post they may see, an avatar or a room the viewer was in (never across a block);
-  // an upload is attached through a post or an avatar (unattached old ones are cleaned up).
+  // By id, media is seen by its owner, or through a post they may see, an avatar, a room the viewer was in or a conversation
+  // they are in (never across a block); an upload is attached through a post, an avatar or a direct message (unattached old
+  // ones are cleaned up).
   const mediaRepository = new MediaRepository(
     { hidden: blockedSql, reachable: [avatarMediaSql, visiblePostMediaSql, screenshotSeenSql, conversationMediaSql] },
     [avatarMediaSql, postMediaSql, directMessageMediaSql],
@@ -117,6 +119,7 @@ export function createServices(deps: ServiceDeps) {
   // that end are logged in the pair's conversation (facechat's CallLog).
   const messages = new MessagesService({
     repo: new MessagesRepository(),
+    readMarks: new ReadMarksRepository(),
     friends,
     users: accounts,
     media: mediaRepository,

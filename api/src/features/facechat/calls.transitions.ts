@@ -53,6 +53,7 @@ export interface CallsCollaborators {
   log: Logger;
   /** A fresh EntityManager for work outside a request (timers, webhooks, reading what was committed). */
   newEm: () => Db;
+  /** Hears of every finished 1:1 call (optional: nothing is logged without it). */
   callLog?: CallLog;
 }
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gql, subscribe, type TestUser } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
-import { ACCEPT_CALL, as, befriend, DECLINE_CALL, END_CALL, livekit, START_CALL, useStack } from '../facechat/facechat.testkit.js';
+import { ACCEPT_CALL, as, befriend, block, DECLINE_CALL, END_CALL, livekit, START_CALL, useStack } from '../facechat/facechat.testkit.js';
 import { directMessageTopic } from './messages.events.js';
 import { listening, MESSAGE_ADDED, rawUserId, sendText, startWith } from './messages.testkit.js';
 
@@ -13,6 +13,7 @@ beforeAll(() => {
 });
 const { client, users } = t;
 
+const STATUS = 'query($id: ID!) { node(id: $id) { ... on Call { status } } }';
 const LATEST = `query { conversations { nodes { id isGroup members { id }
   messages(first: 5) { nodes { kind body callDurationSeconds author { id } } } } } }`;
 interface Listed {
@@ -77,6 +78,20 @@ describe.skipIf(!livekit)('call events in the 1:1 conversation', () => {
     // Once per call.
     const [conversation] = await conversationsOf(bob);
     expect(conversation.messages.nodes).toHaveLength(1);
+  });
+
+  it('a call ended by a block adds nothing, not even to the conversation they had', async () => {
+    const [ann, bob] = await users(2);
+    await befriend(stack, ann, bob);
+    const existing = await startWith(stack, ann, [bob]);
+    await sendText(stack, ann, existing.id, 'before');
+    const call = await startCall(ann, [bob]);
+    await block(stack, bob, ann);
+    const status = async () => (await gql(stack, STATUS, { id: call.id }, { token: ann.token })).data.node?.status;
+    await expect.poll(status, { timeout: 5000 }).toBe('DECLINED');
+    await new Promise((r) => setTimeout(r, 500));
+    const [conversation] = await conversationsOf(ann);
+    expect(conversation.messages.nodes.map((m) => m.kind)).toEqual(['TEXT']);
   });
 
   it('group calls add nothing', async () => {

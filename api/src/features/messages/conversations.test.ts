@@ -1,9 +1,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fromGlobalId } from '../../kernel/ids.js';
 import { gql } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
 import { as, befriend, block, useStack } from '../facechat/facechat.testkit.js';
 import { uploadMedia } from '../media/media.testkit.js';
-import { codes, CONVERSATION, CONVERSATIONS, follow, MESSAGES, NODE, SEND, sendText, START, startWith } from './messages.testkit.js';
+import {
+  codes,
+  CONVERSATION,
+  CONVERSATION_FIELDS,
+  CONVERSATIONS,
+  follow,
+  MESSAGES,
+  NODE,
+  SEND,
+  sendText,
+  START,
+  startWith,
+} from './messages.testkit.js';
 
 // Starting conversations, who may write to whom, who sees what, pages of history and images.
 const t = useStack();
@@ -190,5 +203,42 @@ describe('images', () => {
     expect(notOwn.userErrors).toEqual([expect.objectContaining({ code: 'FORBIDDEN', field: ['input', 'mediaId'] })]);
     const unknown = await as(stack, ann, SEND, { input: { conversationId: id, mediaId: 'nope' } });
     expect(unknown.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'mediaId'] })]);
+  });
+});
+
+describe('the list of conversations', () => {
+  it('costs the same number of statements for 2 or 6 conversations with every field (batched per page)', async () => {
+    const [ann, ...others] = await users(7);
+    for (const other of others) await befriend(stack, ann, other);
+    for (const other of others) {
+      const { id } = await startWith(stack, ann, [other]);
+      await sendText(stack, other, id, 'hi');
+    }
+    await startWith(stack, ann, others.slice(0, 3), 'group');
+    const LIST = `query($first: Int) { conversations(first: $first) { nodes { ${CONVERSATION_FIELDS} } } }`;
+    const run = (first: number) => stack.countQueries(() => gql(stack, LIST, { first }, { token: ann.token }));
+    const two = await run(2);
+    const six = await run(6);
+    expect(two.result.data.conversations.nodes).toHaveLength(2);
+    expect(six.result.data.conversations.nodes).toHaveLength(6);
+    expect(six.queries).toBe(two.queries);
+  });
+});
+
+describe('image clean-up', () => {
+  it('an old upload sent in a conversation is kept; an old one attached nowhere is deleted', async () => {
+    const [ann, bob] = await users(2);
+    await befriend(stack, ann, bob);
+    const { id } = await startWith(stack, ann, [bob]);
+    const sent = await uploadMedia(stack, ann.token);
+    const orphan = await uploadMedia(stack, ann.token);
+    await sendText(stack, ann, id, 'keep this', { mediaId: sent });
+    const raw = [sent, orphan].map((m) => fromGlobalId(m, 'Media')!);
+    const conn = stack.orm.em.fork().getConnection();
+    await conn.execute(`update media set created_at = now() - interval '25 hours' where id in (?)`, [raw]);
+    await stack.app.services.media.deleteUnattached(stack.orm.em.fork(), 24);
+    const left = await conn.execute<{ id: string }[]>('select id from media where id in (?)', [raw]);
+    expect(left.map((r) => r.id)).toEqual([raw[0]]);
+    expect((await as(stack, bob, MESSAGES, { id })).messages.nodes[0].image.id).toBe(sent);
   });
 });

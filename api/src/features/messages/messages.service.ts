@@ -1,10 +1,9 @@
-import { userActor, type Actor } from '../../kernel/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { inTransaction, type AfterCommit, type Db } from '../../kernel/db.js';
-import { ErrorCode, ErrorCollector, forbidden, invalid, notFound } from '../../kernel/errors.js';
+import { ErrorCode, ErrorCollector, forbidden, notFound } from '../../kernel/errors.js';
 import type { EventBus } from '../../kernel/events.js';
 import type { RateLimits } from '../../kernel/rate-limit.js';
 import { paginate, timeKey, type ConnectionShape, type PageInput } from '../../kernel/pagination.js';
-import type { FriendsService } from '../friends/index.js';
 import type { DirectMessageKindValue } from './messages.entity.js';
 import {
   conversationReadTopic,
@@ -14,61 +13,30 @@ import {
   type DirectMessageEvent,
   type TypingEventData,
 } from './messages.events.js';
-import type { MessagesRepository } from './messages.repository.js';
+import { directKeyOf, MessagingRules, normalise, type MessagingRulesDeps } from './messages.rules.js';
+import type {
+  FinishedCall,
+  MarkReadRequest,
+  SendDirectMessageRequest,
+  SetTypingRequest,
+  StartConversationRequest,
+} from './messages.requests.js';
 import type { ConversationRecord, DirectMessageRecord, ReadMarkRow } from './messages.rows.js';
+import type { ReadMarksRepository } from './read-marks.repository.js';
 
 export const MAX_BODY = 2000;
 const MAX_TITLE = 100;
 const MAX_CLIENT_ID = 64;
 /** Others in one conversation: 1 (a 1:1 conversation) to 7 (a group of 8). */
 const MAX_OTHERS = 7;
-/** Media kinds that may be sent: the author's uploads and screenshots (not avatars). */
-const SENDABLE_MEDIA = ['UPLOAD', 'SCREENSHOT'];
 
-export interface MessagesCollaborators {
-  repo: MessagesRepository;
-  /** Friendships, follows and blocks (friends owns them). */
-  friends: Pick<FriendsService, 'viewerRelations' | 'isBlockedEither'>;
+export interface MessagesCollaborators extends MessagingRulesDeps {
+  readMarks: ReadMarksRepository;
   users: { exists(em: Db, userId: string): Promise<boolean> };
-  /** Owner and kind of uploaded media (media owns them). */
-  media: { ownersOf(em: Db, mediaIds: readonly string[]): Promise<{ id: string; ownerId: string; kind: string }[]> };
   events: EventBus;
   rateLimits: RateLimits;
   /** A fresh EntityManager for work outside a request (call events). */
   newEm: () => Db;
-}
-
-/** Ids arrive decoded by the adapter: null when a global id was malformed (or of another type). */
-export interface StartConversationRequest {
-  userIds: (string | null)[];
-  title?: string | null;
-}
-export interface SendDirectMessageRequest {
-  conversationId: string | null;
-  body?: string | null;
-  mediaId?: string | null;
-  /** True when the client sent a mediaId at all (even a malformed one). */
-  hasMedia: boolean;
-  clientId?: string | null;
-}
-export interface MarkReadRequest {
-  conversationId: string | null;
-  messageId?: string | null;
-  hasMessageId: boolean;
-}
-export interface SetTypingRequest {
-  conversationId: string | null;
-  typing: boolean;
-}
-
-/** A 1:1 call that is over, as facechat tells it (its `CallLog`). */
-export interface FinishedCall {
-  callId: string;
-  callerId: string;
-  calleeId: string;
-  /** Answered and then ended (CALL_ENDED); otherwise nobody answered (CALL_MISSED). */
-  answered: boolean;
-  durationSeconds: number | null;
 }
 
 const CONVERSATION_FIELD = ['input', 'conversationId'];
@@ -80,7 +48,10 @@ const NOT_A_MEMBER = 'That conversation does not exist.';
  * conversations; nobody else learns they exist. New messages make no notifications (the unread counts are the badge).
  */
 export class MessagesService {
-  constructor(private readonly c: MessagesCollaborators) {}
+  private readonly rules: MessagingRules;
+  constructor(private readonly c: MessagesCollaborators) {
+    this.rules = new MessagingRules(c);
+  }
 
   async start(actor: Actor, em: Db, input: StartConversationRequest): Promise<ConversationRecord> {
     const errors = new ErrorCollector();
@@ -102,7 +73,7 @@ export class MessagesService {
     for (const [i, id] of ids.entries()) {
       if (id && !(await this.c.users.exists(em, id))) throw notFound('No such user.', ['input', 'userIds', String(i)]);
     }
-    const refused = await this.refusedAmong(em, actor.id, others);
+    const refused = await this.rules.refusedAmong(em, actor.id, others);
     if (refused) throw forbidden(refused, ['input', 'userIds']);
     return inTransaction(em, async (tx) => {
       if (others.length === 1) {
@@ -145,9 +116,9 @@ export class MessagesService {
     return inTransaction(em, async (tx, afterCommit) => {
       const conversation = await this.c.repo.lockConversation(tx, conversationId);
       if (!conversation || !(await this.c.repo.isMember(tx, conversation.id, actor.id))) throw notFound(NOT_A_MEMBER, CONVERSATION_FIELD);
-      if (!(await this.maySend(tx, actor.id, conversation)))
+      if (!(await this.rules.maySend(tx, actor.id, conversation)))
         throw forbidden('You can no longer send messages in this conversation.', CONVERSATION_FIELD);
-      if (input.mediaId) await this.checkOwnImage(tx, actor.id, input.mediaId);
+      if (input.mediaId) await this.rules.checkOwnImage(tx, actor.id, input.mediaId);
       const message = await this.insert(tx, afterCommit, conversation, {
         authorId: actor.id,
         kind: 'TEXT',
@@ -156,7 +127,7 @@ export class MessagesService {
         clientId,
       });
       // Their own message is read by them (the others see their receipt move), and they stopped typing.
-      const read = await this.c.repo.moveReadMark(tx, conversation.id, actor.id, message.id, message.createdAt);
+      const read = await this.c.readMarks.moveReadMark(tx, conversation.id, actor.id, message.id, message.createdAt);
       if (read.moved) await this.publishRead(tx, afterCommit, read.mark);
       afterCommit(() =>
         this.c.events.publish(typingTopic(conversation.id), {
@@ -178,7 +149,7 @@ export class MessagesService {
         if (input.messageId) throw notFound('That message does not exist.', ['input', 'messageId']);
         return conversation;
       }
-      const read = await this.c.repo.moveReadMark(tx, conversation.id, actor.id, message.id, new Date());
+      const read = await this.c.readMarks.moveReadMark(tx, conversation.id, actor.id, message.id, new Date());
       if (read.moved) await this.publishRead(tx, afterCommit, read.mark);
       return conversation;
     });
@@ -188,7 +159,7 @@ export class MessagesService {
   async setTyping(actor: Actor, em: Db, input: SetTypingRequest): Promise<void> {
     const conversation = await this.memberConversation(actor, em, input.conversationId);
     await this.c.rateLimits.consume('typingSignals', [`user:${actor.id}`]);
-    if (input.typing && !(await this.maySend(em, actor.id, conversation)))
+    if (input.typing && !(await this.rules.maySend(em, actor.id, conversation)))
       throw forbidden('You can no longer send messages in this conversation.', CONVERSATION_FIELD);
     this.c.events.publish(typingTopic(conversation.id), {
       conversationId: conversation.id,
@@ -244,62 +215,47 @@ export class MessagesService {
 
   /** The other members' read marks in many conversations. */
   async readReceipts(actor: Actor, em: Db, conversationIds: readonly string[]): Promise<ReadMarkRow[][]> {
-    const rows = await this.c.repo.readMarks(em, conversationIds);
+    const rows = await this.c.readMarks.readMarks(em, conversationIds);
     return conversationIds.map((id) => rows.filter((r) => r.conversationId === id && r.userId !== actor.id));
   }
 
   async unreadCounts(actor: Actor, em: Db, conversationIds: readonly string[]): Promise<number[]> {
-    const counts = new Map((await this.c.repo.unreadCounts(em, actor.id, conversationIds)).map((r) => [r.conversationId, r.n]));
+    const counts = new Map((await this.c.readMarks.unreadCounts(em, actor.id, conversationIds)).map((r) => [r.conversationId, r.n]));
     return conversationIds.map((id) => counts.get(id) ?? 0);
   }
 
   unreadConversationCount(actor: Actor, em: Db): Promise<number> {
-    return this.c.repo.unreadConversationCount(em, actor.id);
+    return this.c.readMarks.unreadConversationCount(em, actor.id);
   }
 
-  /** Whether the viewer may write in each conversation (see `maySend`); two statements for the whole batch. */
-  async canSend(actor: Actor, em: Db, conversations: readonly ConversationRecord[]): Promise<boolean[]> {
-    const others = await this.c.repo.otherMembersWithBlocks(
-      em,
-      actor.id,
-      conversations.map((c) => c.id),
-    );
-    const directOthers = conversations
-      .filter((c) => !c.isGroup)
-      .flatMap((c) => others.filter((o) => o.conversationId === c.id).map((o) => o.userId));
-    const relations = await this.c.friends.viewerRelations(actor, em, directOthers);
-    const contact = new Map(
-      directOthers.map((id, i) => [id, relations[i].friends || (relations[i].viewerIsFollowing && relations[i].followsViewer)]),
-    );
-    return conversations.map((c) => {
-      const mine = others.filter((o) => o.conversationId === c.id);
-      if (mine.some((o) => o.blocked)) return false;
-      return c.isGroup || mine.every((o) => contact.get(o.userId));
-    });
+  /** Whether the viewer may write in each conversation (see MessagingRules). */
+  canSend(actor: Actor, em: Db, conversations: readonly ConversationRecord[]): Promise<boolean[]> {
+    return this.rules.canSend(actor.id, em, conversations);
   }
 
   /**
    * Facechat's `CallLog`: a 1:1 call is over. Adds CALL_ENDED (answered, with its duration) or CALL_MISSED to the two
-   * people's 1:1 conversation, made when missing if they may message each other. Once per call.
+   * people's 1:1 conversation (made when missing) if they may message each other. Once per call.
    */
   async callFinished(call: FinishedCall): Promise<void> {
     const em = this.c.newEm();
     if (await this.c.repo.hasCallMessage(em, call.callId)) return;
-    const caller = userActor(call.callerId, '');
     await inTransaction(em, async (tx, afterCommit) => {
       const directKey = directKeyOf(call.callerId, call.calleeId);
       await this.c.repo.lockDirectKey(tx, directKey);
       if (await this.c.repo.hasCallMessage(tx, call.callId)) return;
-      let conversation = await this.c.repo.findDirect(tx, directKey);
-      if (conversation) conversation = await this.c.repo.lockConversation(tx, conversation.id);
-      else if (!(await this.refusedAmong(tx, caller.id, [call.calleeId])))
-        conversation = await this.c.repo.insertConversation(tx, {
-          title: null,
-          isGroup: false,
-          directKey,
-          createdById: call.callerId,
-          memberIds: [call.callerId, call.calleeId],
-        });
+      // A call ended by a block (or between people who may no longer message each other) is not logged.
+      if (await this.rules.refusedAmong(tx, call.callerId, [call.calleeId])) return;
+      const existing = await this.c.repo.findDirect(tx, directKey);
+      const conversation = existing
+        ? await this.c.repo.lockConversation(tx, existing.id)
+        : await this.c.repo.insertConversation(tx, {
+            title: null,
+            isGroup: false,
+            directKey,
+            createdById: call.callerId,
+            memberIds: [call.callerId, call.calleeId],
+          });
       if (!conversation) return;
       await this.insert(tx, afterCommit, conversation, {
         authorId: call.callerId,
@@ -362,40 +318,4 @@ export class MessagesService {
     if (!conversation) throw notFound(NOT_A_MEMBER, CONVERSATION_FIELD);
     return conversation;
   }
-
-  /**
-   * No block between the sender and any member; in a 1:1 conversation the two must also still be friends or follow
-   * each other (a group's members were agreed when it was started).
-   */
-  private async maySend(em: Db, userId: string, conversation: ConversationRecord): Promise<boolean> {
-    const [allowed] = await this.canSend(userActor(userId, ''), em, [conversation]);
-    return allowed;
-  }
-
-  /** Why the user may not message one of `others` (a block, or neither friends nor mutual followers), or null. */
-  private async refusedAmong(em: Db, userId: string, others: string[]): Promise<string | null> {
-    for (const other of others) {
-      if (await this.c.friends.isBlockedEither(em, userId, other)) return 'You cannot message someone you blocked or who blocked you.';
-    }
-    const relations = await this.c.friends.viewerRelations(userActor(userId, ''), em, others);
-    if (relations.some((r) => !r.friends && !(r.viewerIsFollowing && r.followsViewer)))
-      return 'You can message friends and people who follow you back.';
-    return null;
-  }
-
-  private async checkOwnImage(tx: Db, actorId: string, mediaId: string): Promise<void> {
-    const [media] = await this.c.media.ownersOf(tx, [mediaId]);
-    if (!media) throw notFound('That image does not exist.', ['input', 'mediaId']);
-    if (media.ownerId !== actorId) throw forbidden('You can only send your own images.', ['input', 'mediaId']);
-    if (!SENDABLE_MEDIA.includes(media.kind)) throw invalid(['input', 'mediaId'], 'Send an uploaded image.');
-  }
-}
-
-const directKeyOf = (a: string, b: string) => (a < b ? `${a}:${b}` : `${b}:${a}`);
-
-/** NFC and trimmed ('' when missing). */
-function normalise(text: string | null | undefined): string {
-  return String(text ?? '')
-    .normalize('NFC')
-    .trim();
 }
