@@ -109,7 +109,7 @@ describe('the call survives navigation inside the app', () => {
     expect(held).toBe(true);
     expect(await a.page.getByTestId('call-page').getAttribute('data-stage')).toBe('live');
 
-    // …confirming leaves: Bob is told, sees the call's end, and may call again or go to her profile.
+    // …confirming leaves: Bob is told, sees the call's end, and may call again or message her.
     await a.page.getByTestId('leave-call').click();
     await a.page.getByTestId('call-leave-dialog-confirm').click();
     await a.page.locator('[data-testid=call-outcome][data-ending=left]').waitFor();
@@ -117,7 +117,7 @@ describe('the call survives navigation inside the app', () => {
     await b.page.locator('[data-testid=call-notice][data-kind=left]').filter({ hasText: 'Alice Kim left' }).waitFor();
     await b.page.locator('[data-testid=call-outcome][data-ending=ENDED]').waitFor();
     expect(await b.page.getByTestId('call-again').textContent()).toContain('Call again');
-    expect(await b.page.getByTestId('call-message').getAttribute('href')).toBe(`/u/${alice.username}`);
+    expect(decodeURIComponent((await b.page.getByTestId('call-message').getAttribute('href'))!)).toBe(`/messages/to/${alice.id}`);
 
     // History: ENDED, with a duration (answered before it ended).
     const ended = await callStatus(bob.token, callId);

@@ -161,6 +161,26 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./features/calls/CallsHistoryPage.vue'),
     meta: { requiresAuth: true, title: 'calls.historyTitle' },
   },
+  {
+    path: '/messages',
+    name: 'messages',
+    component: () => import('./features/messages/MessagesListPage.vue'),
+    meta: { requiresAuth: true, title: 'messages.list.title' },
+  },
+  {
+    path: '/messages/to/:userId',
+    name: 'messages-to',
+    component: () => import('./features/messages/MessagesToPage.vue'),
+    props: true,
+    meta: { requiresAuth: true, title: 'messages.list.title' },
+  },
+  {
+    path: '/messages/:conversationId',
+    name: 'messages-thread',
+    component: () => import('./features/messages/MessagesThreadPage.vue'),
+    props: true,
+    meta: { requiresAuth: true, title: 'messages.list.title' },
+  },
   adminRoutes,
   {
     path: '/:pathMatch(.*)*',

@@ -18,6 +18,7 @@ import accountEmail from '../features/auth/accountEmail.i18n';
 import landing from '../features/landing/landing.i18n';
 import settings from '../features/settings/settings.i18n';
 import profilePrivacy from '../features/profile/privacy.i18n';
+import messages from '../features/messages/messages.i18n';
 // The effect picker's texts (facechat/processor) also name the emotions on the call's tile badges.
 import * as facechatEffects from '../features/facechat/processor/i18n';
 
@@ -51,4 +52,5 @@ export const featureMessages: FeatureMessages[] = [
   landing,
   settings,
   profilePrivacy,
+  messages,
 ];

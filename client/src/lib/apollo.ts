@@ -46,6 +46,8 @@ export function createCache(): InMemoryCache {
           moderationLog: relayStylePagination(['type', 'moderatorId', 'subjectId']),
           reports: relayStylePagination(['status', 'subjectId']),
           followRequests: relayStylePagination([]),
+          // Direct messages (issue 14): the viewer's conversations.
+          conversations: relayStylePagination([]),
         },
       },
       User: {
@@ -58,6 +60,8 @@ export function createCache(): InMemoryCache {
       },
       Post: { fields: { comments: relayStylePagination([]) } },
       Comment: { fields: { replies: relayStylePagination([]) } },
+      // A conversation's messages, newest first (live ones put on top).
+      Conversation: { fields: { messages: relayStylePagination([]) } },
       // A report group's latest reports: one list whatever `first` asked (live reports are put on top of it).
       ReportGroup: { fields: { reports: { keyArgs: false } } },
     },
