@@ -199,7 +199,7 @@ Codes: CONFLICT (the call is over), FORBIDDEN (not in the call, not friends, blo
 /** `CallCallee.user` and `invitedBy` (rows of `Call.calleeStatuses`, whose call the viewer sees). */
 @Resolver(() => CallCalleeObject)
 class CallCalleeResolver {
-  @FieldResolver(() => UserObject)
+  @FieldResolver(() => UserObject, { description: 'The person rung.' })
   user(@Root() row: CalleeStatusRow, @Ctx() ctx: Context) {
     return userById(ctx).load(row.userId);
   }

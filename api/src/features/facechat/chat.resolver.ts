@@ -81,7 +81,7 @@ export class ChatResolver {
     return roomById(ctx).load(message.roomId);
   }
 
-  @FieldResolver(() => UserObject)
+  @FieldResolver(() => UserObject, { description: 'Who wrote the message.' })
   author(@Root() message: ChatMessage, @Ctx() ctx: Context) {
     return userById(ctx).load(message.authorId);
   }

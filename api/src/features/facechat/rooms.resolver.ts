@@ -208,7 +208,7 @@ Codes: NOT_FOUND, FORBIDDEN (a call's room, closed, not the owner).`,
     return userById(ctx).load(room.ownerId);
   }
 
-  @FieldResolver(() => [TagObject])
+  @FieldResolver(() => [TagObject], { description: "The room's tags, for the lobby's search and filters." })
   tags(@Root() room: Room, @Ctx() ctx: Context) {
     return tagsOfRoom(ctx).load(room.id);
   }

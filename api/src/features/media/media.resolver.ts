@@ -60,7 +60,10 @@ class ScreenshotPersonResolver {
 /** `User.avatar`: the avatar belongs to media (accounts knows only the id). */
 @Resolver(() => UserObject)
 class MediaUserResolver {
-  @FieldResolver(() => MediaObject, { nullable: true })
+  @FieldResolver(() => MediaObject, {
+    nullable: true,
+    description: 'The profile picture (sizes and blurhash as any media); null when none was set.',
+  })
   avatar(@Root() user: User, @Ctx() ctx: Context) {
     return user.avatarId ? mediaById(ctx).load(user.avatarId) : null;
   }
