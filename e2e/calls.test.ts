@@ -14,7 +14,7 @@ import { startTestStack, type TestStack } from '../api/src/test/stack.js';
 import { assertRemoteVideoPlaying, befriend, fakeMediaFlags, newUser, remoteFrames, waitFor } from '../bench/lib/call/pages.js';
 import { assertClientBuilt } from './lib/app.js';
 import { launchChromium } from './lib/browser.js';
-import { inboundVideoBytes, installPeerMeter, openAs as openUser } from './lib/call.js';
+import { inboundMediaBytes, installPeerMeter, openAs as openUser } from './lib/call.js';
 
 const livekit = inject('livekit');
 let stack: TestStack;
@@ -150,8 +150,8 @@ describe('a video call in the browser', () => {
     const b = await openAs(bob, 'en-US');
     await callFromProfile(a.page, bob);
     await b.page.getByTestId('incoming-call').waitFor();
-    // Bob's tab connected while it rang (his preview shows; LiveKit has him, hidden, his camera already published to
-    // nobody): Alice's page shows nobody and receives no video, and declining leaves no trace of that for her.
+    // Bob's tab connected while it rang (his preview shows; LiveKit has him, hidden, his camera and microphone published
+    // to nobody): Alice's page shows nobody and receives no media, and declining leaves no trace of that for her.
     await b.page.getByTestId('incoming-call-preview').waitFor();
     const roomId = Buffer.from(decodeURIComponent(new URL(a.page.url()).pathname.split('/').pop()!), 'base64url')
       .toString()
@@ -168,9 +168,9 @@ describe('a video call in the browser', () => {
       ['박보검', true],
     ]);
     await a.page.locator('[data-testid=call-tile][data-local=true]').waitFor();
-    await new Promise((resolve) => setTimeout(resolve, 1500)); // time enough for his video to reach her, were it sent
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // time enough for his media to reach her, were it sent
     const bobsTilesWhileRinging = await a.page.locator('[data-testid=call-tile][data-local=false]').count();
-    expect(await inboundVideoBytes(a.page)).toBe(0);
+    expect(await inboundMediaBytes(a.page)).toBe(0);
     await b.page.getByTestId('decline-call').click();
     await b.page.getByTestId('incoming-call').waitFor({ state: 'hidden' });
     await a.page.locator('[data-testid=call-outcome][data-ending=DECLINED]').waitFor();

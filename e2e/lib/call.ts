@@ -40,15 +40,15 @@ export async function connectCall(caller: Page, callee: Page, calleeUser: TestUs
 
 declare global {
   interface Window {
-    __inboundVideoPeers?: RTCPeerConnection[];
+    __meteredPeers?: RTCPeerConnection[];
   }
 }
 
-/** Keeps every peer connection the profile's pages make, for `inboundVideoBytes` (installed before the app runs). */
+/** Keeps every peer connection the profile's pages make, for `inboundMediaBytes` (installed before the app runs). */
 export async function installPeerMeter(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
     const peers: RTCPeerConnection[] = [];
-    window.__inboundVideoPeers = peers;
+    window.__meteredPeers = peers;
     const NativePeer = window.RTCPeerConnection;
     window.RTCPeerConnection = class extends NativePeer {
       constructor(config?: RTCConfiguration) {
@@ -59,13 +59,13 @@ export async function installPeerMeter(context: BrowserContext): Promise<void> {
   });
 }
 
-/** Video bytes the page has received over WebRTC so far, all its peer connections together. */
-export async function inboundVideoBytes(page: Page): Promise<number> {
+/** Media bytes (audio and video) the page has received over WebRTC so far, all its peer connections together. */
+export async function inboundMediaBytes(page: Page): Promise<number> {
   return page.evaluate(async () => {
     let bytes = 0;
-    for (const peer of window.__inboundVideoPeers ?? []) {
-      (await peer.getStats()).forEach((stat: { type: string; kind?: string; bytesReceived?: number }) => {
-        if (stat.type === 'inbound-rtp' && stat.kind === 'video') bytes += stat.bytesReceived ?? 0;
+    for (const peer of window.__meteredPeers ?? []) {
+      (await peer.getStats()).forEach((stat: { type: string; bytesReceived?: number }) => {
+        if (stat.type === 'inbound-rtp') bytes += stat.bytesReceived ?? 0;
       });
     }
     return bytes;

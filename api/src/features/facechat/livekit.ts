@@ -43,13 +43,14 @@ const PARTICIPANT = { ...MEDIA, canUpdateOwnMetadata: true };
 const PARTICIPANT_PERMISSION = { ...MEDIA, canUpdateMetadata: true, hidden: false };
 /**
  * A callee whose phone rings connects early, so that Accept only has to switch media on: hidden (nobody sees them, and
- * declining leaves no trace), receiving nothing (the caller's video is not theirs to see yet) and sending no data. The
- * camera alone may be published already, with subscription allowed to nobody (the browser sets that first, LiveKit
- * enforces it, and a hidden participant's tracks are announced to nobody): on Accept it is opened to the call.
+ * declining leaves no trace), receiving nothing (the caller's video is not theirs to see yet) and sending no data. Camera
+ * and microphone (open already for the ringing screen's preview) may be published, with subscription allowed to nobody
+ * (the browser sets that first, LiveKit enforces it, and a hidden participant's tracks are announced to nobody): on
+ * Accept they are opened to the call.
  */
 const RINGING = {
   canPublish: true,
-  canPublishSources: [TrackSource.CAMERA],
+  canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE],
   canSubscribe: false,
   canPublishData: false,
   canUpdateOwnMetadata: false,

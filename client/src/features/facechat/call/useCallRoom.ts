@@ -93,8 +93,10 @@ export function useCallRoom(options: CallRoomOptions = {}) {
 
   /** Captured tracks, the camera's effect applied: ready to publish. */
   let ready: Promise<Captured> | null = null;
-  /** A held camera already published, seen by nobody (`prepublishCamera`). */
-  let prepublished: Promise<LocalTrack | null> = Promise.resolve(null);
+  /** Held tracks already published, received by nobody (`prepublish`). */
+  let prepublished: Promise<LocalTrack[]> = Promise.resolve([]);
+  /** The early connection was promoted and its tracks opened to the call. */
+  let opened = false;
 
   /**
    * Connects; resolves once connected. Camera and microphone are captured (and the camera's effect
@@ -106,7 +108,9 @@ export function useCallRoom(options: CallRoomOptions = {}) {
     phase.value = 'connecting';
     disconnectReason.value = null;
     mediaReady.value = false;
-    prepublished = Promise.resolve(null);
+    prepublished = Promise.resolve([]);
+    opened = false;
+    room.off(RoomEvent.ParticipantPermissionsChanged, openWhenPromoted);
     mark('connect');
     // Held: the camera opens early (the preview, the effect warmed up) only where it would open without asking; a
     // permission prompt waits for Accept.
@@ -122,26 +126,47 @@ export function useCallRoom(options: CallRoomOptions = {}) {
     phase.value = 'connected';
     refresh();
     if (!hold) published.value = publish();
-    else if (ready) prepublished = prepublishCamera(ready);
+    else if (ready) {
+      prepublished = prepublish(ready);
+      room.on(RoomEvent.ParticipantPermissionsChanged, openWhenPromoted);
+    }
   }
 
   /**
-   * While it rings, the held camera is published already, with subscription allowed to nobody (LiveKit enforces it,
-   * and the hidden participant's tracks are announced to nobody): Accept then only has to open it to the others
-   * (`publishWhenAllowed`), which saves the publish negotiation from the caller's wait for the first frame.
+   * While it rings, the held camera and microphone (already open for the preview) are published, with subscription
+   * allowed to nobody (LiveKit enforces it, and a hidden participant's tracks are announced to nobody): Accept then only
+   * has to open them to the others, which takes the publish negotiation off both sides' wait for the first frame.
    */
-  async function prepublishCamera(held: Promise<Captured>): Promise<LocalTrack | null> {
-    const camera = (await held.catch(() => null))?.tracks.find((t) => t.kind === Track.Kind.Video);
-    if (!camera || room.state !== ConnectionState.Connected) return null;
-    try {
-      await room.localParticipant.setTrackSubscriptionPermissions(false, []);
-      await room.localParticipant.publishTrack(camera, { simulcast: true });
-      mark('prepublished-video');
-      return camera;
-    } catch (error) {
-      console.warn('[call] could not publish the camera early', error);
-      return null;
-    }
+  async function prepublish(held: Promise<Captured>): Promise<LocalTrack[]> {
+    const tracks = (await held.catch(() => null))?.tracks ?? [];
+    if (!tracks.length || room.state !== ConnectionState.Connected) return [];
+    // Promoted while the camera was still opening: nothing to hide any more.
+    if (!opened) await room.localParticipant.setTrackSubscriptionPermissions(false, []);
+    if (opened) await room.localParticipant.setTrackSubscriptionPermissions(true);
+    const published = await Promise.all(
+      tracks.map((track) =>
+        room.localParticipant
+          .publishTrack(track, track.kind === Track.Kind.Video ? { simulcast: true } : {})
+          .then(() => (mark(`prepublished-${track.kind}`), track))
+          .catch((error) => (console.warn('[call] could not publish early', track.kind, error), null)),
+      ),
+    );
+    return published.filter((track): track is LocalTrack => track !== null);
+  }
+
+  /** Promoted (the API accepted the call): everyone in it may receive the early tracks, at once — not after acceptCall answers. */
+  function openWhenPromoted(): void {
+    if (!promoted() || opened) return;
+    opened = true;
+    room.off(RoomEvent.ParticipantPermissionsChanged, openWhenPromoted);
+    mark('opened');
+    void room.localParticipant.setTrackSubscriptionPermissions(true);
+  }
+
+  /** The API has promoted the early connection: visible, and receiving the others. */
+  function promoted(): boolean {
+    const granted = room.localParticipant.permissions;
+    return !!granted?.canSubscribe && !granted.hidden && room.state === ConnectionState.Connected;
   }
 
   const captureReady = () =>
@@ -176,18 +201,13 @@ export function useCallRoom(options: CallRoomOptions = {}) {
   async function publishWhenAllowed(waitMs: number): Promise<boolean> {
     if (!(await permitted(waitMs))) return false;
     mark('permitted');
-    // Everyone in the call may now receive the camera published while it rang.
-    void room.localParticipant.setTrackSubscriptionPermissions(true);
+    openWhenPromoted();
     published.value = publish();
     return true;
   }
 
-  /** The API has promoted the early connection: visible, and receiving the others. */
   function permitted(waitMs: number): Promise<boolean> {
-    const allowed = () => {
-      const granted = room.localParticipant.permissions;
-      return !!granted?.canSubscribe && !granted.hidden && room.state === ConnectionState.Connected;
-    };
+    const allowed = promoted;
     if (allowed()) return Promise.resolve(true);
     return new Promise((resolve) => {
       const settle = (value: boolean) => {
@@ -213,7 +233,7 @@ export function useCallRoom(options: CallRoomOptions = {}) {
     }
     await Promise.all(
       tracks
-        .filter((track) => track !== early)
+        .filter((track) => !early.includes(track))
         .map(async (track) => {
           try {
             await room.localParticipant.publishTrack(track, track.kind === Track.Kind.Video ? { simulcast: true } : {});
