@@ -45,7 +45,9 @@ function buildCall(roomId: string, callId: string | null, auth: ReturnType<typeo
     if (stage === 'live' && startedAt.value === null) startedAt.value = Date.now();
   });
 
-  const live = computed(() => session.stage.value === 'live');
+  // Answering on the early connection: the stage shows as soon as LiveKit reports the promotion (media already flows),
+  // not once acceptCall's answer arrives.
+  const live = computed(() => session.stage.value === 'live' || (session.stage.value === 'answering' && callRoom.promotedEarly.value));
   const ringing = computed(() => live.value && session.status.value === 'RINGING' && session.call.value?.caller.id === auth.user?.id);
   const localEmotion = computed(() => (effects.mode.value === 'emotion' ? effects.emotion.value : null));
   /** The other people of a call (empty for rooms): names for the title, the mini bar, "Call again". */

@@ -13,11 +13,11 @@ import {
   RoomEvent,
   Track,
   VideoPresets,
-  type LocalTrack,
   type Participant,
   type RoomOptions,
 } from 'livekit-client';
 import { markRaw, onScopeDispose, ref, shallowRef } from 'vue';
+import { mark, useEarlyTracks } from './earlyTracks';
 import { CAPTURE, captureTracks, mediaAllowed, problemOf, type Captured, type MediaProblem } from './callCapture';
 
 export type CallPhase = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
@@ -42,9 +42,6 @@ export interface CallRoomOptions {
   /** Runs on the camera track before it is published (the emotion background processor). */
   prepareCamera?: (track: LocalVideoTrack) => Promise<void>;
 }
-
-/** Performance marks of the setup steps (`call:…`), for the call-setup benchmark and devtools. */
-const mark = (name: string) => performance.mark(`call:${name}`);
 
 export function useCallRoom(options: CallRoomOptions = {}) {
   const room = markRaw(new Room(callRoomOptions()));
@@ -93,10 +90,8 @@ export function useCallRoom(options: CallRoomOptions = {}) {
 
   /** Captured tracks, the camera's effect applied: ready to publish. */
   let ready: Promise<Captured> | null = null;
-  /** Held tracks already published, received by nobody (`prepublish`). */
-  let prepublished: Promise<LocalTrack[]> = Promise.resolve([]);
-  /** The early connection was promoted and its tracks opened to the call. */
-  let opened = false;
+  /** A ringing callee's tracks, published to nobody until the promotion (`earlyTracks.ts`). */
+  const early = useEarlyTracks(room);
 
   /**
    * Connects; resolves once connected. Camera and microphone are captured (and the camera's effect
@@ -108,9 +103,7 @@ export function useCallRoom(options: CallRoomOptions = {}) {
     phase.value = 'connecting';
     disconnectReason.value = null;
     mediaReady.value = false;
-    prepublished = Promise.resolve([]);
-    opened = false;
-    room.off(RoomEvent.ParticipantPermissionsChanged, openWhenPromoted);
+    early.reset();
     mark('connect');
     // Held: the camera opens early (the preview, the effect warmed up) only where it would open without asking; a
     // permission prompt waits for Accept.
@@ -126,47 +119,7 @@ export function useCallRoom(options: CallRoomOptions = {}) {
     phase.value = 'connected';
     refresh();
     if (!hold) published.value = publish();
-    else if (ready) {
-      prepublished = prepublish(ready);
-      room.on(RoomEvent.ParticipantPermissionsChanged, openWhenPromoted);
-    }
-  }
-
-  /**
-   * While it rings, the held camera and microphone (already open for the preview) are published, with subscription
-   * allowed to nobody (LiveKit enforces it, and a hidden participant's tracks are announced to nobody): Accept then only
-   * has to open them to the others, which takes the publish negotiation off both sides' wait for the first frame.
-   */
-  async function prepublish(held: Promise<Captured>): Promise<LocalTrack[]> {
-    const tracks = (await held.catch(() => null))?.tracks ?? [];
-    if (!tracks.length || room.state !== ConnectionState.Connected) return [];
-    // Promoted while the camera was still opening: nothing to hide any more.
-    if (!opened) await room.localParticipant.setTrackSubscriptionPermissions(false, []);
-    if (opened) await room.localParticipant.setTrackSubscriptionPermissions(true);
-    const published = await Promise.all(
-      tracks.map((track) =>
-        room.localParticipant
-          .publishTrack(track, track.kind === Track.Kind.Video ? { simulcast: true } : {})
-          .then(() => (mark(`prepublished-${track.kind}`), track))
-          .catch((error) => (console.warn('[call] could not publish early', track.kind, error), null)),
-      ),
-    );
-    return published.filter((track): track is LocalTrack => track !== null);
-  }
-
-  /** Promoted (the API accepted the call): everyone in it may receive the early tracks, at once — not after acceptCall answers. */
-  function openWhenPromoted(): void {
-    if (!promoted() || opened) return;
-    opened = true;
-    room.off(RoomEvent.ParticipantPermissionsChanged, openWhenPromoted);
-    mark('opened');
-    void room.localParticipant.setTrackSubscriptionPermissions(true);
-  }
-
-  /** The API has promoted the early connection: visible, and receiving the others. */
-  function promoted(): boolean {
-    const granted = room.localParticipant.permissions;
-    return !!granted?.canSubscribe && !granted.hidden && room.state === ConnectionState.Connected;
+    else if (ready) early.start(ready.then((captured) => captured.tracks));
   }
 
   const captureReady = () =>
@@ -201,13 +154,13 @@ export function useCallRoom(options: CallRoomOptions = {}) {
   async function publishWhenAllowed(waitMs: number): Promise<boolean> {
     if (!(await permitted(waitMs))) return false;
     mark('permitted');
-    openWhenPromoted();
+    early.open();
     published.value = publish();
     return true;
   }
 
   function permitted(waitMs: number): Promise<boolean> {
-    const allowed = promoted;
+    const allowed = early.promoted;
     if (allowed()) return Promise.resolve(true);
     return new Promise((resolve) => {
       const settle = (value: boolean) => {
@@ -225,7 +178,7 @@ export function useCallRoom(options: CallRoomOptions = {}) {
     const held = ready;
     ready = null;
     const { tracks, problem } = await (held ?? captureReady());
-    const early = await prepublished;
+    const publishedEarly = await early.published();
     mediaProblem.value = problem;
     if (room.state !== ConnectionState.Connected && room.state !== ConnectionState.Reconnecting) {
       tracks.forEach((t) => t.stop());
@@ -233,7 +186,7 @@ export function useCallRoom(options: CallRoomOptions = {}) {
     }
     await Promise.all(
       tracks
-        .filter((track) => !early.includes(track))
+        .filter((track) => !publishedEarly.includes(track))
         .map(async (track) => {
           try {
             await room.localParticipant.publishTrack(track, track.kind === Track.Kind.Video ? { simulcast: true } : {});
@@ -303,6 +256,7 @@ export function useCallRoom(options: CallRoomOptions = {}) {
     published,
     mediaReady,
     preview,
+    promotedEarly: early.promotedEarly,
     connect,
     publishWhenAllowed,
     toggleMic,
