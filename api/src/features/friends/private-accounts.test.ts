@@ -83,6 +83,24 @@ describe('private accounts', () => {
     expect(await nodeId(null, w.post.id)).toBe(w.post.id);
   });
 
+  it("keeps a private account's comments and likes on a public post visible to that post's author and to strangers", async () => {
+    const w = await privateWorld('pubpost');
+    const publicAuthor = w.stranger;
+    const post = await createPost(stack, publicAuthor, { title: 'Open to all' });
+    await data(w.owner, ADD_COMMENT, { input: { postId: post.id, body: 'from a private account' } });
+    await data(w.owner, `mutation($id: ID!) { likePost(postId: $id) { userErrors { code } } }`, { id: post.id });
+    const outsider = await signUp(stack);
+    const VIEW = `query($id: ID!) { post(id: $id) { likeCount likes(first: 5) { nodes { user { id } } }
+      comments(first: 5) { totalCount nodes { body author { id } } } } }`;
+    for (const viewer of [publicAuthor, outsider]) {
+      const seen = (await data(viewer, VIEW, { id: post.id })).post;
+      expect(seen.comments.nodes).toEqual([{ body: 'from a private account', author: { id: w.owner.id } }]);
+      expect(seen.likes.nodes).toEqual([{ user: { id: w.owner.id } }]);
+    }
+    // Their own posts stay hidden from the same people.
+    expect(await postIds(outsider, { authorId: w.owner.id })).toEqual([]);
+  });
+
   it('turns a follow into a request the owner approves (the follower is told) or declines', async () => {
     const w = await privateWorld('reqtag');
     const [other] = await Promise.all([signUp(stack)]);

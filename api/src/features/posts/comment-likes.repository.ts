@@ -1,5 +1,5 @@
 import { sql, type Db } from '../../kernel/db.js';
-import { hiddenAuthorSql } from './post-filters.repository.js';
+import { hiddenPersonSql } from './post-filters.repository.js';
 
 /** Likes of one comment as a viewer sees them. */
 export interface CommentLikeStats {
@@ -28,7 +28,7 @@ export class CommentLikesRepository {
 
   /** Like counts (likes by users blocked either way with the viewer left out) and the viewer's own like, per comment. */
   async stats(em: Db, viewerId: string | null, commentIds: readonly string[]): Promise<CommentLikeStats[]> {
-    const hidden = hiddenAuthorSql('cl.user_id', viewerId);
+    const hidden = hiddenPersonSql('cl.user_id', viewerId);
     const rows = await sql<{ id: string; likeCount: number; viewerHasLiked: boolean }>(
       em,
       `select cl.comment_id as id, count(*)::int as "likeCount", coalesce(bool_or(cl.user_id = ?::uuid), false) as "viewerHasLiked"

@@ -2,7 +2,7 @@ import { sql, type Db } from '../../kernel/db.js';
 import { keysetSql } from '../../kernel/pagination.js';
 import { toRecord } from '../../kernel/rows.js';
 import { containsPattern, removedHiddenSql } from '../accounts/index.js';
-import { hiddenAuthorSql } from './post-filters.repository.js';
+import { hiddenPersonSql } from './post-filters.repository.js';
 
 /** A comment; `parentId` is the top-level comment a reply belongs to (replies are one level deep). */
 export interface CommentRecord {
@@ -90,7 +90,7 @@ export class CommentsRepository {
 
   /** Oldest first, comments of users blocked either way hidden. */
   async page(em: Db, viewerId: string | null, of: CommentsOf, limit: number, after: (string | number)[] | null): Promise<CommentRecord[]> {
-    const hidden = hiddenAuthorSql('c.author_id', viewerId);
+    const hidden = hiddenPersonSql('c.author_id', viewerId);
     const removed = removedHiddenSql('c', viewerId);
     const scope = scopeOf(of);
     const key = keysetSql('c', after, 'asc');
@@ -120,7 +120,7 @@ export class CommentsRepository {
   }
 
   async count(em: Db, viewerId: string | null, of: CommentsOf): Promise<number> {
-    const hidden = hiddenAuthorSql('c.author_id', viewerId);
+    const hidden = hiddenPersonSql('c.author_id', viewerId);
     const removed = removedHiddenSql('c', viewerId);
     const scope = scopeOf(of);
     return (

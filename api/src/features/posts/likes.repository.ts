@@ -1,7 +1,7 @@
 import { sql, type Db } from '../../kernel/db.js';
 import { keysetSql } from '../../kernel/pagination.js';
 import { toRecord } from '../../kernel/rows.js';
-import { hiddenAuthorSql } from './post-filters.repository.js';
+import { hiddenPersonSql } from './post-filters.repository.js';
 
 /** One user's like of one post. */
 export interface LikeRecord {
@@ -53,7 +53,7 @@ export class LikesRepository {
 
   /** Likes of a post, newest first, likes by users blocked either way hidden. */
   async page(em: Db, viewerId: string | null, postId: string, limit: number, after: (string | number)[] | null): Promise<LikeRecord[]> {
-    const hidden = hiddenAuthorSql('l.user_id', viewerId);
+    const hidden = hiddenPersonSql('l.user_id', viewerId);
     const key = keysetSql('l', after, 'desc');
     const rows = await sql<Record<string, unknown>>(
       em,
@@ -64,7 +64,7 @@ export class LikesRepository {
   }
 
   async count(em: Db, viewerId: string | null, postId: string): Promise<number> {
-    const hidden = hiddenAuthorSql('l.user_id', viewerId);
+    const hidden = hiddenPersonSql('l.user_id', viewerId);
     return (
       await sql<{ n: number }>(em, `select count(*)::int as n from likes l where l.post_id = ? and not (${hidden.sql})`, [
         postId,

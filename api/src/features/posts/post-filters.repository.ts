@@ -35,13 +35,20 @@ export function removedPostNoticeSql(alias: string, viewerId: string): { sql: st
   };
 }
 /**
- * Authors hidden from the viewer: blocked either way (friends), suspended unless the viewer is staff (accounts), or
- * with a private account the viewer may not see (friends: not them, a friend, an approved follower or staff). Used for
- * posts and everything read through them (node, lists, likes, comments, media, photo tags, subscriptions), and for
- * the people shown beside them (likers, commenters, tagged users).
+ * People hidden from the viewer wherever they appear: blocked either way (friends), or suspended unless the viewer is
+ * staff (accounts). Used for the people shown beside a post the viewer may see (likers, commenters, tagged users): a
+ * private account's comments and likes on a public post stay visible, as on Instagram — privacy covers their own posts.
+ */
+export const hiddenPersonSql = (column: string, viewerId: string | null) =>
+  eitherHidden(blockedSql(column, viewerId), suspendedHiddenSql(column, viewerId));
+
+/**
+ * Post authors hidden from the viewer: `hiddenPersonSql`, or a private account the viewer may not see (friends: not
+ * them, a friend, an approved follower or staff). Used for posts and everything read through them (node, lists, media,
+ * subscriptions).
  */
 export const hiddenAuthorSql = (column: string, viewerId: string | null) =>
-  eitherHidden(eitherHidden(blockedSql(column, viewerId), suspendedHiddenSql(column, viewerId)), privateHiddenSql(column, viewerId));
+  eitherHidden(hiddenPersonSql(column, viewerId), privateHiddenSql(column, viewerId));
 
 /** SQL conditions on `posts p` for a filter, blocks of the viewer always applied. */
 export function postFilterSql(viewerId: string | null, filter: PostFilter): { sql: string; params: unknown[] } {

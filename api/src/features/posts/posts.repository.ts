@@ -6,7 +6,7 @@ import { removedHiddenSql, userJson, userSelect } from '../accounts/index.js';
 import { toMedia } from '../media/index.js';
 import { toTag } from '../tags/index.js';
 import { toPhotoTag } from './photo-tags.repository.js';
-import { hiddenAuthorSql, postFilterSql } from './post-filters.repository.js';
+import { hiddenAuthorSql, hiddenPersonSql, postFilterSql } from './post-filters.repository.js';
 import {
   AUTHOR_PREFIX,
   POST_PARTS,
@@ -279,7 +279,7 @@ function partColumns(part: PostPart, viewerId: string | null): { sql: string; pa
         params: [],
       };
     case 'photoTags': {
-      const hidden = hiddenAuthorSql('ptg.user_id', viewerId);
+      const hidden = hiddenPersonSql('ptg.user_id', viewerId);
       return {
         sql: `(select coalesce(json_agg(to_jsonb(ptg) || jsonb_build_object('_user', ${userJson('u')}) order by ptg.created_at, ptg.id), '[]')
           from photo_tags ptg join users u on u.id = ptg.user_id where ptg.post_id = p.id and not (${hidden.sql})) as photo_tags`,
