@@ -91,7 +91,9 @@ describe('one event, many sockets of one viewer', () => {
 
   it('resolves the event once: 25 sockets cost the database what one socket costs', async () => {
     const single = await likeDeliveredTo(1);
-    const many = await likeDeliveredTo(25);
+    // The lower of two runs: a background job's queries can fall into one window on a busy machine, while resolving
+    // per socket would add 25 queries to both.
+    const many = Math.min(await likeDeliveredTo(25), await likeDeliveredTo(25));
     expect(many).toBeLessThanOrEqual(single + 2);
   });
 
