@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { gql, settle, signUp, subscribe, wsClient, type TestUser } from '../test/client.js';
-import { redisUrlFor } from '../test/redis-setup.js';
 import { startTestStack, type TestStack } from '../test/stack.js';
+import { testRedisUrl, useTwoInstances } from '../test/two-instances.js';
 import { createPost, raw } from '../features/posts/posts.testkit.js';
 import { postLikedTopic } from '../features/posts/likes.service.js';
 
@@ -14,21 +13,11 @@ const NOTIFIED = `subscription { notificationAdded { type actor { id } } }`;
  * Live events across API instances: two in-process instances share one database and one real Redis, like two
  * containers behind the load balancer. A user's socket is on one instance, the action happens on the other.
  */
-const redisUrl = inject('redisUrl');
-describe.skipIf(!redisUrl)('live events across instances (Redis)', () => {
-  let one: TestStack;
-  let two: TestStack;
-  beforeAll(async () => {
-    const env = { REDIS_URL: redisUrlFor(redisUrl!) };
-    one = await startTestStack(env);
-    two = await startTestStack(env, undefined, { databaseUrl: one.databaseUrl });
-  });
-  afterAll(async () => {
-    await two?.stop();
-    await one?.stop();
-  });
+describe.skipIf(!testRedisUrl)('live events across instances (Redis)', () => {
+  const instances = useTwoInstances();
 
   it('a like made through instance 1 reaches the author’s socket on instance 2, with its notification', async () => {
+    const { one, two } = instances;
     const author = await signUp(one);
     const liker = await signUp(one);
     const post = await createPost(one, author);
@@ -48,6 +37,7 @@ describe.skipIf(!redisUrl)('live events across instances (Redis)', () => {
   });
 
   it('a logout on instance 1 closes that session’s socket on instance 2 with 4401', async () => {
+    const { one, two } = instances;
     const user = await signUp(one);
     let closed: { code: number; reason: string } | null = null;
     const client = wsClient(two, user.token, { onClose: (event) => (closed = event) });

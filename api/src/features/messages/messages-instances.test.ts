@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { settle, signUp, subscribe, wsClient } from '../../test/client.js';
-import { redisUrlFor } from '../../test/redis-setup.js';
-import { startTestStack, type TestStack } from '../../test/stack.js';
+import { testRedisUrl, useTwoInstances } from '../../test/two-instances.js';
 import { as, befriend } from '../facechat/facechat.testkit.js';
 import { MARK_READ, MESSAGE_ADDED, READ, SET_TYPING, sendText, startWith, TYPING } from './messages.testkit.js';
 
 /** Two API instances on one database and one real Redis: the socket is on one, the action happens on the other. */
-const redisUrl = inject('redisUrl');
-describe.skipIf(!redisUrl)('direct messages across instances (Redis)', () => {
-  let one: TestStack;
-  let two: TestStack;
-  beforeAll(async () => {
-    const env = { REDIS_URL: redisUrlFor(redisUrl!) };
-    one = await startTestStack(env);
-    two = await startTestStack(env, undefined, { databaseUrl: one.databaseUrl });
-  });
-  afterAll(async () => {
-    await two?.stop();
-    await one?.stop();
-  });
+describe.skipIf(!testRedisUrl)('direct messages across instances (Redis)', () => {
+  const instances = useTwoInstances();
 
   it('a message, a read mark and typing made through instance 1 reach a socket on instance 2', async () => {
+    const { one, two } = instances;
     const ann = await signUp(one);
     const bob = await signUp(one);
     await befriend(one, ann, bob);
