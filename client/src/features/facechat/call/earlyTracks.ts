@@ -37,9 +37,12 @@ export function useEarlyTracks(room: Room) {
   async function publishHidden(tracks: Promise<LocalTrack[]>): Promise<LocalTrack[]> {
     const held = await tracks.catch(() => []);
     if (!held.length || room.state !== ConnectionState.Connected) return [];
-    // Hidden from everyone — unless promoted while the camera was still opening (or while this was being sent).
-    await room.localParticipant.setTrackSubscriptionPermissions(opened);
-    if (opened) await room.localParticipant.setTrackSubscriptionPermissions(true);
+    // Hidden from everyone, unless promoted while the camera was still opening.
+    if (!opened) {
+      await room.localParticipant.setTrackSubscriptionPermissions(false);
+      // Promoted while that was being sent: open again what it closed.
+      if (opened) await room.localParticipant.setTrackSubscriptionPermissions(true);
+    }
     const done = await Promise.all(
       held.map((track) =>
         room.localParticipant
