@@ -145,6 +145,48 @@ describe('a video call in the browser', () => {
     await Promise.all([a.page.context().close(), b.page.context().close()]);
   });
 
+  it('Accept pressed before the tab could connect early: the call connects once, both ways, and stays', async () => {
+    const a = await openAs(alice, 'en-US');
+    const b = await openAs(bob, 'en-US');
+    // Bob's early-connection request is held until he has pressed Accept; his acceptCall then goes out once his tab
+    // opens a LiveKit connection (or after a second), so that connection would still be joining when the answer comes.
+    let pressed!: () => void;
+    const acceptPressed = new Promise<void>((resolve) => (pressed = resolve));
+    const livekitConnections: string[] = [];
+    const livekitOpened = new Promise<void>((resolve) =>
+      b.page.on('websocket', (ws) => {
+        if (!ws.url().includes('/rtc')) return;
+        livekitConnections.push(ws.url());
+        resolve();
+      }),
+    );
+    await b.page.route('**/graphql', async (route) => {
+      const operation = (route.request().postDataJSON() as { operationName?: string } | null)?.operationName;
+      if (operation === 'PrepareCallAnswer') await acceptPressed;
+      if (operation === 'AcceptCall') await Promise.race([livekitOpened, new Promise((resolve) => setTimeout(resolve, 1000))]);
+      await route.continue();
+    });
+    await callFromProfile(a.page, bob);
+    await b.page.getByTestId('incoming-call').waitFor();
+    await b.page.getByTestId('accept-call').click();
+    pressed();
+    await b.page.waitForURL((url) => url.pathname.startsWith('/call/'));
+    await Promise.all([assertRemoteVideoPlaying(a.page, 1), assertRemoteVideoPlaying(b.page, 1)]);
+    // Still on a while later: no second connection of Bob's pushed the call's own out of the room.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const [aliceSees, bobSees] = await Promise.all([assertRemoteVideoPlaying(a.page, 1), assertRemoteVideoPlaying(b.page, 1)]);
+    expect(Object.keys(aliceSees)).toEqual([bob.id]);
+    expect(Object.keys(bobSees)).toEqual([alice.id]);
+    expect(await b.page.locator('[data-testid=call-outcome]').count()).toBe(0);
+    // One LiveKit connection: a late early one beside the call's own would take its identity (in a cluster, its join can
+    // land last and push the call's connection out).
+    expect(livekitConnections).toHaveLength(1);
+    await b.page.unrouteAll({ behavior: 'ignoreErrors' });
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+    await Promise.all([a.page.context().close(), b.page.context().close()]);
+  });
+
   it('a declined call tells the caller and goes into history as DECLINED', async () => {
     const a = await openUser(browser, stack.baseUrl, alice, 'en-US', installPeerMeter);
     const b = await openAs(bob, 'en-US');

@@ -34,9 +34,14 @@ export function useEarlyTracks(room: Room) {
     void room.localParticipant.setTrackSubscriptionPermissions(true);
   }
 
+  /** Counts connections: a publish still waiting for the camera belongs to the connection it started on. */
+  let connection = 0;
+
   async function publishHidden(tracks: Promise<LocalTrack[]>): Promise<LocalTrack[]> {
+    const startedOn = connection;
     const held = await tracks.catch(() => []);
-    if (!held.length || room.state !== ConnectionState.Connected) return [];
+    // Dropped meanwhile, or a new connection made (answered anew): that one publishes the tracks itself, openly.
+    if (!held.length || startedOn !== connection || room.state !== ConnectionState.Connected) return [];
     // Hidden from everyone, unless promoted while the camera was still opening.
     if (!opened) {
       await room.localParticipant.setTrackSubscriptionPermissions(false);
@@ -59,6 +64,9 @@ export function useEarlyTracks(room: Room) {
     promoted,
     /** Forgets a previous connection's early tracks (a new connection begins). */
     reset(): void {
+      connection += 1;
+      // The local participant outlives connections: a new one starts open (only stored while disconnected).
+      if (room.state === ConnectionState.Disconnected) room.localParticipant.setTrackSubscriptionPermissions(true);
       published = Promise.resolve([]);
       opened = false;
       promotedEarly.value = false;

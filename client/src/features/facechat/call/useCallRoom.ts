@@ -9,8 +9,10 @@ import {
   ConnectionState,
   DisconnectReason,
   LocalVideoTrack,
+  LogLevel,
   Room,
   RoomEvent,
+  setLogLevel,
   Track,
   VideoPresets,
   type Participant,
@@ -43,7 +45,17 @@ export interface CallRoomOptions {
   prepareCamera?: (track: LocalVideoTrack) => Promise<void>;
 }
 
+/** LiveKit's own debug log, for a failing browser test or a support session (`localStorage['pp-enter.call.debug']`). */
+function debugLogging(): void {
+  try {
+    if (localStorage.getItem('pp-enter.call.debug')) setLogLevel(LogLevel.debug);
+  } catch {
+    /* no storage: the default level */
+  }
+}
+
 export function useCallRoom(options: CallRoomOptions = {}) {
+  debugLogging();
   const room = markRaw(new Room(callRoomOptions()));
   const phase = ref<CallPhase>('idle');
   const participants = shallowRef<Participant[]>([]);
