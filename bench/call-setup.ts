@@ -99,12 +99,35 @@ async function oneCall(alice: Page, bob: Page, bobName: string, path: Path): Pro
     }
   }
   sample.both = Math.max(sample.callee, sample.caller);
+  if (process.env.BENCH_LIVEKIT_LOG) printLivekitLog(bob, b.acceptAt, b.firstRemoteFrameAt!);
 
   // Alice hangs up; Bob's page says the call ended.
   await alice.getByTestId('leave-call').click();
   await alice.getByTestId('call-leave-dialog-confirm').click();
   await bob.locator('[data-testid=call-outcome][data-ending=ENDED]').waitFor({ timeout: CALL_TIMEOUT_MS });
   return sample;
+}
+
+/** BENCH_LIVEKIT_LOG=1: LiveKit's debug log of each page, kept with epoch times, printed for Bob's accept-to-frame span. */
+const livekitLogs = new WeakMap<Page, { at: number; text: string }[]>();
+async function recordLivekitLog(page: Page): Promise<void> {
+  await page.addInitScript(`try { localStorage.setItem('pp-enter.call.debug', '1') } catch {}`);
+  const lines: { at: number; text: string }[] = [];
+  livekitLogs.set(page, lines);
+  page.on('console', (message) =>
+    lines.push({
+      at: Date.now(),
+      text: message
+        .text()
+        .replace(/\{room: .*$/s, '')
+        .slice(0, 160),
+    }),
+  );
+}
+function printLivekitLog(page: Page, from: number, to: number): void {
+  const lines = livekitLogs.get(page) ?? [];
+  for (const line of lines.filter((l) => l.at >= from - 20 && l.at <= to + 20)) log(`    Bob +${Math.round(line.at - from)} ${line.text}`);
+  lines.length = 0;
 }
 
 let services: TestServices | null = null;
@@ -135,6 +158,7 @@ try {
     const context = await callContext(browser, stack.baseUrl, { effect });
     const page = await context.newPage();
     await installProbe(page);
+    if (process.env.BENCH_LIVEKIT_LOG) await recordLivekitLog(page);
     await signInThroughUi(page, user.username, PASSWORD);
     pages.push(page);
   }

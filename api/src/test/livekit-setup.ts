@@ -16,7 +16,7 @@
  *   them (`signedWebhook` in the same testkit) straight to their stack.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -110,14 +110,17 @@ async function startServer(binary: string, relayUrl: string): Promise<{ url: str
       '  empty_timeout: 60',
       '  departure_timeout: 15',
       'logging:',
-      '  level: warn',
+      // TEST_LIVEKIT_LOG_LEVEL=debug and TEST_LIVEKIT_LOG_FILE=<path>: the server's own account, for a timing question.
+      `  level: ${process.env.TEST_LIVEKIT_LOG_LEVEL ?? 'warn'}`,
       '',
     ].join('\n'),
   );
   const child = spawn(binary, ['--config', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  const logFile = process.env.TEST_LIVEKIT_LOG_FILE;
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
+    if (logFile) appendFileSync(logFile, chunk);
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);

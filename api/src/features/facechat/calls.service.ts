@@ -131,7 +131,10 @@ export class CallsService extends CallEndings {
     const before = await this.stateFor(em, callId, actor.id, false);
     checkCanAnswer(before, actor.id);
     const room = (await this.c.roomsRepo.findById(em, before.call.roomId))!;
-    await this.c.rooms.ensureLivekitRoom(room);
+    // LiveKit's room is made sure of while the answer is written (off the time to the first frame); the answer
+    // commits only once it is there.
+    const livekitRoom = this.c.rooms.ensureLivekitRoom(room);
+    livekitRoom.catch(() => {}); // awaited below; a refusal before that must not leave it unhandled
     await inTransaction(em, async (tx, afterCommit) => {
       const locked = await this.stateFor(tx, callId, actor.id, true);
       checkCanAnswer(locked, actor.id);
@@ -146,6 +149,7 @@ export class CallsService extends CallEndings {
         afterCommit(() => this.publish(locked.call.id, parties(locked)));
         this.stopRingingIfAnswered(afterCommit, locked);
       }
+      await livekitRoom;
     });
     const [call, access, earlyConnectionPromoted] = await Promise.all([
       this.reload(callId),
