@@ -111,18 +111,18 @@ async function oneCall(alice: Page, bob: Page, bobName: string, path: Path): Pro
 /** BENCH_LIVEKIT_LOG=1: LiveKit's debug log of each page, kept with epoch times, printed for Bob's accept-to-frame span. */
 const livekitLogs = new WeakMap<Page, { at: number; text: string }[]>();
 async function recordLivekitLog(page: Page): Promise<void> {
-  await page.addInitScript(`try { localStorage.setItem('pp-enter.call.debug', '1') } catch {}`);
+  // Each line stamped with the page's own clock (the one the probe uses), not when it reaches this process.
+  await page.addInitScript(`try { localStorage.setItem('pp-enter.call.debug', '1') } catch {}
+    for (const level of ['log', 'debug', 'info', 'warn', 'error']) {
+      const write = console[level].bind(console);
+      console[level] = (...args) => write('@' + Math.round(performance.timeOrigin + performance.now()), ...args);
+    }`);
   const lines: { at: number; text: string }[] = [];
   livekitLogs.set(page, lines);
-  page.on('console', (message) =>
-    lines.push({
-      at: Date.now(),
-      text: message
-        .text()
-        .replace(/\{room: .*$/s, '')
-        .slice(0, 160),
-    }),
-  );
+  page.on('console', (message) => {
+    const [, at, text] = /^@(\d+) (.*)$/s.exec(message.text()) ?? [];
+    if (at) lines.push({ at: Number(at), text: text!.replace(/\{room: .*$/s, '').slice(0, 160) });
+  });
 }
 function printLivekitLog(page: Page, from: number, to: number): void {
   const lines = livekitLogs.get(page) ?? [];

@@ -48,6 +48,13 @@ function buildCall(roomId: string, callId: string | null, auth: ReturnType<typeo
   // Answering on the early connection: the stage shows as soon as LiveKit reports the promotion (media already flows),
   // not once acceptCall's answer arrives.
   const live = computed(() => session.stage.value === 'live' || (session.stage.value === 'answering' && callRoom.promotedEarly.value));
+  // What the page lays out: the call screen from the Accept click on the early connection (its tiles and self-view are
+  // there when the media comes, and rendering them overlaps acceptCall's round trip instead of delaying the handling of
+  // the promotion), the joining page otherwise.
+  const staged = computed(() => {
+    const stage = session.stage.value;
+    return live.value || stage === 'answering' || (stage === 'joining' && callRoom.promotedEarly.value);
+  });
   const ringing = computed(() => live.value && session.status.value === 'RINGING' && session.call.value?.caller.id === auth.user?.id);
   const localEmotion = computed(() => (effects.mode.value === 'emotion' ? effects.emotion.value : null));
   /** The other people of a call (empty for rooms): names for the title, the mini bar, "Call again". */
@@ -98,6 +105,7 @@ function buildCall(roomId: string, callId: string | null, auth: ReturnType<typeo
     toasts,
     notices,
     live,
+    staged,
     ringing,
     localEmotion,
     others,
