@@ -11,9 +11,12 @@
  *
  *   npm run bench:processor -- --size 1280x720    another camera size (default 640x480)
  *
+ * Ours runs twice: compositing in the compose worker (what Chromium gets) and on the
+ * main thread (browsers that cannot hand the camera's frames to a worker).
+ *
  * Env: BENCH_MEASURE_MS, BENCH_WARMUP_MS, BENCH_FACE (photo), BENCH_ORDER (default
- * "ours,livekit"; both always run), CHROMIUM_PATH.
- * Exit 1 when ours is under 90 % of the camera rate (18 fps).
+ * "ours,ours-main,livekit"; all three always run), CHROMIUM_PATH.
+ * Exit 1 when ours (either way) is under 90 % of the camera rate (18 fps) or fell back to a flat colour.
  */
 import { mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -35,6 +38,11 @@ function cameraSize(): { width: number; height: number } {
 }
 const { width: WIDTH, height: HEIGHT } = cameraSize();
 const FRAME_RATE = 20;
+const LABELS: Record<BenchOptions['which'], string> = {
+  ours: 'ours (emotion, worker)',
+  'ours-main': 'ours (emotion, main)  ',
+  livekit: 'LiveKit virtual bg    ',
+};
 const TARGET_FPS = 0.9 * FRAME_RATE;
 const WORK_DIR = join(ROOT, '.bench/processor');
 const FACE = process.env.BENCH_FACE ?? join(ROOT, '../shared/faces/happy/vggemo_happy.jpg');
@@ -56,6 +64,11 @@ function machineLine(): string {
   const [one, five] = loadavg();
   return `load ${one.toFixed(2)} (1 min) ${five.toFixed(2)} (5 min) on ${cpus().length} cores; busiest: ${busiestProcesses()}`;
 }
+
+/** The camera's rate kept with the full effect (not by falling back to a flat colour). */
+const met = (result: BenchResult) => result.fps >= TARGET_FPS && !result.stats?.fallback;
+const verdict = (result: BenchResult) =>
+  met(result) ? 'met' : `MISSED (${result.fps.toFixed(1)} fps, fallback ${result.stats?.fallback ?? 'none'})`;
 
 function describe(result: BenchResult): string {
   const extra =
@@ -91,10 +104,10 @@ async function main(): Promise<void> {
     await page.goto(`${server.origin}/`);
     await page.waitForFunction('window.benchPageReady === true', undefined, { timeout: 30_000 });
     console.log(`machine before: ${machineLine()}`);
-    const order = (process.env.BENCH_ORDER ?? 'ours,livekit')
-      .split(',')
-      .filter((w): w is BenchOptions['which'] => w === 'ours' || w === 'livekit');
-    for (const which of order.length === 2 && order[0] !== order[1] ? order : (['ours', 'livekit'] as const)) {
+    const all: BenchOptions['which'][] = ['ours', 'ours-main', 'livekit'];
+    const asked = (process.env.BENCH_ORDER ?? all.join(',')).split(',') as BenchOptions['which'][];
+    const order = asked.length === all.length && all.every((which) => asked.includes(which)) ? asked : all;
+    for (const which of order) {
       const options: BenchOptions = {
         which,
         warmupMs: Number(process.env.BENCH_WARMUP_MS ?? 3000),
@@ -105,7 +118,7 @@ async function main(): Promise<void> {
       };
       const result = (await page.evaluate(`window.runBench(${JSON.stringify(options)})`)) as BenchResult;
       results.push(result);
-      console.log(`${which === 'ours' ? 'ours (emotion mode)   ' : 'LiveKit virtual bg    '}: ${describe(result)}`);
+      console.log(`${LABELS[which]}: ${describe(result)}`);
     }
     console.log(`machine after:  ${machineLine()}`);
   } finally {
@@ -113,17 +126,19 @@ async function main(): Promise<void> {
     await server.close();
   }
   const ours = results.find((result) => result.which === 'ours')!;
+  const oursMain = results.find((result) => result.which === 'ours-main')!;
   const livekit = results.find((result) => result.which === 'livekit')!;
   const oursFrameMs = ours.stats!.composeMs;
   const livekitFrameMs = livekit.livekitMs ? livekit.livekitMs.segmentation + livekit.livekitMs.filter : NaN;
   console.log(
-    `camera ${WIDTH}×${HEIGHT}@${FRAME_RATE}; main-thread ms a frame: ours ${oursFrameMs.toFixed(1)}, LiveKit ${livekitFrameMs.toFixed(1)}`,
+    `camera ${WIDTH}×${HEIGHT}@${FRAME_RATE}; ms a frame: ours ${oursFrameMs.toFixed(1)} (compose worker; ` +
+      `${oursMain.stats!.composeMs.toFixed(1)} on the main thread), LiveKit ${livekitFrameMs.toFixed(1)} (main thread)`,
   );
   console.log(
     `ratio ours / LiveKit: fps ${(ours.fps / livekit.fps).toFixed(2)}×, frame ms ${(oursFrameMs / livekitFrameMs).toFixed(2)}×   ` +
-      `target ours ≥ ${TARGET_FPS} fps: ${ours.fps >= TARGET_FPS ? 'met' : 'MISSED'}`,
+      `target ≥ ${TARGET_FPS} fps with the full effect: ours ${verdict(ours)}, on the main thread ${verdict(oursMain)}`,
   );
-  if (ours.fps < TARGET_FPS) process.exitCode = 1;
+  if (![ours, oursMain].every(met)) process.exitCode = 1;
 }
 
 main().catch((error) => {

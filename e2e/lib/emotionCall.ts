@@ -28,7 +28,9 @@ export type HarnessState = {
   firstRecognitionAtMs: number | null;
   fallback: string | null;
   remoteEmotion: string | null;
-  stats: { faces: number; recognitions: number; masks: number; loadMs: number; maskCoverage: number } | null;
+  /** When the remote video presented its frames (epoch ms, the newest 400). */
+  remoteFrameTimes: number[];
+  stats: { faces: number; recognitions: number; masks: number; loadMs: number; maskCoverage: number; pipeline: string | null } | null;
 };
 export type RemoteSample = {
   width: number;

@@ -8,7 +8,8 @@ import { Track, type TrackProcessor } from 'livekit-client';
 import { createEmotionBackgroundProcessor, type ProcessorStats } from '../../../client/src/features/facechat/processor';
 
 export interface BenchOptions {
-  which: 'ours' | 'livekit';
+  /** ours: compositing in the compose worker; ours-main: on the main thread (browsers that cannot transfer the frames). */
+  which: 'ours' | 'ours-main' | 'livekit';
   warmupMs: number;
   measureMs: number;
   width: number;
@@ -85,7 +86,14 @@ async function runBench(options: BenchOptions): Promise<BenchResult> {
   document.body.append(element);
   await element.play();
 
-  const ours = options.which === 'ours' ? createEmotionBackgroundProcessor({ mode: 'emotion', publishAttribute: false }) : null;
+  const ours =
+    options.which === 'livekit'
+      ? null
+      : createEmotionBackgroundProcessor({
+          mode: 'emotion',
+          publishAttribute: false,
+          mainThreadCompositing: options.which === 'ours-main',
+        });
   const livekitTimes = { frames: 0, segmentation: 0, filter: 0 };
   const processor: TrackProcessor<Track.Kind.Video> =
     ours ??

@@ -31,6 +31,8 @@ const state = {
   remoteEmotion: null as string | null,
   remoteEmotionAtMs: null as number | null,
   remoteVideo: false,
+  /** When the remote video presented its frames (epoch ms, the newest 400). */
+  remoteFrameTimes: [] as number[],
 };
 
 let startedAt = 0;
@@ -38,12 +40,20 @@ let processor: EmotionBackgroundProcessor | null = null;
 const since = () => Math.round(performance.now() - startedAt);
 const badge = (id: string, text: string) => (document.getElementById(id)!.textContent = text);
 
-async function publish(access: Access, options: { mode: EffectMode; modelsBase?: string; frameBudgetMs?: number }): Promise<void> {
+interface PublishOptions {
+  mode: EffectMode;
+  modelsBase?: string;
+  frameBudgetMs?: number;
+  mainThreadCompositing?: boolean;
+}
+
+async function publish(access: Access, options: PublishOptions): Promise<void> {
   startedAt = performance.now();
   processor = createEmotionBackgroundProcessor({
     mode: options.mode,
     modelsBase: options.modelsBase,
     frameBudgetMs: options.frameBudgetMs,
+    mainThreadCompositing: options.mainThreadCompositing,
     onEmotion: (change) => {
       // Only a recognition result triggers this, so it also marks the recogniser running.
       state.firstRecognitionAtMs ??= since();
@@ -78,11 +88,26 @@ async function subscribe(access: Access): Promise<void> {
     if (track.kind !== Track.Kind.Video) return;
     track.attach(video);
     state.remoteVideo = true;
+    const presented = () => {
+      state.remoteFrameTimes.push(performance.timeOrigin + performance.now());
+      if (state.remoteFrameTimes.length > 400) state.remoteFrameTimes.shift();
+      video.requestVideoFrameCallback(presented);
+    };
+    video.requestVideoFrameCallback(presented);
   });
   room.on(RoomEvent.ParticipantAttributesChanged, (_changed, participant) => readAttribute(participant));
   room.on(RoomEvent.ParticipantConnected, readAttribute);
   await room.connect(access.url, access.token);
   room.remoteParticipants.forEach(readAttribute);
+}
+
+/** Keeps this page's main thread busy for `ms` (a heavy page); the epoch ms it was busy from and to. */
+function busy(ms: number): { from: number; to: number } {
+  const from = Date.now();
+  while (Date.now() - from < ms) {
+    // spin
+  }
+  return { from, to: Date.now() };
 }
 
 function setMode(mode: EffectMode): void {
@@ -134,4 +159,4 @@ function harnessState() {
   return { ...state, stats: processor?.stats ?? null };
 }
 
-Object.assign(window, { publish, subscribe, setMode, setPreset, setMood, sampleRemote, harnessState, harnessReady: true });
+Object.assign(window, { publish, subscribe, busy, setMode, setPreset, setMood, sampleRemote, harnessState, harnessReady: true });

@@ -3,18 +3,18 @@
  * animated theme for their emotion (or blurs it), on the participant's own camera.
  * See README.md in this folder for the design; in short:
  *
- *   camera frame ─┬─ compositor (main thread, every frame, camera resolution) ─→ published track
- *                 └─ worker (when idle): segmenter ≤15 Hz at 256 px, landmarker ≤8 Hz
+ *   camera frame ─┬─ compositor (compose worker, every frame, camera resolution) ─→ published track
+ *                 └─ analysis worker (when idle): segmenter ≤15 Hz at 256 px, landmarker ≤8 Hz
  *                        → mask → compositor        → blendshapes → classify → smoother → theme + attribute
  */
 import type { Room, Track, TrackProcessor, VideoProcessorOptions } from 'livekit-client';
 import type { Emotion } from '../emotion/classify';
 import { publishEmotionAttribute } from './attribute';
 import { hasWebGL2 } from './canvas';
-import { type Background, Compositor } from './compositor';
+import type { Background } from './compositor';
 import { FrameAnalyzer } from './frameAnalyzer';
 import { FrameBudget, budgetForFrameRate } from './frameBudget';
-import { type FrameOutcome, type FramePipeline, hasInsertableStreams, startCanvasCapture, startInsertableStreams } from './framePipeline';
+import { type AnalysisFeed, type FrameRenderer, startFrameRenderer } from './frameRenderer';
 
 /**
  * emotion: the theme follows the recognised emotion; mood: one theme picked by hand;
@@ -49,16 +49,21 @@ export interface EmotionBackgroundOptions {
   publishAttribute?: boolean;
   /** Use the canvas captureStream path even where insertable streams exist (tests, benchmarks). */
   forceCanvasCapture?: boolean;
+  /** Composite on the main thread even where the compose worker could (benchmarks compare the two). */
+  mainThreadCompositing?: boolean;
   /** Long side of the segmentation input and mask (default 256). */
   maskLongSide?: number;
   segmentationHz?: number;
   recognitionHz?: number;
-  /** Main-thread ms a frame may take before the plain-colour fallback (default: 60 % of the frame interval). */
+  /**
+   * Ms a frame may take before the plain-colour fallback (default: 90 % of the frame interval in the compose
+   * worker, 60 % on the main thread).
+   */
   frameBudgetMs?: number;
 }
 
 export interface ProcessorStats {
-  pipeline: FramePipeline['kind'] | null;
+  pipeline: FrameRenderer['kind'] | null;
   analyzer: FrameAnalyzer['state'] | 'none';
   fallback: ActiveFallback;
   framesOut: number;
@@ -68,7 +73,7 @@ export interface ProcessorStats {
   loadMs: number;
   segmentMs: number;
   landmarkMs: number;
-  /** Exponential average of the main-thread compositing time. */
+  /** Exponential average of the compositing time (on the compose worker or the main thread). */
   composeMs: number;
   /** Share of the newest mask that is the person (0..1; 0 without a mask). */
   maskCoverage: number;
@@ -82,8 +87,7 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
   processedTrack?: MediaStreamTrack;
   private mode: EffectMode;
   private fallback: ActiveFallback = null;
-  private pipeline: FramePipeline | null = null;
-  private compositor: Compositor | null = null;
+  private renderer: FrameRenderer | null = null;
   private analyzer: FrameAnalyzer | null = null;
   private budget = new FrameBudget();
   private room: Room | null = null;
@@ -117,14 +121,14 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
   get stats(): ProcessorStats {
     const analyzer = this.analyzer;
     return {
-      pipeline: this.pipeline?.kind ?? null,
+      pipeline: this.renderer?.kind ?? null,
       analyzer: analyzer?.state ?? 'none',
       fallback: this.fallback,
       framesOut: this.framesOut,
       ...(analyzer ? analyzer.counts : { masks: 0, recognitions: 0, faces: 0 }),
       ...(analyzer ? analyzer.timings : { loadMs: 0, segmentMs: 0, landmarkMs: 0 }),
       composeMs: this.composeMs,
-      maskCoverage: this.compositor?.maskCoverage ?? 0,
+      maskCoverage: this.renderer?.maskCoverage ?? 0,
       baseline: analyzer?.baselineState ?? 'none',
       emotion: this.current.emotion,
     };
@@ -169,7 +173,7 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
   /** The picture for 'image' mode; null blurs instead. */
   setBackgroundImage(image: CanvasImageSource | null): void {
     this.backgroundImage = image;
-    this.compositor?.setImage(image);
+    this.renderer?.setImage(image);
   }
 
   setMode(mode: EffectMode): void {
@@ -178,60 +182,60 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
     // A new mode gets a fresh chance at its full effect.
     this.budget.reset();
     if (this.fallback === 'color') this.setFallback(null);
-    if (mode === 'off') this.compositor?.setMask(null);
+    if (mode === 'off') this.renderer?.setMask(null);
     if (mode !== 'emotion') {
       this.analyzer?.resetEmotion();
       const mood = mode === 'mood' ? this.mood : 'neutral';
       this.changeEmotion({ emotion: mood, confidence: mode === 'mood' ? 1 : 0, faceFound: false });
     }
     if (mode !== 'off') this.ensureAnalyzer();
+    this.renderer?.setBackground(this.background());
     void this.publishAttribute();
   }
 
   private start(track: MediaStreamTrack): void {
-    const settings = track.getSettings();
-    this.budget = new FrameBudget({ budgetMs: this.options.frameBudgetMs ?? budgetForFrameRate(settings.frameRate) });
-    const useStreams = hasInsertableStreams() && !this.options.forceCanvasCapture;
-    const width = settings.width ?? 640;
-    const height = settings.height ?? 480;
-    const canvas = useStreams ? new OffscreenCanvas(width, height) : Object.assign(document.createElement('canvas'), { width, height });
-    const compositor = new Compositor(canvas);
-    compositor.themes.setEmotion(this.current.emotion, 0);
-    compositor.setImage(this.backgroundImage);
-    this.compositor = compositor;
-    const handle = (source: VideoFrame | HTMLVideoElement, w: number, h: number, nowMs: number) => this.handleFrame(source, w, h, nowMs);
-    const timed = (durationMs: number, nowMs: number) => this.recordFrameTime(durationMs, nowMs);
-    this.pipeline = useStreams
-      ? startInsertableStreams(track, canvas, handle, timed)
-      : startCanvasCapture(track, canvas as HTMLCanvasElement, handle, timed);
-    this.processedTrack = this.pipeline.track;
+    const renderer = startFrameRenderer(track, {
+      background: this.background(),
+      emotion: this.current.emotion,
+      image: this.backgroundImage,
+      analysis: this.analysisFeed,
+      timed: (durationMs, nowMs) => this.recordFrameTime(durationMs, nowMs),
+      mainThread: this.options.mainThreadCompositing,
+      canvasCapture: this.options.forceCanvasCapture,
+    });
+    const thread = renderer.kind === 'compose-worker' ? 'worker' : 'main';
+    this.budget = new FrameBudget({ budgetMs: this.options.frameBudgetMs ?? budgetForFrameRate(track.getSettings().frameRate, thread) });
+    this.renderer = renderer;
+    this.processedTrack = renderer.track;
     if (this.mode !== 'off') this.ensureAnalyzer();
   }
 
   private stopPipeline(): void {
-    this.pipeline?.stop();
-    this.pipeline = null;
-    this.compositor?.dispose();
-    this.compositor = null;
+    this.renderer?.stop();
+    this.renderer = null;
   }
 
-  private handleFrame(source: VideoFrame | HTMLVideoElement, width: number, height: number, nowMs: number): FrameOutcome {
-    const compositor = this.compositor;
-    if (this.mode === 'off') return 'passthrough';
-    if (!compositor) return 'drop'; // stopping: never let a raw frame slip out
-    this.analyzer?.offer(source, width, height, { segment: true, recognise: this.mode === 'emotion' }, nowMs);
-    compositor.render(source, width, height, this.background(), nowMs);
-    return 'rendered';
-  }
+  /** Frames for the analysis worker, taken wherever the renderer has them. */
+  private readonly analysisFeed: AnalysisFeed = {
+    claim: (width, height, nowMs) =>
+      this.analyzer?.claim(width, height, { segment: true, recognise: this.mode === 'emotion' }, nowMs) ?? null,
+    send: (copies) => {
+      if (this.analyzer) this.analyzer.send(copies);
+      else [copies.segment, copies.landmark].forEach((bitmap) => bitmap?.close());
+    },
+    cancel: () => this.analyzer?.cancel(),
+  };
 
   private recordFrameTime(durationMs: number, nowMs: number): void {
     this.composeMs += 0.1 * (durationMs - this.composeMs);
     this.framesOut++;
     // Only the full effect can be made cheaper; blur without a mask is already the floor.
-    if (this.budget.record(durationMs, nowMs) && this.fallback === null && this.compositor?.hasMask) this.setFallback('color');
+    if (this.budget.record(durationMs, nowMs) && this.fallback === null && this.renderer?.hasMask) this.setFallback('color');
   }
 
-  private background(): Background {
+  /** What goes behind the person; null: the camera frame goes out untouched (effects off). */
+  private background(): Background | null {
+    if (this.mode === 'off') return null;
     const themed = this.mode === 'emotion' || this.mode === 'mood';
     if (this.fallback === 'color') return themed ? 'flat-theme' : 'flat-grey';
     if (themed) return 'theme';
@@ -255,7 +259,7 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
       segmentIntervalMs: 1000 / (this.options.segmentationHz ?? 15),
       landmarkIntervalMs: 1000 / (this.options.recognitionHz ?? 8),
       onMask: (mask, coverage) => {
-        if (this.compositor && this.mode !== 'off') this.compositor.setMask(mask, coverage);
+        if (this.renderer && this.mode !== 'off') this.renderer.setMask(mask, coverage);
         else mask.close();
       },
       onEmotion: (smoothed) => {
@@ -265,7 +269,7 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
       onReady: () => void this.publishAttribute(),
       onFailure: (reason) => {
         console.warn('[emotion-background] segmentation unavailable, blurring instead:', reason);
-        this.compositor?.setMask(null); // a mask from before the failure would freeze in place
+        this.renderer?.setMask(null); // a mask from before the failure would freeze in place
         this.setFallback('blur');
         void this.publishAttribute();
       },
@@ -276,7 +280,7 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
   private changeEmotion(change: EmotionChange): void {
     const previous = this.current;
     this.current = change;
-    this.compositor?.themes.setEmotion(change.emotion, performance.now());
+    this.renderer?.setEmotion(change.emotion);
     if (previous.emotion === change.emotion && previous.faceFound === change.faceFound) return;
     this.options.onEmotion?.({ ...change });
     if (previous.emotion !== change.emotion) void this.publishAttribute();
@@ -285,6 +289,7 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
   private setFallback(fallback: ActiveFallback): void {
     if (fallback === this.fallback) return;
     this.fallback = fallback;
+    this.renderer?.setBackground(this.background());
     this.options.onFallback?.(fallback);
   }
 

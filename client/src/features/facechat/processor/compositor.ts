@@ -171,7 +171,9 @@ export class Compositor {
 }
 
 function imageSize(image: CanvasImageSource): { width: number; height: number } {
-  if (image instanceof HTMLVideoElement) return { width: image.videoWidth || 1, height: image.videoHeight || 1 };
+  // Also runs in the compose worker, which has no HTMLVideoElement.
+  if (typeof HTMLVideoElement !== 'undefined' && image instanceof HTMLVideoElement)
+    return { width: image.videoWidth || 1, height: image.videoHeight || 1 };
   if (typeof VideoFrame !== 'undefined' && image instanceof VideoFrame) return { width: image.displayWidth, height: image.displayHeight };
   const sized = image as { width: number | SVGAnimatedLength; height: number | SVGAnimatedLength };
   const value = (length: number | SVGAnimatedLength) => (typeof length === 'number' ? length : length.baseVal.value);

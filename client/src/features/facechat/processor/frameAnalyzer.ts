@@ -1,5 +1,6 @@
 /**
  * Main-thread side of analysis.worker.ts: decides which frames go to the worker
+ * (`claim`, then `send` the copies made wherever the frame is: analysisCopies.ts)
  * and turns its answers into a mask and an emotion.
  *
  * One frame is in flight at a time (the worker is never queued up), segmentation
@@ -11,6 +12,7 @@ import { BaselineLearner, applyBaseline } from '../emotion/baseline';
 import { classifyEmotion } from '../emotion/classify';
 import { faceLandmarkerOptions } from '../emotion/landmarkerOptions';
 import { EmotionSmoother, type SmoothedEmotion } from '../emotion/smoothing';
+import { type AnalysisSizes, scaledSize } from './analysisCopies';
 import type { AnalysisFrame, AnalysisInit, AnalysisResponse } from './analysisProtocol';
 
 export interface FrameAnalyzerOptions {
@@ -40,11 +42,6 @@ export interface AnalysisNeeds {
   recognise: boolean;
 }
 
-const scaledSize = (width: number, height: number, longSide: number) => {
-  const scale = Math.min(1, longSide / Math.max(width, height));
-  return { resizeWidth: Math.max(1, Math.round(width * scale)), resizeHeight: Math.max(1, Math.round(height * scale)) };
-};
-
 export class FrameAnalyzer {
   state: AnalyzerState = 'loading';
   segmenterReady = false;
@@ -53,7 +50,10 @@ export class FrameAnalyzer {
   readonly counts = { masks: 0, recognitions: 0, faces: 0 };
   readonly timings = { loadMs: 0, segmentMs: 0, landmarkMs: 0 };
   private worker: Worker | null = null;
+  /** A frame is with the worker, or its copies are being made. */
   private busy = false;
+  /** Copies were claimed and not yet sent. */
+  private claimed = false;
   private nextId = 1;
   private lastSegmentMs = Number.NEGATIVE_INFINITY;
   private lastLandmarkMs = Number.NEGATIVE_INFINITY;
@@ -81,40 +81,43 @@ export class FrameAnalyzer {
     this.worker.postMessage(init);
   }
 
-  /** Sends the frame to the worker if it is idle and an analysis is due. Never blocks. */
-  offer(source: VideoFrame | HTMLVideoElement, width: number, height: number, needs: AnalysisNeeds, nowMs: number): void {
-    if (this.state !== 'ready' || this.busy || !this.worker) return;
+  /**
+   * Whether an analysis of a width×height frame is due now (the worker idle, an interval passed). If so, the
+   * sizes of the copies it wants, and the analyzer counts as busy until `send` or `cancel`. Never blocks.
+   */
+  claim(width: number, height: number, needs: AnalysisNeeds, nowMs: number): AnalysisSizes | null {
+    if (this.state !== 'ready' || this.busy || !this.worker) return null;
     const segment = needs.segment && this.segmenterReady && nowMs - this.lastSegmentMs >= this.options.segmentIntervalMs;
     const recognise = needs.recognise && this.landmarkerReady && nowMs - this.lastLandmarkMs >= this.options.landmarkIntervalMs;
-    if (!segment && !recognise) return;
+    if (!segment && !recognise) return null;
     this.busy = true;
+    this.claimed = true;
     if (segment) this.lastSegmentMs = nowMs;
     if (recognise) this.lastLandmarkMs = nowMs;
-    // The caller closes its frame as soon as this returns; the copies need their own reference.
-    const copy = source instanceof VideoFrame ? source.clone() : source;
-    const bitmaps = Promise.all([
-      segment ? createImageBitmap(copy, scaledSize(width, height, this.options.maskLongSide)) : undefined,
-      recognise ? createImageBitmap(copy, scaledSize(width, height, this.options.landmarkLongSide)) : undefined,
-    ]);
-    bitmaps
-      .then(([segmentBitmap, landmarkBitmap]) => {
-        if (!this.worker) {
-          segmentBitmap?.close();
-          landmarkBitmap?.close();
-          return;
-        }
-        const message: AnalysisFrame = { type: 'frame', id: this.nextId++, segment: segmentBitmap, landmark: landmarkBitmap };
-        this.worker.postMessage(
-          message,
-          [segmentBitmap, landmarkBitmap].filter((b): b is ImageBitmap => !!b),
-        );
-      })
-      .catch(() => {
-        this.busy = false;
-      })
-      .finally(() => {
-        if (copy instanceof VideoFrame) copy.close();
-      });
+    return {
+      segment: segment ? scaledSize(width, height, this.options.maskLongSide) : undefined,
+      landmark: recognise ? scaledSize(width, height, this.options.landmarkLongSide) : undefined,
+    };
+  }
+
+  /** The copies for the analysis `claim` asked for. */
+  send(copies: { segment?: ImageBitmap; landmark?: ImageBitmap }): void {
+    const bitmaps = [copies.segment, copies.landmark].filter((b): b is ImageBitmap => !!b);
+    if (!this.worker || !this.claimed || !bitmaps.length) {
+      bitmaps.forEach((bitmap) => bitmap.close());
+      this.cancel();
+      return;
+    }
+    this.claimed = false;
+    const message: AnalysisFrame = { type: 'frame', id: this.nextId++, segment: copies.segment, landmark: copies.landmark };
+    this.worker.postMessage(message, bitmaps);
+  }
+
+  /** The claimed copies will not come (the copy failed, or the frames stopped): the next frame may be analysed. */
+  cancel(): void {
+    if (!this.claimed) return;
+    this.claimed = false;
+    this.busy = false;
   }
 
   /** Forget the emotion (the camera or the mode changed); the resting face stays (same person). */

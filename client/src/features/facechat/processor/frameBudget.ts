@@ -14,9 +14,12 @@ export interface FrameBudgetOptions {
 
 const DEFAULT_FRAME_BUDGET: FrameBudgetOptions = { budgetMs: 30, windowMs: 2000, missRatio: 0.7 };
 
-/** A budget that leaves room for encoding and the page: 60 % of the frame interval. */
-export const budgetForFrameRate = (frameRate: number | undefined) =>
-  Math.max(12, (0.6 * 1000) / Math.max(1, Math.min(60, frameRate || 30)));
+/**
+ * On the main thread a frame may take 60 % of the frame interval (room for encoding and the page); on a thread of
+ * its own (the compose worker) compositing only has to keep up with the camera: 90 %.
+ */
+export const budgetForFrameRate = (frameRate: number | undefined, thread: 'main' | 'worker' = 'main') =>
+  Math.max(12, ((thread === 'worker' ? 0.9 : 0.6) * 1000) / Math.max(1, Math.min(60, frameRate || 30)));
 
 export class FrameBudget {
   private readonly options: FrameBudgetOptions;

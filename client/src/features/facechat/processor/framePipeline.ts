@@ -3,7 +3,8 @@
  *
  * - Insertable streams (Chromium): MediaStreamTrackProcessor → handler →
  *   MediaStreamTrackGenerator. Every camera frame is seen once; output frames
- *   keep the camera's timestamps.
+ *   keep the camera's timestamps. The streams are transferable, so `pipeFrames`
+ *   runs in the compose worker too (composeWorker.ts).
  * - Elsewhere: a hidden <video> plays the camera, a timer at the camera's frame
  *   rate hands it to the handler, and the output canvas's captureStream() is the
  *   track.
@@ -16,7 +17,7 @@ import { resizeCanvas } from './canvas';
 
 export type FrameOutcome = 'rendered' | 'passthrough' | 'drop';
 export type FrameHandler = (source: VideoFrame | HTMLVideoElement, width: number, height: number, nowMs: number) => FrameOutcome;
-/** Main-thread time a rendered frame took, output frame creation included (for the frame budget). */
+/** Time a rendered frame took on its thread, output frame creation included (for the frame budget). */
 export type FrameTimer = (durationMs: number, nowMs: number) => void;
 
 export interface FramePipeline {
@@ -42,15 +43,27 @@ export const hasInsertableStreams = () =>
   typeof insertable.MediaStreamTrackGenerator === 'function' &&
   typeof VideoFrame === 'function';
 
-export function startInsertableStreams(
-  track: MediaStreamTrack,
+/** The camera's frames as a stream, and a track fed by a stream (insertable streams; Chromium). */
+export function insertableTrackStreams(track: MediaStreamTrack): {
+  readable: ReadableStream<VideoFrame>;
+  generator: MediaStreamTrack & { writable: WritableStream<VideoFrame> };
+} {
+  const processor = new insertable.MediaStreamTrackProcessor!({ track, maxBufferSize: 2 });
+  return { readable: processor.readable, generator: new insertable.MediaStreamTrackGenerator!({ kind: 'video' }) };
+}
+
+/**
+ * Moves frames from `readable` through `handle` into `writable` until `signal` aborts or the camera ends. Runs
+ * where the streams are: on the main thread, or in the compose worker they were transferred to.
+ */
+export function pipeFrames(
+  readable: ReadableStream<VideoFrame>,
+  writable: WritableStream<VideoFrame>,
   output: OffscreenCanvas | HTMLCanvasElement,
   handle: FrameHandler,
   timed: FrameTimer,
-): FramePipeline {
-  const processor = new insertable.MediaStreamTrackProcessor!({ track, maxBufferSize: 2 });
-  const generator = new insertable.MediaStreamTrackGenerator!({ kind: 'video' });
-  const abort = new AbortController();
+  signal: AbortSignal,
+): void {
   const transformer = new TransformStream<VideoFrame, VideoFrame>({
     transform(frame, controller) {
       let outcome: FrameOutcome;
@@ -69,12 +82,23 @@ export function startInsertableStreams(
       else frame.close();
     },
   });
-  processor.readable
-    .pipeThrough(transformer, { signal: abort.signal })
-    .pipeTo(generator.writable, { signal: abort.signal })
+  readable
+    .pipeThrough(transformer, { signal })
+    .pipeTo(writable, { signal })
     .catch(() => {
       // Aborted by stop(), or the camera ended: nothing to do.
     });
+}
+
+export function startInsertableStreams(
+  track: MediaStreamTrack,
+  output: OffscreenCanvas | HTMLCanvasElement,
+  handle: FrameHandler,
+  timed: FrameTimer,
+): FramePipeline {
+  const { readable, generator } = insertableTrackStreams(track);
+  const abort = new AbortController();
+  pipeFrames(readable, generator.writable, output, handle, timed, abort.signal);
   return {
     track: generator,
     kind: 'insertable-streams',
