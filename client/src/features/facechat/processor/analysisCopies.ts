@@ -26,7 +26,7 @@ export function scaledSize(width: number, height: number, longSide: number): Cop
  * returns: a VideoFrame is cloned for the copies and closed once they exist.
  */
 export async function copyForAnalysis(
-  source: VideoFrame | HTMLVideoElement,
+  source: VideoFrame | HTMLVideoElement | OffscreenCanvas,
   sizes: AnalysisSizes,
 ): Promise<{ segment?: ImageBitmap; landmark?: ImageBitmap }> {
   const copy = typeof VideoFrame !== 'undefined' && source instanceof VideoFrame ? source.clone() : source;

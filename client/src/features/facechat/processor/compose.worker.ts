@@ -8,7 +8,9 @@ import type { Emotion } from '../emotion/classify';
 import { copyForAnalysis, type AnalysisSizes } from './analysisCopies';
 import type { ComposeRequest, ComposeResponse } from './composeProtocol';
 import { type Background, Compositor } from './compositor';
+import type { FrameOutcome } from './framePipeline';
 import { pipeFrames } from './framePipeline';
+import { FramePixels } from './framePixels';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -18,10 +20,15 @@ let emotion: Emotion = 'neutral';
 let image: ImageBitmap | null = null;
 let pendingCopy: AnalysisSizes | null = null;
 let abort: AbortController | null = null;
+/** The frames' pixels without the page's main thread (framePixels.ts); null: frames are drawn as they are. */
+let pixels: FramePixels | null | undefined;
 
 const post = (message: ComposeResponse, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
-function handleFrame(source: VideoFrame | HTMLVideoElement, width: number, height: number, nowMs: number) {
+async function handleFrame(frame: VideoFrame, width: number, height: number, nowMs: number): Promise<FrameOutcome> {
+  if (background === null) return 'passthrough';
+  pixels ??= FramePixels.create();
+  const source = pixels ? await pixels.convert(frame) : frame;
   if (pendingCopy) {
     const sizes = pendingCopy;
     pendingCopy = null;
@@ -34,7 +41,6 @@ function handleFrame(source: VideoFrame | HTMLVideoElement, width: number, heigh
       () => post({ type: 'copies' }),
     );
   }
-  if (background === null) return 'passthrough';
   if (!compositor) return 'drop';
   compositor.render(source, width, height, background, nowMs);
   return 'rendered';

@@ -4,7 +4,8 @@
  * frame. The main thread only forwards what changes (background, emotion, masks,
  * the picture), relays copies for the analysis worker, and hears each frame's
  * time for the frame budget: no per-frame drawing here, so the page and LiveKit's
- * signalling are not held up by it (and a frame may take most of its interval).
+ * signalling are not held up by it, nor the video by a busy page (and a frame may
+ * take most of its interval).
  */
 import type { Emotion } from '../emotion/classify';
 import type { Background } from './compositor';

@@ -17,6 +17,8 @@ import { resizeCanvas } from './canvas';
 
 export type FrameOutcome = 'rendered' | 'passthrough' | 'drop';
 export type FrameHandler = (source: VideoFrame | HTMLVideoElement, width: number, height: number, nowMs: number) => FrameOutcome;
+/** The same for `pipeFrames`, which may wait for a frame (the compose worker copies its pixels out first). */
+type StreamFrameHandler = (frame: VideoFrame, width: number, height: number, nowMs: number) => FrameOutcome | Promise<FrameOutcome>;
 /** Time a rendered frame took on its thread, output frame creation included (for the frame budget). */
 export type FrameTimer = (durationMs: number, nowMs: number) => void;
 
@@ -60,16 +62,16 @@ export function pipeFrames(
   readable: ReadableStream<VideoFrame>,
   writable: WritableStream<VideoFrame>,
   output: OffscreenCanvas | HTMLCanvasElement,
-  handle: FrameHandler,
+  handle: StreamFrameHandler,
   timed: FrameTimer,
   signal: AbortSignal,
 ): void {
   const transformer = new TransformStream<VideoFrame, VideoFrame>({
-    transform(frame, controller) {
+    async transform(frame, controller) {
       let outcome: FrameOutcome;
       const started = performance.now();
       try {
-        outcome = handle(frame, frame.displayWidth, frame.displayHeight, started);
+        outcome = await handle(frame, frame.displayWidth, frame.displayHeight, started);
         if (outcome === 'rendered') {
           controller.enqueue(new VideoFrame(output, { timestamp: frame.timestamp, duration: frame.duration ?? undefined }));
           timed(performance.now() - started, started);

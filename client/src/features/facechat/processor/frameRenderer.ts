@@ -1,9 +1,9 @@
 /**
  * Where the processor's frames are composited: in the compose worker (Chromium:
- * the insertable streams are transferred there, so the main thread does no
- * per-frame work), or on the main thread (a browser that cannot transfer them, or
- * without insertable streams: a <video> and a canvas capture). The processor sees
- * one interface either way.
+ * the insertable streams are transferred there, and framePixels.ts reads the frames
+ * without the main thread, so a busy page does not stall the video), or on the main
+ * thread (a browser that cannot transfer them, or without insertable streams: a
+ * <video> and a canvas capture). The processor sees one interface either way.
  */
 import type { Emotion } from '../emotion/classify';
 import { type AnalysisSizes, copyForAnalysis } from './analysisCopies';
