@@ -1,7 +1,8 @@
 /**
- * The effect does not need the page's main thread: a busy page — the feed rendering
- * while the call runs in the mini bar, a heavy script — does not freeze the video the
- * others see. Alice's page is kept busy for 2 s; Bob's page must go on presenting new
+ * Where WebGL reads the frames in the compose worker (with a GPU; here software WebGL,
+ * asked for), the effect does not need the page's main thread: a busy page — the feed
+ * rendering while the call runs in the mini bar, a heavy script — does not freeze the
+ * video the others see. Alice's page is kept busy for 2 s; Bob's page must go on presenting new
  * frames of her video, with the theme. The same with compositing on the main thread
  * (the path browsers take that cannot hand the camera's frames to a worker) shows what
  * the test tells apart: her video stops for as long as her page is busy.
@@ -30,7 +31,8 @@ async function framesWhileBusy(publisher: Page, viewer: Page) {
 
 async function sadThemeShown(publisher: Page, viewer: Page, access: Access, mainThread: boolean): Promise<void> {
   // A generous frame budget: the theme must stay, not fall back to a flat colour on a busy machine.
-  const options = `{ mode: 'mood', frameBudgetMs: 1000, mainThreadCompositing: ${mainThread} }`;
+  // WebGL reads the frames in the worker even though it is software WebGL on this machine (the app uses it with a GPU).
+  const options = `{ mode: 'mood', frameBudgetMs: 1000, mainThreadCompositing: ${mainThread}, webglFrames: 'always' }`;
   await publisher.evaluate(`publish(${JSON.stringify(access)}, ${options})`);
   await publisher.evaluate(`setMood('sad')`);
   await poll('masks', 20_000, async () => ((await harnessState(publisher)).stats?.masks ?? 0) >= 3 || undefined);

@@ -45,6 +45,7 @@ interface PublishOptions {
   modelsBase?: string;
   frameBudgetMs?: number;
   mainThreadCompositing?: boolean;
+  webglFrames?: 'hardware' | 'always';
 }
 
 async function publish(access: Access, options: PublishOptions): Promise<void> {
@@ -54,6 +55,7 @@ async function publish(access: Access, options: PublishOptions): Promise<void> {
     modelsBase: options.modelsBase,
     frameBudgetMs: options.frameBudgetMs,
     mainThreadCompositing: options.mainThreadCompositing,
+    webglFrames: options.webglFrames,
     onEmotion: (change) => {
       // Only a recognition result triggers this, so it also marks the recogniser running.
       state.firstRecognitionAtMs ??= since();

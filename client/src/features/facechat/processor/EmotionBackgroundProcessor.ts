@@ -51,6 +51,11 @@ export interface EmotionBackgroundOptions {
   forceCanvasCapture?: boolean;
   /** Composite on the main thread even where the compose worker could (benchmarks compare the two). */
   mainThreadCompositing?: boolean;
+  /**
+   * How the compose worker reads frames: 'hardware' (default) converts them with WebGL only where WebGL runs on a
+   * GPU (with software WebGL the conversion costs about 3× the compositing); 'always' also with software WebGL.
+   */
+  webglFrames?: 'hardware' | 'always';
   /** Long side of the segmentation input and mask (default 256). */
   maskLongSide?: number;
   segmentationHz?: number;
@@ -201,6 +206,7 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
       analysis: this.analysisFeed,
       timed: (durationMs, nowMs) => this.recordFrameTime(durationMs, nowMs),
       mainThread: this.options.mainThreadCompositing,
+      webglFrames: this.options.webglFrames ?? 'hardware',
       canvasCapture: this.options.forceCanvasCapture,
     });
     const thread = renderer.kind === 'compose-worker' ? 'worker' : 'main';

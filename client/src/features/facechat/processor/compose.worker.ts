@@ -22,12 +22,13 @@ let pendingCopy: AnalysisSizes | null = null;
 let abort: AbortController | null = null;
 /** The frames' pixels without the page's main thread (framePixels.ts); null: frames are drawn as they are. */
 let pixels: FramePixels | null | undefined;
+let webglFrames: 'hardware' | 'always' = 'hardware';
 
 const post = (message: ComposeResponse, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
 async function handleFrame(frame: VideoFrame, width: number, height: number, nowMs: number): Promise<FrameOutcome> {
   if (background === null) return 'passthrough';
-  pixels ??= FramePixels.create();
+  pixels ??= FramePixels.create({ software: webglFrames === 'always' });
   const source = pixels ? await pixels.convert(frame) : frame;
   if (pendingCopy) {
     const sizes = pendingCopy;
@@ -59,6 +60,7 @@ function start(message: Extract<ComposeRequest, { type: 'start' }>): void {
   setImage(message.image);
   background = message.background;
   emotion = message.emotion;
+  webglFrames = message.webglFrames;
   abort = new AbortController();
   let last = { width: 0, height: 0 };
   pipeFrames(

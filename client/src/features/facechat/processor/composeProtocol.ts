@@ -14,6 +14,8 @@ export type ComposeRequest =
       background: Background | null;
       emotion: Emotion;
       image: ImageBitmap | null;
+      /** Which WebGL may read the frames (framePixels.ts): a GPU only, or software WebGL too. */
+      webglFrames: 'hardware' | 'always';
     }
   | { type: 'background'; background: Background | null }
   | { type: 'emotion'; emotion: Emotion }

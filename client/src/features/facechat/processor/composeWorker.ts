@@ -29,6 +29,7 @@ export function startComposeWorker(camera: MediaStreamTrack, setup: RendererSetu
     background: setup.background,
     emotion: setup.emotion,
     image: null,
+    webglFrames: setup.webglFrames,
   };
   try {
     worker.postMessage(start, [readable, generator.writable]);

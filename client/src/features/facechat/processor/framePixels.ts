@@ -8,6 +8,10 @@
  * frame's YUV planes are copied out, uploaded as WebGL textures and turned into RGB
  * by a shader on a worker-owned canvas, which the compositor then draws as it
  * would the frame. Frames in other formats (RGB, 4:4:4) are returned as they are.
+ *
+ * With software WebGL (SwiftShader, llvmpipe: no GPU) the conversion costs about
+ * 21 ms a 720p frame on top of 10 ms of compositing, enough to push a loaded
+ * machine into the frame-budget fallback; it is used there only when asked for.
  */
 
 type Planar = 'I420' | 'NV12';
@@ -58,14 +62,26 @@ export class FramePixels {
   private readonly uniforms: Record<'interleaved' | 'yOffset' | 'toRgb', WebGLUniformLocation | null>;
   private buffer = new Uint8Array(0);
 
-  /** null where WebGL2 is not available in a worker (frames are drawn as they are then). */
-  static create(): FramePixels | null {
+  /**
+   * null where WebGL2 is not available in a worker, or is software WebGL and `software` is false: frames are drawn as
+   * they are then (through the main thread).
+   */
+  static create({ software }: { software: boolean }): FramePixels | null {
     try {
-      return new FramePixels();
+      const pixels = new FramePixels();
+      if (software || !pixels.isSoftware()) return pixels;
+      console.info('[emotion-background] software WebGL: frames drawn through the main thread');
     } catch (error) {
       console.warn('[emotion-background] frames drawn through the main thread:', error);
-      return null;
     }
+    return null;
+  }
+
+  private isSoftware(): boolean {
+    const gl = this.gl;
+    const debug = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    return /swiftshader|llvmpipe|softpipe|software/i.test(renderer);
   }
 
   private constructor() {

@@ -29,6 +29,8 @@ export interface RendererSetup {
   timed: FrameTimer;
   /** Composite on the main thread even where the worker could (tests, benchmarks). */
   mainThread?: boolean;
+  /** Which WebGL may read the frames in the compose worker (framePixels.ts). */
+  webglFrames: 'hardware' | 'always';
   /** Use the canvas captureStream path even where insertable streams exist (tests, benchmarks). */
   canvasCapture?: boolean;
 }
