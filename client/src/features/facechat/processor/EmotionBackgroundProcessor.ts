@@ -9,9 +9,10 @@
  */
 import type { Room, Track, TrackProcessor, VideoProcessorOptions } from 'livekit-client';
 import type { Emotion } from '../emotion/classify';
-import { publishEmotionAttribute } from './attribute';
+import { publishEmotionAttribute, publishFaceAttribute } from './attribute';
 import { hasWebGL2 } from './canvas';
 import type { Background } from './compositor';
+import { type FacePoint, faceWorthSharing } from './facePoint';
 import { FrameAnalyzer } from './frameAnalyzer';
 import { FrameBudget, budgetForFrameRate } from './frameBudget';
 import { type AnalysisFeed, type FrameRenderer, startFrameRenderer } from './frameRenderer';
@@ -101,6 +102,9 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
   private mood: Emotion;
   private backgroundImage: CanvasImageSource | null;
   private composeMs = 0;
+  /** The face position last published, and when (facePoint.ts decides when a move is worth telling). */
+  private sharedFace: { face: FacePoint; atMs: number } | null = null;
+  private latestFace: FacePoint | null = null;
 
   /** Starts loading the models at once (in a worker), so create the processor early, e.g. when the call page opens. */
   constructor(private readonly options: EmotionBackgroundOptions) {
@@ -157,7 +161,9 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
 
   async onPublish(room: Room): Promise<void> {
     this.room = room;
+    this.sharedFace = null;
     await this.publishAttribute();
+    if (this.latestFace) this.shareFace(this.latestFace);
   }
 
   async onUnpublish(): Promise<void> {
@@ -272,6 +278,7 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
         if (this.mode !== 'emotion') return;
         this.changeEmotion({ emotion: smoothed.emotion, confidence: smoothed.confidence, faceFound: smoothed.faceFound });
       },
+      onFace: (face) => this.shareFace(face),
       onReady: () => void this.publishAttribute(),
       onFailure: (reason) => {
         console.warn('[emotion-background] segmentation unavailable, blurring instead:', reason);
@@ -297,6 +304,14 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
     this.fallback = fallback;
     this.renderer?.setBackground(this.background());
     this.options.onFallback?.(fallback);
+  }
+
+  private shareFace(face: FacePoint): void {
+    this.latestFace = face;
+    const now = performance.now();
+    if (!this.room || this.options.publishAttribute === false) return;
+    if (!faceWorthSharing(this.sharedFace?.face ?? null, this.sharedFace?.atMs ?? 0, face, now)) return;
+    if (publishFaceAttribute(this.room, face)) this.sharedFace = { face, atMs: now };
   }
 
   /** The attribute carries the emotion while it is being recognised, and the mood picked by hand. */

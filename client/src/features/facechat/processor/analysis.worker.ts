@@ -14,6 +14,7 @@
 /// <reference lib="webworker" />
 import { FaceLandmarker, FilesetResolver, ImageSegmenter, type MPMask } from '@mediapipe/tasks-vision';
 import type { AnalysisFrame, AnalysisInit, AnalysisRequest, AnalysisResponse } from './analysisProtocol';
+import { faceFromLandmarks, headFromMask } from './facePoint';
 
 declare const self: DedicatedWorkerGlobalScope & {
   import?(url: string): Promise<void>;
@@ -121,6 +122,7 @@ async function analyse(message: AnalysisFrame): Promise<void> {
         const { mask, coverage } = await maskBitmap(confidence, width, height);
         result.mask = mask;
         result.coverage = coverage;
+        result.head = blended ? headFromMask(blended, width, height) : null;
         transfer.push(mask);
       }
       result.segmentMs = performance.now() - started;
@@ -130,6 +132,7 @@ async function analyse(message: AnalysisFrame): Promise<void> {
       const detected = landmarker.detectForVideo(message.landmark, nextTimestamp());
       const categories = detected.faceBlendshapes?.[0]?.categories;
       result.blendshapes = categories ? Object.fromEntries(categories.map((c) => [c.categoryName, c.score])) : null;
+      result.face = faceFromLandmarks(detected.faceLandmarks?.[0]);
       result.landmarkMs = performance.now() - started;
     }
   } catch (error) {

@@ -1,5 +1,6 @@
 /** Messages between the processor (main thread) and analysis.worker.ts. */
 import type { FaceLandmarkerOptions } from '@mediapipe/tasks-vision';
+import type { FacePoint } from './facePoint';
 
 export interface AnalysisInit {
   type: 'init';
@@ -39,6 +40,10 @@ interface AnalysisResult {
   coverage?: number;
   /** Blendshape scores of the first face; null when no face was found; absent when not run. */
   blendshapes?: Record<string, number> | null;
+  /** Centre of that face's landmarks (0–1 of the frame); null when no face was found; absent when not run. */
+  face?: FacePoint | null;
+  /** The head by the mask (facePoint.ts), with every mask; null when nobody is in it. */
+  head?: FacePoint | null;
   segmentMs?: number;
   landmarkMs?: number;
   error?: string;

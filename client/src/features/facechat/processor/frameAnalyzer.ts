@@ -14,6 +14,7 @@ import { faceLandmarkerOptions } from '../emotion/landmarkerOptions';
 import { EmotionSmoother, type SmoothedEmotion } from '../emotion/smoothing';
 import { type AnalysisSizes, scaledSize } from './analysisCopies';
 import type { AnalysisFrame, AnalysisInit, AnalysisResponse } from './analysisProtocol';
+import type { FacePoint } from './facePoint';
 
 export interface FrameAnalyzerOptions {
   wasmBase: string;
@@ -28,11 +29,16 @@ export interface FrameAnalyzerOptions {
   /** `coverage`: share of the frame that is the person (0..1). */
   onMask(mask: ImageBitmap, coverage: number): void;
   onEmotion(emotion: SmoothedEmotion & { faceFound: boolean }): void;
+  /** Where the face is now (landmarks while recognising, else the mask's head); not called when nobody is seen. */
+  onFace?(face: FacePoint): void;
   /** Called once the worker has loaded what it could (see segmenterReady, landmarkerReady). */
   onReady(): void;
   /** Called once when segmentation cannot be used (worker, WebGL or model failed): the caller falls back. */
   onFailure(reason: string): void;
 }
+
+/** How long a face found by the landmarks is preferred to the mask's head. */
+const LANDMARKS_PREFERRED_MS = 1500;
 
 export type AnalyzerState = 'loading' | 'ready' | 'failed' | 'closed';
 
@@ -60,6 +66,8 @@ export class FrameAnalyzer {
   private readonly smoother = new EmotionSmoother();
   /** The person's resting face, learned from the first seconds with a face (emotion/baseline.ts). */
   private readonly restingFace = new BaselineLearner();
+  /** When the landmarks last found a face: the mask's rougher head does not override them for a while. */
+  private landmarkFaceAtMs = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: FrameAnalyzerOptions) {}
 
@@ -171,7 +179,18 @@ export class FrameAnalyzer {
       if (face) this.counts.faces++;
       this.options.onEmotion({ ...this.smoother.update(face, now), faceFound: !!face });
     }
+    this.reportFace(message);
     if (message.error) console.warn('[emotion-background] analysis:', message.error);
+  }
+
+  private reportFace(message: Extract<AnalysisResponse, { type: 'result' }>): void {
+    const now = performance.now();
+    if (message.face) {
+      this.landmarkFaceAtMs = now;
+      this.options.onFace?.(message.face);
+    } else if (message.head && now - this.landmarkFaceAtMs > LANDMARKS_PREFERRED_MS) {
+      this.options.onFace?.(message.head);
+    }
   }
 
   private fail(reason: string): void {
