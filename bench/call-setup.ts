@@ -95,7 +95,9 @@ async function oneCall(alice: Page, bob: Page, bobName: string, path: Path): Pro
         `performance.getEntriesByType('mark').filter((m) => m.name.startsWith('call:') && performance.timeOrigin + m.startTime >= ${b.acceptAt} - 5000)` +
           `.map((m) => m.name + '@' + Math.round(performance.timeOrigin + m.startTime - ${b.acceptAt}))`,
       );
-      log(`  ${path} ${who}: ${marks.join(' ')}`);
+      const first = (who === 'Bob' ? b : a).firstFrame;
+      const received = first?.receivedAt ? ` received@${Math.round(first.receivedAt - b.acceptAt)}` : '';
+      log(`  ${path} ${who}: ${marks.join(' ')}${received} first-frame ${first?.width}x${first?.height}`);
     }
   }
   sample.both = Math.max(sample.callee, sample.caller);

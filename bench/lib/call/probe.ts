@@ -12,6 +12,8 @@ import type { Page } from 'playwright-core';
 export interface ProbeState {
   acceptAt: number | null;
   firstRemoteFrameAt: number | null;
+  /** The first remote frame's size and when its last packet arrived (WebRTC's receiveTime), for BENCH_TRACE. */
+  firstFrame: { width: number; height: number; receivedAt: number | null } | null;
 }
 
 declare global {
@@ -25,7 +27,7 @@ declare global {
  * carry esbuild's `__name` helper, which the page does not have.
  */
 const INSTALL = `(() => {
-  const probe = { acceptAt: null, firstRemoteFrameAt: null };
+  const probe = { acceptAt: null, firstRemoteFrameAt: null, firstFrame: null };
   window.__callProbe = probe;
   const epoch = (highRes) => performance.timeOrigin + highRes;
   document.addEventListener('click', (event) => {
@@ -38,8 +40,10 @@ const INSTALL = `(() => {
   const watch = (video) => {
     if (watched.has(video)) return;
     watched.add(video);
-    video.requestVideoFrameCallback((now) => {
-      if (window.__callProbe.firstRemoteFrameAt === null) window.__callProbe.firstRemoteFrameAt = epoch(now);
+    video.requestVideoFrameCallback((now, meta) => {
+      if (window.__callProbe.firstRemoteFrameAt !== null) return;
+      window.__callProbe.firstRemoteFrameAt = epoch(now);
+      window.__callProbe.firstFrame = { width: meta.width, height: meta.height, receivedAt: meta.receiveTime === undefined ? null : epoch(meta.receiveTime) };
     });
   };
   const scan = () => document.querySelectorAll('[data-testid=call-tile][data-local=false] video').forEach(watch);
@@ -54,6 +58,7 @@ export async function resetProbe(page: Page): Promise<void> {
   await page.evaluate(() => {
     window.__callProbe.acceptAt = null;
     window.__callProbe.firstRemoteFrameAt = null;
+    window.__callProbe.firstFrame = null;
   });
 }
 
