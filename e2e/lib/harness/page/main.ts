@@ -46,6 +46,7 @@ interface PublishOptions {
   frameBudgetMs?: number;
   mainThreadCompositing?: boolean;
   webglFrames?: 'hardware' | 'always';
+  cpuFrames?: boolean;
 }
 
 async function publish(access: Access, options: PublishOptions): Promise<void> {
@@ -56,6 +57,7 @@ async function publish(access: Access, options: PublishOptions): Promise<void> {
     frameBudgetMs: options.frameBudgetMs,
     mainThreadCompositing: options.mainThreadCompositing,
     webglFrames: options.webglFrames,
+    cpuFrames: options.cpuFrames,
     onEmotion: (change) => {
       // Only a recognition result triggers this, so it also marks the recogniser running.
       state.firstRecognitionAtMs ??= since();

@@ -53,10 +53,16 @@ export interface EmotionBackgroundOptions {
   /** Composite on the main thread even where the compose worker could (benchmarks compare the two). */
   mainThreadCompositing?: boolean;
   /**
-   * How the compose worker reads frames: 'hardware' (default) converts them with WebGL only where WebGL runs on a
-   * GPU (with software WebGL the conversion costs about 3× the compositing); 'always' also with software WebGL.
+   * How the compose worker reads frames: 'hardware' (default) converts them with WebGL where WebGL runs on a GPU and on
+   * the CPU elsewhere (software WebGL costs about 4× the CPU conversion); 'always' uses WebGL even in software.
    */
   webglFrames?: 'hardware' | 'always';
+  /**
+   * Without WebGL on a GPU, convert the frames on the CPU in the compose worker (framePixelsCpu.ts) instead of drawing
+   * them as they are: the video then never waits for the page's main thread (a busy page does not freeze it), for about
+   * 5 ms more CPU a 720p frame. Off by default: on a loaded 2-core machine it slowed call set-up (bench:call).
+   */
+  cpuFrames?: boolean;
   /** Long side of the segmentation input and mask (default 256). */
   maskLongSide?: number;
   segmentationHz?: number;
@@ -213,6 +219,7 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
       timed: (durationMs, nowMs) => this.recordFrameTime(durationMs, nowMs),
       mainThread: this.options.mainThreadCompositing,
       webglFrames: this.options.webglFrames ?? 'hardware',
+      cpuFrames: this.options.cpuFrames ?? false,
       canvasCapture: this.options.forceCanvasCapture,
     });
     const thread = renderer.kind === 'compose-worker' ? 'worker' : 'main';

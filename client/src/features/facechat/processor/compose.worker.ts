@@ -11,6 +11,7 @@ import { type Background, Compositor } from './compositor';
 import type { FrameOutcome } from './framePipeline';
 import { pipeFrames } from './framePipeline';
 import { FramePixels } from './framePixels';
+import { CpuFramePixels } from './framePixelsCpu';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -20,15 +21,19 @@ let emotion: Emotion = 'neutral';
 let image: ImageBitmap | null = null;
 let pendingCopy: AnalysisSizes | null = null;
 let abort: AbortController | null = null;
-/** The frames' pixels without the page's main thread (framePixels.ts); null: frames are drawn as they are. */
-let pixels: FramePixels | null | undefined;
+/**
+ * The frames' pixels without the page's main thread: WebGL on a GPU (framePixels.ts), or the CPU where asked
+ * (framePixelsCpu.ts); null: frames are drawn as they are, through the main thread (cheapest without a GPU).
+ */
+let pixels: FramePixels | CpuFramePixels | null | undefined;
+let cpuFrames = false;
 let webglFrames: 'hardware' | 'always' = 'hardware';
 
 const post = (message: ComposeResponse, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
 async function handleFrame(frame: VideoFrame, width: number, height: number, nowMs: number): Promise<FrameOutcome> {
   if (background === null) return 'passthrough';
-  pixels ??= FramePixels.create({ software: webglFrames === 'always' });
+  pixels ??= FramePixels.create({ software: webglFrames === 'always' }) ?? (cpuFrames ? createCpuPixels() : null);
   const source = pixels ? await pixels.convert(frame) : frame;
   if (pendingCopy) {
     const sizes = pendingCopy;
@@ -47,6 +52,15 @@ async function handleFrame(frame: VideoFrame, width: number, height: number, now
   return 'rendered';
 }
 
+function createCpuPixels(): CpuFramePixels | null {
+  try {
+    return new CpuFramePixels();
+  } catch (error) {
+    console.warn('[emotion-background] frames drawn through the main thread:', error);
+    return null;
+  }
+}
+
 function setImage(next: ImageBitmap | null): void {
   if (image && image !== next) image.close();
   image = next;
@@ -61,6 +75,7 @@ function start(message: Extract<ComposeRequest, { type: 'start' }>): void {
   background = message.background;
   emotion = message.emotion;
   webglFrames = message.webglFrames;
+  cpuFrames = message.cpuFrames;
   abort = new AbortController();
   let last = { width: 0, height: 0 };
   pipeFrames(

@@ -16,6 +16,8 @@ export type ComposeRequest =
       image: ImageBitmap | null;
       /** Which WebGL may read the frames (framePixels.ts): a GPU only, or software WebGL too. */
       webglFrames: 'hardware' | 'always';
+      /** Without WebGL on a GPU: convert the frames on the CPU (framePixelsCpu.ts) rather than draw them as they are. */
+      cpuFrames: boolean;
     }
   | { type: 'background'; background: Background | null }
   | { type: 'emotion'; emotion: Emotion }

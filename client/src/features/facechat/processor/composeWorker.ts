@@ -30,6 +30,7 @@ export function startComposeWorker(camera: MediaStreamTrack, setup: RendererSetu
     emotion: setup.emotion,
     image: null,
     webglFrames: setup.webglFrames,
+    cpuFrames: setup.cpuFrames,
   };
   try {
     worker.postMessage(start, [readable, generator.writable]);

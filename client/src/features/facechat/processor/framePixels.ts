@@ -11,7 +11,8 @@
  *
  * With software WebGL (SwiftShader, llvmpipe: no GPU) the conversion costs about
  * 21 ms a 720p frame on top of 10 ms of compositing, enough to push a loaded
- * machine into the frame-budget fallback; it is used there only when asked for.
+ * machine into the frame-budget fallback; it is used there only when asked for,
+ * and the same conversion runs on the CPU instead (framePixelsCpu.ts, ~5 ms).
  */
 
 type Planar = 'I420' | 'NV12';
@@ -43,7 +44,7 @@ void main() {
 }`;
 
 /** Column-major YUV → RGB matrices (scale of limited-range luma folded in), by matrix and range. */
-function conversion(space: VideoColorSpace | undefined): { matrix: number[]; yOffset: number } {
+export function yuvToRgb(space: VideoColorSpace | undefined): { matrix: number[]; yOffset: number } {
   const bt709 = space?.matrix === 'bt709';
   const [kr, kb] = bt709 ? [0.2126, 0.0722] : [0.299, 0.114]; // BT.601 (smpte170m, bt470bg) otherwise
   const kg = 1 - kr - kb;
@@ -63,16 +64,16 @@ export class FramePixels {
   private buffer = new Uint8Array(0);
 
   /**
-   * null where WebGL2 is not available in a worker, or is software WebGL and `software` is false: frames are drawn as
-   * they are then (through the main thread).
+   * null where WebGL2 is not available in a worker, or is software WebGL and `software` is false: the CPU conversion
+   * (framePixelsCpu.ts) is cheaper there.
    */
   static create({ software }: { software: boolean }): FramePixels | null {
     try {
       const pixels = new FramePixels();
       if (software || !pixels.isSoftware()) return pixels;
-      console.info('[emotion-background] software WebGL: frames drawn through the main thread');
+      console.info('[emotion-background] software WebGL: frames converted on the CPU');
     } catch (error) {
-      console.warn('[emotion-background] frames drawn through the main thread:', error);
+      console.info('[emotion-background] no WebGL2 in the worker: frames converted on the CPU', error);
     }
     return null;
   }
@@ -149,7 +150,7 @@ export class FramePixels {
       upload(1, layout[1], chromaWidth, chromaHeight, 1);
       upload(2, layout[2], chromaWidth, chromaHeight, 1);
     }
-    const { matrix, yOffset } = conversion(frame.colorSpace);
+    const { matrix, yOffset } = yuvToRgb(frame.colorSpace);
     gl.uniform1i(this.uniforms.interleaved, interleaved ? 1 : 0);
     gl.uniform1f(this.uniforms.yOffset, yOffset);
     gl.uniformMatrix3fv(this.uniforms.toRgb, false, matrix);

@@ -31,6 +31,8 @@ export interface RendererSetup {
   mainThread?: boolean;
   /** Which WebGL may read the frames in the compose worker (framePixels.ts). */
   webglFrames: 'hardware' | 'always';
+  /** Without WebGL on a GPU, convert frames on the CPU in the compose worker (EmotionBackgroundOptions.cpuFrames). */
+  cpuFrames: boolean;
   /** Use the canvas captureStream path even where insertable streams exist (tests, benchmarks). */
   canvasCapture?: boolean;
 }
