@@ -11,7 +11,7 @@
 import 'reflect-metadata';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { startTestServices, type TestServices } from '../api/src/test/global-setup.js';
 import { startTestStack, type TestStack } from '../api/src/test/stack.js';
 import { assertClientBuilt, CLIENT_DIST, signInThroughUi } from '../e2e/lib/app.js';
@@ -76,6 +76,7 @@ async function oneCall(alice: Page, bob: Page, bobName: string, path: Path): Pro
     await bob.evaluate(`delete document.visibilityState`);
     if (await bob.getByTestId('incoming-call-preview').count()) throw new Error('the classic path connected early');
   }
+  const profiler = process.env.BENCH_PROFILE && path === 'instant' ? await startProfile(bob) : null;
   await bob.getByTestId('accept-call').click();
 
   const done = (s: { acceptAt: number | null; firstRemoteFrameAt: number | null }) => s.firstRemoteFrameAt !== null;
@@ -84,6 +85,7 @@ async function oneCall(alice: Page, bob: Page, bobName: string, path: Path): Pro
     waitFor("first remote frame on Alice's page", () => readProbe(alice), done, CALL_TIMEOUT_MS, 20),
   ]);
   if (b.acceptAt === null) throw new Error('the Accept click was not seen');
+  if (profiler) await printProfile(profiler);
   const sample = { callee: b.firstRemoteFrameAt! - b.acceptAt, caller: a.firstRemoteFrameAt! - b.acceptAt, both: 0 };
   if (process.env.BENCH_TRACE) {
     for (const [who, page] of [
@@ -95,6 +97,12 @@ async function oneCall(alice: Page, bob: Page, bobName: string, path: Path): Pro
         `performance.getEntriesByType('mark').filter((m) => m.name.startsWith('call:') && performance.timeOrigin + m.startTime >= ${b.acceptAt} - 5000)` +
           `.map((m) => m.name + '@' + Math.round(performance.timeOrigin + m.startTime - ${b.acceptAt}))`,
       );
+      // The API requests the page made from Accept on (Resource Timing: started, answered), e.g. acceptCall.
+      const requests = await page.evaluate<string[]>(
+        `performance.getEntriesByType('resource').filter((r) => r.name.includes('/graphql') && performance.timeOrigin + r.startTime >= ${b.acceptAt} - 5)` +
+          `.map((r) => 'api@' + Math.round(performance.timeOrigin + r.startTime - ${b.acceptAt}) + '-' + Math.round(performance.timeOrigin + r.responseEnd - ${b.acceptAt}))`,
+      );
+      marks.push(...requests);
       const first = (who === 'Bob' ? b : a).firstFrame;
       const received = first?.receivedAt ? ` received@${Math.round(first.receivedAt - b.acceptAt)}` : '';
       log(`  ${path} ${who}: ${marks.join(' ')}${received} first-frame ${first?.width}x${first?.height}`);
@@ -108,6 +116,33 @@ async function oneCall(alice: Page, bob: Page, bobName: string, path: Path): Pro
   await alice.getByTestId('call-leave-dialog-confirm').click();
   await bob.locator('[data-testid=call-outcome][data-ending=ENDED]').waitFor({ timeout: CALL_TIMEOUT_MS });
   return sample;
+}
+
+/** BENCH_PROFILE=1: where Bob's main thread spends Accept → first frame (CPU profile, top functions by own time). */
+async function startProfile(page: Page): Promise<CDPSession> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 200 });
+  await session.send('Profiler.start');
+  return session;
+}
+async function printProfile(session: CDPSession): Promise<void> {
+  const { profile } = await session.send('Profiler.stop');
+  await session.detach();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<number, number>();
+  const deltas = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (deltas[i] ?? 0) / 1000));
+  const byFunction = new Map<string, number>();
+  for (const [id, ms] of self) {
+    const frame = byId.get(id)!.callFrame;
+    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
+  }
+  const total = [...byFunction.values()].reduce((a, b) => a + b, 0);
+  const idle = byFunction.get('(idle) :-1') ?? 0;
+  log(`    profile: ${Math.round(total)} ms sampled, ${Math.round(total - idle)} ms busy`);
+  for (const [key, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 14)) log(`      ${ms.toFixed(1).padStart(7)} ms  ${key}`);
 }
 
 /** BENCH_LIVEKIT_LOG=1: LiveKit's debug log of each page, kept with epoch times, printed for Bob's accept-to-frame span. */
