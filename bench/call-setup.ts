@@ -1,4 +1,4 @@
-// `npm run bench:call [-- --calls 5 --fps 15 --effect off]`
+// `npm run bench:call [-- --calls 5 --fps 15 --effect off --effect-on both]`
 // Call setup time, end to end on loopback: the real stack (embedded PostgreSQL, the real LiveKit
 // server, the API serving the built client — `npm run build -w client` first, or CLIENT_DIST) and
 // two Chromium pages with fake cameras. For each call Alice rings Bob from his profile; once her
@@ -24,13 +24,21 @@ const { values } = parseArgs({
     calls: { type: 'string', default: '5' },
     fps: { type: 'string', default: '15' },
     effect: { type: 'string', default: 'off' },
+    // Who has the effect: both (default), or only one side (the other's camera goes out untouched).
+    'effect-on': { type: 'string', default: 'both' },
   },
 });
 const calls = Number(values.calls);
 const fps = Number(values.fps);
 const effect = values.effect as 'off' | 'blur' | 'emotion';
-if (!(calls >= 1 && calls <= 20) || !(fps >= 5 && fps <= 30) || !['off', 'blur', 'emotion'].includes(effect)) {
-  console.error('usage: bench:call [--calls 1–20] [--fps 5–30] [--effect off|blur|emotion]');
+const effectOn = values['effect-on'] as 'both' | 'caller' | 'callee';
+if (
+  !(calls >= 1 && calls <= 20) ||
+  !(fps >= 5 && fps <= 30) ||
+  !['off', 'blur', 'emotion'].includes(effect) ||
+  !['both', 'caller', 'callee'].includes(effectOn)
+) {
+  console.error('usage: bench:call [--calls 1–20] [--fps 5–30] [--effect off|blur|emotion] [--effect-on both|caller|callee]');
   process.exit(2);
 }
 
@@ -77,6 +85,7 @@ async function oneCall(alice: Page, bob: Page, bobName: string, path: Path): Pro
     if (await bob.getByTestId('incoming-call-preview').count()) throw new Error('the classic path connected early');
   }
   const profiler = process.env.BENCH_PROFILE && path === 'instant' ? await startProfile(bob) : null;
+  const tracer = process.env.BENCH_TIMELINE && path === 'instant' ? await startTimeline(bob) : null;
   await bob.getByTestId('accept-call').click();
 
   const done = (s: { acceptAt: number | null; firstRemoteFrameAt: number | null }) => s.firstRemoteFrameAt !== null;
@@ -86,6 +95,7 @@ async function oneCall(alice: Page, bob: Page, bobName: string, path: Path): Pro
   ]);
   if (b.acceptAt === null) throw new Error('the Accept click was not seen');
   if (profiler) await printProfile(profiler);
+  if (tracer) await printTimeline(tracer, b.acceptAt, b.firstRemoteFrameAt!);
   const sample = { callee: b.firstRemoteFrameAt! - b.acceptAt, caller: a.firstRemoteFrameAt! - b.acceptAt, both: 0 };
   if (process.env.BENCH_TRACE) {
     for (const [who, page] of [
@@ -145,6 +155,50 @@ async function printProfile(session: CDPSession): Promise<void> {
   for (const [key, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 14)) log(`      ${ms.toFixed(1).padStart(7)} ms  ${key}`);
 }
 
+/** BENCH_TIMELINE=1: the callee's main-thread time, Accept → first frame, by kind of work (Chrome's timeline trace). */
+async function startTimeline(page: Page): Promise<{ session: CDPSession; events: TraceEvent[] }> {
+  const session = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  session.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  await session.send('Tracing.start', {
+    traceConfig: { includedCategories: ['devtools.timeline', 'toplevel', 'v8.execute', '__metadata'] },
+    transferMode: 'ReportEvents',
+  });
+  return { session, events };
+}
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: { name?: string };
+}
+async function printTimeline({ session, events }: { session: CDPSession; events: TraceEvent[] }, from: number, to: number): Promise<void> {
+  const done = new Promise((resolve) => session.once('Tracing.tracingComplete', resolve));
+  await session.send('Tracing.end');
+  await done;
+  await session.detach();
+  const main = events.find(
+    (e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'Layout'),
+  );
+  if (!main) return log('    timeline: no renderer main thread found');
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur);
+  // Trace clock → epoch: the span is the last `to − from` ms of the trace that reached the first frame.
+  const end = Math.max(...onMain.map((e) => e.ts + e.dur!));
+  const start = end - (to - from) * 1000 - 200_000;
+  const totals = new Map<string, number>();
+  let tasks = 0;
+  for (const e of onMain) {
+    if (e.ts < start) continue;
+    if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') tasks += e.dur! / 1000;
+    else totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur! / 1000);
+  }
+  log(`    timeline (main thread, last ${Math.round((end - start) / 1000)} ms): tasks ${Math.round(tasks)} ms`);
+  for (const [name, ms] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 12)) log(`      ${ms.toFixed(1).padStart(7)} ms  ${name}`);
+}
+
 /** BENCH_LIVEKIT_LOG=1: LiveKit's debug log of each page, kept with epoch times, printed for Bob's accept-to-frame span. */
 const livekitLogs = new WeakMap<Page, { at: number; text: string }[]>();
 async function recordLivekitLog(page: Page): Promise<void> {
@@ -178,7 +232,7 @@ const watchdog = setTimeout(() => {
 try {
   assertClientBuilt();
   log(
-    `PP-ENTER call setup benchmark — ${calls} calls, fake cameras at ${fps} fps, background effect ${effect}; ` +
+    `PP-ENTER call setup benchmark — ${calls} calls, fake cameras at ${fps} fps, background effect ${effect}${effectOn === 'both' ? '' : ` (${effectOn} only)`}; ` +
       `${cpus().length} CPUs, load ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')}; client ${CLIENT_DIST}`,
@@ -192,7 +246,8 @@ try {
   browser = await launchChromium(fakeMediaFlags(fps));
   const pages: Page[] = [];
   for (const user of [alice, bob]) {
-    const context = await callContext(browser, stack.baseUrl, { effect });
+    const side = user === alice ? 'caller' : 'callee';
+    const context = await callContext(browser, stack.baseUrl, { effect: effectOn === 'both' || effectOn === side ? effect : 'off' });
     const page = await context.newPage();
     await installProbe(page);
     if (process.env.BENCH_LIVEKIT_LOG) await recordLivekitLog(page);
