@@ -26,19 +26,26 @@ const { values } = parseArgs({
     effect: { type: 'string', default: 'off' },
     // Who has the effect: both (default), or only one side (the other's camera goes out untouched).
     'effect-on': { type: 'string', default: 'both' },
+    // How long Bob lets it ring once his tab is ready to answer (people take a few seconds; LiveKit's dynacast pauses
+    // layers nobody has received for 5 s).
+    'ring-ms': { type: 'string', default: '0' },
   },
 });
 const calls = Number(values.calls);
 const fps = Number(values.fps);
 const effect = values.effect as 'off' | 'blur' | 'emotion';
 const effectOn = values['effect-on'] as 'both' | 'caller' | 'callee';
+const ringMs = Number(values['ring-ms']);
 if (
   !(calls >= 1 && calls <= 20) ||
   !(fps >= 5 && fps <= 30) ||
   !['off', 'blur', 'emotion'].includes(effect) ||
-  !['both', 'caller', 'callee'].includes(effectOn)
+  !['both', 'caller', 'callee'].includes(effectOn) ||
+  !(ringMs >= 0 && ringMs <= 20_000)
 ) {
-  console.error('usage: bench:call [--calls 1–20] [--fps 5–30] [--effect off|blur|emotion] [--effect-on both|caller|callee]');
+  console.error(
+    'usage: bench:call [--calls 1–20] [--fps 5–30] [--effect off|blur|emotion] [--effect-on both|caller|callee] [--ring-ms 0–20000]',
+  );
   process.exit(2);
 }
 
@@ -84,6 +91,7 @@ async function oneCall(alice: Page, bob: Page, bobName: string, path: Path): Pro
     await bob.evaluate(`delete document.visibilityState`);
     if (await bob.getByTestId('incoming-call-preview').count()) throw new Error('the classic path connected early');
   }
+  if (ringMs) await bob.waitForTimeout(ringMs);
   const profiler = process.env.BENCH_PROFILE && path === 'instant' ? await startProfile(bob) : null;
   const tracer = process.env.BENCH_TIMELINE && path === 'instant' ? await startTimeline(bob) : null;
   await bob.getByTestId('accept-call').click();
@@ -232,7 +240,7 @@ const watchdog = setTimeout(() => {
 try {
   assertClientBuilt();
   log(
-    `PP-ENTER call setup benchmark — ${calls} calls, fake cameras at ${fps} fps, background effect ${effect}${effectOn === 'both' ? '' : ` (${effectOn} only)`}; ` +
+    `PP-ENTER call setup benchmark — ${calls} calls, fake cameras at ${fps} fps, background effect ${effect}${effectOn === 'both' ? '' : ` (${effectOn} only)`}${ringMs ? `, answered after ${ringMs} ms` : ''}; ` +
       `${cpus().length} CPUs, load ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')}; client ${CLIENT_DIST}`,
