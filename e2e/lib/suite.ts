@@ -44,15 +44,23 @@ export interface BrowserSuite {
 }
 
 /** Resolves once the page has sent a graphql-ws message naming `text`, e.g. a subscription field (set up before navigating). */
-export function subscriptionMessageSent(page: Page, text: string): Promise<void> {
-  return new Promise((resolve) =>
+export function subscriptionMessageSent(page: Page, text: string, timeoutMs = 45_000): Promise<void> {
+  const sent = new Promise<void>((resolve, reject) => {
+    // Fails with a message that says what did not happen, not at the test's own timeout.
+    const timer = setTimeout(() => reject(new Error(`no "${text}" sent over the page's sockets within ${timeoutMs} ms`)), timeoutMs);
     page.on('websocket', (ws) =>
       ws.on('framesent', (frame) => {
         // A moment for the server to register it.
-        if (String(frame.payload).includes(text)) setTimeout(resolve, 300);
+        if (String(frame.payload).includes(text)) {
+          clearTimeout(timer);
+          setTimeout(resolve, 300);
+        }
       }),
-    ),
-  );
+    );
+  });
+  // Awaited by the test; a test that failed before awaiting it must not get an unhandled rejection later.
+  sent.catch(() => undefined);
+  return sent;
 }
 
 /**
