@@ -53,8 +53,8 @@ export interface EmotionBackgroundOptions {
   /** Composite on the main thread even where the compose worker could (benchmarks compare the two). */
   mainThreadCompositing?: boolean;
   /**
-   * How the compose worker reads frames: 'hardware' (default) converts them with WebGL where WebGL runs on a GPU and on
-   * the CPU elsewhere (software WebGL costs about 4× the CPU conversion); 'always' uses WebGL even in software.
+   * How the compose worker reads frames: 'hardware' (default) converts them with WebGL only where WebGL runs on a GPU
+   * (with software WebGL the conversion costs about 3× the compositing); 'always' also with software WebGL.
    */
   webglFrames?: 'hardware' | 'always';
   /**

@@ -11,8 +11,8 @@
  *
  * With software WebGL (SwiftShader, llvmpipe: no GPU) the conversion costs about
  * 21 ms a 720p frame on top of 10 ms of compositing, enough to push a loaded
- * machine into the frame-budget fallback; it is used there only when asked for,
- * and the same conversion runs on the CPU instead (framePixelsCpu.ts, ~5 ms).
+ * machine into the frame-budget fallback; it is used there only when asked for
+ * (the CPU conversion, framePixelsCpu.ts, is the other opt-in there).
  */
 
 type Planar = 'I420' | 'NV12';
@@ -56,6 +56,30 @@ export function yuvToRgb(space: VideoColorSpace | undefined): { matrix: number[]
   return { matrix: [ys, ys, ys, 0, gu, bu, rv, gv, 0], yOffset: full ? 0 : 16 / 255 };
 }
 
+/** A planar YUV frame's planes, copied out with `VideoFrame.copyTo` (which never waits for the main thread). */
+export interface CopiedPlanes {
+  buffer: Uint8Array<ArrayBuffer>;
+  layout: PlaneLayout[];
+  width: number;
+  height: number;
+  /** NV12: U and V interleaved in the second plane. */
+  interleaved: boolean;
+}
+
+/**
+ * Copies `frame`'s planes into `buffer` (a bigger one when it does not fit; keep the returned one for the next frame);
+ * null when the frame is not I420 / NV12 (draw it as it is).
+ */
+export async function copyPlanes(frame: VideoFrame, buffer: Uint8Array<ArrayBuffer>): Promise<CopiedPlanes | null> {
+  const format = frame.format;
+  if (!format || !PLANAR.includes(format) || !frame.visibleRect) return null;
+  const size = frame.allocationSize();
+  const target = buffer.byteLength < size ? new Uint8Array(size) : buffer;
+  const layout = await frame.copyTo(target);
+  const { width, height } = frame.visibleRect;
+  return { buffer: target, layout, width, height, interleaved: (format as Planar) === 'NV12' };
+}
+
 export class FramePixels {
   readonly canvas = new OffscreenCanvas(1, 1);
   private readonly gl: WebGL2RenderingContext;
@@ -64,16 +88,16 @@ export class FramePixels {
   private buffer = new Uint8Array(0);
 
   /**
-   * null where WebGL2 is not available in a worker, or is software WebGL and `software` is false: the CPU conversion
-   * (framePixelsCpu.ts) is cheaper there.
+   * null where WebGL2 is not available in a worker, or is software WebGL and `software` is false: frames are then
+   * drawn as they are (through the main thread), or converted on the CPU where asked (framePixelsCpu.ts).
    */
   static create({ software }: { software: boolean }): FramePixels | null {
     try {
       const pixels = new FramePixels();
       if (software || !pixels.isSoftware()) return pixels;
-      console.info('[emotion-background] software WebGL: frames converted on the CPU');
+      console.info('[emotion-background] software WebGL: frames not read with WebGL');
     } catch (error) {
-      console.info('[emotion-background] no WebGL2 in the worker: frames converted on the CPU', error);
+      console.info('[emotion-background] no WebGL2 in the worker: frames not read with WebGL', error);
     }
     return null;
   }
@@ -129,12 +153,10 @@ export class FramePixels {
 
   /** The frame's pixels on `canvas` (valid until the next call), or the frame itself when it is not planar YUV. */
   async convert(frame: VideoFrame): Promise<VideoFrame | OffscreenCanvas> {
-    const format = frame.format;
-    if (!format || !PLANAR.includes(format) || !frame.visibleRect) return frame;
-    const size = frame.allocationSize();
-    if (this.buffer.byteLength < size) this.buffer = new Uint8Array(size);
-    const layout = await frame.copyTo(this.buffer);
-    const { width, height } = frame.visibleRect;
+    const planes = await copyPlanes(frame, this.buffer);
+    if (!planes) return frame;
+    this.buffer = planes.buffer;
+    const { layout, width, height, interleaved } = planes;
     const [chromaWidth, chromaHeight] = [Math.ceil(width / 2), Math.ceil(height / 2)];
     const gl = this.gl;
     const upload = (unit: number, plane: PlaneLayout, w: number, h: number, channels: 1 | 2) => {
@@ -144,7 +166,6 @@ export class FramePixels {
       gl.texImage2D(gl.TEXTURE_2D, 0, internal, w, h, 0, pixelFormat, gl.UNSIGNED_BYTE, this.buffer, plane.offset);
     };
     upload(0, layout[0], width, height, 1);
-    const interleaved = (format as Planar) === 'NV12';
     if (interleaved) upload(1, layout[1], chromaWidth, chromaHeight, 2);
     else {
       upload(1, layout[1], chromaWidth, chromaHeight, 1);

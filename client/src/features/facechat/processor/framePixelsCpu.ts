@@ -6,9 +6,8 @@
  *
  * (`copyTo(…, { format: 'RGBA' })` converts through the main thread in Chromium 156, at 48 ms a 720p frame.)
  */
-import { yuvToRgb } from './framePixels';
+import { copyPlanes, yuvToRgb } from './framePixels';
 
-const PLANAR: readonly string[] = ['I420', 'NV12'];
 /** Fixed point: coefficients × 2¹⁰. */
 const SHIFT = 10;
 const ONE = 1 << SHIFT;
@@ -30,18 +29,16 @@ export class CpuFramePixels {
 
   /** The frame's pixels on `canvas` (valid until the next call), or the frame itself when it is not planar YUV. */
   async convert(frame: VideoFrame): Promise<VideoFrame | OffscreenCanvas> {
-    const format = frame.format;
-    if (!format || !PLANAR.includes(format) || !frame.visibleRect) return frame;
-    const size = frame.allocationSize();
-    if (this.planes.byteLength < size) this.planes = new Uint8Array(size);
-    const layout = await frame.copyTo(this.planes);
-    const { width, height } = frame.visibleRect;
+    const planes = await copyPlanes(frame, this.planes);
+    if (!planes) return frame;
+    this.planes = planes.buffer;
+    const { layout, width, height, interleaved } = planes;
     if (!this.image || this.image.width !== width || this.image.height !== height) {
       this.image = new ImageData(width, height);
       this.canvas.width = width;
       this.canvas.height = height;
     }
-    convertPlanes(this.planes, layout, format === 'NV12', width, height, frame.colorSpace, this.image.data);
+    convertPlanes(this.planes, layout, interleaved, width, height, frame.colorSpace, this.image.data);
     this.context.putImageData(this.image, 0, 0);
     return this.canvas;
   }
@@ -86,30 +83,22 @@ export function convertPlanes(
       const green = gu * u + gv * v;
       const blue = bu * u;
       const next = column < lastColumn ? 1 : 0;
-      let y = luma[planes[top + column]!]!;
-      pixels[outTop + column] =
-        0xff000000 | (CLAMP[(y + blue) >> SHIFT]! << 16) | (CLAMP[(y + green) >> SHIFT]! << 8) | CLAMP[(y + red) >> SHIFT]!;
-      y = luma[planes[top + column + next]!]!;
-      pixels[outTop + column + next] =
-        0xff000000 | (CLAMP[(y + blue) >> SHIFT]! << 16) | (CLAMP[(y + green) >> SHIFT]! << 8) | CLAMP[(y + red) >> SHIFT]!;
-      y = luma[planes[bottom + column]!]!;
-      pixels[outBottom + column] =
-        0xff000000 | (CLAMP[(y + blue) >> SHIFT]! << 16) | (CLAMP[(y + green) >> SHIFT]! << 8) | CLAMP[(y + red) >> SHIFT]!;
-      y = luma[planes[bottom + column + next]!]!;
-      pixels[outBottom + column + next] =
-        0xff000000 | (CLAMP[(y + blue) >> SHIFT]! << 16) | (CLAMP[(y + green) >> SHIFT]! << 8) | CLAMP[(y + red) >> SHIFT]!;
+      pixels[outTop + column] = opaquePixel(luma[planes[top + column]!]!, red, green, blue);
+      pixels[outTop + column + next] = opaquePixel(luma[planes[top + column + next]!]!, red, green, blue);
+      pixels[outBottom + column] = opaquePixel(luma[planes[bottom + column]!]!, red, green, blue);
+      pixels[outBottom + column + next] = opaquePixel(luma[planes[bottom + column + next]!]!, red, green, blue);
     }
   }
 }
 
-/** Luma scaled once per value (with the rounding half folded in), for a table lookup per pixel. */
-let lumaCache: { key: string; table: Int32Array } | null = null;
+/** One opaque pixel from its scaled luma and its block's chroma terms (little-endian: bytes r, g, b, a in memory). */
+function opaquePixel(luma: number, red: number, green: number, blue: number): number {
+  return 0xff000000 | (CLAMP[(luma + blue) >> SHIFT]! << 16) | (CLAMP[(luma + green) >> SHIFT]! << 8) | CLAMP[(luma + red) >> SHIFT]!;
+}
+
+/** Luma scaled once per value (with the rounding half and the clamp table's bias folded in), for a lookup per pixel. */
 function lumaTable(scale: number, offset: number): Int32Array {
-  const key = `${scale}:${offset}`;
-  if (lumaCache?.key !== key) {
-    const table = new Int32Array(256);
-    for (let value = 0; value < 256; value++) table[value] = (value - offset) * scale + (ONE >> 1) + CLAMP_BIAS * ONE;
-    lumaCache = { key, table };
-  }
-  return lumaCache.table;
+  const table = new Int32Array(256);
+  for (let value = 0; value < 256; value++) table[value] = (value - offset) * scale + (ONE >> 1) + CLAMP_BIAS * ONE;
+  return table;
 }
