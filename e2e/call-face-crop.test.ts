@@ -5,15 +5,13 @@
  * width: the centre crop would show 0.35–0.65, cutting his face (~0.2 across) out. Then Bob switches to blur: the
  * person mask alone still places the crop.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { assertRemoteVideoPlaying, befriend, fakeMediaFlags, newUser, waitFor } from '../bench/lib/call/pages.js';
 import { launchChromium } from './lib/browser.js';
 import { connectCall, openAs } from './lib/call.js';
-import { photoToY4m } from './lib/y4m.js';
+import { photoOnWhiteFrameToY4m } from './lib/y4m.js';
 import { useBrowserSuite } from './lib/suite.js';
 
 const WORK_DIR = join(import.meta.dirname, '../.tmp/e2e-call-face-crop');
@@ -75,15 +73,13 @@ function faceShown(crop: RemoteCrop): boolean {
 describe('full-screen video on a phone', () => {
   it('crops around the face the other person shares, from the landmarks and from the person mask', { timeout: 180_000 }, async () => {
     // A head-and-shoulders portrait on the left of a white 16:9 frame: the face ~0.2 across.
-    mkdirSync(WORK_DIR, { recursive: true });
-    const photo = join(WORK_DIR, 'face-far-left.png');
-    const face = await sharp(join(FACES, 'neutral/vggemo_neutral.jpg')).resize({ height: 720 }).toBuffer();
-    await sharp({ create: { width: 1280, height: 720, channels: 3, background: '#ffffff' } })
-      .composite([{ input: face, left: 0, top: 0 }])
-      .png()
-      .toFile(photo);
-    const camera = join(WORK_DIR, 'face-far-left.y4m');
-    await photoToY4m(photo, camera, { width: 1280, height: 720, fps: 15, position: 'centre' });
+    const camera = await photoOnWhiteFrameToY4m(
+      join(FACES, 'neutral/vggemo_neutral.jpg'),
+      WORK_DIR,
+      'face-far-left',
+      { size: { height: 720 }, left: 0, top: 0 },
+      { width: 1280, height: 720 },
+    );
     const browser = await launchChromium([...fakeMediaFlags(15), `--use-file-for-fake-video-capture=${camera}`]);
     try {
       const { stack } = suite;

@@ -4,7 +4,6 @@
  * with no name labels → "Post" from her album opens the editor with "Call with Bob Park" and Bob tagged at his
  * frame → the published post carries that photo tag.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +11,7 @@ import { gql, type TestUser } from '../api/src/test/client.js';
 import { assertRemoteVideoPlaying, befriend, callContext, fakeMediaFlags, newUser, subscriptionSent } from '../bench/lib/call/pages.js';
 import { launchChromium } from './lib/browser.js';
 import { connectCall, openAs } from './lib/call.js';
-import { photoToY4m } from './lib/y4m.js';
+import { photoOnWhiteFrameToY4m } from './lib/y4m.js';
 import { useBrowserSuite } from './lib/suite.js';
 
 const WORK_DIR = join(import.meta.dirname, '../.tmp/e2e-call-screenshot');
@@ -148,15 +147,13 @@ describe('call screenshots', () => {
 
   it('find the faces: each person is placed at the face in their frame, not at the frame’s middle', async () => {
     // A camera picture with the face off-centre: the photo on the left of a white 16:9 frame, its face ~0.35 across.
-    mkdirSync(WORK_DIR, { recursive: true });
-    const photo = join(WORK_DIR, 'face-left.png');
-    const face = await sharp(join(FACES, 'neutral/faceapi_neutral.jpg')).resize(900).toBuffer();
-    await sharp({ create: { width: 1280, height: 720, channels: 3, background: '#ffffff' } })
-      .composite([{ input: face, left: 0, top: 150 }])
-      .png()
-      .toFile(photo);
-    const camera = join(WORK_DIR, 'face-left.y4m');
-    await photoToY4m(photo, camera, { width: 960, height: 540, fps: 15, position: 'centre' });
+    const camera = await photoOnWhiteFrameToY4m(
+      join(FACES, 'neutral/faceapi_neutral.jpg'),
+      WORK_DIR,
+      'face-left',
+      { size: { width: 900 }, left: 0, top: 150 },
+      { width: 960, height: 540 },
+    );
     const browser = await launchChromium([...fakeMediaFlags(15), `--use-file-for-fake-video-capture=${camera}`]);
     try {
       const { stack } = suite;

@@ -7,7 +7,8 @@
  * which Chromium's file capturer reads. The photo is converted with sharp to raw
  * RGB at the target size first.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import sharp from 'sharp';
 
 export interface Y4mOptions {
@@ -97,4 +98,27 @@ export async function photoToY4m(
   const rgb = await photoToRgb(photoPath, width, height, position);
   writeY4m(outPath, rgbToI420(rgb, width, height), width, height, fps, frames);
   return { rgb, width, height };
+}
+
+/**
+ * A fake camera showing `photo` (resized to `size`) at `left`,`top` of a white 1280×720 frame, e.g. a face off to one
+ * side; written as `${name}.png` and `${name}.y4m` in `dir` at `width`×`height`, 15 fps. Returns the Y4M's path.
+ */
+export async function photoOnWhiteFrameToY4m(
+  photo: string,
+  dir: string,
+  name: string,
+  place: { size: sharp.ResizeOptions; left: number; top: number },
+  output: { width: number; height: number },
+): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const framed = join(dir, `${name}.png`);
+  const picture = await sharp(photo).resize(place.size).toBuffer();
+  await sharp({ create: { width: 1280, height: 720, channels: 3, background: '#ffffff' } })
+    .composite([{ input: picture, left: place.left, top: place.top }])
+    .png()
+    .toFile(framed);
+  const camera = join(dir, `${name}.y4m`);
+  await photoToY4m(framed, camera, { ...output, fps: 15, position: 'centre' });
+  return camera;
 }

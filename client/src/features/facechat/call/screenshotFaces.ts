@@ -6,6 +6,7 @@
  * the caller then places people by their frames.
  */
 import type { FaceLandmarker } from '@mediapipe/tasks-vision';
+import { faceFromLandmarks } from '../processor/facePoint';
 import type { Box, FacePoint } from './screenshotLayout';
 
 const WASM_BASE = '/mediapipe';
@@ -52,13 +53,10 @@ export async function findFaces(image: HTMLCanvasElement, frames: readonly Box[]
   try {
     const task = await withTimeout(loadLandmarker(), timeoutMs);
     return frames.flatMap((box) =>
-      task
-        .detect(crop(image, box))
-        .faceLandmarks.filter((points) => points.length > 0)
-        .map((points) => ({
-          x: (box.x + (points.reduce((sum, p) => sum + p.x, 0) / points.length) * box.w) / image.width,
-          y: (box.y + (points.reduce((sum, p) => sum + p.y, 0) / points.length) * box.h) / image.height,
-        })),
+      task.detect(crop(image, box)).faceLandmarks.flatMap((points) => {
+        const face = faceFromLandmarks(points);
+        return face ? [{ x: (box.x + face.x * box.w) / image.width, y: (box.y + face.y * box.h) / image.height }] : [];
+      }),
     );
   } catch {
     return [];

@@ -4,10 +4,11 @@
  * the frame allows; around the frame's centre while nobody shares one. A contain tile shows the whole frame: nothing
  * to do there.
  */
-import { ParticipantEvent, type Participant } from 'livekit-client';
-import { computed, onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue';
+import type { Participant } from 'livekit-client';
+import { computed, onScopeDispose, ref, watch, type Ref } from 'vue';
 import { readFaceAttribute } from '../processor/attribute';
 import type { FacePoint } from '../processor/facePoint';
+import { useParticipantAttribute } from '../processor/useEmotionBackground';
 
 export interface Size {
   width: number;
@@ -34,25 +35,6 @@ export function coverPosition(face: FacePoint, video: Size, box: Size): { x: num
   };
 }
 
-/** The face position `participant` shares, kept up to date (null: none). */
-export function useParticipantFace(participant: () => Participant): Ref<FacePoint | null> {
-  const face = shallowRef<FacePoint | null>(null);
-  watch(
-    participant,
-    (current, _previous, onCleanup) => {
-      const update = () => {
-        const next = readFaceAttribute(current);
-        if (next?.x !== face.value?.x || next?.y !== face.value?.y) face.value = next;
-      };
-      update();
-      current.on(ParticipantEvent.AttributesChanged, update);
-      onCleanup(() => current.off(ParticipantEvent.AttributesChanged, update));
-    },
-    { immediate: true },
-  );
-  return face;
-}
-
 /**
  * The object-position style for `videoEl` while `cover()` holds and the participant shares a face; `mirrored`: the
  * element is flipped (our own view), so the face's x is too.
@@ -63,7 +45,8 @@ export function useCoverFocus(
   cover: () => boolean,
   mirrored: () => boolean,
 ) {
-  const face = useParticipantFace(participant);
+  // Only a real move of the face re-positions the crop, not another attribute's change.
+  const face = useParticipantAttribute(participant, readFaceAttribute, (a, b) => a?.x === b?.x && a?.y === b?.y);
   const video = ref<Size | null>(null);
   const box = ref<Size | null>(null);
   const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => measure());
@@ -92,14 +75,11 @@ export function useCoverFocus(
   );
   onScopeDispose(() => observer?.disconnect());
 
-  const position = computed(() => {
-    if (!cover() || !face.value || !video.value || !box.value) return null;
+  const style = computed(() => {
+    if (!cover() || !face.value || !video.value || !box.value) return undefined;
     const point = mirrored() ? { x: 1 - face.value.x, y: face.value.y } : face.value;
-    return coverPosition(point, video.value, box.value);
+    const { x, y } = coverPosition(point, video.value, box.value);
+    return { objectPosition: `${x}% ${y}%` };
   });
-  return {
-    face,
-    position,
-    style: computed(() => (position.value ? { objectPosition: `${position.value.x}% ${position.value.y}%` } : undefined)),
-  };
+  return { face, style };
 }

@@ -125,22 +125,37 @@ export type EmotionBackgroundEffects = ReturnType<typeof useEmotionBackground>;
 /** The effects of the call being set up or held (the picker reads details, preview and calibration here). */
 export const activeEffects = shallowRef<EmotionBackgroundEffects | null>(null);
 
-/** The emotion `participant` publishes (null: none, e.g. effects off), kept up to date. */
-export function useParticipantEmotion(participant: Ref<Participant | null | undefined>): Ref<Emotion | null> {
-  const emotion = ref<Emotion | null>(null);
+/**
+ * What `read` finds in `participant`'s attributes, kept up to date (null without a participant). A new value is set
+ * only when `same` says it changed, so watchers of it do not run for other attributes' changes.
+ */
+export function useParticipantAttribute<T>(
+  participant: Ref<Participant | null | undefined> | (() => Participant | null | undefined),
+  read: (participant: Participant) => T | null,
+  same: (a: T | null, b: T | null) => boolean = (a, b) => a === b,
+): Ref<T | null> {
+  const value = shallowRef<T | null>(null);
   watch(
     participant,
     (current, _previous, onCleanup) => {
       if (!current) {
-        emotion.value = null;
+        value.value = null;
         return;
       }
-      const update = () => (emotion.value = readEmotionAttribute(current));
+      const update = () => {
+        const next = read(current);
+        if (!same(next, value.value)) value.value = next;
+      };
       update();
       current.on(ParticipantEvent.AttributesChanged, update);
       onCleanup(() => current.off(ParticipantEvent.AttributesChanged, update));
     },
     { immediate: true },
   );
-  return emotion;
+  return value;
+}
+
+/** The emotion `participant` publishes (null: none, e.g. effects off), kept up to date. */
+export function useParticipantEmotion(participant: Ref<Participant | null | undefined>): Ref<Emotion | null> {
+  return useParticipantAttribute(participant, readEmotionAttribute);
 }
