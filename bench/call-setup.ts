@@ -16,8 +16,8 @@ import { startTestServices, type TestServices } from '../api/src/test/global-set
 import { startTestStack, type TestStack } from '../api/src/test/stack.js';
 import { assertClientBuilt, CLIENT_DIST, signInThroughUi } from '../e2e/lib/app.js';
 import { launchChromium } from '../e2e/lib/browser.js';
-import { befriend, callContext, fakeMediaFlags, newUser, subscriptionSent, waitFor } from './lib/call/pages.js';
-import { installProbe, readProbe, resetProbe } from './lib/call/probe.js';
+import { befriend, callContext, fakeMediaFlags, newUser, subscriptionSent } from './lib/call/pages.js';
+import { firstRemoteFrame, installProbe, resetProbe } from './lib/call/probe.js';
 
 const { values } = parseArgs({
   options: {
@@ -96,10 +96,9 @@ async function oneCall(alice: Page, bob: Page, bobName: string, path: Path): Pro
   const tracer = process.env.BENCH_TIMELINE && path === 'instant' ? await startTimeline(bob) : null;
   await bob.getByTestId('accept-call').click();
 
-  const done = (s: { acceptAt: number | null; firstRemoteFrameAt: number | null }) => s.firstRemoteFrameAt !== null;
   const [b, a] = await Promise.all([
-    waitFor("first remote frame on Bob's page", () => readProbe(bob), done, CALL_TIMEOUT_MS, 20),
-    waitFor("first remote frame on Alice's page", () => readProbe(alice), done, CALL_TIMEOUT_MS, 20),
+    firstRemoteFrame(bob, "first remote frame on Bob's page", CALL_TIMEOUT_MS),
+    firstRemoteFrame(alice, "first remote frame on Alice's page", CALL_TIMEOUT_MS),
   ]);
   if (b.acceptAt === null) throw new Error('the Accept click was not seen');
   if (profiler) await printProfile(profiler);

@@ -3,7 +3,7 @@
  * users and friendships over the API, Chromium flags for fake cameras, and reading what the call
  * page's tiles actually play. No test runner inside (the bench runs without one).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, WebSocket } from 'playwright-core';
 import { gql, signUp, type TestUser } from '../../../api/src/test/client.js';
 import { MEDIA_FLAGS } from '../../../e2e/lib/browser.js';
 
@@ -71,12 +71,20 @@ export async function callContext(
 /** Resolves once the page has sent the graphql-ws subscribe message of `operation` (set up before navigating). */
 export function subscriptionSent(page: Page, operation: string): Promise<void> {
   return new Promise((resolve) => {
-    page.on('websocket', (ws) => {
-      ws.on('framesent', (frame) => {
+    // Every socket's frames reach this process while a listener is on: it is taken off once the message is seen.
+    const sockets = new Map<WebSocket, (frame: { payload: string | Buffer }) => void>();
+    const onSocket = (ws: WebSocket) => {
+      const onFrame = (frame: { payload: string | Buffer }) => {
         const text = typeof frame.payload === 'string' ? frame.payload : frame.payload.toString('utf8');
-        if (text.includes('"subscribe"') && text.includes(`subscription ${operation}`)) resolve();
-      });
-    });
+        if (!text.includes('"subscribe"') || !text.includes(`subscription ${operation}`)) return;
+        page.off('websocket', onSocket);
+        for (const [socket, listener] of sockets) socket.off('framesent', listener);
+        resolve();
+      };
+      sockets.set(ws, onFrame);
+      ws.on('framesent', onFrame);
+    };
+    page.on('websocket', onSocket);
   });
 }
 

@@ -19,6 +19,7 @@ export interface ProbeState {
 declare global {
   interface Window {
     __callProbe: ProbeState;
+    __callProbeFirstFrame: () => Promise<ProbeState>;
   }
 }
 
@@ -29,6 +30,11 @@ declare global {
 const INSTALL = `(() => {
   const probe = { acceptAt: null, firstRemoteFrameAt: null, firstFrame: null };
   window.__callProbe = probe;
+  // Waiting without polling: the bench's readings would otherwise run on the page's main thread every few ms.
+  let waiters = [];
+  window.__callProbeFirstFrame = () => window.__callProbe.firstRemoteFrameAt !== null
+    ? Promise.resolve({ ...window.__callProbe })
+    : new Promise((resolve) => waiters.push(resolve));
   const epoch = (highRes) => performance.timeOrigin + highRes;
   document.addEventListener('click', (event) => {
     const target = event.target;
@@ -44,6 +50,9 @@ const INSTALL = `(() => {
       if (window.__callProbe.firstRemoteFrameAt !== null) return;
       window.__callProbe.firstRemoteFrameAt = epoch(now);
       window.__callProbe.firstFrame = { width: meta.width, height: meta.height, receivedAt: meta.receiveTime === undefined ? null : epoch(meta.receiveTime) };
+      const ready = waiters;
+      waiters = [];
+      ready.forEach((resolve) => resolve({ ...window.__callProbe }));
     });
   };
   const scan = () => document.querySelectorAll('[data-testid=call-tile][data-local=false] video').forEach(watch);
@@ -62,6 +71,15 @@ export async function resetProbe(page: Page): Promise<void> {
   });
 }
 
-export function readProbe(page: Page): Promise<ProbeState> {
-  return page.evaluate(() => ({ ...window.__callProbe }));
+/** The probe once the page has presented its first remote frame (waited for in the page: nothing polls it). */
+export async function firstRemoteFrame(page: Page, what: string, timeoutMs: number): Promise<ProbeState> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: not within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([page.evaluate(() => window.__callProbeFirstFrame()), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
