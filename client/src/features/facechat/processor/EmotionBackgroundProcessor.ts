@@ -10,6 +10,7 @@
 import type { Room, Track, TrackProcessor, VideoProcessorOptions } from 'livekit-client';
 import type { Emotion } from '../emotion/classify';
 import { publishEmotionAttribute, publishFaceAttribute } from './attribute';
+import { analysisAssets } from './analysisWorkers';
 import { hasWebGL2 } from './canvas';
 import type { Background } from './compositor';
 import { type FacePoint, faceWorthSharing } from './facePoint';
@@ -267,12 +268,10 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
       this.setFallback('blur');
       return;
     }
-    const assetsBase = (this.options.assetsBase ?? '').replace(/\/$/, '');
-    const modelsBase = this.options.modelsBase ?? `${assetsBase}/models`;
+    const assets = analysisAssets(this.options.assetsBase, this.options.modelsBase);
     this.analyzer = new FrameAnalyzer({
-      wasmBase: this.options.wasmBase ?? `${assetsBase}/mediapipe`,
-      segmenterModelUrl: `${modelsBase}/selfie_segmenter.tflite`,
-      landmarkerModelUrl: `${modelsBase}/face_landmarker.task`,
+      ...assets,
+      wasmBase: this.options.wasmBase ?? assets.wasmBase,
       maskLongSide: this.options.maskLongSide ?? 256,
       landmarkLongSide: 640,
       segmentIntervalMs: 1000 / (this.options.segmentationHz ?? 15),

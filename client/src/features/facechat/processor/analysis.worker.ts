@@ -77,10 +77,25 @@ async function init(message: AnalysisInit): Promise<void> {
       );
     }
     await Promise.all(loads);
+    warmUp();
   } catch (error) {
     errors.push(`wasm: ${describe(error)}`);
   }
   post({ type: 'ready', segmenter: !!segmenter, landmarker: !!landmarker, errors, loadMs: performance.now() - started });
+}
+
+/**
+ * One analysis of a blank picture: a model's first run sets itself up (it takes several times a normal run), which
+ * is better done now, while loading, than in a call's first seconds.
+ */
+function warmUp(): void {
+  const blank = new ImageData(256, 144);
+  try {
+    segmenter?.segmentForVideo(blank, nextTimestamp(), () => {});
+    landmarker?.detectForVideo(new ImageData(640, 360), nextTimestamp());
+  } catch (error) {
+    console.warn('[emotion-background] warm-up:', describe(error));
+  }
 }
 
 /** Person confidence of the selfie segmenter: one mask (person), or background + person. */
@@ -148,6 +163,7 @@ self.onmessage = (event: MessageEvent<AnalysisRequest>) => {
   const message = event.data;
   if (message.type === 'init') void init(message);
   else if (message.type === 'frame') void analyse(message);
+  else if (message.type === 'reset') blended = null;
   else {
     segmenter?.close();
     landmarker?.close();

@@ -20,9 +20,10 @@ export interface AnalysisFrame {
   landmark?: ImageBitmap;
 }
 
-export type AnalysisRequest = AnalysisInit | AnalysisFrame | { type: 'close' };
+/** `reset`: a new owner takes the worker (analysisWorkers.ts): what it kept of the last one's camera goes. */
+export type AnalysisRequest = AnalysisInit | AnalysisFrame | { type: 'reset' } | { type: 'close' };
 
-interface AnalysisReady {
+export interface AnalysisReady {
   type: 'ready';
   segmenter: boolean;
   landmarker: boolean;

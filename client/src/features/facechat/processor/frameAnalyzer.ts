@@ -10,10 +10,10 @@
  */
 import { BaselineLearner, applyBaseline } from '../emotion/baseline';
 import { classifyEmotion } from '../emotion/classify';
-import { faceLandmarkerOptions } from '../emotion/landmarkerOptions';
 import { EmotionSmoother, type SmoothedEmotion } from '../emotion/smoothing';
 import { type AnalysisSizes, scaledSize } from './analysisCopies';
-import type { AnalysisFrame, AnalysisInit, AnalysisResponse } from './analysisProtocol';
+import type { AnalysisFrame, AnalysisResponse } from './analysisProtocol';
+import { type AnalysisWorker, returnAnalysisWorker, takeAnalysisWorker } from './analysisWorkers';
 import type { FacePoint } from './facePoint';
 
 export interface FrameAnalyzerOptions {
@@ -56,11 +56,14 @@ export class FrameAnalyzer {
   readonly counts = { masks: 0, recognitions: 0, faces: 0 };
   readonly timings = { loadMs: 0, segmentMs: 0, landmarkMs: 0 };
   private worker: Worker | null = null;
+  /** The worker as the pool handed it over (analysisWorkers.ts). */
+  private taken: AnalysisWorker | null = null;
+  /** The frame the worker is analysing for this analyzer. */
+  private inFlightId = 0;
   /** A frame is with the worker, or its copies are being made. */
   private busy = false;
   /** Copies were claimed and not yet sent. */
   private claimed = false;
-  private nextId = 1;
   private lastSegmentMs = Number.NEGATIVE_INFINITY;
   private lastLandmarkMs = Number.NEGATIVE_INFINITY;
   private readonly smoother = new EmotionSmoother();
@@ -73,20 +76,22 @@ export class FrameAnalyzer {
 
   start(): void {
     try {
-      this.worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'emotion-analysis' });
+      this.taken = takeAnalysisWorker(this.options);
     } catch (error) {
       this.fail(`worker: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
-    this.worker.onmessage = (event: MessageEvent<AnalysisResponse>) => this.receive(event.data);
-    this.worker.onerror = (event) => this.fail(`worker: ${event.message || 'failed to load'}`);
-    const init: AnalysisInit = {
-      type: 'init',
-      wasmBase: this.options.wasmBase,
-      segmenterModelUrl: this.options.segmenterModelUrl,
-      landmarkerOptions: faceLandmarkerOptions('VIDEO', this.options.landmarkerModelUrl),
+    const { worker, ready } = this.taken;
+    this.worker = worker;
+    // The kept worker may have loaded long ago: its `ready` comes from the pool, the results from here.
+    worker.onmessage = (event: MessageEvent<AnalysisResponse>) => {
+      if (event.data.type === 'result') this.receive(event.data);
     };
-    this.worker.postMessage(init);
+    worker.onerror = (event) => this.fail(`worker: ${event.message || 'failed to load'}`);
+    ready.then(
+      (message) => this.receive(message),
+      (error: Error) => this.fail(`worker: ${error.message}`),
+    );
   }
 
   /**
@@ -117,7 +122,8 @@ export class FrameAnalyzer {
       return;
     }
     this.claimed = false;
-    const message: AnalysisFrame = { type: 'frame', id: this.nextId++, segment: copies.segment, landmark: copies.landmark };
+    this.inFlightId = this.taken!.nextFrameId++;
+    const message: AnalysisFrame = { type: 'frame', id: this.inFlightId, segment: copies.segment, landmark: copies.landmark };
     this.worker.postMessage(message, bitmaps);
   }
 
@@ -142,9 +148,13 @@ export class FrameAnalyzer {
     return this.restingFace.isLearning ? 'learning' : 'learned';
   }
 
+  /** Done: the worker goes back to the tab's pool (analysisWorkers.ts), still loaded. */
   close(): void {
+    if (this.state === 'closed') return;
+    const healthy = this.state !== 'failed';
     this.state = 'closed';
-    this.worker?.postMessage({ type: 'close' });
+    if (this.taken) returnAnalysisWorker(this.taken, healthy);
+    this.taken = null;
     this.worker = null;
   }
 
@@ -154,6 +164,7 @@ export class FrameAnalyzer {
       return;
     }
     if (message.type === 'ready') {
+      performance.mark('call:effect-ready');
       this.timings.loadMs = message.loadMs;
       this.segmenterReady = message.segmenter;
       this.landmarkerReady = message.landmarker;
@@ -162,6 +173,11 @@ export class FrameAnalyzer {
       else this.state = 'ready';
       if (!message.segmenter && message.landmarker) this.options.onFailure(`segmenter: ${message.errors.join('; ')}`);
       this.options.onReady();
+      return;
+    }
+    // An answer to the worker's previous owner (it was handed back with a frame in flight): not ours.
+    if (message.id !== this.inFlightId) {
+      message.mask?.close();
       return;
     }
     this.busy = false;
@@ -196,7 +212,8 @@ export class FrameAnalyzer {
   private fail(reason: string): void {
     if (this.state === 'failed' || this.state === 'closed') return;
     this.state = 'failed';
-    this.worker?.terminate();
+    if (this.taken) returnAnalysisWorker(this.taken, false);
+    this.taken = null;
     this.worker = null;
     this.options.onFailure(reason);
   }
