@@ -16,7 +16,7 @@ import { startTestServices, type TestServices } from '../api/src/test/global-set
 import { startTestStack, type TestStack } from '../api/src/test/stack.js';
 import { assertClientBuilt, CLIENT_DIST, signInThroughUi } from '../e2e/lib/app.js';
 import { launchChromium } from '../e2e/lib/browser.js';
-import { befriend, callContext, fakeMediaFlags, newUser, subscriptionSent } from './lib/call/pages.js';
+import { befriend, callContext, fakeMediaFlags, newUser, subscriptionSent, waitFor } from './lib/call/pages.js';
 import { firstRemoteFrame, installProbe, resetProbe } from './lib/call/probe.js';
 
 const { values } = parseArgs({
@@ -29,6 +29,8 @@ const { values } = parseArgs({
     // How long Bob lets it ring once his tab is ready to answer (people take a few seconds; LiveKit's dynacast pauses
     // layers nobody has received for 5 s).
     'ring-ms': { type: 'string', default: '0' },
+    // Call from pages just loaded, before the app has loaded the effect's models (as the first seconds after opening it).
+    cold: { type: 'boolean', default: false },
   },
 });
 const calls = Number(values.calls);
@@ -36,6 +38,7 @@ const fps = Number(values.fps);
 const effect = values.effect as 'off' | 'blur' | 'emotion';
 const effectOn = values['effect-on'] as 'both' | 'caller' | 'callee';
 const ringMs = Number(values['ring-ms']);
+const cold = values.cold;
 if (
   !(calls >= 1 && calls <= 20) ||
   !(fps >= 5 && fps <= 30) ||
@@ -44,7 +47,7 @@ if (
   !(ringMs >= 0 && ringMs <= 20_000)
 ) {
   console.error(
-    'usage: bench:call [--calls 1–20] [--fps 5–30] [--effect off|blur|emotion] [--effect-on both|caller|callee] [--ring-ms 0–20000]',
+    'usage: bench:call [--calls 1–20] [--fps 5–30] [--effect off|blur|emotion] [--effect-on both|caller|callee] [--ring-ms 0–20000] [--cold]',
   );
   process.exit(2);
 }
@@ -69,11 +72,33 @@ const median = (xs: number[]) => {
 };
 const ms = (x: number) => `${Math.round(x)} ms`.padStart(8);
 
+const hasEffect = (side: 'caller' | 'callee') => effect !== 'off' && (effectOn === 'both' || effectOn === side);
+const modelsLoaded = (page: Page) =>
+  waitFor(
+    'the effect models loaded while the app was idle',
+    () => page.evaluate<boolean>(`performance.getEntriesByName('effects:models-ready').length > 0`),
+    (loaded) => loaded,
+    CALL_TIMEOUT_MS,
+    100,
+  );
+
 async function oneCall(alice: Page, bob: Page, bobName: string, path: Path): Promise<Sample> {
   // Bob waits on the home page, ringable; Alice opens his profile.
   const ringable = subscriptionSent(bob, 'IncomingCall');
   await Promise.all([bob.goto('/'), alice.goto(`/u/${bobName}`)]);
   await ringable;
+  // As in an app open for a few seconds: its effect's models loaded while it was idle (useWarmAnalysis), unless --cold.
+  if (!cold)
+    await Promise.all(
+      (
+        [
+          [alice, 'caller'],
+          [bob, 'callee'],
+        ] as const
+      )
+        .filter(([, side]) => hasEffect(side))
+        .map(([page]) => modelsLoaded(page)),
+    );
   // The classic path is what a tab in the background takes: it connects only once Bob accepts.
   if (path === 'classic') await bob.evaluate(`Object.defineProperty(document, 'visibilityState', { configurable: true, value: 'hidden' })`);
   await Promise.all([resetProbe(alice), resetProbe(bob)]);
@@ -239,7 +264,7 @@ const watchdog = setTimeout(() => {
 try {
   assertClientBuilt();
   log(
-    `PP-ENTER call setup benchmark — ${calls} calls, fake cameras at ${fps} fps, background effect ${effect}${effectOn === 'both' ? '' : ` (${effectOn} only)`}${ringMs ? `, answered after ${ringMs} ms` : ''}; ` +
+    `PP-ENTER call setup benchmark — ${calls} calls, fake cameras at ${fps} fps, background effect ${effect}${effectOn === 'both' ? '' : ` (${effectOn} only)`}${ringMs ? `, answered after ${ringMs} ms` : ''}${effect !== 'off' ? (cold ? ', pages just loaded (models not loaded yet)' : ', models loaded while the app was idle') : ''}; ` +
       `${cpus().length} CPUs, load ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')}; client ${CLIENT_DIST}`,
