@@ -151,7 +151,12 @@ async function oneCall(alice: Page, bob: Page, bobName: string, path: Path): Pro
     }
   }
   sample.both = Math.max(sample.callee, sample.caller);
-  if (process.env.BENCH_LIVEKIT_LOG) printLivekitLog(bob, b.acceptAt, b.firstRemoteFrameAt!);
+  if (process.env.BENCH_LIVEKIT_LOG) {
+    // Bob's always; Alice's too when her first frame took seconds (a stalled subscription).
+    printLivekitLog('Bob', bob, b.acceptAt, b.firstRemoteFrameAt!);
+    if (sample.caller > 3000) printLivekitLog('Alice', alice, b.acceptAt, a.firstRemoteFrameAt!);
+    else livekitLogs.get(alice)?.splice(0);
+  }
 
   // Alice hangs up; Bob's page says the call ended.
   await alice.getByTestId('leave-call').click();
@@ -231,7 +236,7 @@ async function printTimeline({ session, events }: { session: CDPSession; events:
   for (const [name, ms] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 12)) log(`      ${ms.toFixed(1).padStart(7)} ms  ${name}`);
 }
 
-/** BENCH_LIVEKIT_LOG=1: LiveKit's debug log of each page, kept with epoch times, printed for Bob's accept-to-frame span. */
+/** BENCH_LIVEKIT_LOG=1: LiveKit's debug log of each page, kept with epoch times, printed for the accept-to-frame span (Bob's; Alice's when hers took over 3 s). */
 const livekitLogs = new WeakMap<Page, { at: number; text: string }[]>();
 async function recordLivekitLog(page: Page): Promise<void> {
   // Each line stamped with the page's own clock (the one the probe uses), not when it reaches this process.
@@ -247,9 +252,10 @@ async function recordLivekitLog(page: Page): Promise<void> {
     if (at) lines.push({ at: Number(at), text: text!.replace(/\{room: .*$/s, '').slice(0, 160) });
   });
 }
-function printLivekitLog(page: Page, from: number, to: number): void {
+function printLivekitLog(who: string, page: Page, from: number, to: number): void {
   const lines = livekitLogs.get(page) ?? [];
-  for (const line of lines.filter((l) => l.at >= from - 20 && l.at <= to + 20)) log(`    Bob +${Math.round(line.at - from)} ${line.text}`);
+  for (const line of lines.filter((l) => l.at >= from - 20 && l.at <= to + 20))
+    log(`    ${who} +${Math.round(line.at - from)} ${line.text}`);
   lines.length = 0;
 }
 

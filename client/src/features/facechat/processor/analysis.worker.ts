@@ -42,6 +42,8 @@ let segmenter: ImageSegmenter | null = null;
 let landmarker: FaceLandmarker | null = null;
 let blended: Float32Array | null = null;
 let lastTimestampMs = 0;
+/** An analyzer has taken this worker (analysisWorkers.ts). */
+let claimed = false;
 
 const post = (message: AnalysisResponse, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -77,7 +79,8 @@ async function init(message: AnalysisInit): Promise<void> {
       );
     }
     await Promise.all(loads);
-    warmUp();
+    // Taken by a call meanwhile: its own first frames set the models up, and they should not wait behind a blank one.
+    if (message.warmUp && !claimed) warmUp();
   } catch (error) {
     errors.push(`wasm: ${describe(error)}`);
   }
@@ -163,6 +166,7 @@ self.onmessage = (event: MessageEvent<AnalysisRequest>) => {
   const message = event.data;
   if (message.type === 'init') void init(message);
   else if (message.type === 'frame') void analyse(message);
+  else if (message.type === 'claimed') claimed = true;
   else if (message.type === 'reset') blended = null;
   else {
     segmenter?.close();

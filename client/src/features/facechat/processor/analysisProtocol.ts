@@ -9,6 +9,8 @@ export interface AnalysisInit {
   segmenterModelUrl: string;
   /** null: recognition is not wanted, do not load the landmarker. */
   landmarkerOptions: FaceLandmarkerOptions | null;
+  /** Loaded ahead of need (analysisWorkers.ts): run each model once on a blank picture before saying ready. */
+  warmUp: boolean;
 }
 
 export interface AnalysisFrame {
@@ -20,8 +22,11 @@ export interface AnalysisFrame {
   landmark?: ImageBitmap;
 }
 
-/** `reset`: a new owner takes the worker (analysisWorkers.ts): what it kept of the last one's camera goes. */
-export type AnalysisRequest = AnalysisInit | AnalysisFrame | { type: 'reset' } | { type: 'close' };
+/**
+ * `claimed`: an analyzer took the worker (analysisWorkers.ts): a warm-up not yet run is skipped, its frames come
+ * first. `reset`: a new owner takes it back: what it kept of the last one's camera goes.
+ */
+export type AnalysisRequest = AnalysisInit | AnalysisFrame | { type: 'claimed' } | { type: 'reset' } | { type: 'close' };
 
 export interface AnalysisReady {
   type: 'ready';

@@ -32,6 +32,8 @@ export interface AnalysisWorker {
 }
 
 let idle: AnalysisWorker | null = null;
+/** Workers an analyzer holds now: each comes back (or goes) when its call or preview ends. */
+let inUse = 0;
 
 const keyOf = (assets: AnalysisAssets) => [assets.wasmBase, assets.segmenterModelUrl, assets.landmarkerModelUrl].join(' ');
 
@@ -45,7 +47,7 @@ export function analysisAssets(assetsBase = '', modelsBase?: string): AnalysisAs
   };
 }
 
-function spawn(assets: AnalysisAssets, key: string): AnalysisWorker {
+function spawn(assets: AnalysisAssets, key: string, warmUp: boolean): AnalysisWorker {
   const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'emotion-analysis' });
   const ready = new Promise<AnalysisReady>((resolve, reject) => {
     const onMessage = (event: MessageEvent<AnalysisResponse>) => {
@@ -66,17 +68,21 @@ function spawn(assets: AnalysisAssets, key: string): AnalysisWorker {
     wasmBase: assets.wasmBase,
     segmenterModelUrl: assets.segmenterModelUrl,
     landmarkerOptions: faceLandmarkerOptions('VIDEO', assets.landmarkerModelUrl),
+    warmUp,
   };
   worker.postMessage(init);
   return { worker, ready, nextFrameId: 1, key };
 }
 
-/** Starts loading the models in the kept worker, unless one is kept already (loaded or loading). */
+/**
+ * Starts loading the models in a worker to keep, unless one is kept already (loaded or loading) or an analyzer holds
+ * one (a call that began first): loading a second one beside it would cost that call what this is meant to save.
+ */
 export function warmAnalysisWorker(assets: AnalysisAssets): void {
   const key = keyOf(assets);
-  if (idle?.key === key) return;
+  if (idle?.key === key || inUse > 0) return;
   idle?.worker.terminate();
-  idle = spawn(assets, key);
+  idle = spawn(assets, key, true);
 }
 
 /** The kept worker when it loads the same assets (ready or still loading), else a new one. Throws when none can start. */
@@ -84,9 +90,12 @@ export function takeAnalysisWorker(assets: AnalysisAssets): AnalysisWorker {
   const key = keyOf(assets);
   const kept = idle;
   idle = null;
-  if (kept?.key === key) return kept;
-  kept?.worker.terminate();
-  return spawn(assets, key);
+  if (kept?.key !== key) kept?.worker.terminate();
+  // Spawned for an analyzer that waits for it: its own first frames are the models' first runs.
+  const taken = kept?.key === key ? kept : spawn(assets, key, false);
+  taken.worker.postMessage({ type: 'claimed' });
+  inUse += 1;
+  return taken;
 }
 
 /**
@@ -94,6 +103,7 @@ export function takeAnalysisWorker(assets: AnalysisAssets): AnalysisWorker {
  * false (it failed for its owner) always closes it.
  */
 export function returnAnalysisWorker(taken: AnalysisWorker, healthy = true): void {
+  inUse = Math.max(0, inUse - 1);
   if (!healthy || idle) {
     taken.worker.terminate();
     return;
