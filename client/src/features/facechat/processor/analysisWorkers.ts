@@ -99,8 +99,8 @@ export function takeAnalysisWorker(assets: AnalysisAssets): AnalysisWorker {
 }
 
 /**
- * Done with `taken`: kept (its per-call state reset) when it loaded and none is kept yet, else closed. `healthy`
- * false (it failed for its owner) always closes it.
+ * Done with `taken`: kept (its per-call state reset; loaded or still loading) when none is kept yet, else closed.
+ * `healthy` false (it failed for its owner) always closes it.
  */
 export function returnAnalysisWorker(taken: AnalysisWorker, healthy = true): void {
   inUse = Math.max(0, inUse - 1);

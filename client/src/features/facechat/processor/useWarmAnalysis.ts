@@ -29,9 +29,12 @@ export function useWarmAnalysis(signedIn: () => boolean): void {
 
   function schedule(): void {
     cancel();
-    if (!signedIn() || document.visibilityState !== 'visible' || !worthWarming()) return;
+    if (!signedIn() || document.visibilityState !== 'visible' || loadEffectMode() === 'off') return;
     settleTimer = setTimeout(() => {
-      cancelIdle = whenIdle(() => warmAnalysisWorker(analysisAssets()));
+      // The device checks (a WebGL context) wait for idle too: nothing of this runs while the page starts.
+      cancelIdle = whenIdle(() => {
+        if (canRunEffect()) warmAnalysisWorker(analysisAssets());
+      });
     }, SETTLE_MS);
   }
 
@@ -59,8 +62,7 @@ export function useWarmAnalysis(signedIn: () => boolean): void {
   });
 }
 
-function worthWarming(): boolean {
-  if (loadEffectMode() === 'off') return false;
+function canRunEffect(): boolean {
   if ((navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData) return false;
   return typeof Worker !== 'undefined' && hasWebGL2();
 }
