@@ -43,20 +43,45 @@ export interface BrowserSuite {
   signedIn(user: TestUser, options?: SignedInOptions): Promise<SignedInPage>;
 }
 
+/** graphql-ws's message type of a frame ("subscribe", "connection_ack"), or its first characters. */
+function frameType(payload: string | Buffer): string {
+  const text = String(payload);
+  return /"type":"([a-z_]+)"/.exec(text)?.[1] ?? text.slice(0, 40);
+}
+
 /** Resolves once the page has sent a graphql-ws message naming `text`, e.g. a subscription field (set up before navigating). */
 export function subscriptionMessageSent(page: Page, text: string, timeoutMs = 45_000): Promise<void> {
+  // What the page's sockets did meanwhile, for the failure message: a socket that never opened, one that opened and
+  // was never acknowledged, and one that was acknowledged but never subscribed are three different bugs.
+  const started = Date.now();
+  const seen: string[] = [];
+  let settled = false;
+  const note = (event: string) => void (settled || seen.push(`+${Date.now() - started}ms ${event}`));
   const sent = new Promise<void>((resolve, reject) => {
-    // Fails with a message that says what did not happen, not at the test's own timeout.
-    const timer = setTimeout(() => reject(new Error(`no "${text}" sent over the page's sockets within ${timeoutMs} ms`)), timeoutMs);
-    page.on('websocket', (ws) =>
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `no "${text}" sent over the page's sockets within ${timeoutMs} ms; the sockets: ${seen.slice(-30).join(', ') || 'none opened'}`,
+          ),
+        ),
+      timeoutMs,
+    );
+    page.on('websocket', (ws) => {
+      note(`open ${new URL(ws.url()).pathname}`);
+      ws.on('framereceived', (frame) => note(`got ${frameType(frame.payload)}`));
+      ws.on('socketerror', (error) => note(`error ${error}`));
+      ws.on('close', () => note('closed'));
       ws.on('framesent', (frame) => {
+        note(`sent ${frameType(frame.payload)}`);
         // A moment for the server to register it.
         if (String(frame.payload).includes(text)) {
+          settled = true;
           clearTimeout(timer);
           setTimeout(resolve, 300);
         }
-      }),
-    );
+      });
+    });
   });
   // Awaited by the test; a test that failed before awaiting it must not get an unhandled rejection later.
   sent.catch(() => undefined);

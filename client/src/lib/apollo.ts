@@ -83,6 +83,9 @@ export function createApollo(auth: AuthStore): Apollo {
     url: wsUrl,
     lazy: true,
     retryAttempts: 10,
+    // A socket that opened but was never acknowledged (the server stalled on it) would leave the page without live
+    // updates for good: after 10 s it is closed and retried like a dropped one.
+    connectionAckWaitTimeout: 10_000,
     connectionParams: async () => {
       const token = await auth.validToken();
       return token ? { authorization: `Bearer ${token}` } : {};
