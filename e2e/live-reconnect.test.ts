@@ -1,14 +1,16 @@
 /**
  * Live updates through a dropped socket: Alice's tab loses its graphql-ws connection, Bob sends her a friend request
  * meanwhile (the API publishes it while nobody is subscribed), and when her connection comes back the bell shows it
- * without a reload — the client asks again for what is on screen after every re-connection. Real API and Chromium
+ * without a reload — the client asks again for what is on screen after every re-connection. Each test waits until her
+ * tab has tried to reconnect during the outage, and failed, before the network comes back: a failed attempt must not
+ * make the tab give up. Real API and Chromium
  * (the network switch of e2e/lib/network.ts); build the client first.
  */
 import { describe, expect, it } from 'vitest';
 import { gql } from '../api/src/test/client.js';
 import { befriend, newUser } from '../bench/lib/call/pages.js';
 import { newAppContext } from './lib/app.js';
-import { installNetworkSwitch, networkDown, networkUp } from './lib/network.js';
+import { installNetworkSwitch, networkDown, networkUp, reconnectAttemptFailed } from './lib/network.js';
 import { subscriptionMessageSent, useBrowserSuite } from './lib/suite.js';
 
 // LiveKit: the second test rings a call (startCall needs the video server).
@@ -33,6 +35,7 @@ describe('live updates after the socket reconnects', () => {
     expect(await page.getByTestId('bell-count').count()).toBe(0);
 
     // Her socket drops and cannot reopen for now; Bob's request is published meanwhile.
+    const attemptFailed = reconnectAttemptFailed(page);
     await networkDown(page, '/graphql');
     const sent = await gql<{ sendFriendRequest: { userErrors: unknown[] } }>(
       suite.stack,
@@ -45,7 +48,9 @@ describe('live updates after the socket reconnects', () => {
     await page.waitForTimeout(1500);
     expect(await page.getByTestId('bell-count').count()).toBe(0);
 
-    // The socket comes back (graphql-ws retries on its own): the bell shows the request, no reload.
+    // Her tab tried to reconnect during the outage and failed (that must not make it give up); the network comes
+    // back, her tab's next attempt gets through: the bell shows the request, no reload.
+    await attemptFailed;
     const resubscribed = subscriptionMessageSent(page, 'notificationAdded');
     await networkUp(page);
     await resubscribed;
@@ -72,6 +77,7 @@ describe('live updates after the socket reconnects', () => {
     const [alice, bob] = [await newUser(suite.stack, 'Alice Kim'), await newUser(suite.stack, 'Bob Lee')];
     await befriend(suite.stack, alice, bob);
     const { page, errors } = await aliceWithSwitch(alice, 'IncomingCall');
+    const attemptFailed = reconnectAttemptFailed(page);
     await networkDown(page, '/graphql');
     const started = await gql<{ startCall: { userErrors: unknown[] } }>(
       suite.stack,
@@ -83,6 +89,7 @@ describe('live updates after the socket reconnects', () => {
     await page.waitForTimeout(1000);
     expect(await page.getByTestId('incoming-call').isVisible()).toBe(false);
 
+    await attemptFailed;
     await networkUp(page);
     const dialog = page.getByTestId('incoming-call');
     await dialog.waitFor({ timeout: 20_000 });

@@ -7,9 +7,14 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 
+/** Where a socket opened while the network is down goes: a closed port, so it fails as on a dead network. */
+const DEAD_URL = 'ws://127.0.0.1:9/';
+
 interface NetworkSwitch {
   down(socketMatch: string): Promise<void>;
   up(): Promise<void>;
+  /** Sockets the page tried to open since the last `down` and that were sent to the dead port. */
+  refusedAttempts(): number;
 }
 
 declare global {
@@ -20,10 +25,11 @@ declare global {
 
 /** Installs the switch in every page the profile opens from now on (before the app's code runs). */
 export async function installNetworkSwitch(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
+  await context.addInitScript((deadUrl) => {
     const peers = new Set<RTCPeerConnection>();
     const sockets = new Set<WebSocket>();
     let refused: string | null = null;
+    let refusedAttempts = 0;
     const NativePeer = window.RTCPeerConnection;
     const NativeSocket = window.WebSocket;
     window.RTCPeerConnection = class extends NativePeer {
@@ -35,13 +41,16 @@ export async function installNetworkSwitch(context: BrowserContext): Promise<voi
     window.WebSocket = class extends NativeSocket {
       constructor(url: string | URL, protocols?: string | string[]) {
         // A dead port: the socket fails to open, as it would without a network.
-        super(refused !== null && String(url).includes(refused) ? 'ws://127.0.0.1:9/' : url, protocols);
+        const refuse = refused !== null && String(url).includes(refused);
+        super(refuse ? deadUrl : url, protocols);
+        if (refuse) refusedAttempts += 1;
         sockets.add(this);
       }
     };
     window.__testNetwork = {
       async down(socketMatch) {
         refused = socketMatch;
+        refusedAttempts = 0;
         // Nothing more leaves these connections, not even RTCP (what tells a server the sender is gone, not quiet).
         for (const peer of peers) peer.close();
         peers.clear();
@@ -50,8 +59,17 @@ export async function installNetworkSwitch(context: BrowserContext): Promise<voi
       async up() {
         refused = null;
       },
+      refusedAttempts: () => refusedAttempts,
     };
-  });
+  }, DEAD_URL);
+}
+
+/**
+ * Resolves once the page has tried to open a socket since its network went down (the attempt fails on the dead
+ * port): the app's own reconnection met the outage. Await it before `networkUp`.
+ */
+export async function reconnectAttemptFailed(page: Page, timeoutMs = 20_000): Promise<void> {
+  await page.waitForFunction(() => window.__testNetwork!.refusedAttempts() > 0, undefined, { timeout: timeoutMs, polling: 100 });
 }
 
 /** Cuts the page's network: media stops, sockets whose URL contains `socketMatch` close and cannot reopen. */

@@ -68,6 +68,12 @@ export function createCache(): InMemoryCache {
   });
 }
 
+/**
+ * Before reconnection attempt `attempt` (0, 1, …): 1, 2, 4 … up to 30 s, plus 0.3–3 s at random so that a restarted
+ * API is not reached by every open tab at once.
+ */
+const reconnectDelayMs = (attempt: number) => Math.min(30, 2 ** attempt) * 1000 + 300 + Math.random() * 2700;
+
 /** graphql-ws's close code for a refused or revoked session. */
 const UNAUTHORIZED_CLOSE = 4401;
 
@@ -82,7 +88,12 @@ export function createApollo(auth: AuthStore): Apollo {
   const ws = createRestartableClient({
     url: wsUrl,
     lazy: true,
-    retryAttempts: 10,
+    // A failed attempt (no network, the API restarting) is reported first as an `error` event, which graphql-ws's
+    // default takes as fatal: it would give up for good and leave the page without live updates until a reload. Every
+    // failure is retried, for as long as the page is open (the close codes graphql-ws deems fatal still are).
+    shouldRetry: () => true,
+    retryAttempts: Infinity,
+    retryWait: (attempt) => new Promise((resolve) => setTimeout(resolve, reconnectDelayMs(attempt))),
     // A socket that opened but was never acknowledged (the server stalled on it) would leave the page without live
     // updates for good: after 10 s it is closed and retried like a dropped one.
     connectionAckWaitTimeout: 10_000,
