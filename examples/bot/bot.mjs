@@ -100,6 +100,10 @@ const client = createClient({
   url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
   webSocketImpl: WebSocket,
   connectionParams: { authorization },
+  // Through outages and API restarts it keeps reconnecting (graphql-ws would give up after a failed attempt's error
+  // event); a revoked or expired token (4401) ends the loop below with an error.
+  shouldRetry: () => true,
+  retryAttempts: Infinity,
   on: { connected: () => console.log('listening for notifications') },
 });
 const notifications = client.iterate({
