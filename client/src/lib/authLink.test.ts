@@ -54,6 +54,22 @@ describe('createAuthLink', () => {
     expect(api.seen).toEqual(['Bearer good']);
   });
 
+  it('sends at once, before any promise settles, when the token needs no refresh', async () => {
+    const api = server('good');
+    const source = { ...tokens('unused', null), tokenNow: () => 'good' };
+    const done = run(createAuthLink(source).concat(api.link));
+    // The request left in the same turn: rendering queued meanwhile as microtasks cannot hold it back.
+    expect(api.seen).toEqual(['Bearer good']);
+    expect((await done).results).toEqual([{ data: { me: { id: 'u1' } } }]);
+
+    const later = server('fresh');
+    const stale = { ...tokens('fresh', null), tokenNow: () => undefined };
+    const refreshed = run(createAuthLink(stale).concat(later.link));
+    expect(later.seen).toEqual([]);
+    expect((await refreshed).results).toEqual([{ data: { me: { id: 'u1' } } }]);
+    expect(later.seen).toEqual(['Bearer fresh']);
+  });
+
   it.each(['body', 'http401'] as const)('refreshes once and retries on UNAUTHENTICATED (%s)', async (as) => {
     const api = server('fresh', as);
     const source = tokens('stale', 'fresh');

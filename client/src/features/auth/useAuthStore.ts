@@ -111,12 +111,18 @@ export const useAuthStore = defineStore('auth', () => {
     coordinator.signOut();
   }
 
-  /** The token to send now, refreshed first when it is about to expire. */
-  async function validToken(): Promise<string | null> {
+  /** The token to send now without waiting: null when signed out, undefined when it is about to expire. */
+  function tokenNow(): string | null | undefined {
     const held = coordinator.current;
     if (!held) return null;
-    if (!coordinator.isStale()) return held.accessToken;
-    const outcome = await coordinator.refresh(held.accessToken);
+    return coordinator.isStale() ? undefined : held.accessToken;
+  }
+
+  /** The token to send now, refreshed first when it is about to expire. */
+  async function validToken(): Promise<string | null> {
+    const now = tokenNow();
+    if (now !== undefined) return now;
+    const outcome = await coordinator.refresh(coordinator.current?.accessToken ?? null);
     return outcome.kind === 'session' ? outcome.session.accessToken : null;
   }
 
@@ -151,6 +157,7 @@ export const useAuthStore = defineStore('auth', () => {
     signOut,
     onBeforeSignOut,
     validToken,
+    tokenNow,
     tokenAfterRejection,
     updateUser,
     onSessionChange,
