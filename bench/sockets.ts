@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureDatabase } from '../api/src/db/bootstrap.js';
 import { startTestServices, TEMPLATE_DATABASE, type TestServices } from '../api/src/test/global-setup.js';
-import { freePort } from '../api/src/test/redis-setup.js';
+import { freePort } from '../api/src/kernel/freePort.js';
 import { TokenSigner } from '../api/src/lib/tokens.js';
 import type { TestUser } from '../api/src/test/client.js';
 import { createPost, likePost, registerUsers, signIn } from './lib/sockets/accounts.js';

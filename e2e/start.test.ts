@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
-import { freePort } from '../api/src/db/embedded.js';
+import { freePort } from '../api/src/kernel/freePort.js';
 
 const ROOT = join(import.meta.dirname, '..');
 /** As scripts/lib/paths.mjs finds it: `npm start` runs LiveKit when the binary is there. */

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { gql, signUp, subscribe, wsClient } from '../api/src/test/client.js';
 import { uploadMedia } from '../api/src/features/media/media.testkit.js';
-import { buildImage, ensureEngine, freePort, imageExists, ROOT, run } from './lib/docker.js';
+import { freePort } from '../api/src/kernel/freePort.js';
+import { buildImage, ensureEngine, imageExists, ROOT, run } from './lib/docker.js';
 
 const started = Date.now();
 const timings: { name: string; ms: number }[] = [];

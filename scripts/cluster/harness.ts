@@ -8,7 +8,8 @@ import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { freePort, freeUdpPort, startRedisServer } from '../../api/src/test/redis-setup.js';
+import { freePort } from '../../api/src/kernel/freePort.js';
+import { freeUdpPort, startRedisServer } from '../../api/src/test/redis-setup.js';
 import { haproxyCfg, livekitYaml, pgbouncerIni } from './configs.js';
 import { httpOk, removeOnExit, startProcess, userIds, waitFor, type Proc } from './processes.js';
 

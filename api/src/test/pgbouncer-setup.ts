@@ -12,7 +12,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import pg from 'pg';
-import { freePort } from './redis-setup.js';
+import { freePort } from '../kernel/freePort.js';
 
 export interface TestPgbouncer {
   /** `serverUrl` with pgbouncer's host and port, for `database`. */

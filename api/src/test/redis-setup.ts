@@ -7,10 +7,10 @@
  * - Each test file that needs isolation uses its own logical database or key prefix (see `redisUrlFor`).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createSocket } from 'node:dgram';
-import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
+import { freePort } from '../kernel/freePort.js';
 
 export interface TestRedis {
   url: string;
@@ -23,37 +23,6 @@ function findRedisServer(): string | null {
     if (dir && existsSync(join(dir, 'redis-server'))) return join(dir, 'redis-server');
   }
   return null;
-}
-
-/** A free loopback TCP port for a server started later. */
-export async function freePort(): Promise<number> {
-  // Below the kernel's ephemeral range: a port that `listen(0)` reports free lies inside it, where any outgoing
-  // connection (LiveKit to Redis, the API to PostgreSQL …) may take it as its local port before the server meant for
-  // it binds it — haproxy once failed test:cluster so ("Address already in use").
-  const top = ephemeralRangeStart();
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const port = top - 10_000 + Math.floor(Math.random() * 10_000);
-    if (await canListen(port)) return port;
-  }
-  throw new Error(`no free port found in ${top - 10_000}–${top - 1}`);
-}
-
-/** The first port of the kernel's range for outgoing connections' local ports (32768 unless configured). */
-function ephemeralRangeStart(): number {
-  try {
-    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
-    return Number.isInteger(low) && low >= 11_024 ? low : 32_768;
-  } catch {
-    return 32_768;
-  }
-}
-
-function canListen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
 }
 
 /** A free loopback UDP port (LiveKit's RTC port). */

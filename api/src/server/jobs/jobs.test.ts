@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Jobs } from '../../kernel/jobs.js';
 import { createLogger } from '../../logger.js';
-import { freePort } from '../../test/redis-setup.js';
+import { freePort } from '../../kernel/freePort.js';
 import { BullmqJobs } from './bullmq.js';
 import { MemoryJobs } from './memory.js';
 
