@@ -11,12 +11,21 @@
 import 'reflect-metadata';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestServices, type TestServices } from '../api/src/test/global-setup.js';
 import { startTestStack, type TestStack } from '../api/src/test/stack.js';
 import { assertClientBuilt, CLIENT_DIST, signInThroughUi } from '../e2e/lib/app.js';
 import { launchChromium } from '../e2e/lib/browser.js';
 import { befriend, callContext, fakeMediaFlags, newUser, subscriptionSent, waitFor } from './lib/call/pages.js';
+import {
+  forgetLivekitLog,
+  printLivekitLog,
+  printProfile,
+  printTimeline,
+  recordLivekitLog,
+  startProfile,
+  startTimeline,
+} from './lib/call/diagnostics.js';
 import { firstRemoteFrame, installProbe, resetProbe } from './lib/call/probe.js';
 
 const { values } = parseArgs({
@@ -155,7 +164,7 @@ async function oneCall(alice: Page, bob: Page, bobName: string, path: Path): Pro
     // Bob's always; Alice's too when her first frame took seconds (a stalled subscription).
     printLivekitLog('Bob', bob, b.acceptAt, b.firstRemoteFrameAt!);
     if (sample.caller > 3000) printLivekitLog('Alice', alice, b.acceptAt, a.firstRemoteFrameAt!);
-    else livekitLogs.get(alice)?.splice(0);
+    else forgetLivekitLog(alice);
   }
 
   // Alice hangs up; Bob's page says the call ended.
@@ -163,100 +172,6 @@ async function oneCall(alice: Page, bob: Page, bobName: string, path: Path): Pro
   await alice.getByTestId('call-leave-dialog-confirm').click();
   await bob.locator('[data-testid=call-outcome][data-ending=ENDED]').waitFor({ timeout: CALL_TIMEOUT_MS });
   return sample;
-}
-
-/** BENCH_PROFILE=1: where Bob's main thread spends Accept → first frame (CPU profile, top functions by own time). */
-async function startProfile(page: Page): Promise<CDPSession> {
-  const session = await page.context().newCDPSession(page);
-  await session.send('Profiler.enable');
-  await session.send('Profiler.setSamplingInterval', { interval: 200 });
-  await session.send('Profiler.start');
-  return session;
-}
-async function printProfile(session: CDPSession): Promise<void> {
-  const { profile } = await session.send('Profiler.stop');
-  await session.detach();
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const self = new Map<number, number>();
-  const deltas = profile.timeDeltas ?? [];
-  (profile.samples ?? []).forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (deltas[i] ?? 0) / 1000));
-  const byFunction = new Map<string, number>();
-  for (const [id, ms] of self) {
-    const frame = byId.get(id)!.callFrame;
-    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`;
-    byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
-  }
-  const total = [...byFunction.values()].reduce((a, b) => a + b, 0);
-  const idle = byFunction.get('(idle) :-1') ?? 0;
-  log(`    profile: ${Math.round(total)} ms sampled, ${Math.round(total - idle)} ms busy`);
-  for (const [key, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 14)) log(`      ${ms.toFixed(1).padStart(7)} ms  ${key}`);
-}
-
-/** BENCH_TIMELINE=1: the callee's main-thread time, Accept → first frame, by kind of work (Chrome's timeline trace). */
-async function startTimeline(page: Page): Promise<{ session: CDPSession; events: TraceEvent[] }> {
-  const session = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  session.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-  await session.send('Tracing.start', {
-    traceConfig: { includedCategories: ['devtools.timeline', 'toplevel', 'v8.execute', '__metadata'] },
-    transferMode: 'ReportEvents',
-  });
-  return { session, events };
-}
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tid: number;
-  pid: number;
-  args?: { name?: string };
-}
-async function printTimeline({ session, events }: { session: CDPSession; events: TraceEvent[] }, from: number, to: number): Promise<void> {
-  const done = new Promise((resolve) => session.once('Tracing.tracingComplete', resolve));
-  await session.send('Tracing.end');
-  await done;
-  await session.detach();
-  const main = events.find(
-    (e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'Layout'),
-  );
-  if (!main) return log('    timeline: no renderer main thread found');
-  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur);
-  // Trace clock → epoch: the span is the last `to − from` ms of the trace that reached the first frame.
-  const end = Math.max(...onMain.map((e) => e.ts + e.dur!));
-  const start = end - (to - from) * 1000 - 200_000;
-  const totals = new Map<string, number>();
-  let tasks = 0;
-  for (const e of onMain) {
-    if (e.ts < start) continue;
-    if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') tasks += e.dur! / 1000;
-    else totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur! / 1000);
-  }
-  log(`    timeline (main thread, last ${Math.round((end - start) / 1000)} ms): tasks ${Math.round(tasks)} ms`);
-  for (const [name, ms] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 12)) log(`      ${ms.toFixed(1).padStart(7)} ms  ${name}`);
-}
-
-/** BENCH_LIVEKIT_LOG=1: LiveKit's debug log of each page, kept with epoch times, printed for the accept-to-frame span (Bob's; Alice's when hers took over 3 s). */
-const livekitLogs = new WeakMap<Page, { at: number; text: string }[]>();
-async function recordLivekitLog(page: Page): Promise<void> {
-  // Each line stamped with the page's own clock (the one the probe uses), not when it reaches this process.
-  await page.addInitScript(`try { localStorage.setItem('pp-enter.call.debug', '1') } catch {}
-    for (const level of ['log', 'debug', 'info', 'warn', 'error']) {
-      const write = console[level].bind(console);
-      console[level] = (...args) => write('@' + Math.round(performance.timeOrigin + performance.now()), ...args);
-    }`);
-  const lines: { at: number; text: string }[] = [];
-  livekitLogs.set(page, lines);
-  page.on('console', (message) => {
-    const [, at, text] = /^@(\d+) (.*)$/s.exec(message.text()) ?? [];
-    if (at) lines.push({ at: Number(at), text: text!.replace(/\{room: .*$/s, '').slice(0, 160) });
-  });
-}
-function printLivekitLog(who: string, page: Page, from: number, to: number): void {
-  const lines = livekitLogs.get(page) ?? [];
-  for (const line of lines.filter((l) => l.at >= from - 20 && l.at <= to + 20))
-    log(`    ${who} +${Math.round(line.at - from)} ${line.text}`);
-  lines.length = 0;
 }
 
 let services: TestServices | null = null;
