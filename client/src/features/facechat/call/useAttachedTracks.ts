@@ -1,5 +1,6 @@
 import type { AudioTrack, VideoTrack } from 'livekit-client';
 import { onBeforeUnmount, watch, type Ref } from 'vue';
+import { endAnalysisQuiet } from '../processor/analysisQuiet';
 
 /**
  * A participant's current video and audio tracks attached to the component's `<video>` and `<audio>` elements (its
@@ -20,6 +21,8 @@ export function useAttachedTracks(
         performance.mark('call:attached-video');
         element.muted = true;
         void element.play().catch(() => {});
+        // The first remote frame on screen ends the call's set-up: the background effect's analysis goes on.
+        if (!track.isLocal) element.requestVideoFrameCallback?.(() => endAnalysisQuiet());
       }
     },
     { flush: 'post' },

@@ -5,13 +5,15 @@
  *
  * One frame is in flight at a time (the worker is never queued up), segmentation
  * is asked for at most every `segmentIntervalMs` and recognition at most every
- * `landmarkIntervalMs` (5–10 Hz). The compositor never waits for the worker: it
- * draws every camera frame with the newest mask it has.
+ * `landmarkIntervalMs` (5–10 Hz), and, once there is a mask, none while a call
+ * is being set up (analysisQuiet.ts). The compositor never waits for the worker: it draws every
+ * camera frame with the newest mask it has.
  */
 import { BaselineLearner, applyBaseline } from '../emotion/baseline';
 import { classifyEmotion } from '../emotion/classify';
 import { EmotionSmoother, type SmoothedEmotion } from '../emotion/smoothing';
 import { type AnalysisSizes, scaledSize } from './analysisCopies';
+import { analysisQuiet } from './analysisQuiet';
 import type { AnalysisFrame, AnalysisResponse } from './analysisProtocol';
 import { type AnalysisWorker, returnAnalysisWorker, takeAnalysisWorker } from './analysisWorkers';
 import type { FacePoint } from './facePoint';
@@ -100,6 +102,8 @@ export class FrameAnalyzer {
    */
   claim(width: number, height: number, needs: AnalysisNeeds, nowMs: number): AnalysisSizes | null {
     if (this.state !== 'ready' || this.busy || !this.worker) return null;
+    // A camera with no mask yet is analysed all the same: until its first mask the compositor blurs the whole frame.
+    if (this.counts.masks > 0 && analysisQuiet(nowMs)) return null;
     const segment = needs.segment && this.segmenterReady && nowMs - this.lastSegmentMs >= this.options.segmentIntervalMs;
     const recognise = needs.recognise && this.landmarkerReady && nowMs - this.lastLandmarkMs >= this.options.landmarkIntervalMs;
     if (!segment && !recognise) return null;
