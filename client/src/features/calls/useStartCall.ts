@@ -28,7 +28,7 @@ export function useStartCall() {
         problem.value = error ? describeUserError(error, { scopes: ['calls.start.errors'] }) : t('calls.start.failed');
         return;
       }
-      handOverAccess(payload.call.room.id, payload.access);
+      handOverAccess(payload.call.room.id, payload.access, { othersLater: true });
       void import('../facechat/call/FacechatCallPage.vue');
       await router.push(callRoute(payload.call.room.id, payload.call.id));
     } catch {

@@ -5,20 +5,26 @@ import type { RoomAccessFieldsFragment } from '../../../gql/graphql';
  * only: a token never goes into the address or storage. The call page takes it once; without one
  * (a reload, a link) it asks `joinRoom` for a fresh token.
  */
-const pending = new Map<string, RoomAccessFieldsFragment>();
+const pending = new Map<string, HandedAccess>();
+
+export interface HandedAccess {
+  access: RoomAccessFieldsFragment;
+  /** The others join after us (a call just placed: its callees still ring). */
+  othersLater: boolean;
+}
 
 /** Tokens this close to expiry are not worth connecting with. */
 const MARGIN_MS = 15_000;
 
-export function handOverAccess(roomId: string, access: RoomAccessFieldsFragment): void {
-  pending.set(roomId, access);
+export function handOverAccess(roomId: string, access: RoomAccessFieldsFragment, { othersLater = false } = {}): void {
+  pending.set(roomId, { access, othersLater });
 }
 
-export function takeAccess(roomId: string, now = Date.now()): RoomAccessFieldsFragment | null {
-  const access = pending.get(roomId) ?? null;
+export function takeAccess(roomId: string, now = Date.now()): HandedAccess | null {
+  const handed = pending.get(roomId) ?? null;
   pending.delete(roomId);
-  if (!access || new Date(access.expiresAt).getTime() - MARGIN_MS < now) return null;
-  return access;
+  if (!handed || new Date(handed.access.expiresAt).getTime() - MARGIN_MS < now) return null;
+  return handed;
 }
 
 /** Where a call (or a room) is: `/call/<roomId>`, with `?call=<callId>` for calls (hang up = endCall). */

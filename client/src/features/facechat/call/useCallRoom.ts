@@ -35,11 +35,6 @@ function callRoomOptions(): RoomOptions {
     dynacast: true,
     // Leaving the page asks first (useActiveCall's beforeunload): LiveKit must not drop the call before the answer.
     disconnectOnPageLeave: false,
-    // A peer connection for receiving apart from the one for sending: when a callee is promoted (or someone joins),
-    // LiveKit offers their media on it at once, instead of asking this side for a new offer on the connection that
-    // carries our simulcast camera (single-PC mode); the callee's first frame came 100–130 ms sooner in same-run A/B
-    // runs of `bench:call --effect emotion`.
-    singlePeerConnection: false,
     publishDefaults: { simulcast: true, videoSimulcastLayers: LOWER_LAYERS, stopMicTrackOnMute: false },
     videoCaptureDefaults: { resolution: CAPTURE.resolution },
     audioCaptureDefaults: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
@@ -119,9 +114,15 @@ export function useCallRoom(options: CallRoomOptions = {}) {
    * Connects; resolves once connected. Camera and microphone are captured (and the camera's effect
    * started) while the connection is being made and published right after, in the background
    * (`published` says when) — or, with `hold` (a ringing callee connected early: they may not publish
-   * yet), kept for `publishWhenAllowed`; `preview` shows the camera meanwhile.
+   * yet), kept for `publishWhenAllowed`; `preview` shows the camera meanwhile. `othersLater`: the others' media comes
+   * after we are connected (the caller's callees still ring; `hold` implies it).
    */
-  async function connect(url: string, token: string, { hold = false } = {}): Promise<void> {
+  async function connect(url: string, token: string, { hold = false, othersLater = false } = {}): Promise<void> {
+    // Media to come later is received on a peer connection of its own: when a callee is promoted, LiveKit offers their
+    // tracks on it at once, instead of asking this side for a new offer on the connection that carries our simulcast
+    // camera (one connection, LiveKit's default, is quicker to set up when the media is there already). Same-run A/B
+    // runs of `bench:call --effect emotion`: the callee's first frame came 100–130 ms sooner.
+    room.options.singlePeerConnection = !(hold || othersLater);
     phase.value = 'connecting';
     disconnectReason.value = null;
     mediaReady.value = false;

@@ -49,7 +49,8 @@ export function useCallSession(roomId: () => string, callId: () => string | null
     stage.value = 'joining';
     failure.value = null;
     ending.value = null;
-    await connectWith(takeAccess(roomId()));
+    const handed = takeAccess(roomId());
+    await connectWith(handed?.access ?? null, { othersLater: handed?.othersLater ?? false });
   }
 
   /**
@@ -94,7 +95,7 @@ export function useCallSession(roomId: () => string, callId: () => string | null
     void callRoom.disconnect();
   }
 
-  async function connectWith(handedOver: RoomAccessFieldsFragment | null): Promise<void> {
+  async function connectWith(handedOver: RoomAccessFieldsFragment | null, { othersLater = false } = {}): Promise<void> {
     try {
       let access = handedOver;
       if (!access) {
@@ -109,7 +110,7 @@ export function useCallSession(roomId: () => string, callId: () => string | null
         }
         access = payload.access;
       }
-      await callRoom.connect(access.url, access.token);
+      await callRoom.connect(access.url, access.token, { othersLater });
       if (stage.value === 'joining') stage.value = 'live';
       else void callRoom.disconnect(); // over while connecting
     } catch (error) {
