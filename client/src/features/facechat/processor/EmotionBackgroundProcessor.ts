@@ -15,7 +15,7 @@ import { hasWebGL2 } from './canvas';
 import type { Background } from './compositor';
 import { type FacePoint, faceWorthSharing } from './facePoint';
 import { FrameAnalyzer } from './frameAnalyzer';
-import { FrameBudget, budgetForFrameRate } from './frameBudget';
+import { FrameBudget, FullEffectTrials, budgetForFrameRate } from './frameBudget';
 import { type AnalysisFeed, type FrameRenderer, startFrameRenderer } from './frameRenderer';
 
 /**
@@ -103,6 +103,8 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
   private renderer: FrameRenderer | null = null;
   private analyzer: FrameAnalyzer | null = null;
   private budget = new FrameBudget();
+  /** Tries the full effect again while the colour fallback stands. */
+  private readonly trials = new FullEffectTrials();
   private room: Room | null = null;
   private current: EmotionChange = { emotion: 'neutral', confidence: 0, faceFound: false };
   private framesOut = 0;
@@ -199,6 +201,7 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
     this.mode = mode;
     // A new mode gets a fresh chance at its full effect.
     this.budget.reset();
+    this.trials.reset();
     if (this.fallback === 'color') this.setFallback(null);
     if (mode === 'off') this.renderer?.setMask(null);
     if (mode !== 'emotion') {
@@ -249,15 +252,28 @@ export class EmotionBackgroundProcessor implements TrackProcessor<Track.Kind.Vid
   private recordFrameTime(durationMs: number, nowMs: number): void {
     this.composeMs += 0.1 * (durationMs - this.composeMs);
     this.framesOut++;
+    const missed = this.budget.record(durationMs, nowMs);
+    if (this.fallback === 'color') return this.tryFullEffect(nowMs, missed);
     // Only the full effect can be made cheaper; blur without a mask is already the floor.
-    if (this.budget.record(durationMs, nowMs) && this.fallback === null && this.renderer?.hasMask) this.setFallback('color');
+    if (missed && this.fallback === null && this.renderer?.hasMask) {
+      this.trials.fellBack(nowMs);
+      this.setFallback('color');
+    }
+  }
+
+  /** The colour fallback stands: now and then the full effect is drawn again, and kept when frames keep up. */
+  private tryFullEffect(nowMs: number, missed: boolean): void {
+    const step = this.trials.frame(nowMs, missed);
+    if (step === 'try') this.budget.reset(); // the full effect is judged afresh
+    if (step === 'recovered') this.setFallback(null);
+    else if (step) this.renderer?.setBackground(this.background());
   }
 
   /** What goes behind the person; null: the camera frame goes out untouched (effects off). */
   private background(): Background | null {
     if (this.mode === 'off') return null;
     const themed = this.mode === 'emotion' || this.mode === 'mood';
-    if (this.fallback === 'color') return themed ? 'flat-theme' : 'flat-grey';
+    if (this.fallback === 'color' && !this.trials.trying) return themed ? 'flat-theme' : 'flat-grey';
     if (themed) return 'theme';
     return this.mode === 'image' ? 'image' : 'blur';
   }

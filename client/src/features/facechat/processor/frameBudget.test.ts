@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FrameBudget, budgetForFrameRate } from './frameBudget';
+import { FrameBudget, budgetForFrameRate, FullEffectTrials } from './frameBudget';
 
 /** Feeds frames at `fps` for `ms`, each taking `duration(i)`; returns whether the budget was ever called missed. */
 function feed(budget: FrameBudget, fps: number, ms: number, duration: (index: number) => number, startMs = 0): boolean {
@@ -42,5 +42,41 @@ describe('FrameBudget', () => {
     expect(feed(budget, 20, 3000, () => 35)).toBe(false);
     const mainThread = new FrameBudget({ budgetMs: budgetForFrameRate(20) });
     expect(feed(mainThread, 20, 3000, () => 35)).toBe(true);
+  });
+});
+
+describe('FullEffectTrials: the full effect tried again after the colour fallback', () => {
+  it('stays flat for the first wait, then tries; a trial that keeps up brings the effect back', () => {
+    const trials = new FullEffectTrials(10_000, 60_000, 3_000);
+    trials.fellBack(0);
+    expect(trials.frame(9_999, false)).toBeNull();
+    expect(trials.trying).toBe(false);
+    expect(trials.frame(10_000, false)).toBe('try');
+    expect(trials.trying).toBe(true);
+    expect(trials.frame(12_999, false)).toBeNull();
+    expect(trials.frame(13_000, false)).toBe('recovered');
+    expect(trials.trying).toBe(false);
+  });
+
+  it('a trial the budget says misses goes flat again, and the next wait doubles up to the cap', () => {
+    const trials = new FullEffectTrials(10_000, 30_000, 3_000);
+    trials.fellBack(0);
+    expect(trials.frame(10_000, false)).toBe('try');
+    expect(trials.frame(12_000, true)).toBe('flat');
+    expect(trials.frame(31_999, false)).toBeNull(); // 20 s now
+    expect(trials.frame(32_000, false)).toBe('try');
+    expect(trials.frame(34_000, true)).toBe('flat');
+    expect(trials.frame(63_999, false)).toBeNull(); // capped at 30 s
+    expect(trials.frame(64_000, false)).toBe('try');
+  });
+
+  it('starts from the first wait again after a reset (another mode)', () => {
+    const trials = new FullEffectTrials(10_000, 60_000, 3_000);
+    trials.fellBack(0);
+    trials.frame(10_000, false);
+    trials.frame(11_000, true); // wait now 20 s
+    trials.reset();
+    trials.fellBack(20_000);
+    expect(trials.frame(30_000, false)).toBe('try');
   });
 });

@@ -45,3 +45,60 @@ export class FrameBudget {
     this.samples = [];
   }
 }
+
+/** What `FullEffectTrials.frame` asks for. */
+export type TrialStep = 'try' | 'flat' | 'recovered' | null;
+
+/**
+ * While the colour fallback stands, the full effect is tried again now and then: a slow moment (another tab, a busy
+ * machine) must not cost the effect for the rest of the call. Flat for `firstWaitMs`, then a trial of `trialMs`
+ * (longer than the budget's window, so a failing trial is caught); each failed trial doubles the wait, up to
+ * `maxWaitMs`. Pure, so it is unit-tested with fake times.
+ */
+export class FullEffectTrials {
+  private flatSinceMs = 0;
+  private waitMs: number;
+  private trialSinceMs: number | null = null;
+
+  constructor(
+    private readonly firstWaitMs = 10_000,
+    private readonly maxWaitMs = 60_000,
+    private readonly trialMs = 3_000,
+  ) {
+    this.waitMs = firstWaitMs;
+  }
+
+  /** A trial is on: the full effect is drawn. */
+  get trying(): boolean {
+    return this.trialSinceMs !== null;
+  }
+
+  /** The fallback began. */
+  fellBack(nowMs: number): void {
+    this.flatSinceMs = nowMs;
+    this.trialSinceMs = null;
+  }
+
+  /** One frame while the fallback stands; `missed`: the frame budget says frames keep missing. */
+  frame(nowMs: number, missed: boolean): TrialStep {
+    if (this.trialSinceMs === null) {
+      if (nowMs - this.flatSinceMs < this.waitMs) return null;
+      this.trialSinceMs = nowMs;
+      return 'try';
+    }
+    if (missed) {
+      this.waitMs = Math.min(this.waitMs * 2, this.maxWaitMs);
+      this.fellBack(nowMs);
+      return 'flat';
+    }
+    if (nowMs - this.trialSinceMs < this.trialMs) return null;
+    this.reset();
+    return 'recovered';
+  }
+
+  /** A new start (the trial kept up, or another mode): the first wait again. */
+  reset(): void {
+    this.trialSinceMs = null;
+    this.waitMs = this.firstWaitMs;
+  }
+}
