@@ -189,11 +189,12 @@ describe('a video call in the browser', () => {
 
   it('a declined call tells the caller and goes into history as DECLINED', async () => {
     const a = await openUser(browser, stack.baseUrl, alice, 'en-US', installPeerMeter);
-    const b = await openAs(bob, 'en-US');
+    const b = await openUser(browser, stack.baseUrl, bob, 'en-US', installPeerMeter);
     await callFromProfile(a.page, bob);
     await b.page.getByTestId('incoming-call').waitFor();
     // Bob's tab connected while it rang (his preview shows; LiveKit has him, hidden, his camera and microphone published
-    // to nobody): Alice's page shows nobody and receives no media, and declining leaves no trace of that for her.
+    // to nobody): Alice's page shows nobody and receives no media, and declining leaves no trace of that for her. Nor
+    // does his tab receive anything of hers before he answers (it subscribes on Accept).
     await b.page.getByTestId('incoming-call-preview').waitFor();
     const roomId = Buffer.from(decodeURIComponent(new URL(a.page.url()).pathname.split('/').pop()!), 'base64url')
       .toString()
@@ -213,6 +214,7 @@ describe('a video call in the browser', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500)); // time enough for his media to reach her, were it sent
     const bobsTilesWhileRinging = await a.page.locator('[data-testid=call-tile][data-local=false]').count();
     expect(await inboundMediaBytes(a.page)).toBe(0);
+    expect(await inboundMediaBytes(b.page)).toBe(0);
     await b.page.getByTestId('decline-call').click();
     await b.page.getByTestId('incoming-call').waitFor({ state: 'hidden' });
     await a.page.locator('[data-testid=call-outcome][data-ending=DECLINED]').waitFor();

@@ -74,9 +74,11 @@ class CallsResolver {
   @Authorized(AccessScope.CALLS)
   @Mutation(() => CallPayload, {
     description:
-      'A callee whose call rings connects at once, hidden and sending and receiving nothing, so that acceptCall only ' +
-      'switches their media on (instant connect). Declining or missing leaves no trace for the others. `access` is that ' +
-      'early connection; after acceptCall the same connection publishes and subscribes.',
+      'A callee whose call rings connects at once, hidden and sending nothing, so that acceptCall only switches their ' +
+      'media on (instant connect). Declining or missing leaves no trace for the others. `access` is that early ' +
+      'connection: it may publish camera and microphone (open them to others only once promoted) and subscribe (connect ' +
+      'with auto-subscribe off and subscribe when the user answers: the caller expects to be seen once answered, not ' +
+      'before); after acceptCall the same connection is visible and sends data.',
   })
   async prepareCallAnswer(
     @Ctx() ctx: Context,

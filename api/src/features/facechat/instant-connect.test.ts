@@ -1,5 +1,5 @@
-// Instant connect (prepareCallAnswer): a callee whose call rings connects early, hidden, receiving nothing and publishing at most
-// its camera and microphone to nobody; accepting promotes that connection (browser side: e2e/calls.test.ts and `npm run bench:call`).
+// Instant connect (prepareCallAnswer): a callee whose call rings connects early, hidden, publishing at most its camera and
+// microphone to nobody, and subscribing to nothing until Accept (the browser's choice: its token may subscribe); accepting promotes that connection (browser side: e2e/calls.test.ts and `npm run bench:call`).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';
@@ -53,7 +53,7 @@ async function hiddenWebhook(event: 'participant_joined' | 'participant_left', r
 }
 
 describe.skipIf(!livekit)('prepareCallAnswer', () => {
-  it('gives a ringing callee a token for the call room that is hidden, may publish camera and microphone and may not subscribe', async () => {
+  it('gives a ringing callee a token for the call room that is hidden, may publish camera and microphone, may subscribe and sends no data', async () => {
     const { callees, call } = await ringing();
     const res = await as(stack, callees[0], PREPARE, { id: call.id });
     expect(res.userErrors).toEqual([]);
@@ -67,7 +67,7 @@ describe.skipIf(!livekit)('prepareCallAnswer', () => {
         hidden: true,
         canPublish: true,
         canPublishSources: ['camera', 'microphone'],
-        canSubscribe: false,
+        canSubscribe: true,
         canPublishData: false,
       },
     });

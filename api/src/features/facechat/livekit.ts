@@ -43,15 +43,17 @@ const PARTICIPANT = { ...MEDIA, canUpdateOwnMetadata: true };
 const PARTICIPANT_PERMISSION = { ...MEDIA, canUpdateMetadata: true, hidden: false };
 /**
  * A callee whose phone rings connects early, so that Accept only has to switch media on: hidden (nobody sees them, and
- * declining leaves no trace), receiving nothing (the caller's video is not theirs to see yet) and sending no data. Camera
- * and microphone (open already for the ringing screen's preview) may be published, with subscription allowed to nobody
- * (the browser sets that first, LiveKit enforces it, and a hidden participant's tracks are announced to nobody): on
- * Accept they are opened to the call.
+ * declining leaves no trace) and sending no data. Camera and microphone (open already for the ringing screen's preview)
+ * may be published, with subscription allowed to nobody (the browser sets that first, LiveKit enforces it, and a hidden
+ * participant's tracks are announced to nobody): on Accept they are opened to the call.
+ * It may subscribe — the issue's "hidden, subscribe-only participant" — so that LiveKit sets up its receiving connection
+ * while it rings; the client subscribes to nothing until the user presses Accept (auto-subscribe off), and then at once,
+ * without waiting for this promotion. Calls are between friends, who were called to see each other.
  */
 const RINGING = {
   canPublish: true,
   canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE],
-  canSubscribe: false,
+  canSubscribe: true,
   canPublishData: false,
   canUpdateOwnMetadata: false,
   hidden: true,

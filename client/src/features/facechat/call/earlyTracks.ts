@@ -4,6 +4,11 @@
  * permissions, and a hidden participant's tracks are announced to nobody. Once LiveKit reports the promotion (the API
  * accepted the call) they are opened to everyone in it at once, not after acceptCall answers: the publish negotiation
  * is off both sides' wait for the first frame.
+ *
+ * The others' media: the early connection subscribes to nothing while it rings (LiveKit's auto-subscribe is off for
+ * it), so nothing of the caller reaches this browser before Accept. Its token may subscribe, which makes LiveKit set up
+ * the receiving peer connection while it rings; Accept subscribes at once (`receive`), before the API has answered:
+ * the callee's first frame no longer waits for that connection to form after the promotion.
  */
 import { ConnectionState, RoomEvent, Track, type LocalTrack, type Room } from 'livekit-client';
 import { ref } from 'vue';
@@ -19,10 +24,26 @@ export function useEarlyTracks(room: Room) {
   /** The same, for the page: the call shows from this moment on. */
   const promotedEarly = ref(false);
 
-  /** The API has promoted the early connection: visible, and receiving the others. */
+  /**
+   * Who subscribes to the others' tracks: LiveKit (`auto`, any connection but a ringing one), nobody (`held`: it rings),
+   * or this code (`accepted`: a held connection after Accept, for what is published from then on).
+   */
+  let subscribing: 'auto' | 'held' | 'accepted' = 'auto';
+  const subscribeAll = () => {
+    if (subscribing !== 'accepted') return;
+    for (const participant of room.remoteParticipants.values())
+      for (const publication of participant.trackPublications.values()) publication.setSubscribed(true);
+  };
+  room
+    .on(RoomEvent.TrackPublished, (publication) => subscribing === 'accepted' && publication.setSubscribed(true))
+    // Accepted while connecting, or LiveKit joined anew (a full reconnect): the tracks it found are not announced.
+    .on(RoomEvent.Connected, subscribeAll)
+    .on(RoomEvent.Reconnected, subscribeAll);
+
+  /** The API has promoted the early connection: visible, and sending data (a ringing token may not). */
   function promoted(): boolean {
     const granted = room.localParticipant.permissions;
-    return !!granted?.canSubscribe && !granted.hidden && room.state === ConnectionState.Connected;
+    return !!granted?.canPublishData && !granted.hidden && room.state === ConnectionState.Connected;
   }
 
   function openWhenPromoted(): void {
@@ -62,9 +83,10 @@ export function useEarlyTracks(room: Room) {
   return {
     promotedEarly,
     promoted,
-    /** Forgets a previous connection's early tracks (a new connection begins). */
-    reset(): void {
+    /** Forgets a previous connection's early tracks (a new connection begins; `held`: it rings). */
+    reset(held: boolean): void {
       connection += 1;
+      subscribing = held ? 'held' : 'auto';
       // The local participant outlives connections: a new one starts open (only stored while disconnected).
       if (room.state === ConnectionState.Disconnected) room.localParticipant.setTrackSubscriptionPermissions(true);
       published = Promise.resolve([]);
@@ -76,6 +98,12 @@ export function useEarlyTracks(room: Room) {
     start(tracks: Promise<LocalTrack[]>): void {
       published = publishHidden(tracks);
       room.on(RoomEvent.ParticipantPermissionsChanged, openWhenPromoted);
+    },
+    /** Accept pressed: a held connection subscribes to the others' media now, and to whatever they publish later. */
+    receive(): void {
+      if (subscribing !== 'held') return;
+      subscribing = 'accepted';
+      subscribeAll();
     },
     /** Opens the early tracks now, if promoted and not done yet (acceptCall answered first). */
     open: openWhenPromoted,

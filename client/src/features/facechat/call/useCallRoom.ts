@@ -126,13 +126,14 @@ export function useCallRoom(options: CallRoomOptions = {}) {
     phase.value = 'connecting';
     disconnectReason.value = null;
     mediaReady.value = false;
-    early.reset();
+    early.reset(hold);
     mark('connect');
     // Held: the camera opens early (the preview, the effect warmed up) only where it would open without asking; a
     // permission prompt waits for Accept.
     ready = !hold || (await mediaAllowed()) ? captureReady() : null;
     try {
-      await room.connect(url, token);
+      // Ringing: nothing of the others is received before Accept (`earlyTracks.ts` subscribes then).
+      await room.connect(url, token, { autoSubscribe: !hold });
       mark('connected');
     } catch (error) {
       void dropHeld();
@@ -281,6 +282,8 @@ export function useCallRoom(options: CallRoomOptions = {}) {
     preview,
     promotedEarly: early.promotedEarly,
     connect,
+    /** Accept pressed on a ringing connection: the others' media is received from now on. */
+    receive: early.receive,
     publishWhenAllowed,
     toggleMic,
     toggleCamera,
