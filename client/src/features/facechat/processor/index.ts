@@ -3,11 +3,6 @@
  * emotion participant attribute and the themes. Vue parts (useEmotionBackground,
  * FacechatEffectPicker.vue) are imported by path, so this entry stays framework-free.
  */
-export {
-  createEmotionBackgroundProcessor,
-  type ActiveFallback,
-  type EffectMode,
-  type EmotionBackgroundProcessor,
-  type ProcessorStats,
-} from './EmotionBackgroundProcessor';
+export { createEmotionBackgroundProcessor, type EmotionBackgroundProcessor } from './EmotionBackgroundProcessor';
+export type { ActiveFallback, EffectMode, ProcessorStats } from './processorOptions';
 export { readEmotionAttribute } from './attribute';

@@ -1,6 +1,6 @@
 /** The user's background choice, remembered in localStorage across calls and reloads. */
 import { EMOTIONS, type Emotion } from '../emotion/classify';
-import type { EffectMode } from './EmotionBackgroundProcessor';
+import type { EffectMode } from './processorOptions';
 import { type PresetBackground, isPresetBackground } from './presets';
 
 export const EFFECT_MODES: readonly EffectMode[] = ['emotion', 'mood', 'image', 'blur', 'off'];

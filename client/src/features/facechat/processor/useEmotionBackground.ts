@@ -18,12 +18,8 @@ import { ParticipantEvent, type LocalVideoTrack, type Participant } from 'liveki
 import { onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue';
 import type { Emotion } from '../emotion/classify';
 import { readEmotionAttribute } from './attribute';
-import {
-  type ActiveFallback,
-  type EffectMode,
-  type EmotionBackgroundProcessor,
-  createEmotionBackgroundProcessor,
-} from './EmotionBackgroundProcessor';
+import { type EmotionBackgroundProcessor, createEmotionBackgroundProcessor } from './EmotionBackgroundProcessor';
+import type { ActiveFallback, EffectMode } from './processorOptions';
 import { renderPreset } from './presets';
 import { type BackgroundDetails, loadBackgroundDetails, loadEffectMode, saveBackgroundDetails, saveEffectMode } from './settings';
 
