@@ -25,8 +25,8 @@ export function useEarlyTracks(room: Room) {
   const promotedEarly = ref(false);
 
   /**
-   * Who subscribes to the others' tracks: LiveKit (`auto`, any connection but a ringing one), nobody (`held`: it rings),
-   * or this code (`accepted`: a held connection after Accept, for what is published from then on).
+   * Who subscribes to the others' tracks: LiveKit (`auto`, any connection but a ringing one), nobody (`held`: it
+   * rings), or this code (`accepted`: a held connection after Accept, for what is published from then on).
    */
   let subscribing: 'auto' | 'held' | 'accepted' = 'auto';
   const subscribeAll = () => {
@@ -35,7 +35,9 @@ export function useEarlyTracks(room: Room) {
       for (const publication of participant.trackPublications.values()) publication.setSubscribed(true);
   };
   room
-    .on(RoomEvent.TrackPublished, (publication) => subscribing === 'accepted' && publication.setSubscribed(true))
+    .on(RoomEvent.TrackPublished, (publication) => {
+      if (subscribing === 'accepted') publication.setSubscribed(true);
+    })
     // Accepted while connecting, or LiveKit joined anew (a full reconnect): the tracks it found are not announced.
     .on(RoomEvent.Connected, subscribeAll)
     .on(RoomEvent.Reconnected, subscribeAll);

@@ -55,7 +55,8 @@ export function useCallSession(roomId: () => string, callId: () => string | null
 
   /**
    * Instant connect: while the call rings for the viewer, connect with the early access (hidden, sending and
-   * receiving nothing until Accept; the camera opens for the preview). A failure is no problem: Accept then connects as usual.
+   * receiving nothing until Accept; the camera opens for the preview). A failure is no problem: Accept then connects
+   * as usual.
    */
   let early: Promise<void> = Promise.resolve();
   function prepare(access: RoomAccessFieldsFragment): Promise<void> {
