@@ -21,7 +21,10 @@ import {
   forgetLivekitLog,
   printLivekitLog,
   printProfile,
+  printPageSends,
+  printSignalFrames,
   printTimeline,
+  recordSignalFrames,
   recordLivekitLog,
   startProfile,
   startTimeline,
@@ -160,6 +163,10 @@ async function oneCall(alice: Page, bob: Page, bobName: string, path: Path): Pro
     }
   }
   sample.both = Math.max(sample.callee, sample.caller);
+  if (process.env.BENCH_WS) {
+    printSignalFrames('Bob', bob, b.acceptAt, b.firstRemoteFrameAt!);
+    await printPageSends('Bob', bob, b.acceptAt, b.firstRemoteFrameAt!);
+  }
   if (process.env.BENCH_LIVEKIT_LOG) {
     // Bob's always; Alice's too when her first frame took seconds (a stalled subscription).
     printLivekitLog('Bob', bob, b.acceptAt, b.firstRemoteFrameAt!);
@@ -204,6 +211,7 @@ try {
     const page = await context.newPage();
     await installProbe(page);
     if (process.env.BENCH_LIVEKIT_LOG) await recordLivekitLog(page);
+    if (process.env.BENCH_WS) await recordSignalFrames(page);
     await signInThroughUi(page, user.username, PASSWORD);
     pages.push(page);
   }

@@ -1,8 +1,9 @@
 /**
  * bench:call's diagnostics, each behind an environment variable (README, "Other commands"): where the callee's main
- * thread spends Accept → first frame (BENCH_PROFILE, BENCH_TIMELINE, BENCH_TASKS), and LiveKit's client log
- * (BENCH_LIVEKIT_LOG).
+ * thread spends Accept → first frame (BENCH_PROFILE, BENCH_TIMELINE, BENCH_TASKS), LiveKit's client log
+ * (BENCH_LIVEKIT_LOG) and its signal messages on the wire (BENCH_WS).
  */
+import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 
 const log = (line: string) => console.log(line);
@@ -18,6 +19,8 @@ export async function startProfile(page: Page): Promise<CDPSession> {
 export async function printProfile(session: CDPSession): Promise<void> {
   const { profile } = await session.send('Profiler.stop');
   await session.detach();
+  // BENCH_PROFILE_SAVE=<path prefix>: the whole profile too, for Chrome's DevTools (Performance → Load profile).
+  if (process.env.BENCH_PROFILE_SAVE) writeFileSync(`${process.env.BENCH_PROFILE_SAVE}-${Date.now()}.cpuprofile`, JSON.stringify(profile));
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map<number, number>();
   const deltas = profile.timeDeltas ?? [];
@@ -105,7 +108,10 @@ function printLongTasks(events: TraceEvent[], onMain: TraceEvent[], pid: number,
   }
 }
 
-/** BENCH_LIVEKIT_LOG=1: LiveKit's debug log of each page, kept with epoch times, printed for the accept-to-frame span (Bob's; Alice's when hers took over 3 s). */
+/**
+ * BENCH_LIVEKIT_LOG=1: LiveKit's debug log of each page, kept with epoch times, printed for the accept-to-frame span
+ * (Bob's; Alice's when hers took over 3 s); BENCH_LOG_BEFORE=<ms> starts it that long before Accept (while it rang).
+ */
 const livekitLogs = new WeakMap<Page, { at: number; text: string }[]>();
 export async function recordLivekitLog(page: Page): Promise<void> {
   // Each line stamped with the page's own clock (the one the probe uses), not when it reaches this process.
@@ -123,7 +129,7 @@ export async function recordLivekitLog(page: Page): Promise<void> {
 }
 export function printLivekitLog(who: string, page: Page, from: number, to: number): void {
   const lines = livekitLogs.get(page) ?? [];
-  for (const line of lines.filter((l) => l.at >= from - 20 && l.at <= to + 20))
+  for (const line of lines.filter((l) => l.at >= from - Number(process.env.BENCH_LOG_BEFORE ?? 20) && l.at <= to + 20))
     log(`    ${who} +${Math.round(line.at - from)} ${line.text}`);
   lines.length = 0;
 }
@@ -131,4 +137,54 @@ export function printLivekitLog(who: string, page: Page, from: number, to: numbe
 /** Drops what a page logged (a call whose log is not printed). */
 export function forgetLivekitLog(page: Page): void {
   livekitLogs.get(page)?.splice(0);
+}
+
+/**
+ * BENCH_WS=1: the LiveKit signal frames Bob's page sent and received (Chrome's network log: when they left and arrived,
+ * not when the page got round to them), printed for the accept-to-frame span.
+ */
+const wsFrames = new WeakMap<Page, { at: number; line: string }[]>();
+export async function recordSignalFrames(page: Page): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  const frames: { at: number; line: string }[] = [];
+  wsFrames.set(page, frames);
+  // CDP stamps frames with a monotonic clock; the handshake gives it against the wall clock.
+  let offsetMs: number | null = null;
+  const urls = new Map<string, string>();
+  session.on('Network.webSocketCreated', ({ requestId, url }) => urls.set(requestId, url));
+  session.on('Network.webSocketWillSendHandshakeRequest', ({ timestamp, wallTime }) => {
+    offsetMs = wallTime * 1000 - timestamp * 1000;
+  });
+  const note =
+    (direction: string) => (event: { requestId: string; timestamp: number; response: { payloadData: string; opcode: number } }) => {
+      if (offsetMs === null || !urls.get(event.requestId)?.includes('/rtc')) return;
+      const bytes =
+        event.response.opcode === 2 ? Buffer.from(event.response.payloadData, 'base64') : Buffer.from(event.response.payloadData);
+      // The protobuf's first field number (a varint tag) names the message: SignalRequest's / SignalResponse's case.
+      const tag = ((bytes[0] ?? 0) & 0x7f) | ((bytes[0] ?? 0) & 0x80 ? ((bytes[1] ?? 0) & 0x7f) << 7 : 0);
+      const field = tag >> 3;
+      frames.push({ at: event.timestamp * 1000 + offsetMs, line: `${direction} field ${field} ${bytes.length} B` });
+    };
+  session.on('Network.webSocketFrameSent', note('sent'));
+  session.on('Network.webSocketFrameReceived', note('received'));
+  await session.send('Network.enable');
+  // And when the page itself called send(), to tell a late page from a late network.
+  await page.addInitScript(`window.__wsSends = [];
+    const send = WebSocket.prototype.send;
+    WebSocket.prototype.send = function (data) {
+      const size = data.byteLength ?? data.size ?? data.length;
+      window.__wsSends.push([performance.timeOrigin + performance.now(), size]);
+      return send.call(this, data);
+    };`);
+}
+export async function printPageSends(who: string, page: Page, from: number, to: number): Promise<void> {
+  const sends = await page.evaluate<[number, number][]>(`window.__wsSends.splice(0)`);
+  for (const [at, size] of sends.filter(([at]) => at >= from - 20 && at <= to + 20))
+    log(`    ${who} page send +${Math.round(at - from)} ${size} B`);
+}
+export function printSignalFrames(who: string, page: Page, from: number, to: number): void {
+  const frames = wsFrames.get(page) ?? [];
+  for (const frame of frames.filter((f) => f.at >= from - 20 && f.at <= to + 20))
+    log(`    ${who} ws +${Math.round(frame.at - from)} ${frame.line}`);
+  frames.length = 0;
 }
