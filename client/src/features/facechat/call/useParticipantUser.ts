@@ -8,6 +8,7 @@ import { useQuery } from '@vue/apollo-composable';
 import type { Participant } from 'livekit-client';
 import { computed, type Ref } from 'vue';
 import { CallParticipantDocument } from '../../../gql/graphql';
+import { callSettingUp } from '../processor/analysisQuiet';
 
 function decodeBase64Url(value: string): string | null {
   try {
@@ -29,10 +30,14 @@ export function useParticipantUser(participant: () => Participant, attributesVer
     void attributesVersion.value; // re-read when the attributes change
     return verifiedUserId(participant());
   });
+  // Asked once the call's setup is over (the first remote frame): the query's work would take that moment's CPU, and
+  // the token's name stands in meanwhile. Once asked, a later setup (someone joining) takes nothing away.
+  let askedBefore = false;
+  const mayAsk = computed(() => (askedBefore ||= !callSettingUp.value));
   const { result } = useQuery(
     CallParticipantDocument,
     () => ({ id: userId.value ?? '' }),
-    () => ({ enabled: !!userId.value }),
+    () => ({ enabled: !!userId.value && mayAsk.value }),
   );
   return { userId, user: computed(() => (userId.value ? (result.value?.user ?? null) : null)) };
 }

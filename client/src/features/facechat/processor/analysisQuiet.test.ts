@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { ANALYSIS_QUIET_MS, analysisQuiet, endAnalysisQuiet, quietAnalysis } from './analysisQuiet';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ANALYSIS_QUIET_MS, analysisQuiet, callSettingUp, endAnalysisQuiet, quietAnalysis } from './analysisQuiet';
 
 describe('analysis quiet while a call is set up', () => {
   afterEach(endAnalysisQuiet);
@@ -14,8 +14,24 @@ describe('analysis quiet while a call is set up', () => {
 
   it('ends early once the first remote frame is shown', () => {
     quietAnalysis(1500, 0);
+    expect(callSettingUp.value).toBe(true);
     endAnalysisQuiet();
     expect(analysisQuiet(1)).toBe(false);
+    expect(callSettingUp.value).toBe(false);
+  });
+
+  it('tells the page when the window is over', async () => {
+    vi.useFakeTimers();
+    try {
+      quietAnalysis(100, 0);
+      expect(callSettingUp.value).toBe(true);
+      await vi.advanceTimersByTimeAsync(99);
+      expect(callSettingUp.value).toBe(true);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(callSettingUp.value).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('never shortens a window already running', () => {
