@@ -161,8 +161,9 @@ export class CallsService extends CallEndings {
 
   /**
    * Instant connect: a callee whose call rings gets a token to connect at once, hidden and sending nothing (it may
-   * subscribe; our client does once Accept is pressed: livekit.ts `RINGING`), so that accepting only switches their media on (`promoteEarlyConnection`). Declining or
-   * missing leaves no trace for the others: hidden participants are not shown, and presence ignores them.
+   * subscribe; our client does once Accept is pressed: livekit.ts `RINGING`), so that accepting only switches their
+   * media on (`promoteEarlyConnection`). Declining or missing leaves no trace for the others: hidden participants are
+   * not shown, and presence ignores them.
    */
   async prepareAnswer(actor: Actor, em: Db, callId: string): Promise<{ call: Call; access: RoomAccessGrant }> {
     const state = await this.stateFor(em, callId, actor.id, false);

@@ -1,5 +1,6 @@
 // Instant connect (prepareCallAnswer): a callee whose call rings connects early, hidden, publishing at most its camera and
-// microphone to nobody, and subscribing to nothing until Accept (the browser's choice: its token may subscribe); accepting promotes that connection (browser side: e2e/calls.test.ts and `npm run bench:call`).
+// microphone to nobody, and subscribing to nothing until Accept (the browser's choice: its token may subscribe);
+// accepting promotes that connection (browser side: e2e/calls.test.ts and `npm run bench:call`).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../test/client.js';
 import type { TestStack } from '../../test/stack.js';

@@ -8,7 +8,7 @@ import { useQuery } from '@vue/apollo-composable';
 import type { Participant } from 'livekit-client';
 import { computed, type Ref } from 'vue';
 import { CallParticipantDocument } from '../../../gql/graphql';
-import { callSettingUp } from '../processor/analysisQuiet';
+import { afterCallSetUp } from '../processor/analysisQuiet';
 
 function decodeBase64Url(value: string): string | null {
   try {
@@ -31,9 +31,8 @@ export function useParticipantUser(participant: () => Participant, attributesVer
     return verifiedUserId(participant());
   });
   // Asked once the call's setup is over (the first remote frame): the query's work would take that moment's CPU, and
-  // the token's name stands in meanwhile. Once asked, a later setup (someone joining) takes nothing away.
-  let askedBefore = false;
-  const mayAsk = computed(() => (askedBefore ||= !callSettingUp.value));
+  // the token's name stands in meanwhile.
+  const mayAsk = afterCallSetUp();
   const { result } = useQuery(
     CallParticipantDocument,
     () => ({ id: userId.value ?? '' }),

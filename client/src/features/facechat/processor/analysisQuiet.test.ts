@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ANALYSIS_QUIET_MS, analysisQuiet, callSettingUp, endAnalysisQuiet, quietAnalysis } from './analysisQuiet';
+import { ANALYSIS_QUIET_MS, afterCallSetUp, analysisQuiet, endAnalysisQuiet, quietAnalysis } from './analysisQuiet';
 
 describe('analysis quiet while a call is set up', () => {
   afterEach(endAnalysisQuiet);
@@ -14,24 +14,37 @@ describe('analysis quiet while a call is set up', () => {
 
   it('ends early once the first remote frame is shown', () => {
     quietAnalysis(1500, 0);
-    expect(callSettingUp.value).toBe(true);
+    const setUp = afterCallSetUp();
+    expect(setUp.value).toBe(false);
     endAnalysisQuiet();
     expect(analysisQuiet(1)).toBe(false);
-    expect(callSettingUp.value).toBe(false);
+    expect(setUp.value).toBe(true);
   });
 
   it('tells the page when the window is over', async () => {
     vi.useFakeTimers();
     try {
       quietAnalysis(100, 0);
-      expect(callSettingUp.value).toBe(true);
+      const setUp = afterCallSetUp();
+      expect(setUp.value).toBe(false);
       await vi.advanceTimersByTimeAsync(99);
-      expect(callSettingUp.value).toBe(true);
+      expect(setUp.value).toBe(false);
       await vi.advanceTimersByTimeAsync(1);
-      expect(callSettingUp.value).toBe(false);
+      expect(setUp.value).toBe(true);
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('lets what waited for the setup stay once it is over, through a later setup', () => {
+    quietAnalysis(1500, 0);
+    const shown = afterCallSetUp();
+    expect(shown.value).toBe(false);
+    endAnalysisQuiet();
+    expect(shown.value).toBe(true);
+    quietAnalysis(1500, 0);
+    expect(shown.value).toBe(true);
+    expect(afterCallSetUp().value).toBe(false);
   });
 
   it('never shortens a window already running', () => {

@@ -5,19 +5,26 @@
  * the published video goes on; the mask and the emotion only stop following for that moment, which ends with the first
  * remote frame shown (`endAnalysisQuiet`) or after `ANALYSIS_QUIET_MS` at most.
  *
- * The call page waits for the same moment with what can wait (`callSettingUp`): names asked of the API, side panels.
+ * The call page waits for the same moment with what can wait (`afterCallSetUp`): names asked of the API, side panels.
  */
-import { readonly, ref } from 'vue';
+import { computed, ref, type ComputedRef } from 'vue';
 
 export const ANALYSIS_QUIET_MS = 1500;
 
 /** performance.now() until which analysis waits; tab-wide, as the CPU is. */
 let quietUntilMs = 0;
+/** A call is being set up in this tab: `quietUntilMs` as a reactive flag, ended by a timer or the first frame. */
 const settingUp = ref(false);
 let settledTimer: ReturnType<typeof setTimeout> | undefined;
 
-/** True while a call is being set up in this tab (the same moment as the analysis' quiet). */
-export const callSettingUp = readonly(settingUp);
+/**
+ * For what waits for a call's setup (the same moment as the analysis' quiet) once, not again: false while a setup is
+ * under way, then true for good (a later setup, someone joining, takes nothing away that was already shown or asked for).
+ */
+export function afterCallSetUp(): ComputedRef<boolean> {
+  let reached = false;
+  return computed(() => (reached ||= !settingUp.value));
+}
 
 /** A call's setup begins: analysis waits for up to `ms`. */
 export function quietAnalysis(ms = ANALYSIS_QUIET_MS, nowMs = performance.now()): void {
