@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 const DEAD_URL = 'ws://127.0.0.1:9/';
 
 interface NetworkSwitch {
-  down(socketMatch: string): Promise<void>;
+  down(socketMatch: string, media: boolean): Promise<void>;
   up(): Promise<void>;
   /** Sockets the page tried to open since the last `down` and that were sent to the dead port. */
   refusedAttempts(): number;
@@ -48,12 +48,14 @@ export async function installNetworkSwitch(context: BrowserContext): Promise<voi
       }
     };
     window.__testNetwork = {
-      async down(socketMatch) {
+      async down(socketMatch, media) {
         refused = socketMatch;
         refusedAttempts = 0;
         // Nothing more leaves these connections, not even RTCP (what tells a server the sender is gone, not quiet).
-        for (const peer of peers) peer.close();
-        peers.clear();
+        if (media) {
+          for (const peer of peers) peer.close();
+          peers.clear();
+        }
         for (const socket of sockets) if (socket.url.includes(socketMatch) && socket.readyState <= 1) socket.close(4000, 'network down');
       },
       async up() {
@@ -72,8 +74,12 @@ export async function reconnectAttemptFailed(page: Page, timeoutMs = 20_000): Pr
   await page.waitForFunction(() => window.__testNetwork!.refusedAttempts() > 0, undefined, { timeout: timeoutMs, polling: 100 });
 }
 
-/** Cuts the page's network: media stops, sockets whose URL contains `socketMatch` close and cannot reopen. */
-export const networkDown = (page: Page, socketMatch: string) => page.evaluate((match) => window.__testNetwork!.down(match), socketMatch);
+/**
+ * Cuts the page's network: media stops, sockets whose URL contains `socketMatch` close and cannot reopen. With
+ * `{ media: false }` only those sockets go (one connection lost, say the API's live socket, the call's media flowing on).
+ */
+export const networkDown = (page: Page, socketMatch: string, { media = true } = {}) =>
+  page.evaluate(([match, withMedia]) => window.__testNetwork!.down(match, withMedia), [socketMatch, media] as const);
 
 /** Gives the page its network back. */
 export const networkUp = (page: Page) => page.evaluate(() => window.__testNetwork!.up());

@@ -23,6 +23,12 @@ export type SessionStage = 'ringing' | 'answering' | 'joining' | 'failed' | 'liv
  */
 const PROMOTION_WAIT_MS = 10_000;
 
+/**
+ * Leaving tells LiveKit first (the others see "X left" before the call's end reaches them), but waits for its
+ * disconnect this long at most: a slow close (its socket, its peer connections) must not hold back the hang-up.
+ */
+const LEAVE_DISCONNECT_WAIT_MS = 1000;
+
 /** Why the page is over: the viewer left, the call finished with a status, or LiveKit let go. */
 export type Ending =
   { kind: 'left' } | { kind: 'call'; status: CallStatus } | { kind: 'disconnected'; reason: 'closed' | 'removed' | 'elsewhere' | 'lost' };
@@ -38,7 +44,7 @@ export function useCallSession(roomId: () => string, callId: () => string | null
   const failure = ref<JoinFailure | null>(null);
   const ending = ref<Ending | null>(null);
   const leaving = ref(false);
-  const { call, status } = useCallStatus(callId);
+  const { call, status, refresh: refreshCall } = useCallStatus(callId);
   const isCall = computed(() => !!callId());
 
   const joinRoom = useMutation(JoinRoomDocument);
@@ -130,8 +136,8 @@ export function useCallSession(roomId: () => string, callId: () => string | null
     leaving.value = true;
     ending.value = { kind: 'left' };
     stage.value = 'over';
-    // LiveKit first: the others see "X left" before the call's end reaches them.
-    await callRoom.disconnect().catch(() => {});
+    const disconnected = callRoom.disconnect().catch(() => {});
+    await Promise.race([disconnected, new Promise((resolve) => setTimeout(resolve, LEAVE_DISCONNECT_WAIT_MS))]);
     await (isCall.value ? endCall.mutate({ callId: callId()! }) : leaveRoom.mutate({ roomId: roomId() })).catch(() => {});
     leaving.value = false;
   }
@@ -158,12 +164,13 @@ export function useCallSession(roomId: () => string, callId: () => string | null
           : reason === DisconnectReason.DUPLICATE_IDENTITY
             ? 'elsewhere'
             : 'lost';
-    // A call's own status says more than "closed"; it follows over callUpdated.
+    // A call's own status says more than "closed"; it follows over callUpdated, and is asked for too (LiveKit closes a
+    // call's room once the call is over; its event may have been lost with the socket).
+    const finished = isFinished(status.value);
     ending.value =
-      isCall.value && kind === 'closed' && isFinished(status.value)
-        ? { kind: 'call', status: status.value! }
-        : { kind: 'disconnected', reason: kind };
+      isCall.value && kind === 'closed' && finished ? { kind: 'call', status: status.value! } : { kind: 'disconnected', reason: kind };
     stage.value = 'over';
+    if (isCall.value && kind === 'closed' && !finished) refreshCall();
   });
 
   return { stage, failure, ending, leaving, call, status, isCall, start, prepare, beginAnswer, answer, refused, leave };
